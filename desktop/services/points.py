@@ -12,9 +12,9 @@ from sqlalchemy import Select, and_, bindparam, func, insert, literal, or_, sele
 from sqlalchemy.orm import Session, aliased
 
 from desktop import streaks
-from desktop.errors import ValidationError
+from desktop.errors import PermissionDenied, ValidationError
 from desktop.services.audit import record_audit
-from desktop.services.operators import Actor, require
+from desktop.services.operators import Actor, allowed, require
 from desktop.settings import group_rule_at, group_rule_key, record_rule
 from models import Level, Member, Membership, PointRule, PointsEntry, clock
 
@@ -137,6 +137,56 @@ def adjust_points(
     record_audit(
         session, actor.id, "points.adjust", "membership", membership_id, after={"points": points, "reason": reason}
     )
+
+
+ADJUSTMENT_UNDONE = "撤销手动调整"  # phrases: ledger.adjustment_undone
+
+
+def undo_adjustment(session: Session, actor: Actor, entry_id: int) -> int:
+    """Take back a manual adjustment (+50 typed for +5, the wrong member): a reversing entry beside it, dated on its
+    day — the month it counted for loses it, the ledger keeps both (append-only). Returns the points taken back.
+
+    The reversal is itself 'manual' (with reverses_id): a 'reversal' entry counts as rule-based points, so recompute
+    would have paid the adjustment back. Whoever may adjust may undo their own adjustment; another operator's only
+    an owner or an admin may undo (an assistant does not take back what the owner gave). Refused, the ledger as it
+    was: an entry that is not a manual adjustment (a check-in's points are undone with the check-in), a reversal,
+    one already undone."""
+    require(actor, "record_participation")
+    e = session.get(PointsEntry, entry_id)
+    if e is None or e.source_kind != "manual":
+        raise ValidationError("entry", "只能撤销手动调整 (only a manual adjustment can be undone here)")
+    if e.reverses_id is not None:
+        raise ValidationError("entry", "这是一条撤销记录, 不能再撤销 (this entry is itself an undo)")
+    if session.scalar(select(PointsEntry.id).where(PointsEntry.reverses_id == e.id).limit(1)) is not None:
+        raise ValidationError("entry", "这条调整已经撤销过了 (this adjustment was already undone)")
+    if e.operator_id != actor.id and not allowed(actor, "edit_point_rules"):
+        raise PermissionDenied(
+            f"操作员「{actor.name}」({actor.role}) 只能撤销自己的调整, 他人的调整由群主或管理员撤销 "
+            "(only an owner or an admin may undo another operator's adjustment)"
+        )
+    session.execute(
+        insert(PointsEntry).values(
+            membership_id=e.membership_id,
+            group_id=e.group_id,
+            day=e.day,
+            points=-e.points,
+            reason=f"{ADJUSTMENT_UNDONE}: {e.reason}",
+            source_kind="manual",
+            source_id=None,
+            reverses_id=e.id,
+            operator_id=actor.id,
+        )
+    )
+    record_audit(
+        session,
+        actor.id,
+        "points.adjust.undo",
+        "membership",
+        e.membership_id,
+        before={"points": e.points, "reason": e.reason},
+        after={"points": 0},
+    )
+    return e.points
 
 
 def balance(session: Session, membership_id: int, until: date | None = None) -> int:

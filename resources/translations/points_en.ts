@@ -395,6 +395,18 @@
             <source>Copy the chosen month's top 10 with points and levels, to post in the group (members who opted out are left out); the arrow opens a preview</source>
             <translation>Copy the chosen month's top 10 with points and levels, to post in the group (members who opted out are left out); the arrow opens a preview</translation>
         </message>
+        <message>
+            <source>Undo adjustment</source>
+            <translation>Undo adjustment</translation>
+        </message>
+        <message>
+            <source>Take back the selected manual adjustment: the ledger keeps it and adds the entry that undoes it</source>
+            <translation>Take back the selected manual adjustment: the ledger keeps it and adds the entry that undoes it</translation>
+        </message>
+        <message>
+            <source>Undo the adjustment of %1 point(s) on %2 (%3)? The ledger keeps it and the entry undoing it.</source>
+            <translation>Undo the adjustment of %1 point(s) on %2 (%3)? The ledger keeps it and the entry undoing it.</translation>
+        </message>
     </context>
     <context>
         <name>RecomputeDialog</name>

@@ -391,6 +391,18 @@
             <source>Copy the chosen month's top 10 with points and levels, to post in the group (members who opted out are left out); the arrow opens a preview</source>
             <translation>复制所选月份的前 10 名（积分和等级）发到群里（不参与排行的成员不列出）；点箭头可先预览</translation>
         </message>
+        <message>
+            <source>Undo adjustment</source>
+            <translation>撤销调整</translation>
+        </message>
+        <message>
+            <source>Take back the selected manual adjustment: the ledger keeps it and adds the entry that undoes it</source>
+            <translation>撤销选中的手动调整: 流水保留原记录, 另记一条撤销</translation>
+        </message>
+        <message>
+            <source>Undo the adjustment of %1 point(s) on %2 (%3)? The ledger keeps it and the entry undoing it.</source>
+            <translation>撤销 %2 的 %1 分调整 (%3) 吗? 流水会保留原记录和这条撤销。</translation>
+        </message>
     </context>
     <context>
         <name>RecomputeDialog</name>

@@ -310,3 +310,51 @@ def test_levels_with_one_name_twice_or_a_name_too_long_are_refused_and_the_level
         adjust_points(s, owner, ms, -35, "违规扣分", day=date(2026, 11, 4))  # below 0: the level for it
         s.commit()
         assert (balance(s, ms), leaderboard(s, gid)[0].level) == (-5, "待改进")
+
+
+def test_a_manual_adjustment_undone_is_reversed_once_in_its_month_and_recompute_leaves_it(sqlite_workspace):
+    """+50 typed for +5 on Oct 30: undone, a reversing entry of −50 dated Oct 30 (October's board loses it, not
+    November's), both kept. Undoing it again, undoing the undo, undoing a check-in's points here, and an assistant
+    undoing the owner's adjustment are refused with the ledger as it was; an assistant undoes their own. The undo
+    is 'manual': as a 'reversal' it counted as rule-based points and recompute paid the +50 back."""
+    from desktop.errors import PermissionDenied
+    from desktop.services.operators import add_operator
+    from desktop.services.points import recompute_preview, undo_adjustment
+    from desktop.services.points_queries import ledger_of
+
+    owner = actor_for(sqlite_workspace)
+    with sqlite_workspace.session() as s:
+        gid = create_group(s, owner, "训练营")
+        _, ms = add_member(s, owner, gid, MemberInput(display_name="张三", joined_at=datetime(2026, 10, 1)))
+        helper = add_operator(s, owner, "小助理", "assistant")
+        record_checkins(s, owner, gid, date(2026, 10, 30), [ms], today=TODAY)
+        adjust_points(s, owner, ms, 50, "分享奖励", day=date(2026, 10, 30))
+        s.commit()
+        entries = ledger_of(s, ms)
+        wrong = next(e for e in entries if e.source_kind == "manual")
+        checkin = next(e for e in entries if e.source_kind != "manual")
+        with pytest.raises(PermissionDenied):
+            undo_adjustment(s, helper, wrong.id)
+        with pytest.raises(ValidationError):
+            undo_adjustment(s, owner, checkin.id)
+        assert undo_adjustment(s, owner, wrong.id) == 50
+        s.commit()
+        undo = ledger_of(s, ms)[0]
+        assert (undo.day, undo.points, undo.reverses_id, undo.source_kind) == (
+            date(2026, 10, 30),
+            -50,
+            wrong.id,
+            "manual",
+        )
+        for again in (wrong.id, undo.id):
+            with pytest.raises(ValidationError):
+                undo_adjustment(s, owner, again)
+        assert recompute_preview(s, gid) == []
+        assert balance(s, ms) == 1
+        assert [r.points for r in leaderboard(s, gid, start=date(2026, 10, 1), end=date(2026, 10, 31))] == [1]
+        adjust_points(s, helper, ms, 3, "帮忙", day=date(2026, 11, 2))
+        s.commit()
+        own = ledger_of(s, ms)[0]
+        assert undo_adjustment(s, helper, own.id) == 3
+        s.commit()
+        assert balance(s, ms) == 1 and len(ledger_of(s, ms)) == 5
