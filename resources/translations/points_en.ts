@@ -404,8 +404,8 @@
             <translation>Take back the selected manual adjustment: the ledger keeps it and adds the entry that undoes it</translation>
         </message>
         <message>
-            <source>Undo the adjustment of %1 point(s) on %2 (%3)? The ledger keeps it and the entry undoing it.</source>
-            <translation>Undo the adjustment of %1 point(s) on %2 (%3)? The ledger keeps it and the entry undoing it.</translation>
+            <source>Undo the adjustment %1 of %2 (%3)? The ledger keeps both it and the entry undoing it.</source>
+            <translation>Undo the adjustment %1 of %2 (%3)? The ledger keeps both it and the entry undoing it.</translation>
         </message>
     </context>
     <context>

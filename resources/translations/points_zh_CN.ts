@@ -400,7 +400,7 @@
             <translation>撤销选中的手动调整: 流水保留原记录, 另记一条撤销</translation>
         </message>
         <message>
-            <source>Undo the adjustment of %1 point(s) on %2 (%3)? The ledger keeps it and the entry undoing it.</source>
+            <source>Undo the adjustment %1 of %2 (%3)? The ledger keeps both it and the entry undoing it.</source>
             <translation>撤销 %2 的 %1 分调整 (%3) 吗? 流水会保留原记录和这条撤销。</translation>
         </message>
     </context>

@@ -420,9 +420,7 @@ class PointsPage(GroupPage):
         entry = self.selected_ledger_row()
         if entry is None or not entry.undoable or self._ledger_membership is None:
             return False
-        question = self.tr(
-            "Undo the adjustment of %1 point(s) on %2 (%3)? The ledger keeps it and the entry undoing it."
-        )
+        question = self.tr("Undo the adjustment %1 of %2 (%3)? The ledger keeps both it and the entry undoing it.")
         question = question.replace("%1", signed(entry.points)).replace("%2", entry.day.isoformat())
         question = question.replace("%3", localise_message(entry.reason))
         answer = QMessageBox.question(self, self.tr("Undo adjustment"), question)
