@@ -114,7 +114,9 @@ def reverse_entry(session: Session, entry_id: int, operator_id: int | None, reas
 def adjust_points(
     session: Session, actor: Actor, membership_id: int, points: int, reason: str, day: date | None = None
 ) -> None:
-    """A manual adjustment; the reason is required."""
+    """A manual adjustment on `day` (today when None; a later day is refused); the reason is required. Any sign:
+    a balance may go below 0 (a penalty larger than what was earned), shown as it is, with the lowest level whose
+    threshold it reaches (none when every threshold is above it)."""
     require(actor, "record_participation")
     if not reason or not reason.strip():
         raise ValidationError("reason", "手动调整积分必须填写原因 (a manual adjustment needs a reason)")
@@ -123,11 +125,18 @@ def adjust_points(
     ms = session.get(Membership, membership_id)
     if ms is None:
         raise ValidationError("membership", f"membership {membership_id} not found")
+    day = day or clock.today()
+    if day > clock.today():
+        # the dialog offers no later day; a caller that passed one put the points on a board of a month to come,
+        # where no one looks for them, and out of every figure up to today
+        raise ValidationError(
+            "day", f"调整日期 {day} 还没到 ({day} is after today: date an adjustment today or before)"
+        )
     session.execute(
         insert(PointsEntry).values(
             membership_id=membership_id,
             group_id=ms.group_id,
-            day=day or clock.today(),
+            day=day,
             points=points,
             reason=reason.strip(),
             source_kind="manual",

@@ -358,3 +358,24 @@ def test_a_manual_adjustment_undone_is_reversed_once_in_its_month_and_recompute_
         assert undo_adjustment(s, helper, own.id) == 3
         s.commit()
         assert balance(s, ms) == 1 and len(ledger_of(s, ms)) == 5
+
+
+def test_an_adjustment_dated_after_today_is_refused_and_one_in_a_past_month_counts_there(sqlite_workspace):
+    """adjust_points took any day: +10 dated next month sat on a board of a month to come and in no figure up to
+    today. A later day is refused, nothing written; a day in October counts on October's board, not November's,
+    and a penalty larger than the balance leaves it below 0."""
+    owner = actor_for(sqlite_workspace)
+    with sqlite_workspace.session() as s:
+        gid = create_group(s, owner, "训练营")
+        _, ms = add_member(s, owner, gid, MemberInput(display_name="张三", joined_at=datetime(2026, 9, 1)))
+        with pytest.raises(ValidationError) as err:
+            adjust_points(s, owner, ms, 10, "预发奖励", day=date(2026, 12, 1))
+        assert "2026-12-01" in str(err.value)
+        adjust_points(s, owner, ms, 10, "十月补记", day=date(2026, 10, 15))
+        adjust_points(s, owner, ms, -15, "违规扣分")  # today
+        s.commit()
+        assert balance(s, ms) == -5
+        october = leaderboard(s, gid, start=date(2026, 10, 1), end=date(2026, 10, 31))
+        november = leaderboard(s, gid, start=date(2026, 11, 1), end=date(2026, 11, 30))
+        assert [(r.points, r.level) for r in october] == [(10, "新人")]
+        assert [(r.points, r.level) for r in november] == [(-15, None)]
