@@ -258,8 +258,8 @@
         </message>
         <message>
             <location filename="../../ui/pages/points_page.py" line="220" />
-            <source>Levels follow all-time points. Members who opted out of rankings are not listed.</source>
-            <translation>Levels follow all-time points. Members who opted out of rankings are not listed.</translation>
+            <source>Levels follow the points up to the end of the month shown (all time: up to today). Members who opted out of rankings are not listed.</source>
+            <translation>Levels follow the points up to the end of the month shown (all time: up to today). Members who opted out of rankings are not listed.</translation>
         </message>
         <message>
             <location filename="../../ui/pages/points_page.py" line="233" />

@@ -258,8 +258,8 @@
         </message>
         <message>
             <location filename="../../ui/pages/points_page.py" line="220" />
-            <source>Levels follow all-time points. Members who opted out of rankings are not listed.</source>
-            <translation>等级按累计积分计算。选择不参与排名的成员不会列出。</translation>
+            <source>Levels follow the points up to the end of the month shown (all time: up to today). Members who opted out of rankings are not listed.</source>
+            <translation>等级按截至所示月份月底的累计积分计算 (累计榜: 截至今天)。选择不参与排名的成员不会列出。</translation>
         </message>
         <message>
             <location filename="../../ui/pages/points_page.py" line="233" />

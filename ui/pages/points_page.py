@@ -210,7 +210,9 @@ class PointsPage(GroupPage):
             self.leaderboard_table.setColumnWidth(col, width)
         self.leaderboard_table.selectionModel().currentRowChanged.connect(self._on_leader_changed)
         self.leaderboard_note = QLabel(
-            self.tr("Levels follow all-time points. Members who opted out of rankings are not listed.")
+            self.tr(
+                "Levels follow the points up to the end of the month shown (all time: up to today). Members who opted out of rankings are not listed."
+            )
         )
         self.leaderboard_note.setObjectName("hint")
         left = QWidget()
