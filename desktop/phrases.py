@@ -116,6 +116,7 @@ PHRASES: dict[str, tuple[str, str]] = {
     "ledger.reversal": ("{why}: {what}", "{why}: {what}"),
     "ledger.undo_checkin": ("撤销打卡", "Check-in undone"),
     "ledger.undo_step": ("撤销入群步骤", "Entry step undone"),
+    "ledger.adjustment_undone": ("撤销手动调整", "Adjustment undone"),
     "ledger.referrer_changed": ("推荐人变更", "Referrer changed"),
     "ledger.not_joined": ("改回未入群", "Set back to not joined yet"),
     "ledger.join_date_corrected": ("入群日期更正", "Join date corrected"),

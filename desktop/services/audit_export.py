@@ -81,6 +81,7 @@ ACTION_LABELS: dict[str, tuple[str, str]] = {
     "violation.add": ("记录违规", "Record violation"),
     "violation.remove": ("删除违规", "Remove violation"),
     "points.adjust": ("调整积分", "Adjust points"),
+    "points.adjust.undo": ("撤销积分调整", "Undo points adjustment"),
     "points.rule": ("修改积分规则", "Change point rule"),
     "points.levels": ("修改积分等级", "Change levels"),
     "points.recompute": ("重算积分", "Recompute points"),

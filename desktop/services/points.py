@@ -12,9 +12,9 @@ from sqlalchemy import Select, and_, bindparam, func, insert, literal, or_, sele
 from sqlalchemy.orm import Session, aliased
 
 from desktop import streaks
-from desktop.errors import ValidationError
+from desktop.errors import PermissionDenied, ValidationError
 from desktop.services.audit import record_audit
-from desktop.services.operators import Actor, require
+from desktop.services.operators import Actor, allowed, require
 from desktop.settings import group_rule_at, group_rule_key, record_rule
 from models import Level, Member, Membership, PointRule, PointsEntry, clock
 
@@ -114,7 +114,9 @@ def reverse_entry(session: Session, entry_id: int, operator_id: int | None, reas
 def adjust_points(
     session: Session, actor: Actor, membership_id: int, points: int, reason: str, day: date | None = None
 ) -> None:
-    """A manual adjustment; the reason is required."""
+    """A manual adjustment on `day` (today when None; a later day is refused); the reason is required. Any sign:
+    a balance may go below 0 (a penalty larger than what was earned), shown as it is, with the lowest level whose
+    threshold it reaches (none when every threshold is above it)."""
     require(actor, "record_participation")
     if not reason or not reason.strip():
         raise ValidationError("reason", "手动调整积分必须填写原因 (a manual adjustment needs a reason)")
@@ -123,11 +125,18 @@ def adjust_points(
     ms = session.get(Membership, membership_id)
     if ms is None:
         raise ValidationError("membership", f"membership {membership_id} not found")
+    day = day or clock.today()
+    if day > clock.today():
+        # the dialog offers no later day; a caller that passed one put the points on a board of a month to come,
+        # where no one looks for them, and out of every figure up to today
+        raise ValidationError(
+            "day", f"调整日期 {day} 还没到 ({day} is after today: date an adjustment today or before)"
+        )
     session.execute(
         insert(PointsEntry).values(
             membership_id=membership_id,
             group_id=ms.group_id,
-            day=day or clock.today(),
+            day=day,
             points=points,
             reason=reason.strip(),
             source_kind="manual",
@@ -137,6 +146,56 @@ def adjust_points(
     record_audit(
         session, actor.id, "points.adjust", "membership", membership_id, after={"points": points, "reason": reason}
     )
+
+
+ADJUSTMENT_UNDONE = "撤销手动调整"  # phrases: ledger.adjustment_undone
+
+
+def undo_adjustment(session: Session, actor: Actor, entry_id: int) -> int:
+    """Take back a manual adjustment (+50 typed for +5, the wrong member): a reversing entry beside it, dated on its
+    day — the month it counted for loses it, the ledger keeps both (append-only). Returns the points taken back.
+
+    The reversal is itself 'manual' (with reverses_id): a 'reversal' entry counts as rule-based points, so recompute
+    would have paid the adjustment back. Whoever may adjust may undo their own adjustment; another operator's only
+    an owner or an admin may undo (an assistant does not take back what the owner gave). Refused, the ledger as it
+    was: an entry that is not a manual adjustment (a check-in's points are undone with the check-in), a reversal,
+    one already undone."""
+    require(actor, "record_participation")
+    e = session.get(PointsEntry, entry_id)
+    if e is None or e.source_kind != "manual":
+        raise ValidationError("entry", "只能撤销手动调整 (only a manual adjustment can be undone here)")
+    if e.reverses_id is not None:
+        raise ValidationError("entry", "这是一条撤销记录, 不能再撤销 (this entry is itself an undo)")
+    if session.scalar(select(PointsEntry.id).where(PointsEntry.reverses_id == e.id).limit(1)) is not None:
+        raise ValidationError("entry", "这条调整已经撤销过了 (this adjustment was already undone)")
+    if e.operator_id != actor.id and not allowed(actor, "edit_point_rules"):
+        raise PermissionDenied(
+            f"操作员「{actor.name}」({actor.role}) 只能撤销自己的调整, 他人的调整由群主或管理员撤销 "
+            "(only an owner or an admin may undo another operator's adjustment)"
+        )
+    session.execute(
+        insert(PointsEntry).values(
+            membership_id=e.membership_id,
+            group_id=e.group_id,
+            day=e.day,
+            points=-e.points,
+            reason=f"{ADJUSTMENT_UNDONE}: {e.reason}",
+            source_kind="manual",
+            source_id=None,
+            reverses_id=e.id,
+            operator_id=actor.id,
+        )
+    )
+    record_audit(
+        session,
+        actor.id,
+        "points.adjust.undo",
+        "membership",
+        e.membership_id,
+        before={"points": e.points, "reason": e.reason},
+        after={"points": 0},
+    )
+    return e.points
 
 
 def balance(session: Session, membership_id: int, until: date | None = None) -> int:
@@ -209,7 +268,9 @@ def leaderboard(
     session: Session, group_id: int, *, start: date | None = None, end: date | None = None, limit: int | None = 50
 ) -> list[LeaderRow]:
     """Points per member in [start, end] (all time when both are None), highest first; members with no ledger
-    entry in the period and opted-out members are not listed. A member's level goes by all-time points."""
+    entry in the period and opted-out members are not listed. A member's level goes by their points at the period's
+    end with the levels of then (all time: today's balance and levels), as on the workbook's 积分 sheet and in the
+    leaderboard text."""
     return _leaderboard(session, group_id, start, end, limit, counted=False)[0]
 
 
@@ -268,14 +329,35 @@ def _leaderboard(
     q = q.order_by(total.desc(), Member.pinyin, Membership.id)
     if limit is not None:
         q = q.limit(limit)
-    levels = group_levels(session, group_id)
-    # the level goes by all-time points: the membership's kept balance, not a sum of its ledger per row (200 sums
-    # of ~100 entries each held the Points page for 0.6 s on a group of 9,400 members)
+    # all time: the level goes by all-time points, the membership's kept balance, not a sum of its ledger per row
+    # (200 sums of ~100 entries each held the Points page for 0.6 s on a group of 9,400 members)
     result = session.execute(q).all()
+    if end is None:
+        levels = group_levels(session, group_id)
+        kept = {mid: int(k) for mid, _name, _pts, k, _n in result}
+    else:
+        # a period's board: the level at its end — the balance on its last day and the levels of then — as the
+        # workbook's 积分 sheet and the leaderboard text give it: the page showed October's board with today's
+        # level (元老 after a +500 in November) where the workbook and the text said 活跃 (docs/metrics.md)
+        levels = group_levels(session, group_id, at=min(end, clock.today()))
+        # the kept balance less what came after the end: read from the group's entries after it (the covering
+        # (group, day, …) index; none for this month), not a sum of each shown member's whole ledger
+        kept = {mid: int(k) for mid, _name, _pts, k, _n in result}
+        if kept:
+            for mid, later in session.execute(
+                select(PointsEntry.membership_id, func.sum(PointsEntry.points))
+                .where(
+                    PointsEntry.group_id == group_id,
+                    PointsEntry.day > end,
+                    PointsEntry.membership_id.in_(list(kept)),
+                )
+                .group_by(PointsEntry.membership_id)
+            ):
+                kept[mid] -= int(later or 0)
     ranks = competition_ranks([int(pts) for _mid, _name, pts, _kept, _n in result])  # equal points, one rank
     rows = [
-        LeaderRow(rank, mid, name, int(pts), level_for(levels, int(kept)))
-        for rank, (mid, name, pts, kept, _n) in zip(ranks, result, strict=True)
+        LeaderRow(rank, mid, name, int(pts), level_for(levels, kept[mid]))
+        for rank, (mid, name, pts, _kept, _n) in zip(ranks, result, strict=True)
     ]
     if not counted:
         return rows, -1
@@ -342,7 +424,12 @@ def _check_sign(code: str, points: int) -> None:
         )
 
 
+LEVEL_NAME_MAX = 30  # models.Level.name
+
+
 def set_levels(session: Session, actor: Actor, group_id: int, levels: list[tuple[str, int]]) -> None:
+    """Replace the group's levels: names required, distinct and at most LEVEL_NAME_MAX characters, thresholds
+    distinct (any order: they are sorted; a negative threshold is a level for negative balances)."""
     require(actor, "edit_point_rules")
     names = [n.strip() for n, _ in levels]
     thresholds = [int(p) for _, p in levels]
@@ -350,6 +437,19 @@ def set_levels(session: Session, actor: Actor, group_id: int, levels: list[tuple
         raise ValidationError("levels", "等级名称不能为空 (level names are required)")
     if len(set(thresholds)) != len(thresholds):
         raise ValidationError("levels", "等级门槛不能重复 (thresholds must differ)")
+    # one name, one level: 活跃 from 30 and 活跃 from 100 put a member who climbed from one to the other among "本月晋级"
+    # nowhere (the name did not change) and showed two rows no one could tell apart on the Levels tab
+    twice = sorted({n for n in names if names.count(n) > 1})
+    if twice:
+        raise ValidationError("levels", f"等级名称不能重复: {'、'.join(twice)} (level names must differ)")
+    # the column holds 30 characters: a longer name was cut by nothing on SQLite and refused by PostgreSQL as a
+    # database error on a team server
+    too_long = [n for n in names if len(n) > LEVEL_NAME_MAX]
+    if too_long:
+        raise ValidationError(
+            "levels",
+            f"等级名称最多 {LEVEL_NAME_MAX} 个字: {too_long[0]} (a level name has at most {LEVEL_NAME_MAX} characters)",
+        )
     # the levels before go in the audit row too: they are replaced, and the row held only the new ones (threshold ->
     # name: the thresholds differ, and the log reads "{0: 新人, 100: 活跃} → {0: 新人, 200: 活跃}")
     current = group_levels(session, group_id)

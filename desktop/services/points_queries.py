@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from desktop.phrases import ledger_reason
 from models import Operator, PointsEntry
@@ -22,11 +22,19 @@ class LedgerRow:
     operator: str | None
     created_at: datetime
     reverses_id: int | None
+    undone: bool = False  # a later entry reverses this one
+    operator_id: int | None = None
+
+    @property
+    def undoable(self) -> bool:
+        """A manual adjustment that stands: the Points page offers to undo it (points.undo_adjustment)."""
+        return self.source_kind == "manual" and self.reverses_id is None and not self.undone
 
 
 def ledger_of(session: Session, membership_id: int, limit: int | None = 200) -> list[LedgerRow]:
     """The membership's ledger entries, newest first: by the day they count for, then by when they were
     written (a late check-in sits at its own day; a reversal sits beside the entry it takes back)."""
+    reversal = aliased(PointsEntry)
     q = (
         select(
             PointsEntry.id,
@@ -37,6 +45,8 @@ def ledger_of(session: Session, membership_id: int, limit: int | None = 200) -> 
             Operator.name,
             PointsEntry.created_at,
             PointsEntry.reverses_id,
+            select(reversal.id).where(reversal.reverses_id == PointsEntry.id).exists(),
+            PointsEntry.operator_id,
         )
         .outerjoin(Operator, Operator.id == PointsEntry.operator_id)
         .where(PointsEntry.membership_id == membership_id)

@@ -258,8 +258,8 @@
         </message>
         <message>
             <location filename="../../ui/pages/points_page.py" line="220" />
-            <source>Levels follow all-time points. Members who opted out of rankings are not listed.</source>
-            <translation>Levels follow all-time points. Members who opted out of rankings are not listed.</translation>
+            <source>Levels follow the points up to the end of the month shown (all time: up to today). Members who opted out of rankings are not listed.</source>
+            <translation>Levels follow the points up to the end of the month shown (all time: up to today). Members who opted out of rankings are not listed.</translation>
         </message>
         <message>
             <location filename="../../ui/pages/points_page.py" line="233" />
@@ -394,6 +394,18 @@
         <message>
             <source>Copy the chosen month's top 10 with points and levels, to post in the group (members who opted out are left out); the arrow opens a preview</source>
             <translation>Copy the chosen month's top 10 with points and levels, to post in the group (members who opted out are left out); the arrow opens a preview</translation>
+        </message>
+        <message>
+            <source>Undo adjustment</source>
+            <translation>Undo adjustment</translation>
+        </message>
+        <message>
+            <source>Take back the selected manual adjustment: the ledger keeps it and adds the entry that undoes it</source>
+            <translation>Take back the selected manual adjustment: the ledger keeps it and adds the entry that undoes it</translation>
+        </message>
+        <message>
+            <source>Undo the adjustment %1 of %2 (%3)? The ledger keeps both it and the entry undoing it.</source>
+            <translation>Undo the adjustment %1 of %2 (%3)? The ledger keeps both it and the entry undoing it.</translation>
         </message>
     </context>
     <context>

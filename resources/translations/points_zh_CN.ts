@@ -258,8 +258,8 @@
         </message>
         <message>
             <location filename="../../ui/pages/points_page.py" line="220" />
-            <source>Levels follow all-time points. Members who opted out of rankings are not listed.</source>
-            <translation>等级按累计积分计算。选择不参与排名的成员不会列出。</translation>
+            <source>Levels follow the points up to the end of the month shown (all time: up to today). Members who opted out of rankings are not listed.</source>
+            <translation>等级按截至所示月份月底的累计积分计算 (累计榜: 截至今天)。选择不参与排名的成员不会列出。</translation>
         </message>
         <message>
             <location filename="../../ui/pages/points_page.py" line="233" />
@@ -390,6 +390,18 @@
         <message>
             <source>Copy the chosen month's top 10 with points and levels, to post in the group (members who opted out are left out); the arrow opens a preview</source>
             <translation>复制所选月份的前 10 名（积分和等级）发到群里（不参与排行的成员不列出）；点箭头可先预览</translation>
+        </message>
+        <message>
+            <source>Undo adjustment</source>
+            <translation>撤销调整</translation>
+        </message>
+        <message>
+            <source>Take back the selected manual adjustment: the ledger keeps it and adds the entry that undoes it</source>
+            <translation>撤销选中的手动调整: 流水保留原记录, 另记一条撤销</translation>
+        </message>
+        <message>
+            <source>Undo the adjustment %1 of %2 (%3)? The ledger keeps both it and the entry undoing it.</source>
+            <translation>撤销 %2 的 %1 分调整 (%3) 吗? 流水会保留原记录和这条撤销。</translation>
         </message>
     </context>
     <context>

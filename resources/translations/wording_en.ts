@@ -426,6 +426,10 @@
             <extracomment>action.removal</extracomment>
             <translation>removal</translation>
         </message>
+        <message>
+            <source>Adjustment undone</source>
+            <translation>Adjustment undone</translation>
+        </message>
     </context>
     <context>
         <name>DefaultName</name>

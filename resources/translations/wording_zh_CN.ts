@@ -423,6 +423,10 @@
             <extracomment>action.removal</extracomment>
             <translation>移出</translation>
         </message>
+        <message>
+            <source>Adjustment undone</source>
+            <translation>撤销手动调整</translation>
+        </message>
     </context>
     <context>
         <name>DefaultName</name>

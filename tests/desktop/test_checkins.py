@@ -279,7 +279,8 @@ def test_undo_writes_reversing_entries_and_keeps_the_ledger(workspace, owner, gr
         assert s.scalar(select(func.count()).select_from(PointsEntry).where(PointsEntry.source_kind == "reversal")) == 2
 
 
-def test_manual_adjustment_needs_a_reason_and_leaderboard_ranks(workspace, owner, grp):
+def test_manual_adjustment_needs_a_reason_and_leaderboard_ranks(workspace, owner, grp, monkeypatch):
+    monkeypatch.setenv("QUNDESK_TODAY", TODAY.isoformat())  # the adjustment is dated TODAY: the app's today too
     gid, a, b, _ = grp
     with workspace.session() as s:
         with pytest.raises(ValidationError):

@@ -12,7 +12,15 @@ from desktop.errors import ValidationError
 from desktop.services.checkins import record_checkins, undo_checkin
 from desktop.services.groups import create_group
 from desktop.services.participation import add_violation
-from desktop.services.points import adjust_points, balance, leaderboard, list_rules, set_rule
+from desktop.services.points import (
+    adjust_points,
+    balance,
+    group_levels,
+    leaderboard,
+    list_rules,
+    set_levels,
+    set_rule,
+)
 from desktop.services.report import export_monthly_report
 from desktop.services.roster import MemberInput, add_member
 from desktop.services.texts import leaderboard_text
@@ -236,3 +244,138 @@ def test_a_late_check_in_that_moves_a_recomputed_bonus_pays_it_once_at_the_curre
         record_checkins(s, owner, other, date(2026, 11, 4), [c], today=TODAY)
         s.commit()
         assert balance(s, c) == 11 + 9
+
+
+def test_a_past_month_board_gives_the_level_of_its_end_on_the_page_the_text_and_the_workbook(
+    sqlite_workspace, tmp_path
+):
+    """张三 and 李四 earned 30 in October (活跃 from 30); 张三 got +500 in November. October's board on the Points
+    page said 元老 for 张三 (today's balance) where the workbook's 积分 sheet and the leaderboard text said 活跃 (his
+    level at October's end): one month, two levels for one person. Now the page gives the level of the month's end
+    too; the all-time board gives today's."""
+    owner = actor_for(sqlite_workspace)
+    with sqlite_workspace.session() as s:
+        gid = create_group(s, owner, "训练营")
+        zhang, li = (
+            add_member(s, owner, gid, MemberInput(display_name=n, joined_at=datetime(2026, 9, 1)))[1]
+            for n in ("张三", "李四")
+        )
+        adjust_points(s, owner, zhang, 30, "奖励", day=date(2026, 10, 3))
+        adjust_points(s, owner, li, 30, "奖励", day=date(2026, 10, 4))
+        adjust_points(s, owner, zhang, 500, "大奖", day=date(2026, 11, 3))
+        s.commit()
+        october = leaderboard(s, gid, start=date(2026, 10, 1), end=date(2026, 10, 31))
+        assert [(r.rank, r.display_name, r.points, r.level) for r in october] == [
+            (1, "李四", 30, "活跃"),
+            (1, "张三", 30, "活跃"),
+        ]
+        assert [(r.display_name, r.level) for r in leaderboard(s, gid)] == [
+            ("张三", "元老"),
+            ("李四", "活跃"),
+        ]  # all time
+        text = leaderboard_text(s, gid, 2026, 10, today=TODAY).parts[0]
+        assert "张三 30分 · 活跃" in text and "李四 30分 · 活跃" in text
+    path = tmp_path / "r.xlsx"
+    export_monthly_report(sqlite_workspace, owner, year=2026, month=10, group_ids=[gid], path=path, today=TODAY)
+    ws = load_workbook(path)["积分"]
+    rows = [
+        r for r in ws.iter_rows(min_row=4, max_col=9, values_only=True) if r[0] == "训练营" and isinstance(r[1], int)
+    ]
+    assert [(r[1], r[2], r[3], r[4]) for r in rows] == [(r.rank, r.display_name, r.points, r.level) for r in october]
+
+
+def test_levels_with_one_name_twice_or_a_name_too_long_are_refused_and_the_levels_stay(sqlite_workspace):
+    """活跃 from 30 and 活跃 again from 100 were saved: a member climbing from one to the other was promoted to
+    nowhere (the name did not change) and the Levels tab showed two rows no one could tell apart; a name over the
+    column's 30 characters was kept whole by SQLite and refused by PostgreSQL as a database error. Both are refused
+    with the name said, the levels as they were; thresholds typed out of order and a level below 0 are taken."""
+    owner = actor_for(sqlite_workspace)
+    with sqlite_workspace.session() as s:
+        gid = create_group(s, owner, "训练营")
+        before = group_levels(s, gid)
+        with pytest.raises(ValidationError) as err:
+            set_levels(s, owner, gid, [("新人", 0), ("活跃", 30), ("活跃 ", 100)])
+        assert "活跃" in str(err.value) and "must differ" in str(err.value)
+        with pytest.raises(ValidationError) as err:
+            set_levels(s, owner, gid, [("新人", 0), ("长" * 31, 30)])
+        assert "30" in str(err.value)
+        assert group_levels(s, gid) == before
+        set_levels(s, owner, gid, [("Regular", 30), ("Newcomer", 0), ("待改进", -10), ("长" * 30, 100)])
+        s.commit()
+        assert group_levels(s, gid) == [("待改进", -10), ("Newcomer", 0), ("Regular", 30), ("长" * 30, 100)]
+        _, ms = add_member(s, owner, gid, MemberInput(display_name="张三", joined_at=datetime(2026, 10, 1)))
+        adjust_points(s, owner, ms, 30, "奖励", day=date(2026, 11, 3))  # exactly on a threshold: that level
+        s.commit()
+        assert leaderboard(s, gid)[0].level == "Regular"
+        adjust_points(s, owner, ms, -35, "违规扣分", day=date(2026, 11, 4))  # below 0: the level for it
+        s.commit()
+        assert (balance(s, ms), leaderboard(s, gid)[0].level) == (-5, "待改进")
+
+
+def test_a_manual_adjustment_undone_is_reversed_once_in_its_month_and_recompute_leaves_it(sqlite_workspace):
+    """+50 typed for +5 on Oct 30: undone, a reversing entry of −50 dated Oct 30 (October's board loses it, not
+    November's), both kept. Undoing it again, undoing the undo, undoing a check-in's points here, and an assistant
+    undoing the owner's adjustment are refused with the ledger as it was; an assistant undoes their own. The undo
+    is 'manual': as a 'reversal' it counted as rule-based points and recompute paid the +50 back."""
+    from desktop.errors import PermissionDenied
+    from desktop.services.operators import add_operator
+    from desktop.services.points import recompute_preview, undo_adjustment
+    from desktop.services.points_queries import ledger_of
+
+    owner = actor_for(sqlite_workspace)
+    with sqlite_workspace.session() as s:
+        gid = create_group(s, owner, "训练营")
+        _, ms = add_member(s, owner, gid, MemberInput(display_name="张三", joined_at=datetime(2026, 10, 1)))
+        helper = add_operator(s, owner, "小助理", "assistant")
+        record_checkins(s, owner, gid, date(2026, 10, 30), [ms], today=TODAY)
+        adjust_points(s, owner, ms, 50, "分享奖励", day=date(2026, 10, 30))
+        s.commit()
+        entries = ledger_of(s, ms)
+        wrong = next(e for e in entries if e.source_kind == "manual")
+        checkin = next(e for e in entries if e.source_kind != "manual")
+        with pytest.raises(PermissionDenied):
+            undo_adjustment(s, helper, wrong.id)
+        with pytest.raises(ValidationError):
+            undo_adjustment(s, owner, checkin.id)
+        assert undo_adjustment(s, owner, wrong.id) == 50
+        s.commit()
+        undo = ledger_of(s, ms)[0]
+        assert (undo.day, undo.points, undo.reverses_id, undo.source_kind) == (
+            date(2026, 10, 30),
+            -50,
+            wrong.id,
+            "manual",
+        )
+        for again in (wrong.id, undo.id):
+            with pytest.raises(ValidationError):
+                undo_adjustment(s, owner, again)
+        assert recompute_preview(s, gid) == []
+        assert balance(s, ms) == 1
+        assert [r.points for r in leaderboard(s, gid, start=date(2026, 10, 1), end=date(2026, 10, 31))] == [1]
+        adjust_points(s, helper, ms, 3, "帮忙", day=date(2026, 11, 2))
+        s.commit()
+        own = ledger_of(s, ms)[0]
+        assert undo_adjustment(s, helper, own.id) == 3
+        s.commit()
+        assert balance(s, ms) == 1 and len(ledger_of(s, ms)) == 5
+
+
+def test_an_adjustment_dated_after_today_is_refused_and_one_in_a_past_month_counts_there(sqlite_workspace):
+    """adjust_points took any day: +10 dated next month sat on a board of a month to come and in no figure up to
+    today. A later day is refused, nothing written; a day in October counts on October's board, not November's,
+    and a penalty larger than the balance leaves it below 0."""
+    owner = actor_for(sqlite_workspace)
+    with sqlite_workspace.session() as s:
+        gid = create_group(s, owner, "训练营")
+        _, ms = add_member(s, owner, gid, MemberInput(display_name="张三", joined_at=datetime(2026, 9, 1)))
+        with pytest.raises(ValidationError) as err:
+            adjust_points(s, owner, ms, 10, "预发奖励", day=date(2026, 12, 1))
+        assert "2026-12-01" in str(err.value)
+        adjust_points(s, owner, ms, 10, "十月补记", day=date(2026, 10, 15))
+        adjust_points(s, owner, ms, -15, "违规扣分")  # today
+        s.commit()
+        assert balance(s, ms) == -5
+        october = leaderboard(s, gid, start=date(2026, 10, 1), end=date(2026, 10, 31))
+        november = leaderboard(s, gid, start=date(2026, 11, 1), end=date(2026, 11, 30))
+        assert [(r.points, r.level) for r in october] == [(10, "新人")]
+        assert [(r.points, r.level) for r in november] == [(-15, None)]

@@ -433,3 +433,47 @@ def test_the_streak_rule_saved_says_past_runs_are_settled_at_the_next_check_in(q
     assert "past months' points change" in page.rules_hint.text()
     assert page.edit_rule("share", points=4)
     assert page.rules_hint.text().startswith("Rule saved. New entries use it now")
+
+
+def test_a_manual_adjustment_is_undone_from_the_ledger_and_stays_in_it(qtbot, ws, monkeypatch):
+    """+7 given to 李四 by mistake: the only way back was a −7 typed by hand with a reason, and recompute could not
+    tell it from a real penalty. The ledger's "Undo adjustment" (after a yes) adds the entry undoing it beside the
+    adjustment — both stay, the balance is back — and offers nothing for a check-in, the undo itself or an
+    adjustment already undone; an assistant may not undo the owner's."""
+    from PySide6.QtWidgets import QMessageBox
+
+    ls = ws.memberships["李四"]
+    with ws.database.session() as s:
+        before = balance(s, ls)
+    page = open_page(qtbot, ws, ws.assistant)
+    page.show_ledger(ls)
+    page.ledger_table.selectRow(0)
+    assert page.ledger_model.row_at(0).source_kind == "manual"
+    assert not page.undo_adjustment_button.isEnabled()  # the owner's adjustment: not the assistant's to undo
+    page = open_page(qtbot, ws)
+    page.show_ledger(ls)
+    page.ledger_table.selectRow(1)
+    assert page.ledger_model.row_at(1).source_kind != "manual" and not page.undo_adjustment_button.isEnabled()
+    page.ledger_table.selectRow(0)
+    assert page.undo_adjustment_button.isEnabled()
+    asked = []
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda _p, _t, text: asked.append(text) or QMessageBox.StandardButton.Yes
+    )
+    qtbot.mouseClick(page.undo_adjustment_button, Qt.MouseButton.LeftButton)
+    assert "+7" in asked[0] and "帮忙整理群公告" in asked[0]
+    with ws.database.session() as s:
+        assert balance(s, ls) == before - 7
+        entries = ledger_of(s, ls, 2)
+        assert recompute_preview(s, ws.group_id) == []  # the undo is no rule-based point for recompute to pay back
+    assert [(e.points, e.source_kind, e.reverses_id is not None, e.undone) for e in entries] == [
+        (-7, "manual", True, False),
+        (7, "manual", False, True),
+    ]
+    assert page.ledger_model.rowCount() >= 2 and page.ledger_model.index(0, 2).data().startswith("Adjustment undone")
+    for row in (0, 1):  # the undo and the adjustment undone: nothing more to undo
+        page.ledger_table.selectRow(row)
+        assert not page.undo_adjustment_button.isEnabled()
+    assert not page.undo_selected_adjustment()
+    with ws.database.session() as s:
+        assert balance(s, ls) == before - 7

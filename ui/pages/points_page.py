@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QPushButton,
     QSpinBox,
     QSplitter,
@@ -48,8 +49,9 @@ from desktop.services.points import (
     recompute_preview,
     set_levels,
     set_rule,
+    undo_adjustment,
 )
-from desktop.services.points_queries import ledger_of
+from desktop.services.points_queries import LedgerRow, ledger_of
 from desktop.services.texts import PasteText, leaderboard_text
 from desktop.tasks import Progress
 from models.db import DatabaseError
@@ -72,6 +74,7 @@ from ui.models.points_models import (
     LedgerModel,
     LevelsModel,
     RulesModel,
+    signed,
 )
 from ui.operations import announce, run_write
 from ui.pages.group_page import GroupPage
@@ -207,7 +210,9 @@ class PointsPage(GroupPage):
             self.leaderboard_table.setColumnWidth(col, width)
         self.leaderboard_table.selectionModel().currentRowChanged.connect(self._on_leader_changed)
         self.leaderboard_note = QLabel(
-            self.tr("Levels follow all-time points. Members who opted out of rankings are not listed.")
+            self.tr(
+                "Levels follow the points up to the end of the month shown (all time: up to today). Members who opted out of rankings are not listed."
+            )
         )
         self.leaderboard_note.setObjectName("hint")
         left = QWidget()
@@ -256,10 +261,17 @@ class PointsPage(GroupPage):
         self.ledger_adjust_button = QPushButton(self.tr("Adjust…"))
         self.ledger_adjust_button.setToolTip(self.tr("Adjust this member's points by hand"))
         self.ledger_adjust_button.clicked.connect(lambda: self.open_adjust_dialog(self._ledger_membership))
+        self.undo_adjustment_button = QPushButton(self.tr("Undo adjustment"))
+        self.undo_adjustment_button.setObjectName("undoAdjustmentButton")
+        self.undo_adjustment_button.setToolTip(
+            self.tr("Take back the selected manual adjustment: the ledger keeps it and adds the entry that undoes it")
+        )
+        self.undo_adjustment_button.clicked.connect(self.undo_selected_adjustment)
         head = QHBoxLayout()
         head.addWidget(self.ledger_picker, 1)
         head.addWidget(self.balance_label)
         head.addWidget(self.ledger_adjust_button)
+        head.addWidget(self.undo_adjustment_button)
         self.ledger_table = make_table("ledgerTable")
         self.ledger_table.setModel(self.ledger_model)
         for col, width in ((LEDGER_DAY, 96), (LEDGER_POINTS, 64), (LEDGER_SOURCE, 84), (LEDGER_OPERATOR, 80)):
@@ -267,6 +279,7 @@ class PointsPage(GroupPage):
         header = self.ledger_table.horizontalHeader()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.ledger_table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         tab = QWidget()
         lay = QVBoxLayout(tab)
         lay.setContentsMargins(0, 10, 0, 0)
@@ -389,6 +402,38 @@ class PointsPage(GroupPage):
         self.adjust_button.setEnabled(has_group and allowed(self._actor, "record_participation"))
         self.recompute_button.setEnabled(has_group and not running)
         self.ledger_adjust_button.setEnabled(self._ledger_membership is not None)
+        entry = self.selected_ledger_row()
+        self.undo_adjustment_button.setEnabled(
+            entry is not None
+            and entry.undoable
+            and allowed(self._actor, "record_participation")
+            # another operator's adjustment only an owner or an admin takes back (points.undo_adjustment)
+            and (entry.operator_id == self._actor.id or allowed(self._actor, "edit_point_rules"))
+        )
+
+    def selected_ledger_row(self) -> LedgerRow | None:
+        index = self.ledger_table.currentIndex()
+        selected = self.ledger_table.selectionModel().hasSelection()
+        return self.ledger_model.row_at(index.row()) if selected and index.isValid() else None
+
+    @Slot()
+    def undo_selected_adjustment(self) -> bool:
+        """The selected manual adjustment taken back (points.undo_adjustment), after a yes."""
+        entry = self.selected_ledger_row()
+        if entry is None or not entry.undoable or self._ledger_membership is None:
+            return False
+        question = self.tr("Undo the adjustment %1 of %2 (%3)? The ledger keeps both it and the entry undoing it.")
+        question = question.replace("%1", signed(entry.points)).replace("%2", entry.day.isoformat())
+        question = question.replace("%3", localise_message(entry.reason))
+        answer = QMessageBox.question(self, self.tr("Undo adjustment"), question)
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        membership_id = self._ledger_membership
+        if not run_write(self, self._database, undo_adjustment, self._actor, entry.id, changes=("points",)):
+            return False
+        self.reload_leaderboard()
+        self.show_ledger(membership_id)
+        return True
 
     @Slot()
     def _on_scope_changed(self) -> None:
