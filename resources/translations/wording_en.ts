@@ -430,6 +430,14 @@
             <source>Adjustment undone</source>
             <translation>Adjustment undone</translation>
         </message>
+        <message>
+            <source>{share:.0%} of the members active in the last 7 days (the {new} who joined in them not counted), under {minimum:.0%}</source>
+            <translation>{share:.0%} of the members active in the last 7 days (the {new} who joined in them not counted), under {minimum:.0%}</translation>
+        </message>
+        <message>
+            <source>{share:.0%} of the members active in the last 7 days (the {away} on leave and the {new} who joined in them not counted), under {minimum:.0%}</source>
+            <translation>{share:.0%} of the members active in the last 7 days (the {away} on leave and the {new} who joined in them not counted), under {minimum:.0%}</translation>
+        </message>
     </context>
     <context>
         <name>DefaultName</name>
