@@ -103,6 +103,7 @@ class RosterPage(QWidget):
         self._group_id: int | None = group_id
         self._widths_done = False
         self._stale = False  # data changed elsewhere while the page was hidden: reload when shown
+        self._selected_before_reset: list[int] = []  # the selection as the model reloads (kept across a sort)
         self.active_dialog: MemberDialog | None = None
         self.active_prompt: PromptDialog | None = None
         self.active_profile_dialog = None
@@ -183,6 +184,10 @@ class RosterPage(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.table.selectionModel().selectionChanged.connect(self._schedule_panel)
         self.model.modelReset.connect(self._update_buttons)
+        # a sort reloads the rows: the selection made before it is selected again (it was dropped — 30 people
+        # selected, a click on 积分 to see who leads, and none selected)
+        self.model.modelAboutToBeReset.connect(self._remember_selection)
+        self.model.resorted.connect(self._select_again_after_sort)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._show_context_menu)
 
@@ -427,10 +432,51 @@ class RosterPage(QWidget):
 
     @Slot()
     def apply_filters(self) -> None:
+        """Run the search and the filters. A selection of several rows keeps the rows still shown and says how many
+        it lost: it was dropped whole without a word (30 selected, a search typed: none selected, the bulk actions
+        greyed out), and the rows the search hid are no longer selected either, so a bulk action never acts on a
+        row the list does not show."""
         self._search_timer.stop()
         selected = self.selected_rows()
         self.model.set_query(self.current_query())
         self._after_reload([selected[0].membership_id] if len(selected) == 1 else [])
+        if len(selected) > 1:
+            self._keep_selection([r.membership_id for r in selected])
+
+    def _keep_selection(self, membership_ids: list[int]) -> None:
+        """Select these rows again after the list was reloaded (a search, a filter, a sort) and say how many of them
+        are not among the rows shown now (hidden by the search or a filter, or not loaded yet) and so unselected."""
+        found = self.select_memberships(membership_ids)
+        lost = len(membership_ids) - found
+        if lost:
+            self.show_message(
+                self.tr(
+                    "%n of the selected rows are not in the list now and are no longer selected: bulk actions act "
+                    "only on the %1 still selected.",
+                    "",
+                    lost,
+                ).replace("%1", str(found))
+            )
+
+    @Slot()
+    def _remember_selection(self) -> None:
+        self._selected_before_reset = [r.membership_id for r in self.selected_rows()]
+
+    @Slot()
+    def _select_again_after_sort(self) -> None:
+        ids, self._selected_before_reset = self._selected_before_reset, []
+        if len(ids) == 1:
+            self.select_membership(ids[0])
+        elif ids:
+            self._keep_selection(ids)
+
+    def _settle_search(self) -> None:
+        """A search typed a moment ago and not run yet (the box waits SEARCH_DEBOUNCE_MS for more keys) is run
+        before an action on the selection: a bulk action opened right after typing took the 30 rows selected
+        before, and the search then hid 15 of them behind its prompt — the tier went to all 30, 15 of them out of
+        sight."""
+        if self._search_timer.isActive():
+            self.apply_filters()
 
     def count_text(self) -> str:
         """Within one group a row is a person: "共 155 人". Across groups a person in two groups is two rows:
@@ -769,6 +815,7 @@ class RosterPage(QWidget):
     @Slot()
     def delete_selected(self) -> None:
         """Soft delete the selected people; Undo (the message bar or Ctrl+Z) brings them back."""
+        self._settle_search()
         rows = [r for r in self.selected_rows() if not r.deleted]
         if not rows:
             return
@@ -814,6 +861,7 @@ class RosterPage(QWidget):
 
     @Slot()
     def restore_selected(self) -> None:
+        self._settle_search()
         rows = [r for r in self.selected_rows() if r.deleted]
         if not rows:
             return
@@ -875,6 +923,7 @@ class RosterPage(QWidget):
 
     # ---- bulk actions ----
     def _bulk_rows(self, *, staying_only: bool = False) -> list[MemberRow]:
+        self._settle_search()
         rows = [r for r in self.selected_rows() if not r.deleted]
         if staying_only:
             rows = [r for r in rows if r.status in STAYING]
