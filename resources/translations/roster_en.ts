@@ -1208,8 +1208,8 @@
         <message numerus="yes">
             <source>%n of the selected rows are not in the list now and are no longer selected: bulk actions act only on the %1 still selected.</source>
             <translation>
-                <numerusform>%n of the selected rows are not in the list now and are no longer selected: bulk actions act only on the %1 still selected.</numerusform>
-                <numerusform>%n of the selected rows are not in the list now and are no longer selected: bulk actions act only on the %1 still selected.</numerusform>
+                <numerusform>%Ln of the selected rows is not in the list now and is no longer selected: bulk actions act only on the %1 still selected.</numerusform>
+                <numerusform>%Ln of the selected rows are not in the list now and are no longer selected: bulk actions act only on the %1 still selected.</numerusform>
             </translation>
         </message>
     </context>

@@ -1179,7 +1179,7 @@
         <message numerus="yes">
             <source>%n of the selected rows are not in the list now and are no longer selected: bulk actions act only on the %1 still selected.</source>
             <translation>
-                <numerusform>选中的行中有 %n 行已不在当前列表中，已取消选中：批量操作只作用于仍选中的 %1 行。</numerusform>
+                <numerusform>选中的行中有 %Ln 行已不在当前列表中，已取消选中：批量操作只作用于仍选中的 %1 行。</numerusform>
             </translation>
         </message>
     </context>
