@@ -1212,6 +1212,13 @@
                 <numerusform>%Ln of the selected rows are not in the list now and are no longer selected: bulk actions act only on the %1 still selected.</numerusform>
             </translation>
         </message>
+        <message numerus="yes">
+            <source>%n selected rows in %1: a person selected in more than one group changes in each of them.</source>
+            <translation>
+                <numerusform>%Ln selected row in %1: a person selected in more than one group changes in each of them.</numerusform>
+                <numerusform>%Ln selected rows in %1: a person selected in more than one group changes in each of them.</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>TimelineKind</name>

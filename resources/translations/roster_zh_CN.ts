@@ -1182,6 +1182,12 @@
                 <numerusform>选中的行中有 %Ln 行已不在当前列表中，已取消选中：批量操作只作用于仍选中的 %1 行。</numerusform>
             </translation>
         </message>
+        <message numerus="yes">
+            <source>%n selected rows in %1: a person selected in more than one group changes in each of them.</source>
+            <translation>
+                <numerusform>选中的 %Ln 行分属 %1：在多个社群中被选中的人，在每个社群里都会更改。</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>TimelineKind</name>

@@ -108,3 +108,47 @@ def test_delete_right_after_typing_a_search_deletes_only_the_rows_it_shows(qtbot
     with ws.database.session() as s:
         gone = set(s.scalars(select(Member.display_name).where(Member.deleted_at.is_not(None))))
     assert gone == {f"读者{i:02d}" for i in range(1, 16)}
+
+
+def test_mark_left_and_tier_of_a_person_selected_in_two_groups_count_people_and_name_the_groups(qtbot, ws):
+    """The roster of every group: 张三's rows in 早起打卡营 and 读书会 and 李四's selected. "Why did these 3 person(s)
+    leave?" for two people, nothing said of 张三 leaving both groups, and "Marked 3 person(s) as left"."""
+    from desktop.services.members import bulk_copy_to_group
+
+    with ws.database.session() as s:
+        bulk_copy_to_group(s, ws.owner, [ws.memberships["张三"]], ws.other_group_id)
+        s.commit()
+        zs_other = s.scalar(
+            select(Membership.id).where(
+                Membership.member_id == ws.members["张三"], Membership.group_id == ws.other_group_id
+            )
+        )
+    page = RosterPage(ws.database, ws.owner)
+    qtbot.addWidget(page)
+    page.show()
+    page.set_group(None)
+    ids = [ws.memberships["张三"], zs_other, ws.memberships["李四"]]
+    assert page.select_memberships(ids) == 3
+    for prompt, start in (
+        (page.bulk_set_tier(), "Tier for 2 selected person(s):"),
+        (page.bulk_add_role(), "Role for 2 selected person(s) in their group:"),
+        (page.bulk_mark_left(), "Why did these 2 person(s) leave?"),
+    ):
+        text = prompt.findChild(QLabel).text()
+        assert text.startswith(start), text
+        assert "3 selected rows in 早起打卡营、读书会" in text
+        prompt.reject()
+    page.select_memberships(ids)
+    prompt = page.bulk_mark_left()
+    prompt.set_value("活动结束")
+    prompt.accept()
+    assert page.undo_label.text().startswith("Marked 2 person(s) as left.")
+    with ws.database.session() as s:
+        assert {s.get(Membership, i).status for i in ids} == {"left"}
+
+
+def test_a_selection_of_one_group_says_nothing_more(qtbot, page, crowd):
+    page.select_memberships(list(crowd.values())[:3])
+    prompt = page.bulk_mark_left()
+    assert prompt.findChild(QLabel).text() == "Why did these 3 person(s) leave? The reason is kept with their history."
+    prompt.reject()

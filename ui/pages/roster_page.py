@@ -929,6 +929,21 @@ class RosterPage(QWidget):
             rows = [r for r in rows if r.status in STAYING]
         return rows
 
+    @staticmethod
+    def _people(rows: list[MemberRow]) -> int:
+        return len({r.member_id for r in rows})
+
+    def _rows_note(self, rows: list[MemberRow]) -> str:
+        """What a prompt of a per-membership action (tier, role, mark left) adds when the selection holds a person
+        in more than one group (the roster of every group): it said "these 3 person(s)" for two people, and nothing
+        of the second group the one person was about to leave too."""
+        if self._people(rows) == len(rows):
+            return ""
+        groups = "、".join(dict.fromkeys(r.group_name for r in rows))
+        return "\n" + self.tr(
+            "%n selected rows in %1: a person selected in more than one group changes in each of them.", "", len(rows)
+        ).replace("%1", groups)
+
     def _prompt(self, dialog: PromptDialog, on_value: Callable[[str], None]) -> PromptDialog:
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: on_value(dialog.value()))
@@ -1013,7 +1028,7 @@ class RosterPage(QWidget):
         no_tier = self.tr("(no tier)")
         dialog = PromptDialog(
             self.tr("Set tier"),
-            self.tr("Tier for %n selected person(s):", "", len(rows)),
+            self.tr("Tier for %n selected person(s):", "", self._people(rows)) + self._rows_note(rows),
             choices=[*tiers, no_tier],
             parent=self,
         )
@@ -1044,7 +1059,7 @@ class RosterPage(QWidget):
             roles = [name for _id, name in list_roles(session)]
         dialog = PromptDialog(
             self.tr("Add role"),
-            self.tr("Role for %n selected person(s) in their group:", "", len(rows)),
+            self.tr("Role for %n selected person(s) in their group:", "", self._people(rows)) + self._rows_note(rows),
             choices=roles,
             parent=self,
         )
@@ -1168,14 +1183,18 @@ class RosterPage(QWidget):
         ids = [r.membership_id for r in rows]
         dialog = PromptDialog(
             self.tr("Mark as left"),
-            self.tr("Why did these %n person(s) leave? The reason is kept with their history.", "", len(rows)),
+            self.tr("Why did these %n person(s) leave? The reason is kept with their history.", "", self._people(rows))
+            + self._rows_note(rows),
             placeholder=self.tr("Reason (required)"),
             ok_text=self.tr("Mark left"),
             parent=self,
         )
-        return self._prompt(dialog, lambda reason: self._do_mark_left(ids, reason))
+        members = {r.membership_id: r.member_id for r in rows}
+        return self._prompt(dialog, lambda reason: self._do_mark_left(ids, reason, members))
 
-    def _do_mark_left(self, ids: list[int], reason: str) -> None:
+    def _do_mark_left(self, ids: list[int], reason: str, members: dict[int, int] | None = None) -> None:
+        """`members`: membership id -> member id of the rows (the message counts people, as the prompt does)."""
+
         def mark(session) -> tuple[int, list]:
             # what each was before, for the Undo: the mark is an edit of each membership's leaving
             before = {mid: (get_member_input(session, mid), leaves_of(session, mid)) for mid in dict.fromkeys(ids)}
@@ -1191,7 +1210,9 @@ class RosterPage(QWidget):
         if done is None:
             return
         n, edits = done
-        text = self.tr("Marked %n person(s) as left.", "", n)
+        # people, not rows: one person selected in two groups (the roster of every group) is one person marked left
+        people = len({members.get(mid, -mid) for mid, *_rest in edits}) if members else n
+        text = self.tr("Marked %n person(s) as left.", "", people)
         if n < len(ids):  # left or removed since the roster was read: kept as they were, said
             text += " " + self.tr("%n had left already (their day and reason are kept).", "", len(ids) - n)
         if drop_id_numbers(reason)[1]:
