@@ -152,3 +152,27 @@ def test_a_selection_of_one_group_says_nothing_more(qtbot, page, crowd):
     prompt = page.bulk_mark_left()
     assert prompt.findChild(QLabel).text() == "Why did these 3 person(s) leave? The reason is kept with their history."
     prompt.reject()
+
+
+def test_tier_and_role_of_a_person_selected_in_two_groups_are_said_in_people(qtbot, ws):
+    """ "Set the tier of 3 person(s)" and "Added the role … to 3 person(s)" for 张三 (two groups) and 李四."""
+    from desktop.services.members import bulk_copy_to_group
+
+    with ws.database.session() as s:
+        bulk_copy_to_group(s, ws.owner, [ws.memberships["张三"]], ws.other_group_id)
+        s.commit()
+        zs_other = s.scalar(
+            select(Membership.id).where(
+                Membership.member_id == ws.members["张三"], Membership.group_id == ws.other_group_id
+            )
+        )
+    page = RosterPage(ws.database, ws.owner)
+    qtbot.addWidget(page)
+    page.show()
+    page.set_group(None)
+    ids = [ws.memberships["张三"], zs_other, ws.memberships["李四"]]
+    page._do_bulk_tier(ids, "普通")
+    assert page.undo_label.text() == "Set the tier of 2 person(s) to 普通."
+    assert set(tiers(ws, ids).values()) == {"普通"}
+    page._do_bulk_role(ids, "助理")
+    assert page.undo_label.text() == "Added the role “助理” to 2 person(s)."

@@ -1036,17 +1036,20 @@ class RosterPage(QWidget):
         return self._prompt(dialog, lambda value: self._do_bulk_tier(ids, None if value == no_tier else value))
 
     def _do_bulk_tier(self, ids: list[int], tier: str | None) -> None:
-        previous = {i: s.tier for i, s in self._snapshots(ids).items()}
+        snaps = self._snapshots(ids)
+        previous = {i: s.tier for i, s in snaps.items()}
         n = self._bulk_write(lambda s: bulk_set_tier(s, self._actor, ids, tier), len(ids))
         if n is None:
             return
+        # people, not rows: one person selected in two groups (the roster of every group) is one person
+        people = len({snap.member_id for snap in snaps.values()}) if len(snaps) == n else n
         with self._database.session() as session:  # the undo record holds tier ids: a rename since is no obstacle
             refs = tier_refs(session, [tier, *previous.values()])
         previous = {i: refs.get(name) if name else None for i, name in previous.items()}
         if tier:
-            text = self.tr("Set the tier of %n person(s) to %1.", "", n).replace("%1", tier)
+            text = self.tr("Set the tier of %n person(s) to %1.", "", people).replace("%1", tier)
         else:
-            text = self.tr("Cleared the tier of %n person(s).", "", n)
+            text = self.tr("Cleared the tier of %n person(s).", "", people)
         self._push(set_tier_command(self, text, ids, refs.get(tier) if tier else None, previous), text)
         self._after_bulk()
 
@@ -1072,7 +1075,8 @@ class RosterPage(QWidget):
         n = self._bulk_write(lambda s: bulk_add_role(s, self._actor, ids, role), len(ids))
         if n is None:
             return
-        text = self.tr("Added the role “%1” to %n person(s).", "", len(ids)).replace("%1", role)
+        people = len({snap.member_id for snap in before.values()}) or len(ids)  # one person in two groups: one
+        text = self.tr("Added the role “%1” to %n person(s).", "", people).replace("%1", role)
         with self._database.session() as session:
             role_id = next((rid for rid, name in list_roles(session) if name == role), None)
         self._push(role_command(self, text, ids, role, lacked, role_id), text)
