@@ -1388,6 +1388,9 @@ class _Context:
         self.blacklist: dict[int, list[Blacklisting]] = blacklistings(session)
         # and of people deleted since, by WeChat ID, phone and QQ: a deletion is no lifting (onboarding.deleted_…)
         self.deleted_black = deleted_blacklistings(session)
+        # every deleted person (not merged away, not blacklisted: those are said as blacklisted_deleted) by WeChat ID,
+        # phone and QQ: a row adding one of them again is said (_deleted_warning)
+        self.deleted_people = _deleted_identities(session)
         self.archived_on: date | None = None  # the day the group was archived (结营): no new member joins after it
         # the file is another group's roster (its group column names one other group of the workspace): its name
         self.other_roster: str | None = None
@@ -3637,6 +3640,8 @@ def _changes(
     # a row that says they are out (黑名单, or a leaving date: a leavers' export) agrees with the blacklist
     says_out = v.get("status") == "blacklisted" or (v.get("status") is None and v.get("left_at") is not None)
     _blacklist_warning(ctx, rec, person, ms, says_out, final_status)
+    if person is None:
+        _deleted_warning(ctx, rec)
     if kind == "applications" and purpose and ctx.purpose_step_exists and final_status not in _GONE:
         if ms is None or not ms.has_step:
             ops.step_answer = purpose
@@ -3670,6 +3675,60 @@ def _changes(
             ):
                 changes.append(Change("status", STATUS_NAMES["onboarding"], STATUS_NAMES["active"]))
     return ops, changes
+
+
+def _deleted_identities(session: Session) -> dict[tuple[str, str], list[tuple[int, str]]]:
+    """(member id, name) of the people deleted from the roster (soft delete: restorable; not merged into another, not
+    blacklisted anywhere — onboarding.deleted_blacklistings says those), keyed by ("wechat", wechat_key), ("phone",
+    normalised phone) and ("qq", number)."""
+    from desktop.services.roster import wechat_key
+
+    black = select(Membership.member_id).where(Membership.status == "blacklisted")
+    rows = session.execute(
+        select(Member.id, Member.display_name, Member.wechat_id, Member.phone, Member.qq).where(
+            Member.deleted_at.is_not(None), Member.merged_into_id.is_(None), Member.id.not_in(black)
+        )
+    ).all()
+    found: dict[tuple[str, str], list[tuple[int, str]]] = {}
+    for mid, name, wechat, phone, qq in rows:
+        for key in (("wechat", wechat_key(wechat)), ("phone", phone or ""), ("qq", qq or "")):
+            if key[1]:
+                found.setdefault(key, []).append((mid, name))
+    return found
+
+
+def _deleted_warning(ctx: _Context, rec: _Record) -> None:
+    """A row adding a new person whose WeChat ID, phone or QQ number is someone's deleted from the roster (李四
+    deleted, then a file with 小李 and 李四's WeChat ID): added as the new person it is — a deleted record matches
+    nothing, a restore is the organiser's decision — but said (`deleted_added`), naming them: it was added without a
+    word, and once the deletion was undone (Ctrl+Z, Show deleted ▸ Restore) the roster held the one person twice. A
+    deleted person the row's name already named (lookalike_added: 名册里删除过「李四」) is not said twice."""
+    from desktop.services.roster import wechat_key
+
+    if not ctx.deleted_people:
+        return
+    v = rec.values
+    hits: dict[int, str] = {}
+    for key in (
+        ("wechat", wechat_key(v.get("wechat_id"))),
+        ("phone", v.get("phone") or ""),
+        ("qq", v.get("qq") or ""),
+    ):
+        if key[1]:
+            hits.update(dict(ctx.deleted_people.get(key, [])))
+    said = " ".join(w.message for w in rec.warnings if w.code == "lookalike_added")
+    names = [n for n in dict.fromkeys(hits.values()) if f"「{n}」" not in said]
+    if not names:
+        return
+    who = "、".join(f"「{n}」" for n in names[:3])
+    rec.warn(
+        rec.column("wechat_id") or rec.column("phone") or rec.column("qq") or rec.column("name"),
+        f"这一行的微信号/手机号/QQ号是名册里删除过的{who}的，这一行作为新成员新增；若是同一人请先在名册的已删除中恢复此人"
+        f" (this row's WeChat ID, phone or QQ number is that of {'、'.join(names[:3])}, deleted from the roster: added as "
+        "a new member — restore them from the deleted instead if they are one)",
+        "deleted_added",
+        names[0],
+    )
 
 
 def _blacklist_warning(

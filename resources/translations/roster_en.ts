@@ -298,8 +298,8 @@
             <translation>Only the owner or an admin may remove or blacklist a member, or lift a blacklist</translation>
         </message>
         <message>
-            <source>deleted: restore them from the roster&apos;s deleted people instead</source>
-            <translation>deleted: restore them from the roster&apos;s deleted people instead</translation>
+            <source>deleted: restore them from the roster's deleted people instead</source>
+            <translation>deleted: restore them from the roster's deleted people instead</translation>
         </message>
         <message>
             <source>blacklisted in %1</source>
@@ -1204,6 +1204,20 @@
         <message>
             <source>Nothing to undo here. Undo reaches back to the changes made on this page since QunDesk was opened (a copy or move to a group, or another operator signing in, starts it afresh).</source>
             <translation>Nothing to undo here. Undo reaches back to the changes made on this page since QunDesk was opened (a copy or move to a group, or another operator signing in, starts it afresh).</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n of the selected rows are not in the list now and are no longer selected: bulk actions act only on the %1 still selected.</source>
+            <translation>
+                <numerusform>%Ln of the selected rows is not in the list now and is no longer selected: bulk actions act only on the %1 still selected.</numerusform>
+                <numerusform>%Ln of the selected rows are not in the list now and are no longer selected: bulk actions act only on the %1 still selected.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n selected rows in %1: a person selected in more than one group changes in each of them.</source>
+            <translation>
+                <numerusform>%Ln selected row in %1: a person selected in more than one group changes in each of them.</numerusform>
+                <numerusform>%Ln selected rows in %1: a person selected in more than one group changes in each of them.</numerusform>
+            </translation>
         </message>
     </context>
     <context>

@@ -296,7 +296,7 @@
             <translation>只有群主或管理员可以移除、拉黑成员或解除黑名单</translation>
         </message>
         <message>
-            <source>deleted: restore them from the roster&apos;s deleted people instead</source>
+            <source>deleted: restore them from the roster's deleted people instead</source>
             <translation>已删除：请在名册的已删除成员里恢复此人，不要重复添加</translation>
         </message>
         <message>
@@ -1175,6 +1175,18 @@
         <message>
             <source>Nothing to undo here. Undo reaches back to the changes made on this page since QunDesk was opened (a copy or move to a group, or another operator signing in, starts it afresh).</source>
             <translation>这里没有可以撤销的操作。撤销只能追溯到本次打开社群助手以来在这个页面上做的修改（复制或移动到社群、换操作员登录后重新开始）。</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n of the selected rows are not in the list now and are no longer selected: bulk actions act only on the %1 still selected.</source>
+            <translation>
+                <numerusform>选中的行中有 %Ln 行已不在当前列表中，已取消选中：批量操作只作用于仍选中的 %1 行。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n selected rows in %1: a person selected in more than one group changes in each of them.</source>
+            <translation>
+                <numerusform>选中的 %Ln 行分属 %1：在多个社群中被选中的人，在每个社群里都会更改。</numerusform>
+            </translation>
         </message>
     </context>
     <context>

@@ -19,6 +19,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    Signal,
 )
 from PySide6.QtGui import QColor, QFont
 
@@ -170,6 +171,8 @@ def _empty_source(_query: RosterQuery, count: bool = True) -> tuple[int, Loader]
 class RosterTableModel(QAbstractTableModel):
     RowRole = Qt.ItemDataRole.UserRole + 1
     SortKeyRole = Qt.ItemDataRole.UserRole + 2
+    # the same rows reloaded in another order (sort): the page selects again the rows selected before the reset
+    resorted = Signal()
 
     def __init__(self, source: Source | None = None, *, show_phone: bool = False, parent=None):
         super().__init__(parent)
@@ -398,6 +401,7 @@ class RosterTableModel(QAbstractTableModel):
             if total < 0 and isinstance(loader, _Pages) and loader.people is None:
                 loader.people = people  # nor do the people
             self.set_loader(loader, self._total if total < 0 else total)
+            self.resorted.emit()
 
 
 _CELL_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren

@@ -103,6 +103,7 @@ class RosterPage(QWidget):
         self._group_id: int | None = group_id
         self._widths_done = False
         self._stale = False  # data changed elsewhere while the page was hidden: reload when shown
+        self._selected_before_reset: list[int] = []  # the selection as the model reloads (kept across a sort)
         self.active_dialog: MemberDialog | None = None
         self.active_prompt: PromptDialog | None = None
         self.active_profile_dialog = None
@@ -183,6 +184,10 @@ class RosterPage(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.table.selectionModel().selectionChanged.connect(self._schedule_panel)
         self.model.modelReset.connect(self._update_buttons)
+        # a sort reloads the rows: the selection made before it is selected again (it was dropped — 30 people
+        # selected, a click on 积分 to see who leads, and none selected)
+        self.model.modelAboutToBeReset.connect(self._remember_selection)
+        self.model.resorted.connect(self._select_again_after_sort)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._show_context_menu)
 
@@ -427,10 +432,51 @@ class RosterPage(QWidget):
 
     @Slot()
     def apply_filters(self) -> None:
+        """Run the search and the filters. A selection of several rows keeps the rows still shown and says how many
+        it lost: it was dropped whole without a word (30 selected, a search typed: none selected, the bulk actions
+        greyed out), and the rows the search hid are no longer selected either, so a bulk action never acts on a
+        row the list does not show."""
         self._search_timer.stop()
         selected = self.selected_rows()
         self.model.set_query(self.current_query())
         self._after_reload([selected[0].membership_id] if len(selected) == 1 else [])
+        if len(selected) > 1:
+            self._keep_selection([r.membership_id for r in selected])
+
+    def _keep_selection(self, membership_ids: list[int]) -> None:
+        """Select these rows again after the list was reloaded (a search, a filter, a sort) and say how many of them
+        are not among the rows shown now (hidden by the search or a filter, or not loaded yet) and so unselected."""
+        found = self.select_memberships(membership_ids)
+        lost = len(membership_ids) - found
+        if lost:
+            self.show_message(
+                self.tr(
+                    "%n of the selected rows are not in the list now and are no longer selected: bulk actions act "
+                    "only on the %1 still selected.",
+                    "",
+                    lost,
+                ).replace("%1", str(found))
+            )
+
+    @Slot()
+    def _remember_selection(self) -> None:
+        self._selected_before_reset = [r.membership_id for r in self.selected_rows()]
+
+    @Slot()
+    def _select_again_after_sort(self) -> None:
+        ids, self._selected_before_reset = self._selected_before_reset, []
+        if len(ids) == 1:
+            self.select_membership(ids[0])
+        elif ids:
+            self._keep_selection(ids)
+
+    def _settle_search(self) -> None:
+        """A search typed a moment ago and not run yet (the box waits SEARCH_DEBOUNCE_MS for more keys) is run
+        before an action on the selection: a bulk action opened right after typing took the 30 rows selected
+        before, and the search then hid 15 of them behind its prompt — the tier went to all 30, 15 of them out of
+        sight."""
+        if self._search_timer.isActive():
+            self.apply_filters()
 
     def count_text(self) -> str:
         """Within one group a row is a person: "共 155 人". Across groups a person in two groups is two rows:
@@ -769,6 +815,7 @@ class RosterPage(QWidget):
     @Slot()
     def delete_selected(self) -> None:
         """Soft delete the selected people; Undo (the message bar or Ctrl+Z) brings them back."""
+        self._settle_search()
         rows = [r for r in self.selected_rows() if not r.deleted]
         if not rows:
             return
@@ -814,6 +861,7 @@ class RosterPage(QWidget):
 
     @Slot()
     def restore_selected(self) -> None:
+        self._settle_search()
         rows = [r for r in self.selected_rows() if r.deleted]
         if not rows:
             return
@@ -875,10 +923,26 @@ class RosterPage(QWidget):
 
     # ---- bulk actions ----
     def _bulk_rows(self, *, staying_only: bool = False) -> list[MemberRow]:
+        self._settle_search()
         rows = [r for r in self.selected_rows() if not r.deleted]
         if staying_only:
             rows = [r for r in rows if r.status in STAYING]
         return rows
+
+    @staticmethod
+    def _people(rows: list[MemberRow]) -> int:
+        return len({r.member_id for r in rows})
+
+    def _rows_note(self, rows: list[MemberRow]) -> str:
+        """What a prompt of a per-membership action (tier, role, mark left) adds when the selection holds a person
+        in more than one group (the roster of every group): it said "these 3 person(s)" for two people, and nothing
+        of the second group the one person was about to leave too."""
+        if self._people(rows) == len(rows):
+            return ""
+        groups = "、".join(dict.fromkeys(r.group_name for r in rows))
+        return "\n" + self.tr(
+            "%n selected rows in %1: a person selected in more than one group changes in each of them.", "", len(rows)
+        ).replace("%1", groups)
 
     def _prompt(self, dialog: PromptDialog, on_value: Callable[[str], None]) -> PromptDialog:
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -964,7 +1028,7 @@ class RosterPage(QWidget):
         no_tier = self.tr("(no tier)")
         dialog = PromptDialog(
             self.tr("Set tier"),
-            self.tr("Tier for %n selected person(s):", "", len(rows)),
+            self.tr("Tier for %n selected person(s):", "", self._people(rows)) + self._rows_note(rows),
             choices=[*tiers, no_tier],
             parent=self,
         )
@@ -972,17 +1036,20 @@ class RosterPage(QWidget):
         return self._prompt(dialog, lambda value: self._do_bulk_tier(ids, None if value == no_tier else value))
 
     def _do_bulk_tier(self, ids: list[int], tier: str | None) -> None:
-        previous = {i: s.tier for i, s in self._snapshots(ids).items()}
+        snaps = self._snapshots(ids)
+        previous = {i: s.tier for i, s in snaps.items()}
         n = self._bulk_write(lambda s: bulk_set_tier(s, self._actor, ids, tier), len(ids))
         if n is None:
             return
+        # people, not rows: one person selected in two groups (the roster of every group) is one person
+        people = len({snap.member_id for snap in snaps.values()}) if len(snaps) == n else n
         with self._database.session() as session:  # the undo record holds tier ids: a rename since is no obstacle
             refs = tier_refs(session, [tier, *previous.values()])
         previous = {i: refs.get(name) if name else None for i, name in previous.items()}
         if tier:
-            text = self.tr("Set the tier of %n person(s) to %1.", "", n).replace("%1", tier)
+            text = self.tr("Set the tier of %n person(s) to %1.", "", people).replace("%1", tier)
         else:
-            text = self.tr("Cleared the tier of %n person(s).", "", n)
+            text = self.tr("Cleared the tier of %n person(s).", "", people)
         self._push(set_tier_command(self, text, ids, refs.get(tier) if tier else None, previous), text)
         self._after_bulk()
 
@@ -995,7 +1062,7 @@ class RosterPage(QWidget):
             roles = [name for _id, name in list_roles(session)]
         dialog = PromptDialog(
             self.tr("Add role"),
-            self.tr("Role for %n selected person(s) in their group:", "", len(rows)),
+            self.tr("Role for %n selected person(s) in their group:", "", self._people(rows)) + self._rows_note(rows),
             choices=roles,
             parent=self,
         )
@@ -1008,7 +1075,8 @@ class RosterPage(QWidget):
         n = self._bulk_write(lambda s: bulk_add_role(s, self._actor, ids, role), len(ids))
         if n is None:
             return
-        text = self.tr("Added the role “%1” to %n person(s).", "", len(ids)).replace("%1", role)
+        people = len({snap.member_id for snap in before.values()}) or len(ids)  # one person in two groups: one
+        text = self.tr("Added the role “%1” to %n person(s).", "", people).replace("%1", role)
         with self._database.session() as session:
             role_id = next((rid for rid, name in list_roles(session) if name == role), None)
         self._push(role_command(self, text, ids, role, lacked, role_id), text)
@@ -1119,14 +1187,18 @@ class RosterPage(QWidget):
         ids = [r.membership_id for r in rows]
         dialog = PromptDialog(
             self.tr("Mark as left"),
-            self.tr("Why did these %n person(s) leave? The reason is kept with their history.", "", len(rows)),
+            self.tr("Why did these %n person(s) leave? The reason is kept with their history.", "", self._people(rows))
+            + self._rows_note(rows),
             placeholder=self.tr("Reason (required)"),
             ok_text=self.tr("Mark left"),
             parent=self,
         )
-        return self._prompt(dialog, lambda reason: self._do_mark_left(ids, reason))
+        members = {r.membership_id: r.member_id for r in rows}
+        return self._prompt(dialog, lambda reason: self._do_mark_left(ids, reason, members))
 
-    def _do_mark_left(self, ids: list[int], reason: str) -> None:
+    def _do_mark_left(self, ids: list[int], reason: str, members: dict[int, int] | None = None) -> None:
+        """`members`: membership id -> member id of the rows (the message counts people, as the prompt does)."""
+
         def mark(session) -> tuple[int, list]:
             # what each was before, for the Undo: the mark is an edit of each membership's leaving
             before = {mid: (get_member_input(session, mid), leaves_of(session, mid)) for mid in dict.fromkeys(ids)}
@@ -1142,7 +1214,9 @@ class RosterPage(QWidget):
         if done is None:
             return
         n, edits = done
-        text = self.tr("Marked %n person(s) as left.", "", n)
+        # people, not rows: one person selected in two groups (the roster of every group) is one person marked left
+        people = len({members.get(mid, -mid) for mid, *_rest in edits}) if members else n
+        text = self.tr("Marked %n person(s) as left.", "", people)
         if n < len(ids):  # left or removed since the roster was read: kept as they were, said
             text += " " + self.tr("%n had left already (their day and reason are kept).", "", len(ids) - n)
         if drop_id_numbers(reason)[1]:
