@@ -44,6 +44,8 @@ from models import Base, clock, kept
 from models.db import (
     Database,
     DatabaseError,
+    DiskFullError,
+    DiskIOError,
     Interrupted,
     Stop,
     backup_sqlite_file,
@@ -199,6 +201,10 @@ def _check_target_file(path: Path, what: str) -> None:
 def _write_failed(exc: BaseException, path: Path, what: str) -> BackupError:
     """One clear message for a write that failed: disk full, read-only, or what the system said."""
     orig = getattr(exc, "orig", None) or exc
+    if isinstance(exc, (DiskIOError, DiskFullError)) and exc.__cause__ is not None:
+        # the workspace's wording ("a disk error reading or writing the workspace… rolled back") said of the file
+        # written here: the driver's own error says which it was (PostgreSQL's backup copies into a SQLite file)
+        orig = exc.__cause__
     text = str(orig)
     if "disk I/O error" in text or getattr(orig, "errno", None) == errno.EIO:  # SQLite on a full disk, often
         with contextlib.suppress(OSError):
