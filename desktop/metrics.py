@@ -296,7 +296,11 @@ def _stalled(group_id, cutoff_day, end_day, *, ids_only: bool = False):
         moved < cutoff,
         or_(~entered, Membership.joined_at < cutoff),
         of_live_person(),
-        Membership.id.not_in(on_leave_at(end_day)),
+        # asked of each waiting membership on the (membership, start) index: a NOT IN read all the workspace's
+        # leaves twice, for a group's hundred newcomers (+0.5 ms of a WeChat group's month stats)
+        ~select(Leave.id)
+        .where(Leave.membership_id == Membership.id, Leave.start_day <= end_day, Leave.end_day >= end_day)
+        .exists(),
     )
     # two selects, each on the (group, status) index: as one OR of the two, SQLite walked the group's memberships
     # (40 → 55 ms of a 6,000-member group's month stats)
@@ -550,7 +554,11 @@ def _dormant(group_id, as_of, since, *, small: bool = False):
         # not make an earlier month's dormant member a newcomer)
         or_(Membership.joined_at.is_(None), Membership.joined_at < day_start(since), in_closed_spell(since)),
         ~participated(since, as_of, facts_of_group=group_id if small else None),
-        Membership.id.not_in(on_leave_in(since, as_of)),
+        # no leave day in the window (on_leave_in), asked of each member on the (membership, start) index: a NOT IN
+        # read all the workspace's leaves (1.2 → 0.9 ms of a WeChat group's month stats, 20 → 18 ms the largest's)
+        ~select(Leave.id)
+        .where(Leave.membership_id == Membership.id, Leave.start_day <= as_of, Leave.end_day >= since)
+        .exists(),
     )
 
 
