@@ -222,11 +222,15 @@ def stalled(conn: sqlite3.Connection, gid: int, as_of: date, cfg: dict) -> int:
         "g": gid,
         "cutoff": dt(as_of - timedelta(days=int(cfg["stalled_days"]))),
         "after": dt(as_of + timedelta(days=1)),
+        "asof": as_of.isoformat(),
     }
     last = "(SELECT max(done_at) FROM step_progress WHERE membership_id = ms.id AND done_at < :after)"
     common = (
         f" AND ms.id NOT IN ({_DELETED}) AND coalesce({last}, ms.applied_at, ms.created_at) < :cutoff"
         " AND (ms.joined_at IS NULL OR ms.joined_at >= :after OR ms.joined_at < :cutoff)"
+        # not on leave that day (metrics.stalled_query: a newcomer on leave is not stalled)
+        " AND NOT EXISTS (SELECT 1 FROM leave l WHERE l.membership_id = ms.id AND l.start_day <= :asof"
+        " AND l.end_day >= :asof)"
     )
     # the two kinds each by the (group, status) index, as one would write them
     waiting = "SELECT count(*) FROM membership ms WHERE ms.group_id = :g AND ms.status IN ('applicant', 'onboarding')"

@@ -215,6 +215,9 @@ class PointsPage(GroupPage):
             )
         )
         self.leaderboard_note.setObjectName("hint")
+        # wrapped: on one line its longer wording (a month's levels) made the page 1,202 px wide, and on a laptop's
+        # screen at 150% every page scrolled sideways for it
+        self.leaderboard_note.setWordWrap(True)
         left = QWidget()
         ll = QVBoxLayout(left)
         ll.setContentsMargins(0, 0, 0, 0)
