@@ -184,14 +184,18 @@ def checkins_on(path: Path, day: date) -> list[str]:
 
 
 def test_a_chain_piped_in_is_read_from_stdin(tmp_path, workspace):
-    """`xclip -o | qundesk checkin --group 早起打卡营🌅 --paste -` was refused: "-: 无法读取 (cannot read)", exit 1."""
+    """`xclip -o | qundesk checkin --group 早起打卡营🌅 --paste -` was refused: "-: 无法读取 (cannot read)", exit 1.
+    The day is given (`--date`): run between midnight and 5:40, the chain's times are still to come, and the CLI
+    rightly takes it for yesterday's and asks — the test failed in a clean-clone run at 00:36 (the pinned day keeps
+    the real time of day, models/clock.py)."""
     chain = "#接龙\n早起打卡\n1. 张三 5:40\n2. 李四 6:01\n3. 陌生人\n".encode()
-    result = qundesk(tmp_path, "--db", str(workspace), "checkin", "--group", CAMP, "--paste", "-", stdin=chain)
+    day = ("--date", TODAY.isoformat())
+    result = qundesk(tmp_path, "--db", str(workspace), "checkin", "--group", CAMP, *day, "--paste", "-", stdin=chain)
     assert result.returncode == 0, text(result.stderr)
     assert "新记录 logged 1" in text(result.stdout) and "已打卡 already 1" in text(result.stdout)
     assert "标准输入 (stdin) 第5行 未匹配 unmatched: 陌生人" in text(result.stderr)
     assert checkins_on(workspace, TODAY) == ["张三", "李四"]
-    again = qundesk(tmp_path, "--db", str(workspace), "checkin", "--group", CAMP, "--paste", "-", stdin=chain)
+    again = qundesk(tmp_path, "--db", str(workspace), "checkin", "--group", CAMP, *day, "--paste", "-", stdin=chain)
     assert again.returncode == 0 and "新记录 logged 0" in text(again.stdout)
     assert checkins_on(workspace, TODAY) == ["张三", "李四"]
 
