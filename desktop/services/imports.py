@@ -676,6 +676,8 @@ def _is_mobile(text: str | None) -> bool:
     """A mainland mobile number however written (+86 138 0013 8000): never a WeChat ID, which starts with a letter."""
     if not text:
         return False
+    if text[0].isascii() and text[0].isalpha():  # zhang_san88, a WeChat ID as it should be: parse_phone refuses
+        return False  # any letter left of the number (only a bracketed remark after it may hold letters)
     try:
         phone = parse_phone(text, file="", row=0, column="")
     except ImportProblem:
@@ -709,7 +711,10 @@ def not_a_wechat_id(text: str) -> bool:
     """Whether a WeChat ID cell's text is no WeChat ID: words with no letter or digit of an ID (同手机号, 同上, 无, 没有,
     —, an emoji) or an English "none" (n/a, same as phone; fields.no_value_answer). A WeChat ID is letters, digits, _
     and -. Two applicants who both wrote 同手机号 are never one person by it."""
-    return not any(ch.isascii() and ch.isalnum() for ch in text) or no_value_answer(text)
+    return _ID_CHAR.search(text) is None or no_value_answer(text)
+
+
+_ID_CHAR = re.compile(r"[0-9A-Za-z]")  # a letter or digit a WeChat ID can hold (ASCII only)
 
 
 _QQ_MAIL = re.compile(r"(\d{5,12})@qq\.com", re.IGNORECASE)
@@ -879,6 +884,9 @@ class _Parser:
         if name == "referrer":
             return _one_line(value)
         if name == "phone":
+            if type(value) is str and len(value) == 11 and value.isascii() and value.isdigit() and value[0] == "1":
+                if value[1] in "3456789":
+                    return value  # a plain mainland mobile: already canonical (the common case)
             given = _one_line(value) if isinstance(value, str) else None
             if given and no_value_answer(given):  # 无, 保密, 同微信: no phone given, not a wrong one
                 rec.warn(
@@ -899,9 +907,6 @@ class _Parser:
                 )
                 rec.masked_phone = re.sub(r"[\s-]", "", masked)
                 return None
-            if type(value) is str and len(value) == 11 and value.isascii() and value.isdigit() and value[0] == "1":
-                if value[1] in "3456789":
-                    return value  # a plain mainland mobile: already canonical (the common case)
             phone = parse_phone(value, file=file, row=row, column=column)
             if phone is None:
                 return None
@@ -3410,9 +3415,17 @@ def _changes(
 
     def member_field(name: str, column: str) -> None:
         new = v.get(name)
-        old = getattr(person, column) if person is not None else None
+        if new is None:
+            return  # an empty cell changes nothing
+        if person is None:  # a new person: every value given is theirs (a WeChat ID of no characters is none)
+            if name == "wechat_id" and not _key(new):
+                return
+            member_set[column] = new
+            changes.append(Change(name, None, _show(new)))
+            return
+        old = getattr(person, column)
         same = _key(new) == _key(old) if name == "wechat_id" else new == old  # matched case-insensitively
-        if new is not None and not same:
+        if not same:
             member_set[column] = new
             changes.append(Change(name, _show(old), _show(new)))
 
@@ -3703,10 +3716,10 @@ def _deleted_warning(ctx: _Context, rec: _Record) -> None:
     nothing, a restore is the organiser's decision — but said (`deleted_added`), naming them: it was added without a
     word, and once the deletion was undone (Ctrl+Z, Show deleted ▸ Restore) the roster held the one person twice. A
     deleted person the row's name already named (lookalike_added: 名册里删除过「李四」) is not said twice."""
-    from desktop.services.roster import wechat_key
-
     if not ctx.deleted_people:
         return
+    from desktop.services.roster import wechat_key
+
     v = rec.values
     hits: dict[int, str] = {}
     for key in (
@@ -3714,8 +3727,10 @@ def _deleted_warning(ctx: _Context, rec: _Record) -> None:
         ("phone", v.get("phone") or ""),
         ("qq", v.get("qq") or ""),
     ):
-        if key[1]:
-            hits.update(dict(ctx.deleted_people.get(key, [])))
+        if key[1] and key in ctx.deleted_people:
+            hits.update(ctx.deleted_people[key])
+    if not hits:
+        return
     said = " ".join(w.message for w in rec.warnings if w.code == "lookalike_added")
     names = [n for n in dict.fromkeys(hits.values()) if f"「{n}」" not in said]
     if not names:

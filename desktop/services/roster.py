@@ -387,6 +387,8 @@ def wechat_key(value: str | None) -> str:
     (ｚｈａｎｇ＿ｓａｎ is zhang_san), case folded, without invisible format characters or spaces."""
     if not value:
         return ""
+    if value.isascii() and value.isprintable():  # zhang_san88: NFKC keeps it, casefold is lower(), its only space " "
+        return value.lower().replace(" ", "")
     return "".join(drop_format_chars(unicodedata.normalize("NFKC", value)).casefold().split())
 
 
