@@ -487,6 +487,7 @@ class RosterIndex:
         self._group_all: dict[int, str] | None = None  # every group's name (titled_edition's siblings)
         self._deleted: dict[str, str] | None = None  # name keys of people deleted from the group's roster (lookalikes)
         self._spells: dict[int, list[tuple[date, date]]] | None = None  # read when a day before a join is named
+        self._latin: list[tuple[tuple[str, ...], dict[_Person, str]]] | None = None  # Latin names of several words
 
     def in_closed_spell(self, membership_id: int, day: date) -> bool:
         """The day is inside one of the membership's closed spells (checkins.closed_spell_days): an earlier one of a
@@ -776,6 +777,25 @@ class RosterIndex:
                 found = _Found("certain", tuple(c for c in found.people if c.membership_id == one), chunk)
         return found
 
+    def latin_extensions(self, words: Sequence[str]) -> tuple[Candidate, ...]:
+        """The group's people (members and those joining) one of whose Latin names of several words begins with
+        `words`, the last cut short: `Tony H` / `Tony Hu.` for Tony Huang. A chain's `Tony H` resolves to the
+        member named Tony when there is one (the rest a remark), but a person reads Tony Huang there."""
+        wanted = [bare_key(w).rstrip(".") for w in words]
+        if len(wanted) < 2 or not all(wanted):
+            return ()
+        if self._latin is None:
+            self._latin = [(tuple(key.split()), hits) for key, hits in self.raw.items() if " " in key and key.isascii()]
+        head, last = tuple(wanted[:-1]), wanted[-1]
+        n = len(head)
+        found: dict[_Person, str] = {}
+        for key_words, hits in self._latin:
+            if len(key_words) > n and key_words[:n] == head and key_words[n].startswith(last):
+                for person in hits:
+                    if person.status == "active" or person.status in IN_THE_CHAT:
+                        found.setdefault(person, "fuzzy")
+        return tuple(replace(c, score=90.0) for c in self._cands(found))
+
     def names_someone(self, written: str) -> bool:
         """Whether a written name is exactly someone of the group, whatever their status (resolve's keys, no
         pinyin or fuzzy likeness): the parser's way to tell `张三` / `李四` (a list) from `张三` / `早起打卡` (a
@@ -1024,6 +1044,14 @@ class RosterIndex:
                 for end in range(j, i, -1):
                     found = self.resolve(" ".join(chunks[i:end]))
                     if found.kind != "none":
+                        if end < j and found.kind != "not_member":
+                            # `Tony H` where the group has Tony and Tony Huang: not Tony for certain
+                            named = {c.membership_id for c in found.people}
+                            longer = [
+                                c for c in self.latin_extensions(chunks[i : end + 1]) if c.membership_id not in named
+                            ]
+                            if longer:
+                                found = _Found("ambiguous", (*found.people, *longer), " ".join(chunks[i : end + 1]))
                         out.append(found)
                         person_at = end - 1
                         i = end
