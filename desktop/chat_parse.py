@@ -539,6 +539,11 @@ _LATIN_STOP = {
 _DECOR_CATEGORIES = {"So", "Sk", "Sm", "Mn", "Me", "Cf", "Pc", "Pd", "Ps", "Pe", "Pi", "Pf", "Po"}
 
 
+def latin_remark_word(word: str) -> bool:
+    """Whether a Latin word after a name is a remark (`Lily done`, `Tom Finished chapter 3`), never a name's."""
+    return word.casefold().strip(".") in _LATIN_STOP
+
+
 def _token_spans(text: str, start: int, end: int) -> list[_Span]:
     spans, pos = [], start
     for match in _SEP_RE.finditer(text, start, end):

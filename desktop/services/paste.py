@@ -129,6 +129,7 @@ from desktop.chat_parse import (
     addressed_to,
     chinese_date_words,
     is_separator,
+    latin_remark_word,
     message_lines,
     normalise_name,
     parse_chat,
@@ -796,6 +797,34 @@ class RosterIndex:
                         found.setdefault(person, "fuzzy")
         return tuple(replace(c, score=90.0) for c in self._cands(found))
 
+    def _longer_latin(self, found: _Found, words: Sequence[str], rest: Sequence[str]) -> _Found:
+        """`found`, named by the Latin `words` that the line's next Latin words `rest` follow, unless those go on
+        the name: `Tony H` where the group has Tony and Tony Huang is either (asked, naming both); `Tony Huang` or
+        `Tony Smith` where it has only Tony is someone else's full name (a person of another group, or a
+        newcomer) — asked, never Tony for certain. A remark word (`Lily done`, `Lily Finished chapter 3`), a bare
+        initial nobody else's name goes on with (`Amy W` for the group's one Amy) and the person's own name in
+        pinyin (`Kevin Zhang` for 张凯文, nicknamed Kevin) leave `found` as it is."""
+        extra: list[str] = []
+        for word in rest:
+            if latin_remark_word(word):
+                break
+            extra.append(word)
+        if not extra:
+            return found
+        written = " ".join([*words, *extra])
+        named = {c.membership_id for c in found.people}
+        longer = [c for c in self.latin_extensions([*words, extra[0]]) if c.membership_id not in named]
+        if longer:  # Tony H: Tony, or Tony Huang
+            return _Found("ambiguous", (*found.people, *longer), written)
+        if all(len(w.strip(".")) == 1 for w in extra):  # Amy W: the group's one Amy, her surname's initial
+            return found
+        if found.kind == "certain" and all(
+            w.strip(".").casefold() in name_keys(found.people[0].display_name)[1] for w in extra
+        ):  # Kevin Zhang for 张凯文, nicknamed Kevin: his own surname in pinyin
+            return found
+        # Tony Huang: not Tony for certain — a person decides (the name is like Tony's, as 张三丰 is like 张三)
+        return _Found("ambiguous", tuple(replace(c, how="fuzzy", score=90.0) for c in found.people), written)
+
     def names_someone(self, written: str) -> bool:
         """Whether a written name is exactly someone of the group, whatever their status (resolve's keys, no
         pinyin or fuzzy likeness): the parser's way to tell `张三` / `李四` (a list) from `张三` / `早起打卡` (a
@@ -1045,13 +1074,7 @@ class RosterIndex:
                     found = self.resolve(" ".join(chunks[i:end]))
                     if found.kind != "none":
                         if end < j and found.kind != "not_member":
-                            # `Tony H` where the group has Tony and Tony Huang: not Tony for certain
-                            named = {c.membership_id for c in found.people}
-                            longer = [
-                                c for c in self.latin_extensions(chunks[i : end + 1]) if c.membership_id not in named
-                            ]
-                            if longer:
-                                found = _Found("ambiguous", (*found.people, *longer), " ".join(chunks[i : end + 1]))
+                            found = self._longer_latin(found, chunks[i:end], chunks[end:j])
                         out.append(found)
                         person_at = end - 1
                         i = end
