@@ -394,6 +394,7 @@ class _Built:
     fuzzy_people: list[_Person]
     joined: dict[int, date]  # membership -> the day they joined (nobody checks in before it)
     by_char: dict[str, list[int]] | None = None  # fuzzy key characters -> key indexes (built on first use)
+    latin: list[tuple[tuple[str, ...], dict[_Person, str]]] | None = None  # Latin names of several words (first use)
 
 
 _BUILT_CACHE: OrderedDict[tuple, _Built] = OrderedDict()  # the last few rosters indexed
@@ -488,7 +489,6 @@ class RosterIndex:
         self._group_all: dict[int, str] | None = None  # every group's name (titled_edition's siblings)
         self._deleted: dict[str, str] | None = None  # name keys of people deleted from the group's roster (lookalikes)
         self._spells: dict[int, list[tuple[date, date]]] | None = None  # read when a day before a join is named
-        self._latin: list[tuple[tuple[str, ...], dict[_Person, str]]] | None = None  # Latin names of several words
 
     def in_closed_spell(self, membership_id: int, day: date) -> bool:
         """The day is inside one of the membership's closed spells (checkins.closed_spell_days): an earlier one of a
@@ -785,12 +785,14 @@ class RosterIndex:
         wanted = [bare_key(w).rstrip(".") for w in words]
         if len(wanted) < 2 or not all(wanted):
             return ()
-        if self._latin is None:
-            self._latin = [(tuple(key.split()), hits) for key, hits in self.raw.items() if " " in key and key.isascii()]
+        latin = self._built.latin
+        if latin is None:
+            latin = [(tuple(key.split()), hits) for key, hits in self.raw.items() if " " in key and key.isascii()]
+            self._built.latin = latin
         head, last = tuple(wanted[:-1]), wanted[-1]
         n = len(head)
         found: dict[_Person, str] = {}
-        for key_words, hits in self._latin:
+        for key_words, hits in latin:
             if len(key_words) > n and key_words[:n] == head and key_words[n].startswith(last):
                 for person in hits:
                     if person.status == "active" or person.status in IN_THE_CHAT:
