@@ -1397,7 +1397,7 @@ def _names_the_day(folded: str, m: re.Match[str]) -> bool:
 
 _RELATIVE_DAY_RE = re.compile(
     r"(?P<rel>大前天|前天|昨天|昨日|今天|今日)"
-    rf"|(?<![每上下一二两三几隔到至~\-—、和与及或]){_WEEKDAY}(?P<wd>[一二三四五六日天])(?![次个年月到至~\-—、和与及或])"
+    rf"|(?<![每上下本这个一二两三几隔到至~\-—、和与及或]){_WEEKDAY}(?P<wd>[一二三四五六日天])(?![次个年月到至~\-—、和与及或])"
 )
 _RELATIVE_BACK = {"大前天": 3, "前天": 2, "昨天": 1, "昨日": 1, "今天": 0, "今日": 0}
 
@@ -1411,6 +1411,24 @@ def _relative_day(folded: str, near: date, *, today: bool = True) -> date | None
         if today or _RELATIVE_BACK[m["rel"]]:
             return near - timedelta(days=_RELATIVE_BACK[m["rel"]])
     return None
+
+
+_WEEK_DAY_RE = re.compile(
+    rf"(?<![到至~\-—、和与及或])(?P<week>上个?|上一个?|本|这个?){_WEEKDAY}(?P<wd>[一二三四五六日天])(?![次个年月到至~\-—、和与及或])"
+)
+
+
+def _week_day(folded: str, today: date) -> date | None:
+    """A title's weekday of a named week (weeks run Monday to Sunday, as Chinese calendars print them): 上周五 /
+    上星期五 / 上个礼拜五 is last week's Friday (on Monday 12-07: Friday 12-04; on Saturday 12-12 too), 本周三 / 这周三
+    this week's Wednesday (after today: a day still to come, which the paste says). None when it names none."""
+    m = _WEEK_DAY_RE.search(folded)
+    if m is None:
+        return None
+    monday = today - timedelta(days=today.weekday())
+    if m["week"].startswith("上"):
+        monday -= timedelta(days=7)
+    return monday + timedelta(days=_WEEKDAY_NO[m["wd"]])
 
 
 def parse_day(text: str, near: date, *, relative: bool = True, today: bool = True) -> date | None:
@@ -1430,7 +1448,7 @@ def parse_day(text: str, near: date, *, relative: bool = True, today: bool = Tru
     Then, with `relative` and when no date is written, relative words counted from `near`: 今天/今日 (`near`),
     昨天/昨日 (the day before), 前天 (two days before), 大前天 (three); 周X/星期X/礼拜X (周日 = 周天 = Sunday)
     is the latest such weekday on or before `near` — a 周三 seen on Thursday 12-03 is Wednesday 12-02, one seen
-    on a Wednesday is that day. Not 每周三, 上周三, 下周三, 一周三次, 周一到周五, 周三、周五. 明天 is not
+    on a Wednesday is that day. Not 每周三, 上周三 or 本周三 (a title reads those: _week_day), 下周三, 一周三次, 周一到周五, 周三、周五. 明天 is not
     counted: a chain for tomorrow is posted the evening before and pasted on its day. Without `today`,
     今天/今日 are passed over (a title's 今天 names no day: see `title_day`)."""
     folded = english_day_words(reading(text), near)
@@ -1464,7 +1482,8 @@ def title_day(lines: list[PasteLine], near: date) -> date | None:
     lines (规则：周日休息, 1号到7号为第一周) do not date the chain. A relative word is counted back from today, the
     day of the paste — not from the day chosen, so choosing the day a title names never moves it. 今天/今日 in a title says nothing about which day it is (it is the day the chain was
     posted, which is the day chosen), so it gives no title day, but a weekday next to it does (`今天周三`
-    logged on a Thursday names Wednesday). A heading made of those header lines is not read again below."""
+    logged on a Thursday names Wednesday); so does a week's weekday (`上周五打卡` on a Monday names last Friday,
+    `本周三` this week's Wednesday: _week_day). A heading made of those header lines is not read again below."""
     title_seen = False
     for line in lines:
         if line.kind == "entry":
@@ -1478,6 +1497,8 @@ def title_day(lines: list[PasteLine], near: date) -> date | None:
             if found is None and is_title:  # 昨日早起打卡: yesterday from today, the day it is pasted — not from
                 # the day chosen (choosing the day it names must not move it: 12月3日, then 12月2日 …)
                 found = _relative_day(words, clock.today(), today=False)
+            if found is None and is_title:  # 上周五打卡, pasted on Monday: last week's Friday, not today
+                found = _week_day(words, clock.today())
             if found is not None:
                 return found
     for line in lines:
