@@ -1346,7 +1346,20 @@ def _cmd_checkin(ctx: Context, args: argparse.Namespace) -> int:
         with database.session() as session:
             group_id = group_id_by_name(session, args.group)
             preview = preview_paste(session, group_id, day, text)
-        if preview.day_mismatch:
+        if preview.day_mismatch and preview.chain_day is None and preview.impossible_title is not None:
+            bad = preview.impossible_title  # 11月31日: no day to offer, the user says which
+            if not args.date:
+                raise InputError(
+                    f"{path}: 接龙标题写的日期 {bad} 不存在, 不知道是哪一天; 用 --date 指定这条接龙的日期"
+                    f" (the chain's title names {bad}, a day that does not exist: pass --date with the day it is"
+                    " for); 未记录任何打卡 (nothing logged)"
+                )
+            print(
+                f"{path}: 注意 接龙标题写的日期 {bad} 不存在, 按 --date 记为 {day}"
+                f" (note: the chain's title names {bad}, a day that does not exist; logged for {day} as --date says)",
+                file=sys.stderr,
+            )
+        elif preview.day_mismatch:
             title = preview.chain_day.isoformat() if preview.chain_day else ""
             if preview.title_day is not None:
                 why, why_en = f"接龙标题的日期是 {title}", f"the chain is dated {title}"

@@ -1512,6 +1512,40 @@ def title_day(lines: list[PasteLine], near: date) -> date | None:
     return None
 
 
+def impossible_title_date(lines: list[PasteLine], near: date) -> str | None:
+    """A date written on a chain's header lines (before the first entry) that is no day of the calendar — `#接龙
+    11月31日早起打卡`, `2026-02-29`, `2月30日` — as written; None when there is none. title_day passes over such a date
+    (it names no day), and the chain was logged for the day chosen without a word: it is a typo for a day the paste
+    cannot know, so the window and the CLI ask which day it is."""
+    for line in lines:
+        if line.kind == "entry":
+            break
+        if line.kind != "header":
+            continue
+        folded = english_day_words(reading(line.raw), near)
+        for m in _TITLE_DATE_RE.finditer(folded):
+            if not _names_the_day(folded, m):
+                continue
+            if m["y"]:
+                year, month, dom = int(m["y"]), int(m["m"]), int(m["d"])
+            elif m["m2"]:
+                year, month, dom = None, int(m["m2"]), int(m["d2"])
+            elif m["cm"] and not m["cy"]:
+                month, dom, year = cn_number(m["cm"]) or 0, cn_number(m["cd"]) or 0, None
+            else:
+                continue
+            if not (1 <= month <= 12 and 1 <= dom <= 31):
+                continue  # 13月5日, 12月45日: no date at all, not a day that does not exist
+            if year is not None:
+                try:
+                    date(year, month, dom)
+                except ValueError:
+                    return m.group(0).strip()
+            elif _infer_year(month, dom, near) is None:
+                return m.group(0).strip()
+    return None
+
+
 _LOOSE_RELATIVE_RE = re.compile(r"(?P<rel>大前天|前天|昨天|昨日)")
 _LOOSE_DATE_RE = re.compile(r"(?<![\d:])(?P<m>\d{1,2})\s*(?:月|-|/)\s*(?P<d>\d{1,2})(?:\s*[日号])?(?![\d:])")
 
@@ -2384,6 +2418,9 @@ class PastePreview:
     # the line where the numbering starts again at 1 with no title between (numbering_restarts): a second chain
     # whose day the paste does not say, logged on the day chosen — said, so the assistant can check it
     restarted_at: int | None = None
+    # the title's date as written when it is no day of the calendar (impossible_title_date: 11月31日): which day the
+    # chain is for, the paste cannot tell — asked as a title naming another day is
+    impossible_title: str | None = None
 
     def fits(self, group_id: int | None, day: date, text: str) -> bool:
         return group_id == self.group_id and day == self.day and text == self.text
@@ -2392,6 +2429,8 @@ class PastePreview:
     def day_mismatch(self) -> bool:
         """The chain's title names another day than the one being logged — or, with no date in it, its times are
         still to come today (later_than_now_day): the window asks which day, the CLI refuses without --date."""
+        if self.impossible_title is not None and self.title_day is None:
+            return True  # 11月31日: a day that does not exist — whichever day is being logged, a person says
         named = self.title_day if self.title_day is not None else self.later_than_now_day
         return named is not None and named != self.day and not self.holds_day_chain
 
@@ -2464,7 +2503,10 @@ def preview_paste(
     # yesterday's chain, then today's: today's is here — the other's lines are each another day's, nothing to ask
     holds = titled is not None and titled != day and _holds_chain_of(matches, day)
     restart = numbering_restarts(lines)
-    return PastePreview(group_id, day, text, tuple(lines), tuple(matches), titled, later, better, holds, restart)
+    impossible = impossible_title_date(lines, day) if titled is None else None
+    return PastePreview(
+        group_id, day, text, tuple(lines), tuple(matches), titled, later, better, holds, restart, impossible
+    )
 
 
 def _with_leave_recorded(session: Session, matches: list[PasteMatch]) -> list[PasteMatch]:

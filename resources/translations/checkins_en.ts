@@ -679,6 +679,10 @@
             <source>The day is %1 again: %2 was the day of the last group's chain</source>
             <translation>The day is %1 again: %2 was the day of the last group's chain</translation>
         </message>
+        <message>
+            <source>This chain's title names %1, a day that does not exist. Pick its day above, or keep %2.</source>
+            <translation>This chain's title names %1, a day that does not exist. Pick its day above, or keep %2.</translation>
+        </message>
     </context>
     <context>
         <name>LeaveDialog</name>

@@ -657,6 +657,10 @@
             <source>The day is %1 again: %2 was the day of the last group's chain</source>
             <translation>日期已回到 %1：%2 是上一个社群接龙标题的日期</translation>
         </message>
+        <message>
+            <source>This chain's title names %1, a day that does not exist. Pick its day above, or keep %2.</source>
+            <translation>这条接龙标题写的日期 %1 不存在。请在上方选择它的日期，或保留 %2。</translation>
+        </message>
     </context>
     <context>
         <name>LeaveDialog</name>

@@ -242,3 +242,18 @@ def test_backup_restore_round_trip(ws, tmp_path, capsys):
     assert not (tmp_path / "new.sqlite").exists()  # nothing of the bad backup was written
     code, out, _ = run(capsys, "--db", str(tmp_path / "new.sqlite"), "groups", "--json")
     assert code == 3 and out == ""  # reading a workspace that does not exist creates none (PRODUCT §4)
+
+
+def test_a_chain_titled_with_a_day_that_does_not_exist_is_refused_without_date(capsys, ws, tmp_path):
+    """`#接龙 11月31日 早起打卡` was logged for today without a word (the title's date is no day, so it named none):
+    refused now, naming the date, until --date says which day; with --date it is logged and said."""
+    paste = tmp_path / "p.txt"
+    paste.write_text("#接龙 11月31日 早起打卡\n1. 张三 5:58\n2. 小美🌸 6:01\n", encoding="utf-8")
+    code, out, err = run(capsys, "--db", ws, "checkin", "--group", "早起打卡营", "--paste", str(paste))
+    assert code != 0 and "11月31日" in err and "does not exist" in err and "nothing logged" in err
+    assert stats(capsys, ws)["checkins"] == 0
+    day = TODAY - timedelta(days=1)
+    code, out, err = run(
+        capsys, "--db", ws, "checkin", "--group", "早起打卡营", "--paste", str(paste), "--date", day.isoformat()
+    )
+    assert code == 0 and "新记录 logged 2" in out and f"logged for {day}" in err

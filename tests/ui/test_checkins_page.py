@@ -1624,3 +1624,26 @@ def test_a_pasted_pc_wechat_message_says_whose_message_its_line_is(qtbot, page, 
     page.set_paste_text("李四\n早起打卡第3天\n")
     assert page.preview_statuses() == [(1, "李四", "matched")]
     assert page.paste_summary.toolTip().splitlines() == ["Line 2: 早起打卡第3天 — message of line 1"]
+
+
+def test_a_chain_titled_with_a_day_that_does_not_exist_asks_which_day(qtbot, page, ws):
+    """`早起打卡 11月31日`: title_day passed over a date that is no day, and the chain was logged for the day chosen
+    without a word. The banner says so (there is no day to offer) and the paste waits for the user."""
+    page.set_paste_text("#接龙\n早起打卡 11月31日\n1. 李四 5:48\n2. 张珊")
+    assert page.title_banner.isVisible()
+    chosen = f"{'Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec'.split()[TODAY.month - 1]} {TODAY.day}"
+    assert page.title_date_label.text() == (
+        f"This chain's title names 11月31日, a day that does not exist. Pick its day above, or keep {chosen}."
+    )
+    assert not page.use_title_day_button.isVisible()
+    assert not page.confirm_button.isEnabled()
+    page.confirm_paste()
+    assert day_rows(ws) == set()
+    qtbot.mouseClick(page.keep_day_button, Qt.MouseButton.LeftButton)
+    assert not page.title_banner.isVisible() and page.confirm_button.isEnabled()
+    page.confirm_paste()
+    assert day_rows(ws) == {(ws.memberships["李四"], "paste", False), (ws.memberships["张珊"], "paste", False)}
+    # a chain dated another day after it shows its own button again
+    yesterday = TODAY - timedelta(days=1)
+    page.set_paste_text(f"#接龙\n早起打卡 {yesterday.month}月{yesterday.day}日\n1. 李四 5:48")
+    assert page.title_banner.isVisible() and page.use_title_day_button.isVisible()

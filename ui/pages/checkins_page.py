@@ -1399,7 +1399,17 @@ class CheckinsPage(GroupPage):
         preview = self._preview
         show = preview is not None and preview.day_mismatch and not self._title_acknowledged()
         self.title_banner.setVisible(show)
-        if show and preview is not None and preview.chain_day is not None:
+        self.use_title_day_button.setVisible(not (show and preview is not None and preview.chain_day is None))
+        if show and preview is not None and preview.chain_day is None and preview.impossible_title is not None:
+            # 11月31日: a day that does not exist — no day to offer; the user picks one in the date box, or keeps it
+            chosen = _month_day(preview.day)
+            self.title_date_label.setText(
+                self.tr("This chain's title names %1, a day that does not exist. Pick its day above, or keep %2.")
+                .replace("%1", preview.impossible_title)
+                .replace("%2", chosen)
+            )
+            self.keep_day_button.setText(self.tr("Keep %1").replace("%1", chosen))
+        elif show and preview is not None and preview.chain_day is not None:
             title, chosen = _month_day(preview.chain_day), _month_day(preview.day)
             if preview.title_day is not None:
                 text = self.tr("This chain is dated %1, but you are logging %2. Which day is it for?")
