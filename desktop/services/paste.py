@@ -284,6 +284,7 @@ _CHECKS_IN_RE = re.compile(r"打卡|签到|报到|已完成")
 # 补 that is part of another word never makes a line late: 弥补 候补 替补 递补 增补 填补 修补 互补 贴补 进补 滋补
 _NOT_MAKEUP = r"(?<![弥候替递增填修互贴进滋])"
 _WEEKDAY = r"(?:周|星期|礼拜)"  # + 一二三四五六日天
+_WEEK_WORD = r"(?:上上个?|上一个?|上个?|本|这个?)"  # before _WEEKDAY: which week (上周五, 本周三, 上上周一)
 # a day of the month (1号, 2日) — not 3号楼, 2号线, 7日游, 30日挑战, 3日前
 _DOM_END = r"\s*[日号](?!\s*(?:楼|线|门|房|床|位|口|馆|厅|室|车|桌|场|店|群|选手|机|球|码|字|游|内|之内|以内|挑战|计划|训练|营|前|后|之前|以前|之后|以后|截止))"
 # New Year's Day by name (补元旦, 元旦补卡, a chain titled 元旦打卡): 1 January — not the holiday around it (元旦假期第二天,
@@ -294,16 +295,16 @@ _NEW_YEAR_RE = re.compile(_NEW_YEAR)
 # a bare 补 in brackets (张三丰（补）) or as the line's last word (张三丰 补, 补了) — but not 补充/补习/补课/弥补
 _LATE_RE = re.compile(
     r"补卡|补打卡|补签|补交"
-    rf"|{_NOT_MAKEUP}补\s*(?:\d{{1,2}}\s*[月./-]\s*\d{{1,2}}|\d{{1,2}}{_DOM_END}|昨天|昨日|大?前天|{_WEEKDAY}[一二三四五六日天]"
+    rf"|{_NOT_MAKEUP}补\s*(?:\d{{1,2}}\s*[月./-]\s*\d{{1,2}}|\d{{1,2}}{_DOM_END}|昨天|昨日|大?前天|{_WEEK_WORD}?{_WEEKDAY}[一二三四五六日天]"
     rf"|{_NEW_YEAR})"
     r"|[(（【\[]\s*补\s*[)）】\]]"
     r"|(?:^|[\s,，、;；:：|｜~～\-—])补[了上]?[\s!！。.~～]*$"
 )
 _LATE_DAY_RE = re.compile(
     rf"{_NOT_MAKEUP}补\s*(?:卡|打卡|签)?\s*(?:(?P<m>\d{{1,2}})\s*[月./-]\s*(?P<d>\d{{1,2}})\s*[日号]?"
-    rf"|(?P<dom>\d{{1,2}}){_DOM_END}|(?P<rel>昨天|昨日|大前天|前天)|{_WEEKDAY}(?P<wd>[一二三四五六日天])|(?P<ny>{_NEW_YEAR}))"
+    rf"|(?P<dom>\d{{1,2}}){_DOM_END}|(?P<rel>昨天|昨日|大前天|前天)|(?P<wk>{_WEEK_WORD})?{_WEEKDAY}(?P<wd>[一二三四五六日天])|(?P<ny>{_NEW_YEAR}))"
     rf"|(?:(?P<m2>\d{{1,2}})\s*[月./-]\s*(?P<d2>\d{{1,2}})\s*[日号]?|(?P<dom2>\d{{1,2}}){_DOM_END}"
-    rf"|{_WEEKDAY}(?P<wd2>[一二三四五六日天])|(?P<ny2>{_NEW_YEAR}))\s*(?:的)?\s*补(?:卡|打卡|签)"
+    rf"|(?P<wk2>{_WEEK_WORD})?{_WEEKDAY}(?P<wd2>[一二三四五六日天])|(?P<ny2>{_NEW_YEAR}))\s*(?:的)?\s*补(?:卡|打卡|签)"
 )
 _DATE_WORD = r"(?:\d{1,2}\s*[月./-]\s*\d{1,2}\s*[日号]?|昨天|前天|今天|周[一二三四五六日天]|星期[一二三四五六日天])"
 # a chunk that is only a remark (it never names the line's person): 补卡, 打卡, 请假, a date, a counter, a mark
@@ -1414,8 +1415,16 @@ def _relative_day(folded: str, near: date, *, today: bool = True) -> date | None
 
 
 _WEEK_DAY_RE = re.compile(
-    rf"(?<![到至~\-—、和与及或])(?P<week>上个?|上一个?|本|这个?){_WEEKDAY}(?P<wd>[一二三四五六日天])(?![次个年月到至~\-—、和与及或])"
+    rf"(?<![到至~\-—、和与及或])(?P<week>{_WEEK_WORD}){_WEEKDAY}(?P<wd>[一二三四五六日天])(?![次个年月到至~\-—、和与及或])"
 )
+
+
+def _in_week(near: date, week: str, weekday: str) -> date:
+    """The weekday of the week a word names, counted from `near`'s week (weeks run Monday to Sunday, as Chinese
+    calendars print them): 上周五 / 上个礼拜五 last week's Friday, 上上周五 the week before's, 本周五 / 这周五 this week's."""
+    monday = near - timedelta(days=near.weekday())
+    weeks_back = 2 if week.startswith("上上") else 1 if week.startswith("上") else 0
+    return monday - timedelta(days=7 * weeks_back) + timedelta(days=_WEEKDAY_NO[weekday])
 
 
 def _week_day(folded: str, today: date) -> date | None:
@@ -1423,12 +1432,7 @@ def _week_day(folded: str, today: date) -> date | None:
     上星期五 / 上个礼拜五 is last week's Friday (on Monday 12-07: Friday 12-04; on Saturday 12-12 too), 本周三 / 这周三
     this week's Wednesday (after today: a day still to come, which the paste says). None when it names none."""
     m = _WEEK_DAY_RE.search(folded)
-    if m is None:
-        return None
-    monday = today - timedelta(days=today.weekday())
-    if m["week"].startswith("上"):
-        monday -= timedelta(days=7)
-    return monday + timedelta(days=_WEEKDAY_NO[m["wd"]])
+    return _in_week(today, m["week"], m["wd"]) if m is not None else None
 
 
 def parse_day(text: str, near: date, *, relative: bool = True, today: bool = True) -> date | None:
@@ -1571,6 +1575,8 @@ def _late_day(text: str, day: date) -> date | None:
         return day - timedelta(days=_RELATIVE_BACK[m["rel"]])
     if m["ny"] or m["ny2"]:
         return _new_years_day(day)
+    if m["wk"] or m["wk2"]:  # 补上周五: last week's Friday, whichever day of this week it is logged on
+        return _in_week(day, m["wk"] or m["wk2"], m["wd"] or m["wd2"])
     if m["wd"] or m["wd2"]:
         return _weekday_back(day, m["wd"] or m["wd2"], today_counts=False)
     if m["dom"] or m["dom2"]:

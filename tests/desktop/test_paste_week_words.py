@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 
 from desktop.chat_parse import parse_chat
-from desktop.services.paste import title_day
+from desktop.services.paste import made_up_day, title_day
 
 
 @pytest.mark.parametrize(
@@ -36,3 +36,21 @@ def test_a_titles_week_weekday_dates_the_chain(monkeypatch, title, day):
 def test_last_weeks_weekday_on_a_saturday(monkeypatch):
     monkeypatch.setenv("QUNDESK_TODAY", "2026-12-12")  # a Saturday: 上周五 is 12-04, not yesterday 12-11
     assert title_day(parse_chat("#接龙 上周五打卡\n1. 张三\n"), date(2026, 12, 12)) == date(2026, 12, 4)
+
+
+@pytest.mark.parametrize(
+    ("text", "posted", "day"),
+    [
+        # `万超亮 补上周五` was logged as a check-in of the day it was posted (上 before 周五 made it no make-up line)
+        ("补上周五", date(2026, 12, 7), date(2026, 12, 4)),
+        ("补上周五", date(2026, 12, 10), date(2026, 12, 4)),  # on Thursday too: never this week's Friday
+        ("上周五的补卡", date(2026, 12, 10), date(2026, 12, 4)),
+        ("补卡 上周三的", date(2026, 12, 10), date(2026, 12, 2)),  # not yesterday, this week's Wednesday
+        ("补上个礼拜日", date(2026, 12, 7), date(2026, 12, 6)),
+        ("补上上周一", date(2026, 12, 7), date(2026, 11, 23)),
+        ("补周二", date(2026, 12, 10), date(2026, 12, 8)),  # a weekday alone: the latest one before (as before)
+        ("补本周五", date(2026, 12, 7), None),  # a day still to come: no make-up
+    ],
+)
+def test_a_make_up_of_a_weeks_weekday(text, posted, day):
+    assert made_up_day(text, posted) == day
