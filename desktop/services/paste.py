@@ -2974,8 +2974,8 @@ def _leave_detail(names: str, parts: list[PasteMatch]) -> str:
         zh = f"{first}" if first == last else f"{first} 至 {last}"
         en = f"{first}" if first == last else f"{first} to {last}"
         return (
-            f"{names}: 请假 {zh}, 未记为打卡; 粘贴不记录请假, 请在打卡页点「请假…」记录 "
+            f"{names}: 请假 {zh}, 未记为打卡; 粘贴不记录请假, 请在打卡页点「请假…」或用 qundesk leave add 记录 "
             f"(on leave {en}: not a check-in; a paste records no leave: record it with Leave… on the "
-            "Check-ins page)"
+            "Check-ins page, or qundesk leave add)"
         )
     return f"{names}: 请假, 未记为打卡 (on leave: not a check-in)"
