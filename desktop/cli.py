@@ -833,6 +833,11 @@ def _args_import_chat(p: argparse.ArgumentParser) -> None:
         action="store_true",
         help="文件写的是另一个群名时仍导入到 --group / import into --group even though the export names another group",
     )
+    p.add_argument(
+        "--record-leave",
+        action="store_true",
+        help="把确定的请假消息记为请假 (本人发的, 未提到别人) / record the certain 请假 messages as leave",
+    )
 
 
 def _cmd_import_chat(ctx: Context, args: argparse.Namespace) -> int:
@@ -850,6 +855,7 @@ def _cmd_import_chat(ctx: Context, args: argparse.Namespace) -> int:
         add_unknown=args.add_unknown,
         exporter=args.me,
         other_group=args.other_group,
+        record_leave=args.record_leave,
     )
     name = Path(args.file).name
     said = _as_shown_to(actor)  # senders and members by their names: a phone in one masked for an assistant
@@ -924,6 +930,7 @@ def _cmd_import_chat(ctx: Context, args: argparse.Namespace) -> int:
         print(said(f"{name}: {day} 接龙 chain entry {entry}: 不确定或不在名册, 未记打卡 (not logged)"), file=sys.stderr)
     for text in plan.unresolved_events:
         print(said(f"{name}: {text}"), file=sys.stderr)
+    _report_leave_requests(name, args, plan.leave_requests, said)
     group = args.group.strip()
     if created:
         print(
@@ -962,6 +969,9 @@ def _cmd_import_chat(ctx: Context, args: argparse.Namespace) -> int:
         lines.append(("新增成员 members added", summary.added_members))
     if summary.leavings:
         lines.append(("其中退群 of which left on their own", summary.leavings))
+    if summary.leave_requests:
+        lines.append(("请假消息 leave messages", summary.leave_requests))
+        lines.append(("记为请假 leaves recorded", summary.leaves_recorded))
     if summary.removals_not_allowed:
         lines.append(("未执行的移出 removals not allowed (assistant)", summary.removals_not_allowed))
     width = max(_width(label) for label, _n in lines)
@@ -970,6 +980,58 @@ def _cmd_import_chat(ctx: Context, args: argparse.Namespace) -> int:
     if args.dry_run:
         print("试运行, 未写入任何内容 (dry run: nothing written)")
     return EXIT_OK
+
+
+def _report_leave_requests(name: str, args: argparse.Namespace, requests, said: Callable[[str], str]) -> None:
+    """Each 请假 message of the export on stderr: who, the days it says (from the message's own day), and what became
+    of it — recorded, to record (with the exact `qundesk leave add`, or --record-leave), or why not
+    (desktop/services/chat_leave.py)."""
+    from desktop.services.chat_leave import REASONS
+
+    group = args.group.strip()
+    for req in requests:
+        days = f"{req.first}" if req.first == req.last else f"{req.first} 至 {req.last}"
+        days_en = f"{req.first}" if req.first == req.last else f"{req.first} to {req.last}"
+        head = f"{name}: {req.at:%Y-%m-%d %H:%M} {req.who}「{req.text[:40]}」"
+        if req.kind == "taken_back":
+            print(said(f"{head}: 取消请假 {req.at.date()} (takes a leave back)"), file=sys.stderr)
+            continue
+        if req.not_certain in ("about", "question"):  # no leave of anyone: said as what it is, with no days
+            zh, en = REASONS[req.not_certain]
+            print(said(f"{head}: {zh} ({en})"), file=sys.stderr)
+            continue
+        if req.written:
+            what = f"已记为请假 {days} (leave recorded: {days_en})"
+        elif not req.not_certain:
+            what = (
+                f"请假 {days}, 未记录; 加 --record-leave 记录 (on leave {days_en}: not recorded; --record-leave records it)"
+                if args.dry_run or not args.record_leave
+                else f"请假 {days} (on leave {days_en})"
+            )
+        else:
+            zh, en = REASONS[req.not_certain]
+            if req.not_certain == "named":
+                who = "、".join(req.named)
+                zh, en = f"说的是 {who} 的请假, 请确认后记录", f"names {who}: whose leave, a person confirms"
+            if req.not_certain == "refused":
+                zh, en = f"未记录: {req.refusal}", "not recorded"
+            what = f"请假 {days}, {zh} (on leave {days_en}: {en})"
+        print(said(f"{head}: {what}"), file=sys.stderr)
+        if not req.written and req.not_certain in ("", "long") and req.membership_id is not None:
+            to = ["--to", req.last.isoformat()] if req.last != req.first else []
+            words = [
+                "qundesk",
+                "leave",
+                "add",
+                "--group",
+                group,
+                "--member",
+                req.who,
+                "--from",
+                req.first.isoformat(),
+                *to,
+            ]
+            print(said("    → " + " ".join(_shell_word(w) for w in words)), file=sys.stderr)
 
 
 def _shell_word(word: str) -> str:
