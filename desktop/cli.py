@@ -1749,6 +1749,10 @@ def _leave_commands(session, group_id: int, group: str, matches) -> dict[int, li
         and m.candidates[0].membership_id is not None
         and m.candidates[0].status == "active"
     ]
+    # a line that asks whose leave it is (the writer or the one named: 我和张三请假, 阳光请假) gets no command: a person
+    # decides first
+    unsure = {m.line.line_no for m in wanted if m.reason == "leave_named" and m.token == m.line.name}
+    wanted = [m for m in wanted if m.line.line_no not in unsure]
     if not wanted:
         return {}
     index = RosterIndex(session, group_id)

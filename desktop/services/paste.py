@@ -1668,6 +1668,9 @@ def _reported(message: str, index: RosterIndex, people: Sequence[_Found]) -> tup
 
 # the writer speaking of themselves besides (我和张三请假, 我们俩请假): not 我帮 / 我替 / 帮我 (for someone else)
 _FIRST_PERSON_RE = re.compile(r"(?<![帮替给代让叫])(?:我|本人)(?![帮替给代])")
+_LEAVE_NOT_NAMES = frozenset(
+    "今天 明天 后天 今日 明日 昨天 周末 下周 这周 本周 请假 病假 事假 休假 打卡 签到 大家 老师 班长 群主 我们 他们".split()
+)
 _CLAUSE_RE = re.compile(r"[，,。；;！!？?\s]+")
 _NAME_RUN_RE = re.compile(r"[\u3400-\u9fff]{2,}|[A-Za-z][A-Za-z.]{1,20}")
 
@@ -1692,7 +1695,9 @@ def _leave_named(text: str, index: RosterIndex, people: Sequence[_Found]) -> lis
             parts, i = [], 0
         while i < len(s) - 1:
             for n in (4, 3, 2):
-                f = index.exact(s[i : i + n]) if i + n <= len(s) else _NONE
+                part = s[i : i + n]
+                # a nickname that is a word of the message (明天, 周末, 请假…) is no one named
+                f = index.exact(part) if i + n <= len(s) and part not in _LEAVE_NOT_NAMES else _NONE
                 if f.kind in ("certain", "ambiguous"):
                     parts.append((f, n))
                     i += n
@@ -2172,7 +2177,12 @@ def match_lines(
             # the writer — unless the writer says 我 besides (我和张三请假): then the writer too, for a person to confirm
             for_others = _leave_named(_without_name(text, written), index, people)
             if for_others:
-                writer = [f for f in people if f.kind != "none"] if _FIRST_PERSON_RE.search(text) else []
+                # the writer too when they say 我 besides, or when the others are named only by a nickname or group
+                # nickname (阳光, 大伟): a word of the message may be one — a person confirms whose leave it is
+                unsure = _FIRST_PERSON_RE.search(text) or any(
+                    c.how not in ("name", "wechat_id") for f in for_others for c in f.people
+                )
+                writer = [f for f in people if f.kind != "none"] if unsure else []
                 people = [*for_others, *writer]
         elif said_leave and not late and proxy is None and not addressed:
             # 张三请假，李四代打卡 / 李四：张三请假，我代打卡: 张三 is on leave (the clause that says 请假 names them) and
@@ -2923,8 +2933,11 @@ def _detail(outcome: str, parts: list[PasteMatch]) -> str:
         if any(m.reason == "leave_named" for m in on_leave) and parts[0].line.name:
             # 李四：帮张三请个假: whose leave the line says, and who wrote it — never the writer's own leave
             writer = parts[0].line.name
-            if writer in [m.name for m in on_leave]:  # 我和张三请假: the writer too, for a person to confirm
-                said += f"; {writer} 写的, 请确认 {writer} 本人是否也请假 (written by {writer}: confirm they are on leave too)"
+            if writer in [m.name for m in on_leave]:  # 我和张三请假, 阳光请假 (a nickname): a person confirms whose
+                said += (
+                    f"; {writer} 写的, 请确认请假的是谁: {writer} 本人、提到的人, 还是都是"
+                    f" (written by {writer}: confirm whose leave it is — theirs, the one named, or both)"
+                )
             else:
                 said += f"; {writer} 写的, 不是 {writer} 本人的请假 (written by {writer}: not {writer}'s own leave)"
         others = [m for m in parts if m.status != "leave"]

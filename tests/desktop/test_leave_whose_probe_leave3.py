@@ -125,3 +125,33 @@ def test_the_cli_writes_nothing_for_a_leave_someone_else_wrote(path, tmp_path, c
             assert s.query(CheckIn).count() == 1  # 王五's alone: 李四's 代打卡 is asked, not logged
     finally:
         db.dispose()
+
+
+def test_a_nickname_that_is_a_word_of_the_message_is_asked_about(tmp_path):
+    """刘洋 nicknamed 阳光, 钱明 nicknamed 明天: `李四：今天阳光好，请假一天` may name nobody but the writer, and `李四：明天
+    请假` certainly does — a nickname alone is never taken as the one on leave without asking, and a time word never."""
+    p = tmp_path / "n.sqlite"
+    db = open_workspace(p)
+    owner = actor_for(db)
+    with db.session() as s:
+        gid = create_group(s, owner, "晨读群")
+        since = datetime(2026, 10, 1, 9)
+        for name, nick in (("刘洋", "阳光"), ("钱明", "明天"), ("李四", None)):
+            add_member(s, owner, gid, MemberInput(display_name=name, nickname=nick, joined_at=since))
+        s.commit()
+        own = preview_paste(s, gid, DAY, "李四：明天请假")
+        sunny = preview_paste(s, gid, DAY, "李四：今天阳光好，请假一天")
+    db.dispose()
+    assert [(m.status, m.candidates[0].display_name) for m in own.matches] == [(LEAVE, "李四")]
+    assert {m.candidates[0].display_name for m in sunny.matches if m.status == LEAVE} == {"刘洋", "李四"}
+    detail = line_outcomes(sunny.lines, sunny.matches, set(), set())[0].detail
+    assert "请确认请假的是谁" in detail
+
+
+def test_the_cli_gives_no_command_where_a_person_must_say_whose_leave(path, tmp_path, capsys):
+    chain = tmp_path / "chain.txt"
+    chain.write_text("#接龙 12月4日打卡\n1. 王五 6:00\n2. 李四 我和张三请假\n3. 赵六 请假\n", encoding="utf-8")
+    assert main(["--db", str(path), "checkin", "--group", "晨读群", "--date", "2026-12-04", "--paste", str(chain)]) == 0
+    err = capsys.readouterr().err
+    assert "--member 赵六" in err
+    assert "--member 张三" not in err and "--member 李四" not in err
