@@ -100,7 +100,7 @@ from desktop.chat_parse import (
 from desktop.errors import QunDeskError, ValidationError
 from desktop.io.chat_exports import EPOCH_FORMATS, SELF, ChatRow, ChatSource, open_chat_export, system_events
 from desktop.services.audit import record_audit
-from desktop.services.chat_leave import plan_leave_requests, record_leave_requests, says_leave
+from desktop.services.chat_leave import chain_leave_request, plan_leave_requests, record_leave_requests, says_leave
 from desktop.services.checkins import closed_spell_days
 from desktop.services.operators import Actor, allowed, require
 from desktop.services.paste import camp_makeup_day, made_up_day, names_no_day
@@ -264,10 +264,9 @@ class ChatPlan:
     _chains: dict[Any, Any] = field(default_factory=dict, repr=False)
     _resolver: Any = field(default=None, repr=False)
     _self_ids: set[str] = field(default_factory=set, repr=False)
-    _self_covered: dict[date, int] = field(default_factory=dict, repr=False)
-    _leave_msgs: list[Any] = field(
-        default_factory=list, repr=False
-    )  # (sender, sent at, text) of the 请假 messages  # 我's rows in earlier spans, per day
+    _self_covered: dict[date, int] = field(default_factory=dict, repr=False)  # 我's rows in earlier spans, per day
+    _leave_msgs: list[Any] = field(default_factory=list, repr=False)  # (sender, sent at, text) of the 请假 messages
+    _chain_leaves: list[Any] = field(default_factory=list, repr=False)  # the 请假 lines of the day's chains
 
     @property
     def joins_of_strangers(self) -> list[PlannedJoin]:
@@ -923,7 +922,7 @@ def plan_chat_import(
     plan._texts, plan._chains, plan._resolver = texts, chains, resolver
     _plan_checkins(session, plan, roster, resolver, texts, chains)
     plan._leave_msgs = leave_msgs
-    plan.leave_requests = plan_leave_requests(session, group_id, leave_msgs, _member_of)
+    plan.leave_requests = plan_leave_requests(session, group_id, leave_msgs, _member_of, plan._chain_leaves)
     return plan
 
 
@@ -1217,6 +1216,7 @@ def _plan_checkins(
 
     plan.checkins, plan.checkins_not_members, plan.chain_unmatched = [], [], []
     plan.checkins_of_new = 0
+    chain_leaves: list[Any] = []
     best: dict[tuple[int, date], tuple[datetime, str]] = {}
     for (skey, day), at in texts.items():
         info = resolver.senders[skey]
@@ -1248,6 +1248,9 @@ def _plan_checkins(
                         best[key] = (at, "chain")
                 elif m.status in ("ambiguous", "unmatched", "not_member"):
                     plan.chain_unmatched.append((day, m.name))
+                elif m.status == "leave":  # 3. 王五 请假3天 in the day's chain: reported with the messages' leaves
+                    chain_leaves.append(chain_leave_request(m, day, seen.get(_chain_line_key(m.line.raw), last_at)))
+    plan._chain_leaves = chain_leaves
     removed_on = _removed_on(plan)  # removals of this export: no member after that day
     spells = closed_spell_days(session, sorted({ms_id for ms_id, _day in best}))  # a member before, who came back
     for (ms_id, day), (at, how) in sorted(best.items(), key=lambda kv: (kv[0][1], kv[1][0])):
@@ -1788,8 +1791,8 @@ def apply_chat_import(session: Session, actor: Actor, plan: ChatPlan, *, progres
             adapted=True,
         )
         kept.refresh(connection, {r[0] for r in rows})  # chat days have no trigger: one statement (models/kept.py)
-    if added and plan._leave_msgs:  # the people just added: their leave messages are a member's now
-        plan.leave_requests = plan_leave_requests(session, group_id, plan._leave_msgs, _member_of)
+    if added and (plan._leave_msgs or plan._chain_leaves):  # the people just added: their leave messages are theirs
+        plan.leave_requests = plan_leave_requests(session, group_id, plan._leave_msgs, _member_of, plan._chain_leaves)
     # leave before removals: a leave running past a leaving day this export records is cut by it (roster.end_leaves)
     leaves_recorded = record_leave_requests(session, actor, plan.leave_requests) if plan.record_leave else 0
     removed = not_allowed = leavings = 0

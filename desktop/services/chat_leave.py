@@ -2,7 +2,8 @@
 `取消请假` in an export were dropped without a word — the members stayed "missing" on those days, their streaks broke
 and the next reminder @-named them, while the organiser believed the import had read the chat.
 
-Every such message of the export (outside the spans earlier imports read: those were reported then) is a
+Every such message of the export, and every 请假 line of a 接龙 in it (`2. 王五 请假3天`: chain_leave_request), outside
+the spans earlier imports read (those were reported then), is a
 `LeaveRequest`, reported per member with the days it says, read from the MESSAGE's local day (`明天请假` sent at 23:50
 on the 4th is the 5th; desktop/leave_words.leave_span), never from today.
 
@@ -19,7 +20,8 @@ known."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from sqlalchemy import select
@@ -68,9 +70,30 @@ class LeaveRequest:
         return self.display_name or self.sender
 
 
-def plan_leave_requests(session: Session, group_id: int | None, messages, resolve) -> list[LeaveRequest]:
+def chain_leave_request(m, day: date, at: datetime) -> LeaveRequest:
+    """A 请假 line of the day's 接龙 (`3. 王五 请假3天`; paste.match_lines read it, its days from the chain's day): its
+    member's when the line names one member for certain and is their own (`3. 李四 帮张三请个假` is 张三's, said by
+    李四: a person confirms)."""
+    cands = [c for c in m.candidates if c.membership_id is not None and c.status == "active"]
+    one = cands[0] if len(cands) == 1 and len(m.candidates) == 1 else None
+    first, last = m.leave_days or (day, day)
+    text = m.line.raw.strip()
+    req = LeaveRequest(
+        m.name, one.membership_id if one else None, one.display_name if one else None, at, text, first, last, "leave"
+    )
+    if m.reason == "leave_named":
+        req.not_certain, req.named = "named", tuple(c.display_name for c in m.candidates)
+    elif one is None:
+        req.not_certain = "unknown_sender"
+    return req
+
+
+def plan_leave_requests(
+    session: Session, group_id: int | None, messages, resolve, chain_lines: Sequence[LeaveRequest] = ()
+) -> list[LeaveRequest]:
     """`messages`: (sender info, sent at, text) of the export's leave messages; `resolve(info)` -> (membership id
-    or None, display name or None) as the import finally knows the sender."""
+    or None, display name or None) as the import finally knows the sender. `chain_lines`: the 请假 lines of its
+    接龙 (chain_leave_request), listed with them (copies: a re-plan starts from them as they were)."""
     from desktop.services.paste import Candidate, RosterIndex, _Found, _leave_named
 
     index = RosterIndex(session, group_id) if group_id is not None and messages else None
@@ -96,6 +119,8 @@ def plan_leave_requests(session: Session, group_id: int | None, messages, resolv
             elif membership_id is None:
                 req.not_certain = "unknown_sender"
         out.append(req)
+    out += [replace(r) for r in chain_lines]
+    out.sort(key=lambda r: r.at)
     # taken back by a later message of theirs (请假 on the 3rd, 取消请假 on the 4th): none of it is recorded
     for req in out:
         if req.kind == "leave" and not req.not_certain:
@@ -129,8 +154,12 @@ def record_leave_requests(session: Session, actor, requests: list[LeaveRequest])
     from desktop.services.checkins import record_leave
 
     written = 0
+    done: dict[int, list[tuple[date, date]]] = {}
     for req in sorted(requests, key=lambda r: r.at):
         if req.kind != "leave" or req.not_certain or req.membership_id is None:
+            continue
+        if any(a <= req.first and req.last <= b for a, b in done.get(req.membership_id, ())):
+            req.not_certain = "recorded"  # 明天请假, then 王五 请假 in the next morning's chain: one leave
             continue
         try:
             with session.begin_nested():
@@ -144,6 +173,7 @@ def record_leave_requests(session: Session, actor, requests: list[LeaveRequest])
             req.refusal = getattr(exc, "message", None) or str(exc)
             continue
         req.written = True
+        done.setdefault(req.membership_id, []).append((req.first, req.last))
         written += 1
     return written
 

@@ -160,3 +160,23 @@ def test_a_dry_run_with_record_leave_writes_nothing(ws, tmp_path, capsys):
     export = _liuhen(tmp_path, ROWS)
     assert main(["--db", str(ws), "import", "chat", str(export), "--group", GROUP, "--record-leave", "--dry-run"]) == 0
     assert _leaves(ws) == []
+
+
+CHAIN = "#接龙\n12月4日 早起打卡\n1. 张三 6:01\n2. 王五 请假3天\n3. 李四 帮赵六请个假"
+
+
+def test_the_leave_lines_of_a_chain_in_the_export_are_reported_too(ws, tmp_path, capsys):
+    """A 接龙 in the export (`2. 王五 请假3天`) gave 张三's check-in and dropped 王五's leave: its 请假 lines are listed
+    with the messages' — 王五's own line is certain, 李四's line for 赵六 is 赵六's, for a person to confirm — and a
+    message saying the same leave again is one leave, not a second refused as overlapping."""
+    rows = [
+        ("2026-12-04 07:00:00", CHAIN, "张三", "wx_zs"),
+        ("2026-12-04 07:30:00", "今天起请假3天", "王五", "wx_ww"),
+    ]
+    export = _liuhen(tmp_path, rows)
+    assert main(["--db", str(ws), "import", "chat", str(export), "--group", GROUP, "--record-leave"]) == 0
+    err = capsys.readouterr().err
+    assert "王五「2. 王五 请假3天」: 已记为请假 2026-12-04 至 2026-12-06" in err
+    assert "「3. 李四 帮赵六请个假」: 请假 2026-12-04, 说的是 赵六 的请假" in err
+    assert "王五「今天起请假3天」: 请假 2026-12-04 至 2026-12-06, 这次请假已记录" in err
+    assert [x[:3] for x in _leaves(ws)] == [("王五", date(2026, 12, 4), date(2026, 12, 6))]
