@@ -30,7 +30,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from desktop.errors import QunDeskError
+from desktop.errors import PermissionDenied, QunDeskError
 
 if TYPE_CHECKING:
     from desktop.services.operators import Actor
@@ -833,6 +833,11 @@ def _args_import_chat(p: argparse.ArgumentParser) -> None:
         action="store_true",
         help="文件写的是另一个群名时仍导入到 --group / import into --group even though the export names another group",
     )
+    p.add_argument(
+        "--record-leave",
+        action="store_true",
+        help="把确定的请假消息记为请假 (本人发的, 未提到别人) / record the certain 请假 messages as leave",
+    )
 
 
 def _cmd_import_chat(ctx: Context, args: argparse.Namespace) -> int:
@@ -850,6 +855,7 @@ def _cmd_import_chat(ctx: Context, args: argparse.Namespace) -> int:
         add_unknown=args.add_unknown,
         exporter=args.me,
         other_group=args.other_group,
+        record_leave=args.record_leave,
     )
     name = Path(args.file).name
     said = _as_shown_to(actor)  # senders and members by their names: a phone in one masked for an assistant
@@ -924,6 +930,7 @@ def _cmd_import_chat(ctx: Context, args: argparse.Namespace) -> int:
         print(said(f"{name}: {day} 接龙 chain entry {entry}: 不确定或不在名册, 未记打卡 (not logged)"), file=sys.stderr)
     for text in plan.unresolved_events:
         print(said(f"{name}: {text}"), file=sys.stderr)
+    _report_leave_requests(name, args, plan.leave_requests, said)
     group = args.group.strip()
     if created:
         print(
@@ -962,6 +969,9 @@ def _cmd_import_chat(ctx: Context, args: argparse.Namespace) -> int:
         lines.append(("新增成员 members added", summary.added_members))
     if summary.leavings:
         lines.append(("其中退群 of which left on their own", summary.leavings))
+    if summary.leave_requests:
+        lines.append(("请假消息 leave messages", summary.leave_requests))
+        lines.append(("记为请假 leaves recorded", summary.leaves_recorded))
     if summary.removals_not_allowed:
         lines.append(("未执行的移出 removals not allowed (assistant)", summary.removals_not_allowed))
     width = max(_width(label) for label, _n in lines)
@@ -970,6 +980,66 @@ def _cmd_import_chat(ctx: Context, args: argparse.Namespace) -> int:
     if args.dry_run:
         print("试运行, 未写入任何内容 (dry run: nothing written)")
     return EXIT_OK
+
+
+def _report_leave_requests(name: str, args: argparse.Namespace, requests, said: Callable[[str], str]) -> None:
+    """Each 请假 message of the export on stderr: who, the days it says (from the message's own day), and what became
+    of it — recorded, to record (with the exact `qundesk leave add`, or --record-leave), or why not
+    (desktop/services/chat_leave.py)."""
+    from desktop.services.chat_leave import REASONS
+
+    group = args.group.strip()
+    for req in requests:
+        days = f"{req.first}" if req.first == req.last else f"{req.first} 至 {req.last}"
+        days_en = f"{req.first}" if req.first == req.last else f"{req.first} to {req.last}"
+        head = f"{name}: {req.at:%Y-%m-%d %H:%M} {req.who}「{req.text[:40]}」"
+        if req.kind == "taken_back":
+            print(said(f"{head}: 取消请假 {req.at.date()} (takes a leave back)"), file=sys.stderr)
+            continue
+        if req.not_certain in ("about", "question"):  # no leave of anyone: said as what it is, with no days
+            zh, en = REASONS[req.not_certain]
+            print(said(f"{head}: {zh} ({en})"), file=sys.stderr)
+            continue
+        if req.written:
+            what = f"已记为请假 {days} (leave recorded: {days_en})"
+        elif not req.not_certain:
+            what = (
+                f"请假 {days}, 未记录; 加 --record-leave 记录 (on leave {days_en}: not recorded; --record-leave records it)"
+                if args.dry_run or not args.record_leave
+                else f"请假 {days} (on leave {days_en})"
+            )
+        else:
+            zh, en = REASONS[req.not_certain]
+            if req.not_certain == "named":
+                who = "、".join(req.named)
+                zh, en = f"说的是 {who} 的请假, 请确认后记录", f"names {who}: whose leave, a person confirms"
+            if req.not_certain == "refused":
+                zh, en = f"未记录: {req.refusal}", "not recorded"
+            what = f"请假 {days}, {zh} (on leave {days_en}: {en})"
+        print(said(f"{head}: {what}"), file=sys.stderr)
+        if not req.written and req.not_certain in ("", "long") and req.membership_id is not None:
+            to = ["--to", req.last.isoformat()] if req.last != req.first else []
+            words = [
+                "qundesk",
+                "leave",
+                "add",
+                "--group",
+                group,
+                "--member",
+                req.who,
+                "--from",
+                req.first.isoformat(),
+                *to,
+            ]
+            print(said("    → " + " ".join(_shell_word(w) for w in words)), file=sys.stderr)
+
+
+def _shell_word(word: str) -> str:
+    """A word of a command to copy: letters (Chinese ones too) as they are, anything else quoted."""
+    import re
+    import shlex
+
+    return word if re.fullmatch(r"[\w.@+:/-]+", word) else shlex.quote(word)
 
 
 # -- paste-ready texts ------------------------------------------------------------------------------
@@ -1406,9 +1476,13 @@ def _cmd_checkin(ctx: Context, args: argparse.Namespace) -> int:
             else line.outcome  # a chat message under its sender's line is chat, skipped silently as before
             for line in lines
         ]
+        with database.session() as session:
+            commands = _leave_commands(session, group_id, args.group.strip(), preview.matches)
         for line, kind in zip(lines, kinds, strict=True):
             if kind in REPORTED or kind == "not_checkin":  # candidates by their stored names: masked for an assistant
                 print(said(f"{path} 第{line.line_no}行 {OUTCOME_LABELS[kind]}: {line.detail}"), file=sys.stderr)
+            for command in commands.get(line.line_no, ()):  # the leave it says, ready to record
+                print(said(f"    {command}"), file=sys.stderr)
         counts = {key: kinds.count(key) for key in OUTCOME_LABELS}
         parts = [f"{OUTCOME_LABELS[k]} {n}" for k, n in counts.items() if n or k in ("logged", "already")]
         print(f"{args.group.strip()} {day.isoformat()}: " + ", ".join(parts))
@@ -1448,6 +1522,274 @@ def _cmd_checkin(ctx: Context, args: argparse.Namespace) -> int:
         f"{args.group.strip()} {day.isoformat()}: 新记录 logged {len(outcome.logged)}, 已打卡 already {len(outcome.already)}"
     )
     return EXIT_OK
+
+
+# -- leave (请假) ------------------------------------------------------------------------------------
+
+
+def _args_leave_member(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--group", required=True, metavar="NAME", help="社群名称 / group name")
+    p.add_argument("--member", required=True, metavar="NAME", help="成员姓名、昵称或微信号 / member name or WeChat ID")
+
+
+def _args_leave_add(p: argparse.ArgumentParser) -> None:
+    _args_leave_member(p)
+    p.add_argument("--from", dest="start", required=True, metavar="YYYY-MM-DD", help="请假第一天 / first day")
+    p.add_argument(
+        "--to", dest="end", metavar="YYYY-MM-DD", help="请假最后一天, 默认同 --from / last day (default: --from)"
+    )
+    p.add_argument("--reason", metavar="TEXT", help="原因 / reason")
+
+
+def _args_leave_list(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--group", required=True, metavar="NAME", help="社群名称 / group name")
+    p.add_argument("--member", metavar="NAME", help="只列此成员 / this member only")
+    p.add_argument("--month", metavar="YYYY-MM", help="只列这个月有请假日的 / leaves with a day in this month")
+    p.add_argument("--json", action="store_true", help="JSON 输出 / JSON output")
+
+
+def _args_leave_remove(p: argparse.ArgumentParser) -> None:
+    _args_leave_member(p)
+    p.add_argument(
+        "--on",
+        required=True,
+        metavar="YYYY-MM-DD",
+        help="要删除的请假中的任意一天 / any day of the leave to remove",
+    )
+
+
+def _leave_day(text: str, option: str) -> date:
+    from desktop.services.checkins import EARLIEST_DAY
+
+    try:
+        day = date.fromisoformat(text.strip())
+    except ValueError as exc:
+        raise InputError(f"{option}: 日期格式应为 YYYY-MM-DD (date must be YYYY-MM-DD): {text!r}") from exc
+    if day < EARLIEST_DAY:
+        raise InputError(f"{option}: {day} 太早 (a day before {EARLIEST_DAY} is not a real date)")
+    return day
+
+
+def _leave_member(session, group_id: int, name: str, said: Callable[[str], str]):
+    """The one active member `--member` names for certain (name, nickname, group nickname or WeChat ID — the check-in
+    command's rule); anything else is refused naming who it could be: two people (with their WeChat IDs), a former
+    member or someone of another group, nobody — never a leave recorded for a guess."""
+    from desktop.services.paste import RosterIndex, describe_person
+
+    status, cands = RosterIndex(session, group_id).match(name)
+    if status == "matched":
+        return cands[0]
+    if status == "not_member":
+        what = "; ".join(describe_person(c) for c in cands)
+        raise InputError(
+            said(f"--member {name}: 不是该社群的已入群成员, 未记录 (not an active member: nothing written): {what}")
+        )
+    if status == "ambiguous":
+        namesakes = _wechat_ids_of_namesakes(session, cands)
+        hint = ", ".join(
+            said(c.display_name)
+            + (f" (微信号 WeChat ID {namesakes[c.membership_id]})" if namesakes.get(c.membership_id) else "")
+            for c in cands
+        )
+        raise InputError(
+            said(f"--member {name}: 不确定是谁, 请写全名或微信号 (ambiguous: give the full name or WeChat ID)")
+            + f" → {hint}; 未记录 (nothing written)"
+        )
+    raise InputError(said(f"--member {name}: 名册中没有此人, 未记录 (nobody on the roster: nothing written)"))
+
+
+def _cmd_leave_add(ctx: Context, args: argparse.Namespace) -> int:
+    """Record a leave (请假) through the same service as the window's leave dialog (checkins.record_leave: the same
+    permission — any operator who may log check-ins —, the overlap, join and leaving checks, the audit entry, the
+    streak bonuses), in one transaction. The group's other groups the person is in are said, as the window says them."""
+    from desktop.services.checkins import record_leave
+    from desktop.services.groups import group_id_by_name
+    from desktop.services.lookups import other_groups_of_membership
+
+    start = _leave_day(args.start, "--from")
+    end = _leave_day(args.end, "--to") if args.end else start
+    if end < start:
+        raise InputError(f"--to {end} 早于 --from {start} (the leave ends before it starts); 未记录 (nothing written)")
+    database, actor = ctx.database(), ctx.actor()
+    said = _as_shown_to(actor)
+    _daily_backup(ctx, database)
+    reason = (args.reason or "").strip() or None
+    with database.session() as session:
+        group_id = group_id_by_name(session, args.group)
+        who = _leave_member(session, group_id, args.member, said)
+        try:
+            record_leave(session, actor, who.membership_id, start, end, reason)
+        except PermissionDenied:
+            raise
+        except QunDeskError as exc:  # overlapping, before joining, after leaving: said of the member, by name
+            message = getattr(exc, "message", None) or str(exc)
+            raise InputError(said(f"{who.display_name}: {message}; 未记录 (nothing written)")) from exc
+        also = other_groups_of_membership(session, who.membership_id)
+        session.commit()
+    days = f"{start}" if start == end else f"{start} 至 {end}"
+    days_en = f"{start}" if start == end else f"{start} to {end}"
+    print(
+        said(
+            f"{args.group.strip()}: 请假已记录 {who.display_name} {days} (leave recorded: {who.display_name}, {days_en})"
+        )
+    )
+    if also:
+        where = "、".join(f"「{g}」" for g in also)
+        print(
+            said(
+                f"注意 {who.display_name} 也在{where}: 这次请假只记在本群, 如需要请在那里也记录"
+                f" (note: {who.display_name} is also in {where}: this leave is this group's only)"
+            ),
+            file=sys.stderr,
+        )
+    return EXIT_OK
+
+
+def _cmd_leave_list(ctx: Context, args: argparse.Namespace) -> int:
+    """The group's recorded leaves, by first day: member, days, reason — of every membership, former members' too
+    (a leave of theirs is still on the books), with `--month` those with a day in that month."""
+    from sqlalchemy import select
+
+    from desktop.services.groups import group_id_by_name
+    from models import Leave, Member, Membership, bulk
+
+    database, actor = ctx.database(), ctx.actor()
+    said = _as_shown_to(actor)
+    with database.session() as session:
+        group_id = group_id_by_name(session, args.group)
+        query = (
+            select(Leave.start_day, Leave.end_day, Leave.reason, Member.display_name, Member.wechat_id)
+            .join(Membership, Membership.id == Leave.membership_id)
+            .join(Member, Member.id == Membership.member_id)
+            .where(Membership.group_id == group_id)
+            .order_by(Leave.start_day, Member.display_name)
+        )
+        if args.member:
+            who = _leave_member(session, group_id, args.member, said)
+            query = query.where(Membership.id == who.membership_id)
+        if args.month:
+            import calendar
+
+            year, month = _month_arg_of(args.month)
+            first, last = date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+            query = query.where(Leave.start_day <= last, Leave.end_day >= first)
+        rows = [
+            (bulk.stored_day(a), bulk.stored_day(b), reason, name, wx)
+            for a, b, reason, name, wx in session.execute(query)
+        ]
+    if args.json:
+        ctx.print_json(
+            [
+                {
+                    "name": said(name),
+                    "wechat_id": wx,
+                    "from": a.isoformat(),
+                    "to": b.isoformat(),
+                    "days": (b - a).days + 1,
+                    "reason": said(r) if r else r,
+                }
+                for a, b, r, name, wx in rows
+            ]
+        )
+        return EXIT_OK
+    from collections import Counter
+
+    shared = Counter(name for *_x, name, _wx in rows if name)
+    for a, b, reason, name, wx in rows:
+        days = f"{a}" if a == b else f"{a} 至 {b}"
+        who = f"{name} ({wx})" if wx and shared[name] > 1 else name  # two 张三: which one, by WeChat ID
+        print(said(f"{who}\t{days}\t{(b - a).days + 1}天" + (f"\t{reason}" if reason else "")))
+    if not rows:
+        print(f"{args.group.strip()}: 没有请假记录 (no leave recorded)", file=sys.stderr)
+    return EXIT_OK
+
+
+def _cmd_leave_remove(ctx: Context, args: argparse.Namespace) -> int:
+    """Take back a leave recorded by mistake: the member's leave that covers `--on` (checkins.remove_leave, as the
+    leave dialog's Remove: the places it excused are absent again, the streak bonuses follow; audited)."""
+    from sqlalchemy import select
+
+    from desktop.services.checkins import remove_leave
+    from desktop.services.groups import group_id_by_name
+    from models import Leave
+
+    day = _leave_day(args.on, "--on")
+    database, actor = ctx.database(), ctx.actor()
+    said = _as_shown_to(actor)
+    _daily_backup(ctx, database)
+    with database.session() as session:
+        group_id = group_id_by_name(session, args.group)
+        who = _leave_member(session, group_id, args.member, said)
+        leave_id = session.scalar(
+            select(Leave.id).where(
+                Leave.membership_id == who.membership_id, Leave.start_day <= day, Leave.end_day >= day
+            )
+        )
+        if leave_id is None:
+            raise InputError(
+                said(f"{who.display_name}: {day} 没有请假记录, 未删除任何内容 (no leave on {day}: nothing removed)")
+            )
+        removed = remove_leave(session, actor, leave_id)
+        session.commit()
+    a, b = removed.start_day, removed.end_day
+    days, days_en = (f"{a}", f"{a}") if a == b else (f"{a} 至 {b}", f"{a} to {b}")
+    print(
+        said(
+            f"{args.group.strip()}: 已删除请假 {who.display_name} {days} (leave removed: {who.display_name}, {days_en})"
+        )
+    )
+    if removed.absent_again:
+        print(f"  {removed.absent_again} 个活动名额恢复为缺席 (place(s) absent again)")
+    if removed.excused_kept:
+        print(f"  {removed.excused_kept} 个活动名额仍为请假, 如需修改请到活动页 (place(s) stay excused)")
+    return EXIT_OK
+
+
+def _leave_commands(session, group_id: int, group: str, matches) -> dict[int, list[str]]:
+    """For each pasted 请假 line whose member is certain and whose leave is not recorded yet: the exact
+    `qundesk leave add` that records the days it says (the paste records no leave: it only pointed at the window, and
+    a cron user had no way to). The member is named as `leave add` will find them for certain: their name, else
+    their WeChat ID when the name is shared; none when neither is certain (a person chooses in the window)."""
+    from desktop.services.paste import RosterIndex
+
+    wanted = [
+        m
+        for m in matches
+        if m.status == "leave"
+        and m.leave_days is not None
+        and not m.leave_recorded
+        and len(m.candidates) == 1
+        and m.candidates[0].membership_id is not None
+        and m.candidates[0].status == "active"
+    ]
+    # a line that asks whose leave it is (the writer or the one named: 我和张三请假, 阳光请假) gets no command: a person
+    # decides first
+    unsure = {m.line.line_no for m in wanted if m.reason == "leave_named" and m.token == m.line.name}
+    wanted = [m for m in wanted if m.line.line_no not in unsure]
+    if not wanted:
+        return {}
+    index = RosterIndex(session, group_id)
+    wechat = index.wechat_ids([m.candidates[0].membership_id for m in wanted])
+    out: dict[int, list[str]] = {}
+    for m in wanted:
+        c = m.candidates[0]
+        name = next(
+            (
+                n
+                for n in (c.display_name, wechat.get(c.membership_id))
+                if n and index.match(n)[0] == "matched" and index.match(n)[1][0].membership_id == c.membership_id
+            ),
+            None,
+        )
+        if name is None:
+            continue
+        first, last = m.leave_days
+        words = ["qundesk", "leave", "add", "--group", group, "--member", name, "--from", first.isoformat()]
+        if last != first:
+            words += ["--to", last.isoformat()]
+        # a word of letters (Chinese ones too) as it is — shlex quoted 晨读群 as '晨读群', which Windows' cmd keeps
+        out.setdefault(m.line.line_no, []).append("→ " + " ".join(_shell_word(w) for w in words))
+    return out
 
 
 def _refuse_after_archiving(session, group_id: int, days: set, membership_ids: set[int]) -> None:
@@ -1823,6 +2165,19 @@ COMMANDS: tuple[Command, ...] = (
     ),
     Command("members", "社群成员及发言 / a group's memberships with activity", _cmd_members, _args_members),
     Command(
+        "leave add",
+        "记录请假 / record a member's leave (请假) for a range of days",
+        _cmd_leave_add,
+        _args_leave_add,
+    ),
+    Command("leave list", "列出请假记录 / list a group's recorded leaves", _cmd_leave_list, _args_leave_list),
+    Command(
+        "leave remove",
+        "删除记错的请假 / remove a leave recorded by mistake",
+        _cmd_leave_remove,
+        _args_leave_remove,
+    ),
+    Command(
         "text reminder",
         "未打卡提醒 (可直接粘贴到群里) / who has not checked in yet, ready to paste",
         _cmd_text("reminder"),
@@ -1875,10 +2230,21 @@ COMMANDS: tuple[Command, ...] = (
 
 # commands that only read: on a --db file that does not exist they exit 3 and create nothing
 READ_ONLY_COMMANDS = frozenset(
-    {"groups", "stats", "members", "export report", "export roster", "backup", "operator list", "db status"}
+    {
+        "groups",
+        "stats",
+        "members",
+        "leave list",
+        "export report",
+        "export roster",
+        "backup",
+        "operator list",
+        "db status",
+    }
 )
 
 GROUP_HELP = {
+    "leave": "请假 (add, list, remove) / record, list or remove leave",
     "db": "数据库维护 (upgrade, status) / database maintenance",
     "import": "导入名册、入群申请、打卡记录或群聊记录 (roster, applications, checkins, chat) / import people, check-ins"
     " or a chat export",

@@ -100,6 +100,7 @@ from desktop.chat_parse import (
 from desktop.errors import QunDeskError, ValidationError
 from desktop.io.chat_exports import EPOCH_FORMATS, SELF, ChatRow, ChatSource, open_chat_export, system_events
 from desktop.services.audit import record_audit
+from desktop.services.chat_leave import chain_leave_request, plan_leave_requests, record_leave_requests, says_leave
 from desktop.services.checkins import closed_spell_days
 from desktop.services.operators import Actor, allowed, require
 from desktop.services.paste import camp_makeup_day, made_up_day, names_no_day
@@ -254,12 +255,18 @@ class ChatPlan:
     zone: str | None = None  # the zone its epoch stamps were read in (Asia/Shanghai); None: times as written
     # times as written (text formats) while this computer's zone is not the community's: (this computer's, community's)
     zone_differs: tuple[str, str] | None = None
+    # the export's 请假 messages, per member with the days they say (desktop/services/chat_leave.py); `record_leave`:
+    # the certain ones are recorded by the import (the CLI's --record-leave, the window's box)
+    leave_requests: list[Any] = field(default_factory=list)
+    record_leave: bool = False
     # transient, never stored: what check-ins are planned from, re-planned once unknown people are added
     _texts: dict[Any, Any] = field(default_factory=dict, repr=False)
     _chains: dict[Any, Any] = field(default_factory=dict, repr=False)
     _resolver: Any = field(default=None, repr=False)
     _self_ids: set[str] = field(default_factory=set, repr=False)
     _self_covered: dict[date, int] = field(default_factory=dict, repr=False)  # 我's rows in earlier spans, per day
+    _leave_msgs: list[Any] = field(default_factory=list, repr=False)  # (sender, sent at, text) of the 请假 messages
+    _chain_leaves: list[Any] = field(default_factory=list, repr=False)  # the 请假 lines of the day's chains
 
     @property
     def joins_of_strangers(self) -> list[PlannedJoin]:
@@ -795,6 +802,7 @@ def plan_chat_import(
     fast_get = resolver._fast.get  # the hot loop: a million rows for a year of a big group
     counted: dict[str, bool] = {}  # sender key -> an earlier import counted them (their rows in its span are skipped)
     counted_days = _CountedDays(session, group_id)
+    leave_msgs: list[tuple[SenderInfo, datetime, str]] = []
     n = 0
     for row in source.rows():
         n += 1
@@ -878,6 +886,8 @@ def plan_chat_import(
                 current = texts.get(key)
                 if current is None or at < current:
                     texts[key] = at
+            if title is None and says_leave(own := _own_text(text) if "「" in text else text):
+                leave_msgs.append((info, at, own))  # 明天请假, 12.5-12.8请假, 取消请假: reported, never dropped
     plan.rows = n
     plan.first_at, plan.last_at = (first, last) if n else (None, None)
     plan.export_group, plan.export_group_id = source.group_name, source.group_id
@@ -911,7 +921,16 @@ def plan_chat_import(
         plan.group_mismatch = plan.group_mismatch or plan.mostly_strangers is not None
     plan._texts, plan._chains, plan._resolver = texts, chains, resolver
     _plan_checkins(session, plan, roster, resolver, texts, chains)
+    plan._leave_msgs = leave_msgs
+    plan.leave_requests = plan_leave_requests(session, group_id, leave_msgs, _member_of, plan._chain_leaves)
     return plan
+
+
+def _member_of(info: SenderInfo) -> tuple[int | None, str | None]:
+    """The membership and name of a sender the import knows (a leave message's writer), else (None, None)."""
+    if info.status == "known" and info.membership_id is not None:
+        return info.membership_id, info.display_name
+    return None, None
 
 
 STRANGERS_AT_LEAST = 5  # senders not on the roster before an export naming no group may be another group's
@@ -1197,6 +1216,7 @@ def _plan_checkins(
 
     plan.checkins, plan.checkins_not_members, plan.chain_unmatched = [], [], []
     plan.checkins_of_new = 0
+    chain_leaves: list[Any] = []
     best: dict[tuple[int, date], tuple[datetime, str]] = {}
     for (skey, day), at in texts.items():
         info = resolver.senders[skey]
@@ -1228,6 +1248,9 @@ def _plan_checkins(
                         best[key] = (at, "chain")
                 elif m.status in ("ambiguous", "unmatched", "not_member"):
                     plan.chain_unmatched.append((day, m.name))
+                elif m.status == "leave":  # 3. 王五 请假3天 in the day's chain: reported with the messages' leaves
+                    chain_leaves.append(chain_leave_request(m, day, seen.get(_chain_line_key(m.line.raw), last_at)))
+    plan._chain_leaves = chain_leaves
     removed_on = _removed_on(plan)  # removals of this export: no member after that day
     spells = closed_spell_days(session, sorted({ms_id for ms_id, _day in best}))  # a member before, who came back
     for (ms_id, day), (at, how) in sorted(best.items(), key=lambda kv: (kv[0][1], kv[1][0])):
@@ -1494,6 +1517,8 @@ class ChatImportSummary:
     added_members: int
     seconds: float = 0.0
     leavings: int = 0
+    leave_requests: int = 0  # 请假 messages found (chat_leave.LeaveRequest)
+    leaves_recorded: int = 0  # of those, recorded as leave by this import (record_leave)
 
 
 def _upsert(session: Session):
@@ -1766,6 +1791,10 @@ def apply_chat_import(session: Session, actor: Actor, plan: ChatPlan, *, progres
             adapted=True,
         )
         kept.refresh(connection, {r[0] for r in rows})  # chat days have no trigger: one statement (models/kept.py)
+    if added and (plan._leave_msgs or plan._chain_leaves):  # the people just added: their leave messages are theirs
+        plan.leave_requests = plan_leave_requests(session, group_id, plan._leave_msgs, _member_of, plan._chain_leaves)
+    # leave before removals: a leave running past a leaving day this export records is cut by it (roster.end_leaves)
+    leaves_recorded = record_leave_requests(session, actor, plan.leave_requests) if plan.record_leave else 0
     removed = not_allowed = leavings = 0
     for removal in plan.removals:
         if removal.membership_id is None:
@@ -1839,6 +1868,8 @@ def apply_chat_import(session: Session, actor: Actor, plan: ChatPlan, *, progres
         added,
         _time.perf_counter() - started,
         leavings,
+        len(plan.leave_requests),
+        leaves_recorded,
     )
 
 
@@ -1867,6 +1898,7 @@ def run_chat_import(
     dry_run: bool = False,
     add_unknown: bool = False,
     other_group: bool = False,
+    record_leave: bool = False,
     exporter: str | None = None,
     exporter_membership_id: int | None = None,
     decisions: dict[str, Any] | None = None,
@@ -1904,6 +1936,7 @@ def run_chat_import(
             source=source,
         )
         plan.other_group_ok = other_group or dry_run
+        plan.record_leave = record_leave  # the certain 请假 messages recorded too (chat_leave.py)
         with bulk.big_write_cache(session.connection()):
             summary = apply_chat_import(session, actor, plan, progress=progress)
             if progress is not None:  # a cancel asked for while the plan was written: roll it all back

@@ -14,7 +14,11 @@ Every line of a paste ends in exactly one named outcome (`line_outcomes`):
                another group only (reported with who and why — a chain pasted into the wrong group shows
                up here), or a member who joined after the day being logged (「11月20日才入群」)
   leave        the line says 请假: not a check-in — but not a name that is, as written, a member's name or
-               group nickname (`王五（请假中）`, `孙七【请假】`): that member is meant (`吴九（请假）` is a leave note)
+               group nickname (`王五（请假中）`, `孙七【请假】`): that member is meant (`吴九（请假）` is a leave note).
+               Whose leave: the members the text names besides its writer (`李四：帮张三请个假`, `张三妈妈：张三今天
+               请假`, `今天请假的有 张三 王五`: reason "leave_named", the writer said as who wrote it), the writer
+               too only when they say 我 besides (`我和张三请假`); a line saying someone's leave and a check-in
+               (`张三请假，李四代打卡`) gives the leave and asks about the check-in
   other_day    the line belongs to another day than the one being logged (a dated chat stamp, a 补卡 for a
                date after the chosen day): reported, never logged on the wrong day
   skipped      blank, header/title, example (例 …), footer or chat noise; and a line that names someone
@@ -1776,6 +1780,53 @@ def _reported(message: str, index: RosterIndex, people: Sequence[_Found]) -> tup
     return tuple(dict.fromkeys(out))
 
 
+# the writer speaking of themselves besides (我和张三请假, 我们俩请假): not 我帮 / 我替 / 帮我 (for someone else)
+_FIRST_PERSON_RE = re.compile(r"(?<![帮替给代让叫])(?:我|本人)(?![帮替给代])")
+_LEAVE_NOT_NAMES = frozenset(
+    "今天 明天 后天 今日 明日 昨天 周末 下周 这周 本周 请假 病假 事假 休假 打卡 签到 大家 老师 班长 群主 我们 他们".split()
+)
+_CLAUSE_RE = re.compile(r"[，,。；;！!？?\s]+")
+_NAME_RUN_RE = re.compile(r"[\u3400-\u9fff]{2,}|[A-Za-z][A-Za-z.]{1,20}")
+
+
+def _leave_named(text: str, index: RosterIndex, people: Sequence[_Found]) -> list[_Found]:
+    """The members a 请假 text names who are not its writer (`李四：帮张三请个假`, `张三妈妈：张三今天请假`, `班长：今天
+    请假的有 张三 王五`): the leave is theirs, not the writer's — it was reported as the writer's own leave, and the
+    leave dialog opened on the writer, one Enter from a leave of the wrong person. A name is a run of characters that
+    is exactly a roster key (a member's name, nickname or group nickname; two who share it: both, for a person to
+    choose), the longest at each place; an @mention names its person too (`@张三 明天请假`); a question about a leave
+    (`@张三 你明天请假吗？`) is the parser's mention, never here."""
+    own = {c.membership_id for f in people for c in f.people}
+    out: list[_Found] = []
+    seen: set[int | None] = set()
+    for run in _NAME_RUN_RE.finditer(text):
+        s = run[0]
+        if s.isascii():
+            f = index.exact(s)
+            parts = [(f, len(s))] if f.kind in ("certain", "ambiguous") else []
+            i = len(s)
+        else:
+            parts, i = [], 0
+        while i < len(s) - 1:
+            for n in (4, 3, 2):
+                part = s[i : i + n]
+                # a nickname that is a word of the message (明天, 周末, 请假…) is no one named
+                f = index.exact(part) if i + n <= len(s) and part not in _LEAVE_NOT_NAMES else _NONE
+                if f.kind in ("certain", "ambiguous"):
+                    parts.append((f, n))
+                    i += n
+                    break
+            else:
+                i += 1
+        for f, _n in parts:
+            ids = {c.membership_id for c in f.people}
+            if ids <= own or ids <= seen:
+                continue
+            seen |= ids
+            out.append(f)
+    return out
+
+
 def _stamp_day(text: str, day: date) -> date | None:
     """The date of a chat stamp: a written date (11-22, 2026/11/22) is the one nearest the day being logged;
     WeChat's words for recent days (昨天 07:12, 星期三 07:12) count back from today, when the chat was copied."""
@@ -2233,7 +2284,32 @@ def match_lines(
                 if found.kind == "none" or not {c.membership_id for c in found.people} <= known:
                     people = [*people, found if found.kind != "none" else _Found("none", (), who)]
                     known |= {c.membership_id for c in found.people}
-        asked = proxy is not None or bool(addressed)
+        for_others: list[_Found] = []
+        mixed = False  # a line that says someone else's leave and a check-in besides
+        if on_leave and proxy is None:
+            # 李四：帮张三请个假 / 张三妈妈：张三今天请假 / 班长：今天请假的有 张三 王五: the people named are on leave, not
+            # the writer — unless the writer says 我 besides (我和张三请假): then the writer too, for a person to confirm
+            for_others = _leave_named(_without_name(text, written), index, people)
+            if for_others:
+                # the writer too when they say 我 besides, or when the others are named only by a nickname or group
+                # nickname (阳光, 大伟): a word of the message may be one — a person confirms whose leave it is
+                unsure = _FIRST_PERSON_RE.search(text) or any(
+                    c.how not in ("name", "wechat_id") for f in for_others for c in f.people
+                )
+                writer = [f for f in people if f.kind != "none"] if unsure else []
+                people = [*for_others, *writer]
+        elif said_leave and not late and proxy is None and not addressed:
+            # 张三请假，李四代打卡 / 李四：张三请假，我代打卡: 张三 is on leave (the clause that says 请假 names them) and
+            # whose check-in the rest is, a person decides — it was logged as the writer's, 张三's leave unsaid
+            clauses = _CLAUSE_RE.split(text)
+            said = [c for c in clauses if LEAVE_WORDS_RE.search(c)]
+            for_others = _leave_named(" ".join(said), index, people) if len(said) < len(clauses) else []
+            if for_others:
+                rest = " ".join(c for c in clauses if not LEAVE_WORDS_RE.search(c))
+                besides = _leave_named(rest, index, [*people, *for_others])
+                people = [*for_others, *(f for f in people if f.kind != "none"), *besides]
+                mixed = True
+        asked = proxy is not None or bool(addressed) or mixed
         if proxy is not None:  # 高峰 替罗斌打卡: who checked in? a person decides, nothing is logged on a guess
             found = index.resolve(proxy)
             named = {c.membership_id for f in people for c in f.people}
@@ -2257,7 +2333,7 @@ def match_lines(
             else:
                 cands = index.similar(token)
                 status = "ambiguous" if cands else "unmatched"
-            if asked and status == "matched":
+            if asked and status == "matched" and not (mixed and any(found is f for f in for_others)):
                 status = "ambiguous"
             joined = index.joined.get(cands[0].membership_id or 0) if status == "matched" else None
             if status == "matched" and other:
@@ -2273,7 +2349,11 @@ def match_lines(
                     cands = (then,)
                 else:
                     status, cands = "not_member", (replace(cands[0], status="joined_later", joined=joined),)
-            elif on_leave and status in ("matched", "ambiguous", "unmatched"):
+            elif (on_leave and not mixed or any(found is f for f in for_others)) and status in (
+                "matched",
+                "ambiguous",
+                "unmatched",
+            ):
                 status = "leave"
             parts.append(
                 PasteMatch(
@@ -2290,7 +2370,9 @@ def match_lines(
                     leave_days=leave_span(_without_name(text, written), stamp_days.get(line.line_no) or line_day)
                     if status == "leave" and line_day is not None
                     else None,
-                    reason="on_behalf"
+                    reason="leave_named"
+                    if for_others and status == "leave"
+                    else "on_behalf"
                     if proxy is not None
                     else "reported"
                     if reported
@@ -2968,22 +3050,23 @@ def _detail(outcome: str, parts: list[PasteMatch]) -> str:
     if outcome == NOT_MEMBER:
         return "; ".join(describe_person(c) for m in parts if m.status == "not_member" for c in m.candidates)
     if outcome == LEAVE:
-        spans = {m.leave_days for m in parts if m.leave_days is not None}
-        if len(spans) == 1 and all(m.leave_recorded for m in parts):  # recorded already: nothing more to do
-            first, last = next(iter(spans))
-            zh = f"{first}" if first == last else f"{first} 至 {last}"
-            en = f"{first}" if first == last else f"{first} to {last}"
-            return f"{names}: 请假 {zh}, 未记为打卡; 这次请假已记录 (on leave {en}: not a check-in; that leave is recorded)"
-        if len(spans) == 1:  # the days the line says, and that the paste records no leave
-            first, last = next(iter(spans))
-            zh = f"{first}" if first == last else f"{first} 至 {last}"
-            en = f"{first}" if first == last else f"{first} to {last}"
-            return (
-                f"{names}: 请假 {zh}, 未记为打卡; 粘贴不记录请假, 请在打卡页点「请假…」记录 "
-                f"(on leave {en}: not a check-in; a paste records no leave: record it with Leave… on the "
-                "Check-ins page)"
-            )
-        return f"{names}: 请假, 未记为打卡 (on leave: not a check-in)"
+        on_leave = [m for m in parts if m.status == "leave"]
+        said = _leave_detail("、".join(m.name for m in on_leave), on_leave)
+        if any(m.reason == "leave_named" for m in on_leave) and parts[0].line.name:
+            # 李四：帮张三请个假: whose leave the line says, and who wrote it — never the writer's own leave
+            writer = parts[0].line.name
+            if writer in [m.name for m in on_leave]:  # 我和张三请假, 阳光请假 (a nickname): a person confirms whose
+                said += (
+                    f"; {writer} 写的, 请确认请假的是谁: {writer} 本人、提到的人, 还是都是"
+                    f" (written by {writer}: confirm whose leave it is — theirs, the one named, or both)"
+                )
+            else:
+                said += f"; {writer} 写的, 不是 {writer} 本人的请假 (written by {writer}: not {writer}'s own leave)"
+        others = [m for m in parts if m.status != "leave"]
+        if others:  # 张三请假，李四代打卡: the check-in besides is asked, never logged on a guess
+            who = "、".join(m.name for m in others)
+            said += f"; {who} 是否打卡, 需要人来确认 (whether {who} checked in: a person confirms)"
+        return said
     if outcome == OTHER_DAY:
         d = parts[0].day
         return f"{names}: 属于 {d} 这一天, 未记录 (belongs to {d}: not logged on this day)"
@@ -3011,3 +3094,23 @@ def _detail(outcome: str, parts: list[PasteMatch]) -> str:
         elif m.status == "not_member":
             bits.append("; ".join(describe_person(c) for c in m.candidates))
     return "; ".join(bits)
+
+
+def _leave_detail(names: str, parts: list[PasteMatch]) -> str:
+    """The people a leave line names, the days it says, and whether that leave is recorded."""
+    spans = {m.leave_days for m in parts if m.leave_days is not None}
+    if len(spans) == 1 and all(m.leave_recorded for m in parts):  # recorded already: nothing more to do
+        first, last = next(iter(spans))
+        zh = f"{first}" if first == last else f"{first} 至 {last}"
+        en = f"{first}" if first == last else f"{first} to {last}"
+        return f"{names}: 请假 {zh}, 未记为打卡; 这次请假已记录 (on leave {en}: not a check-in; that leave is recorded)"
+    if len(spans) == 1:  # the days the line says, and that the paste records no leave
+        first, last = next(iter(spans))
+        zh = f"{first}" if first == last else f"{first} 至 {last}"
+        en = f"{first}" if first == last else f"{first} to {last}"
+        return (
+            f"{names}: 请假 {zh}, 未记为打卡; 粘贴不记录请假, 请在打卡页点「请假…」或用 qundesk leave add 记录 "
+            f"(on leave {en}: not a check-in; a paste records no leave: record it with Leave… on the "
+            "Check-ins page, or qundesk leave add)"
+        )
+    return f"{names}: 请假, 未记为打卡 (on leave: not a check-in)"

@@ -360,5 +360,90 @@
             <source>%1 of the %2 senders of this export are not on the roster of “%3”: it may be another group's chat, or the roster does not know their chat names yet.</source>
             <translation>%1 of the %2 senders of this export are not on the roster of “%3”: it may be another group's chat, or the roster does not know their chat names yet.</translation>
         </message>
+        <message>
+            <source>Sent</source>
+            <translation>Sent</translation>
+        </message>
+        <message>
+            <source>Days</source>
+            <translation>Days</translation>
+        </message>
+        <message>
+            <source>Message</source>
+            <translation>Message</translation>
+        </message>
+        <message>
+            <source>Outcome</source>
+            <translation>Outcome</translation>
+        </message>
+        <message>
+            <source>Like --record-leave: a 请假 message a member sent about themselves is recorded as their leave, for the days it says. Messages that name someone else, ask, or were taken back are only listed.</source>
+            <translation>Like --record-leave: a 请假 message a member sent about themselves is recorded as their leave, for the days it says. Messages that name someone else, ask, or were taken back are only listed.</translation>
+        </message>
+        <message>
+            <source>Leave (请假)</source>
+            <translation>Leave (请假)</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n leave message(s)</source>
+            <translation>
+                <numerusform>%Ln leave message</numerusform>
+                <numerusform>%Ln leave messages</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Record the %n leave(s) members asked for themselves</source>
+            <translation>
+                <numerusform>Record the %Ln leave a member asked for themselves</numerusform>
+                <numerusform>Record the %Ln leaves members asked for themselves</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>names %1: record it in the leave dialog if it is theirs</source>
+            <translation>names %1: record it in the leave dialog if it is theirs</translation>
+        </message>
+        <message>
+            <source>a question: no leave</source>
+            <translation>a question: no leave</translation>
+        </message>
+        <message>
+            <source>a notice about leave: no leave</source>
+            <translation>a notice about leave: no leave</translation>
+        </message>
+        <message>
+            <source>a long message: record it in the leave dialog if it is a leave</source>
+            <translation>a long message: record it in the leave dialog if it is a leave</translation>
+        </message>
+        <message>
+            <source>the sender is not on the roster: not recorded</source>
+            <translation>the sender is not on the roster: not recorded</translation>
+        </message>
+        <message>
+            <source>taken back by a later message: not recorded</source>
+            <translation>taken back by a later message: not recorded</translation>
+        </message>
+        <message>
+            <source>recorded already</source>
+            <translation>recorded already</translation>
+        </message>
+        <message>
+            <source>takes a leave back</source>
+            <translation>takes a leave back</translation>
+        </message>
+        <message>
+            <source>will be recorded</source>
+            <translation>will be recorded</translation>
+        </message>
+        <message>
+            <source>not recorded: tick the box to record it</source>
+            <translation>not recorded: tick the box to record it</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n leave(s) recorded</source>
+            <translation>
+                <numerusform>%Ln leave recorded</numerusform>
+                <numerusform>%Ln leaves recorded</numerusform>
+            </translation>
+        </message>
     </context>
 </TS>

@@ -349,5 +349,87 @@
             <source>%1 of the %2 senders of this export are not on the roster of “%3”: it may be another group's chat, or the roster does not know their chat names yet.</source>
             <translation>这份聊天记录的 %2 位发言人中有 %1 位不在「%3」的名册里：可能是别的群的聊天记录，也可能名册还不认识他们在群里的名字。</translation>
         </message>
+        <message>
+            <source>Sent</source>
+            <translation>发送时间</translation>
+        </message>
+        <message>
+            <source>Days</source>
+            <translation>请假日期</translation>
+        </message>
+        <message>
+            <source>Message</source>
+            <translation>消息</translation>
+        </message>
+        <message>
+            <source>Outcome</source>
+            <translation>结果</translation>
+        </message>
+        <message>
+            <source>Like --record-leave: a 请假 message a member sent about themselves is recorded as their leave, for the days it says. Messages that name someone else, ask, or were taken back are only listed.</source>
+            <translation>同 --record-leave：成员为自己发的请假消息按其所说的日期记为请假。提到别人的、问句、之后取消的消息只列出，不记录。</translation>
+        </message>
+        <message>
+            <source>Leave (请假)</source>
+            <translation>请假</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n leave message(s)</source>
+            <translation>
+                <numerusform>%Ln 条请假消息</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Record the %n leave(s) members asked for themselves</source>
+            <translation>
+                <numerusform>记录成员本人请的 %Ln 次假</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>names %1: record it in the leave dialog if it is theirs</source>
+            <translation>提到了 %1：如确是其请假，请在请假窗口记录</translation>
+        </message>
+        <message>
+            <source>a question: no leave</source>
+            <translation>是问句，不是请假</translation>
+        </message>
+        <message>
+            <source>a notice about leave: no leave</source>
+            <translation>是关于请假的通知，不是请假</translation>
+        </message>
+        <message>
+            <source>a long message: record it in the leave dialog if it is a leave</source>
+            <translation>消息较长：如确是请假，请在请假窗口记录</translation>
+        </message>
+        <message>
+            <source>the sender is not on the roster: not recorded</source>
+            <translation>发言人不在名册，未记录</translation>
+        </message>
+        <message>
+            <source>taken back by a later message: not recorded</source>
+            <translation>之后又取消了请假，未记录</translation>
+        </message>
+        <message>
+            <source>recorded already</source>
+            <translation>已记录</translation>
+        </message>
+        <message>
+            <source>takes a leave back</source>
+            <translation>取消请假</translation>
+        </message>
+        <message>
+            <source>will be recorded</source>
+            <translation>将记为请假</translation>
+        </message>
+        <message>
+            <source>not recorded: tick the box to record it</source>
+            <translation>未记录：勾选上方选项即可记录</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n leave(s) recorded</source>
+            <translation>
+                <numerusform>已记录 %Ln 次请假</numerusform>
+            </translation>
+        </message>
     </context>
 </TS>

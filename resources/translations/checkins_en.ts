@@ -946,6 +946,10 @@
             <source>Not logged (请假 %1, recorded)</source>
             <translation>Not logged (请假 %1, recorded)</translation>
         </message>
+        <message>
+            <source>written by %1</source>
+            <translation>written by %1</translation>
+        </message>
     </context>
     <context>
         <name>PasteStatus</name>

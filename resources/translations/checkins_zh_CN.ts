@@ -922,6 +922,10 @@
             <source>Not logged (请假 %1, recorded)</source>
             <translation>不记录（请假 %1，已记录）</translation>
         </message>
+        <message>
+            <source>written by %1</source>
+            <translation>（%1 代为告知）</translation>
+        </message>
     </context>
     <context>
         <name>PasteStatus</name>

@@ -70,6 +70,7 @@ def import_task(
     exporter: int | None,
     add_unknown: bool = False,
     other_group: bool = False,
+    record_leave: bool = False,
 ) -> ChatImportSummary | None:
     _plan, summary, _created = run_chat_import(
         database,
@@ -80,6 +81,7 @@ def import_task(
         exporter_membership_id=exporter,
         add_unknown=add_unknown,
         other_group=other_group,
+        record_leave=record_leave,
         progress=progress,
     )
     return summary
@@ -170,6 +172,21 @@ class ChatImportDialog(QDialog):
             )
         )
         self.add_unknown_box.toggled.connect(self._replan)
+        self.leaves_table = self._table(
+            "chatLeaves",
+            [self.tr("Sent"), self.tr("Member"), self.tr("Days"), self.tr("Message"), self.tr("Outcome")],
+        )
+        # the export's 请假 messages: reported always; recorded only when the organiser ticks this (chat_leave.py)
+        self.record_leave_box = QCheckBox()
+        self.record_leave_box.setObjectName("chatRecordLeave")
+        self.record_leave_box.setToolTip(
+            self.tr(
+                "Like --record-leave: a 请假 message a member sent about themselves is recorded as their leave, for "
+                "the days it says. Messages that name someone else, ask, or were taken back are only listed."
+            )
+        )
+        self.record_leave_box.hide()
+        self.record_leave_box.toggled.connect(self._fill_leaves)
         self.exporter_label = QLabel()
         self.exporter_label.setObjectName("chatExporter")
         self.exporter_button = QPushButton(self.tr("Who exported it…"))
@@ -179,6 +196,7 @@ class ChatImportDialog(QDialog):
         self.exporter_button.clicked.connect(self.choose_exporter)
         options = QHBoxLayout()
         options.addWidget(self.add_unknown_box)
+        options.addWidget(self.record_leave_box)
         options.addStretch(1)
         options.addWidget(self.exporter_label)
         options.addWidget(self.exporter_button)
@@ -186,6 +204,7 @@ class ChatImportDialog(QDialog):
         self.tabs.addTab(self.senders_table, self.tr("Senders"))
         self.tabs.addTab(self.events_table, self.tr("Joins and removals"))
         self.tabs.addTab(self.checkins_table, self.tr("Check-ins"))
+        self.tabs.addTab(self.leaves_table, self.tr("Leave (请假)"))
 
         self.import_button = QPushButton(self.tr("Import"))
         self.import_button.setObjectName("primaryButton")
@@ -325,6 +344,8 @@ class ChatImportDialog(QDialog):
             parts.append(self.tr("%n row(s) imported before, skipped", "", plan.covered_rows))
         if plan.members_to_add:
             parts.append(self.tr("%n new member(s)", "", plan.members_to_add))
+        if plan.leave_requests:
+            parts.append(self.tr("%n leave message(s)", "", len(plan.leave_requests)))
         if plan.zone_differs:
             parts.append(
                 self.tr(
@@ -358,6 +379,12 @@ class ChatImportDialog(QDialog):
         self._fill_senders()
         self._fill_events()
         self._fill_checkins()
+        certain = sum(1 for r in plan.leave_requests if r.kind == "leave" and not r.not_certain)
+        self.record_leave_box.setText(self.tr("Record the %n leave(s) members asked for themselves", "", certain))
+        self.record_leave_box.setVisible(certain > 0)
+        if not certain:
+            self.record_leave_box.setChecked(False)
+        self._fill_leaves()
         self.import_button.setEnabled(plan.group_id is not None and plan.rows > 0)
         self.import_button.setText(self.tr("Import"))
 
@@ -518,6 +545,40 @@ class ChatImportDialog(QDialog):
                 self.checkins_table.setItem(i, col, QTableWidgetItem(text))
         self.checkins_table.setRowCount(min(len(rows), 5000))
 
+    @Slot()
+    def _fill_leaves(self, *_args) -> None:
+        """Each 请假 message: when, whose, the days it says (from the message's own day), its words, and what the
+        import does with it — recorded (the box ticked), to record, or why not."""
+        plan = self.plan
+        if plan is None:
+            return
+        reasons = {
+            "named": self.tr("names %1: record it in the leave dialog if it is theirs"),
+            "question": self.tr("a question: no leave"),
+            "about": self.tr("a notice about leave: no leave"),
+            "long": self.tr("a long message: record it in the leave dialog if it is a leave"),
+            "unknown_sender": self.tr("the sender is not on the roster: not recorded"),
+            "taken_back_later": self.tr("taken back by a later message: not recorded"),
+            "recorded": self.tr("recorded already"),
+        }
+        rows = plan.leave_requests
+        self.leaves_table.setRowCount(len(rows))
+        for i, r in enumerate(rows):
+            days = r.first.isoformat() if r.first == r.last else f"{r.first.isoformat()} – {r.last.isoformat()}"
+            if r.kind == "taken_back":
+                days, outcome = "", self.tr("takes a leave back")
+            elif r.not_certain in ("question", "about"):
+                days, outcome = "", reasons[r.not_certain]
+            elif r.not_certain:
+                outcome = reasons.get(r.not_certain, r.not_certain).replace("%1", "、".join(r.named))
+            elif self.record_leave_box.isChecked():
+                outcome = self.tr("will be recorded")
+            else:
+                outcome = self.tr("not recorded: tick the box to record it")
+            texts = (r.at.strftime("%Y-%m-%d %H:%M"), r.who, days, r.text, outcome)
+            for col, text in enumerate(texts):
+                self.leaves_table.setItem(i, col, QTableWidgetItem(text))
+
     def _strangers_text(self, group: str) -> str:
         known, strangers = (self.plan.mostly_strangers if self.plan else None) or (0, 0)
         return (
@@ -569,6 +630,7 @@ class ChatImportDialog(QDialog):
             exporter=self._exporter,
             add_unknown=self.add_unknown_box.isChecked(),
             other_group=other_group,
+            record_leave=not self.record_leave_box.isHidden() and self.record_leave_box.isChecked(),
         )
 
     def _joins_removals(self, joins: int, removals: int) -> str:
@@ -592,5 +654,6 @@ class ChatImportDialog(QDialog):
                 if s.removals_not_allowed
                 else ""
             )
+            + ("  ·  " + self.tr("%n leave(s) recorded", "", s.leaves_recorded) if s.leaves_recorded else "")
         )
         self.import_button.setEnabled(False)

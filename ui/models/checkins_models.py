@@ -758,6 +758,18 @@ class PastePreviewModel(QAbstractTableModel):
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
+    def _leave_text(self, m: PasteMatch) -> str:
+        """A 请假 row's choice: not logged, the days it says, and whether that leave is recorded."""
+        if m.leave_days is not None:  # the days the line says (请假3天), which the leave dialog starts from
+            first, last = m.leave_days
+            days = first.isoformat() if first == last else f"{first.isoformat()} – {last.isoformat()}"
+            if m.leave_recorded:  # a recorded leave covers them: nothing more to do for this line
+                return QCoreApplication.translate("PastePreviewModel", "Not logged (请假 %1, recorded)").replace(
+                    "%1", days
+                )
+            return QCoreApplication.translate("PastePreviewModel", "Not logged (请假 %1)").replace("%1", days)
+        return QCoreApplication.translate("PastePreviewModel", "Not logged (请假)")
+
     def _choice_text(self, row: int) -> str:
         m = self._matches[row]
         if m.status == STATUS_DUPLICATE:
@@ -767,15 +779,13 @@ class PastePreviewModel(QAbstractTableModel):
         if m.status == STATUS_MATCHED:
             return self._name(m.candidates[0].display_name)
         if m.status == STATUS_LEAVE:
-            if m.leave_days is not None:  # the days the line says (请假3天), which the leave dialog starts from
-                first, last = m.leave_days
-                days = first.isoformat() if first == last else f"{first.isoformat()} – {last.isoformat()}"
-                if m.leave_recorded:  # a recorded leave covers them: nothing more to do for this line
-                    return QCoreApplication.translate("PastePreviewModel", "Not logged (请假 %1, recorded)").replace(
-                        "%1", days
-                    )
-                return QCoreApplication.translate("PastePreviewModel", "Not logged (请假 %1)").replace("%1", days)
-            return QCoreApplication.translate("PastePreviewModel", "Not logged (请假)")
+            text = self._leave_text(m)
+            if m.reason == "leave_named" and m.line.name and m.line.name != m.token:
+                # 李四：帮张三请个假 — the row is 张三's leave: who wrote it is said, so nobody reads it as 李四's
+                text += " " + QCoreApplication.translate("PastePreviewModel", "written by %1").replace(
+                    "%1", self._name(m.line.name)
+                )
+            return text
         if m.status == STATUS_OTHER_DAY:
             return QCoreApplication.translate("PastePreviewModel", "Not logged (another day)")
         c = self._choices[row]
