@@ -56,3 +56,14 @@ def ledger_of(session: Session, membership_id: int, limit: int | None = 200) -> 
         q = q.limit(limit)
     # the app's own reasons as phrases (the English window shows them in English); a typed reason stays as typed
     return [LedgerRow(i, d, pts, ledger_reason(reason), *rest) for i, d, pts, reason, *rest in session.execute(q).all()]
+
+
+def match_adjustment_names(session: Session, group_id: int, text: str) -> list:
+    """The people of a pasted list of names for one adjustment (`张三 李四 王五`, one a line, a 接龙 copied from the
+    group, `恭喜 @张三 @李四`), matched to the group's members as a sign-up chain is (paste.match_paste): each
+    person's PasteMatch — matched, ambiguous, unmatched, not_member, duplicate or ignored with why. The dialog gives
+    the certain ones, asks the ambiguous and unknown ones, never guesses and never adds a member."""
+    from desktop.services.paste import match_paste
+
+    # an @ before a name is how a congratulation names people (`恭喜 @张三 @李四`): the name, not a mention to skip
+    return match_paste(session, group_id, text.replace("@", " ").replace("＠", " "), signups=True)
