@@ -430,7 +430,9 @@
         <message numerus="yes">
             <source>Adjusted the points of %n member(s); undo it from any of their ledgers.</source>
             <translation>
-                <numerusform>Adjusted the points of %Ln member; undo it from their ledger.</numerusform><numerusform>Adjusted the points of %Ln members; undo it from any of their ledgers.</numerusform></translation>
+                <numerusform>Adjusted the points of %Ln member; undo it from their ledger.</numerusform>
+                <numerusform>Adjusted the points of %Ln members; undo it from any of their ledgers.</numerusform>
+            </translation>
         </message>
         <message>
             <source>Adjust one member's points; the arrow: the same points and reason for several members at once</source>
@@ -601,7 +603,9 @@
         <message numerus="yes">
             <source>%n possible member(s)</source>
             <translation>
-                <numerusform>%Ln possible member</numerusform><numerusform>%Ln possible members</numerusform></translation>
+                <numerusform>%Ln possible member</numerusform>
+                <numerusform>%Ln possible members</numerusform>
+            </translation>
         </message>
         <message>
             <source>No member of this name</source>
@@ -630,17 +634,27 @@
         <message numerus="yes">
             <source>%n name(s) still need a decision: choose who it is or leave it out.</source>
             <translation>
-                <numerusform>%Ln name still needs a decision: choose who it is or leave it out.</numerusform><numerusform>%Ln names still need a decision: choose who they are or leave them out.</numerusform></translation>
+                <numerusform>%Ln name still needs a decision: choose who it is or leave it out.</numerusform>
+                <numerusform>%Ln names still need a decision: choose who they are or leave them out.</numerusform>
+            </translation>
         </message>
         <message numerus="yes">
             <source>Adjust gives %1 to %n member(s).</source>
             <translation>
-                <numerusform>Adjust gives %1 to %Ln member.</numerusform><numerusform>Adjust gives %1 to each of %Ln members.</numerusform></translation>
+                <numerusform>Adjust gives %1 to %Ln member.</numerusform>
+                <numerusform>Adjust gives %1 to each of %Ln members.</numerusform>
+            </translation>
         </message>
         <message numerus="yes">
             <source>%n member(s) chosen; enter the points each gets.</source>
             <translation>
-                <numerusform>%Ln member chosen; enter the points they get.</numerusform><numerusform>%Ln members chosen; enter the points each gets.</numerusform></translation>
+                <numerusform>%Ln member chosen; enter the points they get.</numerusform>
+                <numerusform>%Ln members chosen; enter the points each gets.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Selected · not a member of the group now (%1)</source>
+            <translation>Selected · not a member of the group now (%1)</translation>
         </message>
     </context>
 </TS>

@@ -426,7 +426,8 @@
         <message numerus="yes">
             <source>Adjusted the points of %n member(s); undo it from any of their ledgers.</source>
             <translation>
-                <numerusform>已为 %Ln 位成员调整积分；可在其中任一人的流水中撤销。</numerusform></translation>
+                <numerusform>已为 %Ln 位成员调整积分；可在其中任一人的流水中撤销。</numerusform>
+            </translation>
         </message>
         <message>
             <source>Adjust one member's points; the arrow: the same points and reason for several members at once</source>
@@ -596,7 +597,8 @@
         <message numerus="yes">
             <source>%n possible member(s)</source>
             <translation>
-                <numerusform>%Ln 位可能的成员</numerusform></translation>
+                <numerusform>%Ln 位可能的成员</numerusform>
+            </translation>
         </message>
         <message>
             <source>No member of this name</source>
@@ -625,17 +627,24 @@
         <message numerus="yes">
             <source>%n name(s) still need a decision: choose who it is or leave it out.</source>
             <translation>
-                <numerusform>还有 %Ln 个名字需要处理：选择是哪位成员，或不计入。</numerusform></translation>
+                <numerusform>还有 %Ln 个名字需要处理：选择是哪位成员，或不计入。</numerusform>
+            </translation>
         </message>
         <message numerus="yes">
             <source>Adjust gives %1 to %n member(s).</source>
             <translation>
-                <numerusform>将为 %Ln 位成员各调整 %1 分。</numerusform></translation>
+                <numerusform>将为 %Ln 位成员各调整 %1 分。</numerusform>
+            </translation>
         </message>
         <message numerus="yes">
             <source>%n member(s) chosen; enter the points each gets.</source>
             <translation>
-                <numerusform>已选 %Ln 位成员，请填写每人的分值。</numerusform></translation>
+                <numerusform>已选 %Ln 位成员，请填写每人的分值。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Selected · not a member of the group now (%1)</source>
+            <translation>已选 · 现在不是本群成员（%1）</translation>
         </message>
     </context>
 </TS>

@@ -153,3 +153,47 @@ def test_an_assistant_may_adjust_several_but_not_undo_the_owners_batch(qtbot, ws
     page.ledger_table.selectRow(0)
     assert not page.undo_adjustment_button.isEnabled()
     assert TEST_TODAY >= date(2026, 1, 1)
+
+
+def open_roster(qtbot, ws, group_id):
+    from ui.pages.roster_page import RosterPage
+
+    page = RosterPage(ws.database, ws.owner)
+    qtbot.addWidget(page)
+    page.resize(1200, 700)
+    page.show()
+    qtbot.waitExposed(page)
+    page.set_group(group_id)
+    return page
+
+
+def test_the_rosters_selection_gets_its_points_and_a_selected_applicant_is_shown_left_out(qtbot, ws):
+    roster = open_roster(qtbot, ws, ws.group_id)
+    ids = [ws.memberships[n] for n in ("张三", "李四", "王小明🌟")]
+    assert roster.select_memberships(ids) == 3
+    assert roster.bulk_points_action.isEnabled()
+    dialog = roster.bulk_adjust_points()
+    assert dialog is not None
+    assert sorted(dialog.chosen_members()) == sorted(ids[:2])
+    applicant = [dialog.table.item(r, 0).text() for r in range(dialog.table.rowCount())].index("王小明🌟")
+    assert applicant not in dialog.combos and dialog.table.item(applicant, 2).text()
+    dialog.points_spin.setValue(5)
+    dialog.reason_edit.setText("线下聚会到场")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert _balances(ws, "张三", "李四", "王小明🌟") == [5, 5, 0]
+    assert "2" in roster.undo_label.text()
+
+
+def test_a_selection_of_two_groups_rows_is_not_adjusted_and_says_why(qtbot, ws):
+    from desktop.services.members import bulk_copy_to_group
+
+    with ws.database.session() as s:
+        bulk_copy_to_group(s, ws.owner, [ws.memberships["张三"]], ws.other_group_id)
+        s.commit()
+    roster = open_roster(qtbot, ws, None)
+    rows = [r for r in roster.model.loaded_rows() if r.display_name == "张三"]
+    assert len(rows) == 2
+    assert roster.select_memberships([r.membership_id for r in rows]) == 2
+    assert roster.bulk_adjust_points() is None
+    assert "one group" in roster.undo_label.text()
+    assert _balances(ws, "张三") == [0]

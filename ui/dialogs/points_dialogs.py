@@ -36,6 +36,7 @@ from desktop.services.points_queries import match_adjustment_names
 from ui.messages import localise_message
 from ui.models.checkins_models import ignored_reason_text, person_outcome_text
 from ui.models.points_models import RC_NAME, RecomputeModel, signed
+from ui.models.roster_table_model import status_label
 from ui.operations import run_write
 from ui.pickers import MemberPicker, choice_text
 from ui.qdates import today_qdate
@@ -255,7 +256,11 @@ class BatchAdjustDialog(QDialog):
         group_id: int,
         membership_ids: list[int] | tuple[int, ...] = (),
         parent: QWidget | None = None,
+        *,
+        known: dict[int, tuple[str, str]] | None = None,
     ):
+        """`known`: the name and membership status of the given members (the roster's rows): one who is no member of
+        the group now (left, an applicant) is listed as left out, with their status, instead of dropped unsaid."""
         super().__init__(parent)
         self.setObjectName("batchAdjustDialog")
         self._database = database
@@ -265,7 +270,8 @@ class BatchAdjustDialog(QDialog):
         with database.session() as session:
             self._choices = member_choices(session, group_id)
         self._names = {c.membership_id: choice_text(c) for c in self._choices}
-        self._chosen = [m for m in dict.fromkeys(membership_ids) if m in self._names]
+        self._chosen = list(dict.fromkeys(membership_ids))
+        self._known = dict(known or {})
         self.matches: list = []
         self.combos: dict[int, QComboBox] = {}
         self._timer = QTimer(self)
@@ -353,6 +359,16 @@ class BatchAdjustDialog(QDialog):
         self.table.setRowCount(0)
         self.table.setRowCount(len(self._chosen) + len(self.matches))
         for row, mid in enumerate(self._chosen):
+            if mid not in self._names:  # not a member (已入群) of the group now: as the single dialog, not offered
+                name, status = self._known.get(mid, ("?", ""))
+                self.table.setItem(row, B_COL_NAME, QTableWidgetItem(name))
+                item = QTableWidgetItem(
+                    self.tr("Selected · not a member of the group now (%1)").replace("%1", status_label(status))
+                )
+                item.setForeground(Qt.GlobalColor.gray)
+                self.table.setItem(row, B_COL_MATCH, item)
+                self.table.setItem(row, B_COL_DECISION, QTableWidgetItem(self.tr("Left out")))
+                continue
             self.table.setItem(row, B_COL_NAME, QTableWidgetItem(self._names[mid]))
             self.table.setItem(row, B_COL_MATCH, QTableWidgetItem(self.tr("Selected")))
             self._combo(row, [(self._names[mid], (B_MEMBER, mid)), (self.tr("Leave out"), (B_SKIP, None))])
