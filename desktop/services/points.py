@@ -441,7 +441,7 @@ def competition_ranks(points: Sequence[int]) -> list[int]:
 def top_with_ties(items: Sequence, n: int, points: Callable[[object], int], limit: int) -> list:
     """The first `n` of `items` (sorted highest first) and everyone level with the last of them, at most `limit`:
     a board cut at place n never leaves out someone with as many points as a person on it (the workbook's 积分
-    boards and the paste-ready leaderboard text)."""
+    boards; the paste-ready leaderboard text puts many such people on one line: texts.leaderboard_text)."""
     n = max(0, min(n, limit))
     if n == 0 or len(items) <= n:
         return list(items[:n])
