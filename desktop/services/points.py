@@ -421,6 +421,54 @@ def undo_adjustment_batch(session: Session, actor: Actor, entry_id: int) -> int:
     return len(entries)
 
 
+SAME_ADJUSTMENT_TWICE = "同一次调整只计一次"  # phrases: ledger.same_adjustment_twice
+
+
+def fold_batch_duplicates(session: Session, membership_id: int, operator_id: int | None, why: str) -> int:
+    """After two records of one person became one membership (a merge): an adjustment given to both in one batch
+    (+5 to the meetup's list, where the person stood twice as 张三 and 张三丰) counts once — the later entry of
+    each batch is undone, as undo_adjustment writes it, with `why` ("合并成员") and SAME_ADJUSTMENT_TWICE before its
+    reason. Two single adjustments are two decisions of the organiser and both stay. Returns the entries undone."""
+    reversal = aliased(PointsEntry)
+    open_entries = session.execute(
+        select(PointsEntry.id, PointsEntry.source_id, PointsEntry.group_id, PointsEntry.day, PointsEntry.points)
+        .add_columns(PointsEntry.reason)
+        .where(
+            PointsEntry.membership_id == membership_id,
+            PointsEntry.source_kind == "manual",
+            PointsEntry.reverses_id.is_(None),
+            ~select(reversal.id).where(reversal.reverses_id == PointsEntry.id).exists(),
+        )
+        .order_by(PointsEntry.id)
+    ).all()
+    seen: set[int] = set()
+    twice = []
+    for eid, source_id, gid, day, pts, reason in open_entries:
+        batch = source_id if source_id is not None else eid
+        if batch in seen:
+            twice.append((eid, gid, day, pts, reason))
+        seen.add(batch)
+    if twice:
+        session.execute(
+            insert(PointsEntry),
+            [
+                {
+                    "membership_id": membership_id,
+                    "group_id": gid,
+                    "day": day,
+                    "points": -pts,
+                    "reason": f"{why}: {SAME_ADJUSTMENT_TWICE}: {reason}",
+                    "source_kind": "manual",
+                    "source_id": None,
+                    "reverses_id": eid,
+                    "operator_id": operator_id,
+                }
+                for eid, gid, day, pts, reason in twice
+            ],
+        )
+    return len(twice)
+
+
 def balance(session: Session, membership_id: int, until: date | None = None) -> int:
     q = select(func.coalesce(func.sum(PointsEntry.points), 0)).where(PointsEntry.membership_id == membership_id)
     if until is not None:
