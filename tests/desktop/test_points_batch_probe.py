@@ -11,6 +11,7 @@ import pytest
 from sqlalchemy import select
 
 from desktop.errors import PermissionDenied, ValidationError
+from desktop.services.audit_export import summary_text
 from desktop.services.groups import create_group
 from desktop.services.operators import add_operator
 from desktop.services.points import (
@@ -73,6 +74,10 @@ def test_twelve_who_came_to_the_meetup_get_five_each_in_one_batch_and_one_undo_t
         audits = s.scalars(select(AuditEntry).where(AuditEntry.action == "points.adjust")).all()
         assert sorted(a.entity_id for a in audits) == sorted(came)
         assert json.loads(audits[0].summary)["after"]["of"] == 12
+        # the audit log reads it in words, not as raw keys (batch: 12; of: 12)
+        assert "同批人数: 12" in summary_text(audits[0].summary) and "原因: 线下聚会到场" in summary_text(
+            audits[0].summary
+        )
         _agrees(s)
         assert recompute_preview(s, gid) == []  # an adjustment is no rule's: recompute leaves it
         board = leaderboard(s, gid, start=date(2026, 11, 1), end=date(2026, 11, 30))
