@@ -656,5 +656,14 @@
             <source>Selected · not a member of the group now (%1)</source>
             <translation>Selected · not a member of the group now (%1)</translation>
         </message>
+        <message>
+            <source>Lines read as no name: %1.</source>
+            <translation>Lines read as no name: %1.</translation>
+        </message>
+        <message numerus="yes">
+            <source> and %n more</source>
+            <translation>
+                <numerusform> and %Ln more</numerusform><numerusform> and %Ln more</numerusform></translation>
+        </message>
     </context>
 </TS>

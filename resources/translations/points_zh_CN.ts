@@ -646,5 +646,14 @@
             <source>Selected · not a member of the group now (%1)</source>
             <translation>已选 · 现在不是本群成员（%1）</translation>
         </message>
+        <message>
+            <source>Lines read as no name: %1.</source>
+            <translation>未识别为名字的行：%1。</translation>
+        </message>
+        <message numerus="yes">
+            <source> and %n more</source>
+            <translation>
+                <numerusform>等另外 %Ln 行</numerusform></translation>
+        </message>
     </context>
 </TS>

@@ -24,7 +24,7 @@ from desktop.services.points import (
     undo_adjustment,
     undo_adjustment_batch,
 )
-from desktop.services.points_queries import ledger_of, match_adjustment_names
+from desktop.services.points_queries import ledger_of, match_adjustment_names, read_adjustment_names
 from desktop.services.roster import MemberInput, add_member
 from desktop.workspace import actor_for
 from models import AuditEntry, PointsEntry, kept
@@ -179,6 +179,10 @@ def test_a_single_adjustment_is_a_batch_of_one(camp):
         "张三\n李四\n王五\n",
         "#接龙\n线下聚会获奖名单\n1. 张三\n2. 李四\n3. 王五",
         "恭喜 @张三 @李四 @王五",
+        # a chat message copied from the group: its sender (赵六) congratulates the people mentioned
+        "赵六 10:32\n恭喜@张三\u2005@李四\u2005@王五\u2005获得本月之星🎉",
+        # labels before the names, several on one line
+        "本月之星：张三、李四；优秀组长：王五",
     ],
 )
 def test_a_pasted_list_of_winners_names_each_of_them(camp, text):
@@ -201,3 +205,23 @@ def test_an_ambiguous_or_unknown_name_is_never_taken_for_someone(camp):
         ("张三", "matched"),
     ]
     assert [m.membership_id for m in matches] == [None, None, ids["张三"]]
+
+
+def test_a_line_that_names_nobody_is_said_not_lost(camp):
+    """`张三：我来了` then `李四`: the chat parser reads 李四 as the text of 张三's message — a name the organiser pasted
+    that no row showed. The lines that named nobody are returned with the matches (the dialog says them)."""
+    db, _owner, gid, ids, _ = camp
+    with db.session() as s:
+        read = read_adjustment_names(s, gid, "张三：我来了\n李四")
+        titled = read_adjustment_names(s, gid, "获奖名单\n\n张三\n李四")
+    assert [m.membership_id for m in read.matches if m.status == "matched"] == [ids["张三"]]
+    assert read.unread == ("李四",)
+    assert [m.membership_id for m in titled.matches] == [ids["张三"], ids["李四"]]
+    assert titled.unread == ("获奖名单",)
+
+
+def test_a_label_that_is_a_members_name_is_the_member(camp):
+    db, _owner, gid, ids, _ = camp
+    with db.session() as s:
+        matches = match_adjustment_names(s, gid, "张三：我来了")
+    assert [m.membership_id for m in matches] == [ids["张三"]]

@@ -197,3 +197,13 @@ def test_a_selection_of_two_groups_rows_is_not_adjusted_and_says_why(qtbot, ws):
     assert roster.bulk_adjust_points() is None
     assert "one group" in roster.undo_label.text()
     assert _balances(ws, "张三") == [0]
+
+
+def test_a_pasted_line_read_as_no_name_is_said_in_the_dialog(qtbot, ws):
+    page = open_page(qtbot, ws)
+    dialog = page.open_batch_adjust_dialog()
+    dialog.set_text("张三：我来了\n李四")
+    assert dialog.chosen_members() == [ws.memberships["张三"]]
+    assert "李四" in dialog.summary_label.text()
+    dialog.set_text("赵六 10:32\n恭喜@张三\u2005@李四\u2005")
+    assert dialog.chosen_members() == [ws.memberships["张三"], ws.memberships["李四"]]

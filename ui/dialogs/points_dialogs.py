@@ -32,7 +32,7 @@ from desktop.errors import QunDeskError, ValidationError
 from desktop.services.activities_queries import member_choices
 from desktop.services.operators import Actor, allowed
 from desktop.services.points import RecomputeRow, adjust_points, adjust_points_batch
-from desktop.services.points_queries import match_adjustment_names
+from desktop.services.points_queries import read_adjustment_names
 from ui.messages import localise_message
 from ui.models.checkins_models import ignored_reason_text, person_outcome_text
 from ui.models.points_models import RC_NAME, RecomputeModel, signed
@@ -236,6 +236,7 @@ class RecomputeDialog(QDialog):
 # the decision of a row of BatchAdjustDialog (its combo's item data)
 B_UNDECIDED, B_SKIP, B_MEMBER = "undecided", "skip", "member"
 B_COL_NAME, B_COL_MATCH, B_COL_DECISION = range(3)
+UNREAD_SHOWN = 5  # lines of a paste that named nobody, quoted in the summary
 
 
 class BatchAdjustDialog(QDialog):
@@ -273,6 +274,7 @@ class BatchAdjustDialog(QDialog):
         self._chosen = list(dict.fromkeys(membership_ids))
         self._known = dict(known or {})
         self.matches: list = []
+        self.unread: tuple[str, ...] = ()  # lines of the paste that named nobody (a title, a line read as chat)
         self.combos: dict[int, QComboBox] = {}
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -350,7 +352,9 @@ class BatchAdjustDialog(QDialog):
         text = self.paste_edit.toPlainText()
         try:
             with self._database.session() as session:
-                self.matches = match_adjustment_names(session, self._group_id, text) if text.strip() else []
+                read = read_adjustment_names(session, self._group_id, text) if text.strip() else None
+                self.matches = read.matches if read is not None else []
+                self.unread = read.unread if read is not None else ()
         except QunDeskError as exc:
             self.error_label.setText(localise_message(getattr(exc, "message", str(exc))))
             self.error_label.show()
@@ -458,6 +462,12 @@ class BatchAdjustDialog(QDialog):
                 )
                 if self.points_spin.value()
                 else self.tr("%n member(s) chosen; enter the points each gets.", "", len(members))
+            )
+        if self.unread:  # a title, or a name the chat parser read as a message's text: seen, never lost unsaid
+            shown = [line if len(line) <= 20 else line[:19] + "…" for line in self.unread[:UNREAD_SHOWN]]
+            more = len(self.unread) - len(shown)
+            text += " " + self.tr("Lines read as no name: %1.").replace(
+                "%1", "、".join(shown) + (self.tr(" and %n more", "", more) if more else "")
             )
         self.summary_label.setText(text)
         self.save_button.setEnabled(bool(members) and not undecided and allowed(self._actor, "record_participation"))
