@@ -73,6 +73,9 @@ def test_winners_pasted_as_a_list_get_their_points_once_every_name_is_decided(qt
     applicant_row = names.index("王小明🌟")
     assert applicant_row not in dialog.combos
     assert dialog.table.item(applicant_row, 1).text()
+    combo = dialog.combos[names.index("王芳")]
+    options = [combo.itemText(i) for i in range(combo.count())]
+    assert "王芳 · wf_1" in options and "王芳 · wf_2" in options  # two 王芳 told apart, not two identical lines
     dialog.choose(names.index("王芳"), ws.memberships["王芳:wf_2"])
     dialog.choose(names.index("钱多多"), skip=True)
     assert dialog.save_button.isEnabled()

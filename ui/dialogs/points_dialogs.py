@@ -270,7 +270,13 @@ class BatchAdjustDialog(QDialog):
         self.setWindowTitle(self.tr("Adjust points for several members"))
         with database.session() as session:
             self._choices = member_choices(session, group_id)
-        self._names = {c.membership_id: choice_text(c) for c in self._choices}
+        # two members who read alike (王芳 twice, no nickname) are told apart by their WeChat IDs, as the member picker
+        # does: the choice list of an ambiguous 王芳 showed two identical lines
+        texts = [choice_text(c) for c in self._choices]
+        self._names = {
+            c.membership_id: f"{t} · {c.wechat_id}" if c.wechat_id and texts.count(t) > 1 else t
+            for c, t in zip(self._choices, texts, strict=True)
+        }
         self._chosen = list(dict.fromkeys(membership_ids))
         self._known = dict(known or {})
         self.matches: list = []
