@@ -1792,6 +1792,99 @@ def _leave_commands(session, group_id: int, group: str, matches) -> dict[int, li
     return out
 
 
+def _args_points_adjust(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--group", required=True, metavar="NAME", help="社群名称 / group name")
+    p.add_argument(
+        "--points",
+        required=True,
+        type=int,
+        metavar="N",
+        help="每人加减的分值, 负数为扣分 / points each (negative: taken away)",
+    )
+    p.add_argument(
+        "--reason", required=True, metavar="TEXT", help="原因, 写在每条积分流水上 / the reason, on every entry"
+    )
+    p.add_argument("--date", metavar="YYYY-MM-DD", help="计入哪一天, 默认今天 / the day it counts for (default today)")
+    p.add_argument(
+        "--paste",
+        metavar="FILE",
+        help="名单: 空格或逗号分隔, 每行一个, 或群里的接龙 (UTF-8 或 GBK; - 为标准输入) / a list of names (- for stdin)",
+    )
+    p.add_argument("names", nargs="*", metavar="NAME", help="成员姓名、昵称或微信号 / member names")
+
+
+def _cmd_points_adjust(ctx: Context, args: argparse.Namespace) -> int:
+    """One adjustment for several members (points.adjust_points_batch, one transaction): the names given, or a list
+    read as the window's batch dialog reads it (points_queries.read_adjustment_names: @-mentions, labels, 接龙).
+    The command cannot ask as the window does: a name that fits several members or none, or a line of the list that
+    names nobody, refuses the whole adjustment (exit 1, nothing written), each said on stderr with who it may be;
+    someone not a member of the group now, or named twice, is said and left out. Undone on the Points page's
+    ledger (all of it, or one member's)."""
+    from desktop.services.groups import group_id_by_name
+    from desktop.services.paste import describe_person
+    from desktop.services.points import adjust_points_batch
+    from desktop.services.points_queries import read_adjustment_names
+
+    day = _parse_day(args.date, future=False)
+    if bool(args.paste) == bool(args.names):
+        raise UsageError("请给出 --paste FILE 或成员姓名之一 (give either --paste FILE or names)")
+    database, actor = ctx.database(), ctx.actor()
+    said = _as_shown_to(actor)
+    if args.paste:
+        path: Path | str = STDIN_LABEL if args.paste == "-" else Path(args.paste)
+        text = _read_paste(path, args.paste)
+    else:
+        path, text = "", "\n".join(args.names)
+
+    def where(line_no: int) -> str:
+        return f"{path} 第{line_no}行 " if args.paste else ""
+
+    with database.session() as session:
+        group_id = group_id_by_name(session, args.group)
+        read = read_adjustment_names(session, group_id, text)
+        namesakes = _wechat_ids_of_namesakes(session, [c for m in read.matches for c in m.candidates])
+    chosen: dict[int, str] = {}
+    asked = 0
+    for m in read.matches:
+        if m.status == "matched" and m.membership_id is not None:
+            chosen.setdefault(m.membership_id, m.candidates[0].display_name)
+        elif m.status in ("ambiguous", "unmatched"):
+            asked += 1
+            hint = ", ".join(
+                said(c.display_name)
+                + (f" (微信号 WeChat ID {namesakes[c.membership_id]})" if namesakes.get(c.membership_id) else "")
+                for c in m.candidates
+                if c.membership_id is not None
+            )
+            what = (
+                "不确定 ambiguous" if m.status == "ambiguous" else "未匹配 unmatched: 名册中没有 (nobody on the roster)"
+            )
+            print(said(f"{where(m.line.line_no)}{m.name}: {what}") + (f" → {hint}" if hint else ""), file=sys.stderr)
+        elif m.status == "not_member":
+            who = "; ".join(describe_person(c) for c in m.candidates) or "不在本群 (not in the group)"
+            print(said(f"{where(m.line.line_no)}{m.name}: 不计入 (left out): {who}"), file=sys.stderr)
+        elif m.status == "duplicate":
+            print(said(f"{where(m.line.line_no)}{m.name}: 重复, 只算一次 (named twice: counted once)"), file=sys.stderr)
+        else:
+            print(said(f"{where(m.line.line_no)}{m.name}: 不计入 (left out): {m.reason or m.status}"), file=sys.stderr)
+    for line in read.unread:
+        asked += 1
+        print(said(f"{path + ' ' if args.paste else ''}没有识别出名字 (names nobody): {line}"), file=sys.stderr)
+    if asked or not chosen:
+        print(
+            "未调整任何积分 (nothing adjusted): 请改正名单后重试 (correct the list and run it again)", file=sys.stderr
+        )
+        return EXIT_BAD_INPUT
+    _daily_backup(ctx, database)
+    with database.session() as session:
+        adjust_points_batch(session, actor, group_id, list(chosen), args.points, args.reason, day)
+        session.commit()
+    sign = f"+{args.points}" if args.points > 0 else str(args.points)
+    names = "、".join(said(n) for n in chosen.values())
+    print(f"{args.group.strip()} {day.isoformat()}: {sign} × {len(chosen)} ({args.reason.strip()}): {names}")
+    return EXIT_OK
+
+
 def _refuse_after_archiving(session, group_id: int, days: set, membership_ids: set[int]) -> None:
     """A check-in logged by hand or from a pasted chain for a day after the group was archived is refused (exit 1,
     nothing logged): the cohort ended (结营) — the window lists no archived group to log into — and the people of a
@@ -2183,6 +2276,12 @@ COMMANDS: tuple[Command, ...] = (
         _cmd_text("reminder"),
         _args_text("reminder"),
     ),
+    Command(
+        "points adjust",
+        "为多位成员调整积分 / one points adjustment for several members",
+        _cmd_points_adjust,
+        _args_points_adjust,
+    ),
     Command("text welcome", "新人欢迎词 / a welcome for a newcomer", _cmd_text("welcome"), _args_text("welcome")),
     Command(
         "text stalled", "入群停滞提醒 / a reminder to stalled newcomers", _cmd_text("stalled"), _args_text("stalled")
@@ -2250,6 +2349,7 @@ GROUP_HELP = {
     " or a chat export",
     "export": "导出月报或名册 (report, roster) / export workbooks",
     "operator": "操作员与登录 (list, add, passwd, remove) / operators and sign-in",
+    "points": "积分 (adjust: 为多位成员调整积分) / points adjustments for several members",
     "team": "团队数据库 (init) / team database roles",
     "text": "可直接粘贴到群里的文案 (reminder, welcome, stalled, leaderboard, summary) / paste-ready texts",
 }

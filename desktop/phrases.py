@@ -130,6 +130,7 @@ PHRASES: dict[str, tuple[str, str]] = {
     "ledger.merged": ("合并成员", "Records merged"),
     "ledger.same_day_twice": ("同日重复打卡", "the same day's check-in twice"),
     "ledger.same_activity_twice": ("同一活动的另一条出勤", "another place at the same activity"),
+    "ledger.same_adjustment_twice": ("同一次调整只计一次", "one adjustment counted once per person"),
     "ledger.streak_changed": ("连续天数变化 (streak changed)", "Streak changed"),
 }
 

@@ -190,6 +190,9 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "to": ("结束", "to"),
     "memberships": ("成员", "members"),
     "members": ("人数", "people"),
+    # a batch adjustment (points.adjust_points_batch): its first entry, and how many members it gave to
+    "batch": ("批量调整编号", "batch"),
+    "of": ("同批人数", "members in the batch"),
     "attendance": ("出勤", "attendance"),
     "points_entries": ("积分记录", "point entries"),
     "contributions": ("贡献", "contributions"),

@@ -18,7 +18,13 @@ from desktop.services.audit import record_audit
 from desktop.services.checkins import reconcile_streak_bonus
 from desktop.services.onboarding import admit_completed
 from desktop.services.operators import Actor, require
-from desktop.services.points import award, referral_paid_before, reverse_entry, reverse_source
+from desktop.services.points import (
+    award,
+    fold_batch_duplicates,
+    referral_paid_before,
+    reverse_entry,
+    reverse_source,
+)
 from desktop.services.roster import (
     MEMBER_FIELDS,
     _tags,
@@ -299,6 +305,8 @@ def _merge_membership(
     # the dropped record's earlier, closed spells (a member who left and came back) are the kept one's now
     for table in (Attendance, Contribution, Violation, PointsEntry, MembershipSpell):
         session.execute(update(table).where(table.membership_id == drop.id).values(membership_id=keep.id))
+    # one batch adjustment given to both records (+5 to the meetup's list naming the person twice) counts once
+    fold_batch_duplicates(session, keep.id, operator_id, MERGE_REASON)
     # the union of the leaves now covers the other record's places: an absence on a leave day is excused, as
     # when the leave is recorded after the list was marked (record_leave → excuse_absences)
     from desktop.services.participation import excuse_absences  # participation reads leave through checkins

@@ -13,10 +13,10 @@ from sqlalchemy.orm import Session, aliased
 
 from desktop import streaks
 from desktop.errors import PermissionDenied, ValidationError
-from desktop.services.audit import record_audit
+from desktop.services.audit import record_audit, record_audits
 from desktop.services.operators import Actor, allowed, require
 from desktop.settings import group_rule_at, group_rule_key, record_rule
-from models import Level, Member, Membership, PointRule, PointsEntry, clock
+from models import Level, Member, Membership, PointRule, PointsEntry, bulk, clock
 
 
 def rule_points_select(group_id, code) -> Select:
@@ -198,6 +198,277 @@ def undo_adjustment(session: Session, actor: Actor, entry_id: int) -> int:
     return e.points
 
 
+BULK_ADJUST_MAX = 5000  # people in one batch: a whole large group, never a runaway list
+
+
+@dataclass(frozen=True)
+class BatchAdjustment:
+    """What adjust_points_batch wrote: its head entry (the batch's id) and the memberships, in the order given."""
+
+    head_id: int
+    membership_ids: tuple[int, ...]
+    points: int
+
+
+def adjust_points_batch(
+    session: Session,
+    actor: Actor,
+    group_id: int,
+    membership_ids: Sequence[int],
+    points: int,
+    reason: str,
+    day: date | None = None,
+) -> BatchAdjustment:
+    """One adjustment for several members at once (+5 to the 12 who came to the meetup, −10 to three who broke a
+    rule, +20 to the winners pasted as a list): one ledger entry per member, each with the reason, all dated `day`,
+    in the caller's one transaction, with the permission and refusals of a single adjustment (adjust_points). A
+    member named twice gets it once. Refused, nothing written: no member, one of another group or deleted.
+
+    The batch is held together by its first entry: every other entry's source_id is that entry's id (a manual
+    adjustment has no fact to name; a single adjustment is a batch of one). undo_adjustment_batch takes the whole
+    batch back in one step; undo_adjustment still takes back one member's entry (someone included by mistake).
+    Audited per member as 'points.adjust' (the member's history reads it as any adjustment), with the batch's head
+    and size."""
+    require(actor, "record_participation")
+    if not reason or not reason.strip():
+        raise ValidationError("reason", "手动调整积分必须填写原因 (a manual adjustment needs a reason)")
+    if points == 0:
+        raise ValidationError("points", "调整分值不能为 0 (points must not be 0)")
+    ids = list(dict.fromkeys(int(m) for m in membership_ids))
+    if not ids:
+        raise ValidationError("membership", "请至少选择一位成员 (choose at least one member)")
+    if len(ids) > BULK_ADJUST_MAX:
+        raise ValidationError(
+            "membership", f"一次最多调整 {BULK_ADJUST_MAX} 人 (at most {BULK_ADJUST_MAX} members at once)"
+        )
+    day = day or clock.today()
+    if day > clock.today():
+        raise ValidationError(
+            "day", f"调整日期 {day} 还没到 ({day} is after today: date an adjustment today or before)"
+        )
+    found = {
+        mid: (gid, name, deleted)
+        for mid, gid, name, deleted in session.execute(
+            select(Membership.id, Membership.group_id, Member.display_name, Member.deleted_at)
+            .join(Member, Member.id == Membership.member_id)
+            .where(Membership.id.in_(ids))
+        )
+    }
+    missing = [m for m in ids if m not in found]
+    if missing:
+        raise ValidationError("membership", f"membership {missing[0]} not found")
+    elsewhere = [found[m][1] for m in ids if found[m][0] != group_id]
+    if elsewhere:
+        raise ValidationError(
+            "membership",
+            f"不是本群成员: {'、'.join(elsewhere[:5])} (not members of this group: nothing was adjusted)",
+        )
+    deleted = [found[m][1] for m in ids if found[m][2] is not None]
+    if deleted:
+        raise ValidationError(
+            "membership", f"已删除的成员: {'、'.join(deleted[:5])} (deleted members: nothing was adjusted)"
+        )
+    text = reason.strip()
+
+    def entry(mid: int, head: int | None) -> dict:
+        return {
+            "membership_id": mid,
+            "group_id": group_id,
+            "day": day,
+            "points": points,
+            "reason": text,
+            "source_kind": "manual",
+            "source_id": head,
+            "operator_id": actor.id,
+        }
+
+    head_id = int(
+        session.execute(insert(PointsEntry).values(entry(ids[0], None)).returning(PointsEntry.id)).scalar_one()
+    )
+    if len(ids) > 1:
+        session.execute(insert(PointsEntry), [entry(m, head_id) for m in ids[1:]])
+    record_audits(
+        session,
+        actor.id,
+        [
+            (
+                "points.adjust",
+                "membership",
+                m,
+                {"after": {"points": points, "reason": text, "day": day.isoformat(), "batch": head_id, "of": len(ids)}},
+            )
+            for m in ids
+        ],
+    )
+    return BatchAdjustment(head_id, tuple(ids), points)
+
+
+@dataclass(frozen=True)
+class AdjustmentBatch:
+    """The batch a manual adjustment belongs to (adjustment_batch): its head entry, its entries that stand and the
+    names of their members, and how many of it were undone already."""
+
+    head_id: int
+    operator_id: int | None
+    points: int
+    reason: str
+    day: date
+    open_ids: tuple[int, ...]
+    names: tuple[str, ...]  # of the open entries, in the batch's order
+    undone: int
+
+
+def adjustment_batch(session: Session, entry_id: int) -> AdjustmentBatch | None:
+    """The batch of a manual adjustment (None: not a manual adjustment, or an undo). A single adjustment is a batch
+    of one."""
+    e = session.get(PointsEntry, entry_id)
+    if e is None or e.source_kind != "manual" or e.reverses_id is not None:
+        return None
+    head_id = e.source_id if e.source_id is not None else e.id
+    head = session.get(PointsEntry, head_id)
+    if head is None:
+        return None
+    reversal = aliased(PointsEntry)
+    rows = session.execute(
+        select(
+            PointsEntry.id,
+            Member.display_name,
+            select(reversal.id).where(reversal.reverses_id == PointsEntry.id).exists(),
+        )
+        .join(Membership, Membership.id == PointsEntry.membership_id)
+        .join(Member, Member.id == Membership.member_id)
+        .where(
+            PointsEntry.source_kind == "manual",
+            PointsEntry.reverses_id.is_(None),
+            or_(PointsEntry.id == head_id, PointsEntry.source_id == head_id),
+        )
+        .order_by(PointsEntry.id)
+    ).all()
+    open_rows = [(i, n) for i, n, undone in rows if not undone]
+    return AdjustmentBatch(
+        head_id,
+        head.operator_id,
+        head.points,
+        head.reason,
+        head.day,
+        tuple(i for i, _n in open_rows),
+        tuple(n for _i, n in open_rows),
+        len(rows) - len(open_rows),
+    )
+
+
+def undo_adjustment_batch(session: Session, actor: Actor, entry_id: int) -> int:
+    """Take back every entry of the batch `entry_id` belongs to that stands (points given to the wrong list, the
+    wrong amount for all): one reversing entry each, as undo_adjustment writes it, in one transaction. Entries of
+    the batch undone one by one before are left as they are. Returns how many entries were taken back. Refused, the
+    ledger as it was: not a manual adjustment, nothing left to undo, another operator's batch undone by an
+    assistant."""
+    require(actor, "record_participation")
+    e = session.get(PointsEntry, entry_id)
+    if e is None or e.source_kind != "manual":
+        raise ValidationError("entry", "只能撤销手动调整 (only a manual adjustment can be undone here)")
+    if e.reverses_id is not None:
+        raise ValidationError("entry", "这是一条撤销记录, 不能再撤销 (this entry is itself an undo)")
+    head_id = e.source_id if e.source_id is not None else e.id
+    members = session.scalars(
+        select(PointsEntry.membership_id).where(
+            PointsEntry.source_kind == "manual",
+            PointsEntry.reverses_id.is_(None),
+            or_(PointsEntry.id == head_id, PointsEntry.source_id == head_id),
+        )
+    ).all()
+    # two operators undoing one batch at once: the second waits and finds it undone (no entry reversed twice)
+    bulk.lock_rows(session.connection(), "membership", members, mode="write")
+    batch = adjustment_batch(session, entry_id)
+    if batch is None or not batch.open_ids:
+        raise ValidationError("entry", "这条调整已经撤销过了 (this adjustment was already undone)")
+    if batch.operator_id != actor.id and not allowed(actor, "edit_point_rules"):
+        raise PermissionDenied(
+            f"操作员「{actor.name}」({actor.role}) 只能撤销自己的调整, 他人的调整由群主或管理员撤销 "
+            "(only an owner or an admin may undo another operator's adjustment)"
+        )
+    entries = session.scalars(select(PointsEntry).where(PointsEntry.id.in_(batch.open_ids))).all()
+    session.execute(
+        insert(PointsEntry),
+        [
+            {
+                "membership_id": x.membership_id,
+                "group_id": x.group_id,
+                "day": x.day,
+                "points": -x.points,
+                "reason": f"{ADJUSTMENT_UNDONE}: {x.reason}",
+                "source_kind": "manual",
+                "source_id": None,
+                "reverses_id": x.id,
+                "operator_id": actor.id,
+            }
+            for x in entries
+        ],
+    )
+    record_audits(
+        session,
+        actor.id,
+        [
+            (
+                "points.adjust.undo",
+                "membership",
+                x.membership_id,
+                {"before": {"points": x.points, "reason": x.reason, "batch": head_id}, "after": {"points": 0}},
+            )
+            for x in entries
+        ],
+    )
+    return len(entries)
+
+
+SAME_ADJUSTMENT_TWICE = "同一次调整只计一次"  # phrases: ledger.same_adjustment_twice
+
+
+def fold_batch_duplicates(session: Session, membership_id: int, operator_id: int | None, why: str) -> int:
+    """After two records of one person became one membership (a merge): an adjustment given to both in one batch
+    (+5 to the meetup's list, where the person stood twice as 张三 and 张三丰) counts once — the later entry of
+    each batch is undone, as undo_adjustment writes it, with `why` ("合并成员") and SAME_ADJUSTMENT_TWICE before its
+    reason. Two single adjustments are two decisions of the organiser and both stay. Returns the entries undone."""
+    reversal = aliased(PointsEntry)
+    open_entries = session.execute(
+        select(PointsEntry.id, PointsEntry.source_id, PointsEntry.group_id, PointsEntry.day, PointsEntry.points)
+        .add_columns(PointsEntry.reason)
+        .where(
+            PointsEntry.membership_id == membership_id,
+            PointsEntry.source_kind == "manual",
+            PointsEntry.reverses_id.is_(None),
+            ~select(reversal.id).where(reversal.reverses_id == PointsEntry.id).exists(),
+        )
+        .order_by(PointsEntry.id)
+    ).all()
+    seen: set[int] = set()
+    twice = []
+    for eid, source_id, gid, day, pts, reason in open_entries:
+        batch = source_id if source_id is not None else eid
+        if batch in seen:
+            twice.append((eid, gid, day, pts, reason))
+        seen.add(batch)
+    if twice:
+        session.execute(
+            insert(PointsEntry),
+            [
+                {
+                    "membership_id": membership_id,
+                    "group_id": gid,
+                    "day": day,
+                    "points": -pts,
+                    "reason": f"{why}: {SAME_ADJUSTMENT_TWICE}: {reason}",
+                    "source_kind": "manual",
+                    "source_id": None,
+                    "reverses_id": eid,
+                    "operator_id": operator_id,
+                }
+                for eid, gid, day, pts, reason in twice
+            ],
+        )
+    return len(twice)
+
+
 def balance(session: Session, membership_id: int, until: date | None = None) -> int:
     q = select(func.coalesce(func.sum(PointsEntry.points), 0)).where(PointsEntry.membership_id == membership_id)
     if until is not None:
@@ -218,7 +489,7 @@ def competition_ranks(points: Sequence[int]) -> list[int]:
 def top_with_ties(items: Sequence, n: int, points: Callable[[object], int], limit: int) -> list:
     """The first `n` of `items` (sorted highest first) and everyone level with the last of them, at most `limit`:
     a board cut at place n never leaves out someone with as many points as a person on it (the workbook's 积分
-    boards and the paste-ready leaderboard text)."""
+    boards; the paste-ready leaderboard text puts many such people on one line: texts.leaderboard_text)."""
     n = max(0, min(n, limit))
     if n == 0 or len(items) <= n:
         return list(items[:n])

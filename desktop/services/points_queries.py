@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -56,3 +57,61 @@ def ledger_of(session: Session, membership_id: int, limit: int | None = 200) -> 
         q = q.limit(limit)
     # the app's own reasons as phrases (the English window shows them in English); a typed reason stays as typed
     return [LedgerRow(i, d, pts, ledger_reason(reason), *rest) for i, d, pts, reason, *rest in session.execute(q).all()]
+
+
+# `@张三` as WeChat writes a mention (a four-per-em space, U+2005, after it), up to a space, another @ or punctuation
+_MENTION = re.compile(r"[@＠]([^\s@＠,，、;；:：!！?？。]+)")
+# `本月之星：张三、李四` — a label and the names after it; `王五 10:32` (a chat stamp) is no label
+_LABELLED = re.compile(r"^(?P<label>[^:：]{1,16}?)\s*[:：](?!\d)\s*(?P<rest>\S.*)$")
+
+
+@dataclass(frozen=True)
+class NamesRead:
+    """A pasted list read for one adjustment: each person's PasteMatch, and the lines of the list that named nobody
+    (a title 获奖名单, a line the chat parser took for a message's text): shown, so that a name read as neither is
+    seen rather than lost."""
+
+    matches: list
+    unread: tuple[str, ...]
+
+
+def read_adjustment_names(session: Session, group_id: int, text: str) -> NamesRead:
+    """match_adjustment_names, with the lines that named nobody."""
+    matches, lines = _adjustment_matches(session, group_id, text)
+    used = {m.line.line_no for m in matches}
+    unread = tuple(line.strip() for no, line in enumerate(lines, 1) if line.strip() and no not in used)
+    return NamesRead(matches, unread)
+
+
+def match_adjustment_names(session: Session, group_id: int, text: str) -> list:
+    """The people of a pasted list of names for one adjustment (`张三 李四 王五`, one a line, a 接龙 copied from the
+    group), matched to the group's members as a sign-up chain is (paste.match_paste): each person's PasteMatch —
+    matched, ambiguous, unmatched, not_member, duplicate or ignored with why. The dialog gives the certain ones,
+    asks the ambiguous and unknown ones, never guesses and never adds a member.
+
+    Two ways organisers write winners are read first (decisions, probe points3): a text with @-mentions
+    (`恭喜 @张三 @李四 获得本月之星`, or a chat message `王五 10:32` / `恭喜@张三 @李四`) names the people mentioned, not
+    its sender nor its words; and a line that labels its names (`本月之星：张三、李四；优秀组长：王五`) names those after
+    the label — each part between semicolons on its own, the label dropped unless it is someone's name (`张三：我来了`
+    stays as it is)."""
+    return _adjustment_matches(session, group_id, text)[0]
+
+
+def _adjustment_matches(session: Session, group_id: int, text: str) -> tuple[list, list[str]]:
+    """The matches and the lines they were read from (text after reading @-mentions and labels, split as the chat
+    parser splits it)."""
+    from desktop.services.paste import RosterIndex, match_lines, parse_chat
+
+    index = RosterIndex(session, group_id)
+    mentioned = _MENTION.findall(text)
+    if mentioned:
+        text = "\n".join(mentioned)
+    else:
+        lines = []
+        for line in re.split(r"[;；]|\n", text):
+            m = _LABELLED.match(line.strip())
+            if m is not None and not index.names_someone(m["label"].strip()):
+                line = m["rest"]
+            lines.append(line)
+        text = "\n".join(lines)
+    return match_lines(index, parse_chat(text, index.names_someone), None, signups=True), text.splitlines()

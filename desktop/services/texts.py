@@ -44,7 +44,7 @@ from desktop.metrics import month_recorded, month_stats, previous_month
 from desktop.phones import mask_phones_in
 from desktop.services.audit import record_audit
 from desktop.services.operators import Actor, require
-from desktop.services.points import competition_ranks, group_levels, level_for, top_with_ties
+from desktop.services.points import competition_ranks, group_levels, level_for
 from desktop.services.roster import GONE_STATUSES
 from desktop.settings import get_setting
 from models import (
@@ -61,6 +61,8 @@ from models import (
 from models.texts import TEXT_KINDS
 
 TOP_MAX = 100  # the most lines a leaderboard text has (its `top`, and the people level with its last place)
+TIE_EXTRA = 5  # lines beyond `top` the people level with the last place may add; more of them are one line
+TIE_NAMES = 5  # names on that line before 等N人
 LIMIT = 500  # characters per message: what reads comfortably as one WeChat message
 LINE_WIDTH = 30  # display columns of a line of names (a CJK character is 2): what a phone shows in one line
 RULES_LINES = 5  # the rules summary in a welcome: the first lines of the current rules
@@ -779,8 +781,12 @@ def leaderboard_text(
 ) -> PasteText:
     """The month's top `top` by points earned in the month, with their level at the month's end; members who
     opted out of leaderboards are left out; who reached a higher level this month. Equal points share a rank,
-    and everyone level with the last place shown is shown too (up to TOP_MAX lines, then a line saying that more
-    people share that score): a cut never leaves out someone with as many points as a person on the board."""
+    and a cut never leaves out someone with as many points as a person on the board: the people level with the
+    last place are listed too when they add at most TIE_EXTRA lines, or else they are one line — the place, how
+    many share it and their points, the first TIE_NAMES names and 等N人 (a top 10 whose places 8–104 tie at 3
+    points: seven lines and `8. 并列第8名（97人，各3分）：张三、李四、王五、赵六、孙七 等97人`, not 100 lines; forty
+    members at 1 point each: `🥇 并列第1名（40人，各1分）：…`). Nobody with 0 points or less is on the text (a board
+    posted to the group honours what was earned): a month where nobody earned any says so."""
     group = _group(session, group_id)
     if (to_come := _month_to_come("leaderboard", year, month, today or clock.today())) is not None:
         return to_come
@@ -788,12 +794,23 @@ def leaderboard_text(
     end = (date(year + (month == 12), month % 12 + 1, 1)) - timedelta(days=1)
     end = min(end, today or clock.today())
     top = max(1, min(int(top), TOP_MAX))
-    rows = session.execute(_month_board(group_id, start, end).limit(TOP_MAX + 1)).all()
-    shown = top_with_ties(rows, top, lambda r: r[3], TOP_MAX)
-    more_tied = bool(shown) and len(rows) > len(shown) and rows[len(shown)][3] == shown[-1][3]
-    rows = shown
+    board = _month_board(group_id, start, end)
+    rows = session.execute(board.limit(TOP_MAX + 1)).all()
     if not rows:
         return PasteText("leaderboard", (), 0, "本月还没有人得分 (nobody earned points this month)")
+    tied: list = []  # the people level with the last place, on one line when they are many
+    tied_count = 0
+    if len(rows) > top and rows[top][3] == rows[top - 1][3]:
+        last = rows[top - 1][3]
+        first = next(i for i, r in enumerate(rows) if r[3] == last)
+        every = board.subquery()
+        tied_count = int(session.scalar(select(func.count()).select_from(every).where(every.c.total == last)) or 0)
+        if first + tied_count <= min(top + TIE_EXTRA, TOP_MAX):
+            rows, tied_count = rows[: first + tied_count], 0
+        else:
+            rows, tied = rows[:first], rows[first : first + TIE_NAMES]
+    else:
+        rows = rows[:top]
     levels = group_levels(session, group_id, at=end)  # the levels of the month's end (a past month: of then)
     balances_end = _balances(session, [r[0] for r in rows], end)
     items = []
@@ -807,17 +824,28 @@ def leaderboard_text(
         level = level_for(levels, balances_end.get(mid, 0))
         named.append(shown_name(nick, name, wechat_id, nickname))
         items.append(f"{medal} {named[-1]} {int(pts)}{unit}" + (f" · {level}" if level else ""))
-    if more_tied:
-        items.append(f"… and more with {int(rows[-1][3])} pts" if en else f"……还有更多伙伴同为 {int(rows[-1][3])} 分")
+    if tied:
+        rank = len(rows) + 1
+        medal = MEDALS[rank - 1] if rank <= len(MEDALS) else f"{rank}."
+        names = [shown_name(nick, name, wechat_id, nickname) for _m, nick, name, _p, wechat_id, nickname in tied]
+        named.extend(names)
+        pts = int(tied[0][3])
+        if en:
+            items.append(
+                f"{medal} Tied for place {rank} ({tied_count} people, {pts} pts each): {', '.join(names)}"
+                f" and {tied_count - len(names)} more"
+            )
+        else:
+            items.append(f"{medal} 并列第{rank}名（{tied_count}人，各{pts}分）：{'、'.join(names)} 等{tied_count}人")
     promoted = _promoted(session, group_id, levels, start, end)
     values = {
         "group": group.name,
         "month": _month_label(year, month, today or clock.today(), en),
-        "top": str(len(rows)),
+        "top": str(len(rows) + tied_count),
         "promoted": _promoted_line(promoted, en),
     }
     parts = render("leaderboard", body, values, items)
-    return PasteText("leaderboard", parts, len(rows), notes=_namesakes(session, group_id, named, parts))
+    return PasteText("leaderboard", parts, len(rows) + tied_count, notes=_namesakes(session, group_id, named, parts))
 
 
 def summary_text(

@@ -407,6 +407,45 @@
             <source>Undo the adjustment %1 of %2 (%3)? The ledger keeps both it and the entry undoing it.</source>
             <translation>Undo the adjustment %1 of %2 (%3)? The ledger keeps both it and the entry undoing it.</translation>
         </message>
+        <message>
+            <source>%1 and %2 more</source>
+            <translation>%1 and %2 more</translation>
+        </message>
+        <message>
+            <source>The adjustment %1 (%2) was given to %3 members at once: %4. Undo it for all of them, or for this member only? The ledger keeps each adjustment and the entry undoing it.</source>
+            <translation>The adjustment %1 (%2) was given to %3 members at once: %4. Undo it for all of them, or for this member only? The ledger keeps each adjustment and the entry undoing it.</translation>
+        </message>
+        <message>
+            <source>Undo for all %1</source>
+            <translation>Undo for all %1</translation>
+        </message>
+        <message>
+            <source>This member only</source>
+            <translation>This member only</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Cancel</translation>
+        </message>
+        <message numerus="yes">
+            <source>Adjusted the points of %n member(s); undo it from any of their ledgers.</source>
+            <translation>
+                <numerusform>Adjusted the points of %Ln member; undo it from their ledger.</numerusform>
+                <numerusform>Adjusted the points of %Ln members; undo it from any of their ledgers.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Adjust one member's points; the arrow: the same points and reason for several members at once</source>
+            <translation>Adjust one member's points; the arrow: the same points and reason for several members at once</translation>
+        </message>
+        <message>
+            <source>One member…</source>
+            <translation>One member…</translation>
+        </message>
+        <message>
+            <source>Several members at once (paste their names or a 接龙)…</source>
+            <translation>Several members at once (paste their names or a 接龙)…</translation>
+        </message>
     </context>
     <context>
         <name>RecomputeDialog</name>
@@ -493,6 +532,138 @@
             <location filename="../../ui/models/points_models.py" line="119" />
             <source>Active</source>
             <translation>Active</translation>
+        </message>
+    </context>
+    <context>
+        <name>BatchAdjustDialog</name>
+        <message>
+            <source>Adjust points for several members</source>
+            <translation>Adjust points for several members</translation>
+        </message>
+        <message>
+            <source>Paste the names here: 张三 李四 王五, one per line, or a 接龙 copied from the group</source>
+            <translation>Paste the names here: 张三 李四 王五, one per line, or a 接龙 copied from the group</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>Match</source>
+            <translation>Match</translation>
+        </message>
+        <message>
+            <source>Decision</source>
+            <translation>Decision</translation>
+        </message>
+        <message>
+            <source>Positive to add, negative to take away</source>
+            <translation>Positive to add, negative to take away</translation>
+        </message>
+        <message>
+            <source>Required, e.g. came to the offline meetup</source>
+            <translation>Required, e.g. came to the offline meetup</translation>
+        </message>
+        <message>
+            <source>Points each</source>
+            <translation>Points each</translation>
+        </message>
+        <message>
+            <source>Reason *</source>
+            <translation>Reason *</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <source>Adjust</source>
+            <translation>Adjust</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>Selected</source>
+            <translation>Selected</translation>
+        </message>
+        <message>
+            <source>Leave out</source>
+            <translation>Leave out</translation>
+        </message>
+        <message>
+            <source>Choose who this is…</source>
+            <translation>Choose who this is…</translation>
+        </message>
+        <message>
+            <source>Matched</source>
+            <translation>Matched</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n possible member(s)</source>
+            <translation>
+                <numerusform>%Ln possible member</numerusform>
+                <numerusform>%Ln possible members</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>No member of this name</source>
+            <translation>No member of this name</translation>
+        </message>
+        <message>
+            <source>Repeated: counted once</source>
+            <translation>Repeated: counted once</translation>
+        </message>
+        <message>
+            <source>Not in the group</source>
+            <translation>Not in the group</translation>
+        </message>
+        <message>
+            <source>Not a name: left out</source>
+            <translation>Not a name: left out</translation>
+        </message>
+        <message>
+            <source>Left out</source>
+            <translation>Left out</translation>
+        </message>
+        <message>
+            <source>Paste the names above; each is matched to the group's members.</source>
+            <translation>Paste the names above; each is matched to the group's members.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n name(s) still need a decision: choose who it is or leave it out.</source>
+            <translation>
+                <numerusform>%Ln name still needs a decision: choose who it is or leave it out.</numerusform>
+                <numerusform>%Ln names still need a decision: choose who they are or leave them out.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Adjust gives %1 to %n member(s).</source>
+            <translation>
+                <numerusform>Adjust gives %1 to %Ln member.</numerusform>
+                <numerusform>Adjust gives %1 to each of %Ln members.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n member(s) chosen; enter the points each gets.</source>
+            <translation>
+                <numerusform>%Ln member chosen; enter the points they get.</numerusform>
+                <numerusform>%Ln members chosen; enter the points each gets.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Selected · not a member of the group now (%1)</source>
+            <translation>Selected · not a member of the group now (%1)</translation>
+        </message>
+        <message>
+            <source>Lines read as no name: %1.</source>
+            <translation>Lines read as no name: %1.</translation>
+        </message>
+        <message numerus="yes">
+            <source> and %n more</source>
+            <translation>
+                <numerusform> and %Ln more</numerusform><numerusform> and %Ln more</numerusform></translation>
         </message>
     </context>
 </TS>

@@ -403,6 +403,44 @@
             <source>Undo the adjustment %1 of %2 (%3)? The ledger keeps both it and the entry undoing it.</source>
             <translation>撤销 %2 的 %1 分调整 (%3) 吗? 流水会保留原记录和这条撤销。</translation>
         </message>
+        <message>
+            <source>%1 and %2 more</source>
+            <translation>%1 等另外 %2 人</translation>
+        </message>
+        <message>
+            <source>The adjustment %1 (%2) was given to %3 members at once: %4. Undo it for all of them, or for this member only? The ledger keeps each adjustment and the entry undoing it.</source>
+            <translation>这次调整 %1（%2）是同时给 %3 位成员的：%4。全部撤销，还是只撤销这位成员的？流水会保留每条调整及其撤销记录。</translation>
+        </message>
+        <message>
+            <source>Undo for all %1</source>
+            <translation>全部撤销（%1 人）</translation>
+        </message>
+        <message>
+            <source>This member only</source>
+            <translation>只撤销这位</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message numerus="yes">
+            <source>Adjusted the points of %n member(s); undo it from any of their ledgers.</source>
+            <translation>
+                <numerusform>已为 %Ln 位成员调整积分；可在其中任一人的流水中撤销。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Adjust one member's points; the arrow: the same points and reason for several members at once</source>
+            <translation>调整一位成员的积分；箭头：为多位成员同时调整相同的分值和原因</translation>
+        </message>
+        <message>
+            <source>One member…</source>
+            <translation>一位成员…</translation>
+        </message>
+        <message>
+            <source>Several members at once (paste their names or a 接龙)…</source>
+            <translation>多位成员（粘贴名字或接龙）…</translation>
+        </message>
     </context>
     <context>
         <name>RecomputeDialog</name>
@@ -488,6 +526,134 @@
             <location filename="../../ui/models/points_models.py" line="119" />
             <source>Active</source>
             <translation>启用</translation>
+        </message>
+    </context>
+    <context>
+        <name>BatchAdjustDialog</name>
+        <message>
+            <source>Adjust points for several members</source>
+            <translation>为多位成员调整积分</translation>
+        </message>
+        <message>
+            <source>Paste the names here: 张三 李四 王五, one per line, or a 接龙 copied from the group</source>
+            <translation>在这里粘贴名字：张三 李四 王五，每行一个，或从群里复制的接龙</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>名字</translation>
+        </message>
+        <message>
+            <source>Match</source>
+            <translation>匹配</translation>
+        </message>
+        <message>
+            <source>Decision</source>
+            <translation>处理</translation>
+        </message>
+        <message>
+            <source>Positive to add, negative to take away</source>
+            <translation>正数加分，负数扣分</translation>
+        </message>
+        <message>
+            <source>Required, e.g. came to the offline meetup</source>
+            <translation>必填，如：参加线下聚会</translation>
+        </message>
+        <message>
+            <source>Points each</source>
+            <translation>每人分值</translation>
+        </message>
+        <message>
+            <source>Reason *</source>
+            <translation>原因 *</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <source>Adjust</source>
+            <translation>调整</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <source>Selected</source>
+            <translation>已选</translation>
+        </message>
+        <message>
+            <source>Leave out</source>
+            <translation>不计入</translation>
+        </message>
+        <message>
+            <source>Choose who this is…</source>
+            <translation>请选择是哪位成员…</translation>
+        </message>
+        <message>
+            <source>Matched</source>
+            <translation>已匹配</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n possible member(s)</source>
+            <translation>
+                <numerusform>%Ln 位可能的成员</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>No member of this name</source>
+            <translation>没有叫这个名字的成员</translation>
+        </message>
+        <message>
+            <source>Repeated: counted once</source>
+            <translation>重复：只算一次</translation>
+        </message>
+        <message>
+            <source>Not in the group</source>
+            <translation>不在本群</translation>
+        </message>
+        <message>
+            <source>Not a name: left out</source>
+            <translation>不是名字：不计入</translation>
+        </message>
+        <message>
+            <source>Left out</source>
+            <translation>不计入</translation>
+        </message>
+        <message>
+            <source>Paste the names above; each is matched to the group's members.</source>
+            <translation>在上方粘贴名字，每个名字会与本群成员匹配。</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n name(s) still need a decision: choose who it is or leave it out.</source>
+            <translation>
+                <numerusform>还有 %Ln 个名字需要处理：选择是哪位成员，或不计入。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Adjust gives %1 to %n member(s).</source>
+            <translation>
+                <numerusform>将为 %Ln 位成员各调整 %1 分。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n member(s) chosen; enter the points each gets.</source>
+            <translation>
+                <numerusform>已选 %Ln 位成员，请填写每人的分值。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Selected · not a member of the group now (%1)</source>
+            <translation>已选 · 现在不是本群成员（%1）</translation>
+        </message>
+        <message>
+            <source>Lines read as no name: %1.</source>
+            <translation>未识别为名字的行：%1。</translation>
+        </message>
+        <message numerus="yes">
+            <source> and %n more</source>
+            <translation>
+                <numerusform>等另外 %Ln 行</numerusform></translation>
         </message>
     </context>
 </TS>

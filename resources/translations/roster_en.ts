@@ -1219,6 +1219,19 @@
                 <numerusform>%Ln selected rows in %1: a person selected in more than one group changes in each of them.</numerusform>
             </translation>
         </message>
+        <message>
+            <source>Adjust points…</source>
+            <translation>Adjust points…</translation>
+        </message>
+        <message>
+            <source>Points are adjusted in one group at a time: the selection holds members of %1. Choose one group on the left first.</source>
+            <translation>Points are adjusted in one group at a time: the selection holds members of %1. Choose one group on the left first.</translation>
+        </message>
+        <message numerus="yes">
+            <source>Adjusted the points of %n member(s); the Points page's ledger undoes it.</source>
+            <translation>
+                <numerusform>Adjusted the points of %Ln member; the Points page's ledger undoes it.</numerusform><numerusform>Adjusted the points of %Ln members; the Points page's ledger undoes it.</numerusform></translation>
+        </message>
     </context>
     <context>
         <name>TimelineKind</name>

@@ -1188,6 +1188,19 @@
                 <numerusform>选中的 %Ln 行分属 %1：在多个社群中被选中的人，在每个社群里都会更改。</numerusform>
             </translation>
         </message>
+        <message>
+            <source>Adjust points…</source>
+            <translation>调整积分…</translation>
+        </message>
+        <message>
+            <source>Points are adjusted in one group at a time: the selection holds members of %1. Choose one group on the left first.</source>
+            <translation>积分按群调整：所选成员分属 %1。请先在左侧选择一个群。</translation>
+        </message>
+        <message numerus="yes">
+            <source>Adjusted the points of %n member(s); the Points page's ledger undoes it.</source>
+            <translation>
+                <numerusform>已为 %Ln 位成员调整积分；可在积分页的流水中撤销。</numerusform></translation>
+        </message>
     </context>
     <context>
         <name>TimelineKind</name>

@@ -438,6 +438,10 @@
             <source>{share:.0%} of the members active in the last 7 days (the {away} on leave and the {new} who joined in them not counted), under {minimum:.0%}</source>
             <translation>{share:.0%} of the members active in the last 7 days (the {away} on leave and the {new} who joined in them not counted), under {minimum:.0%}</translation>
         </message>
+        <message>
+            <source>one adjustment counted once per person</source>
+            <translation>one adjustment counted once per person</translation>
+        </message>
     </context>
     <context>
         <name>DefaultName</name>

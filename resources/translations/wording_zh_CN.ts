@@ -435,6 +435,10 @@
             <source>{share:.0%} of the members active in the last 7 days (the {away} on leave and the {new} who joined in them not counted), under {minimum:.0%}</source>
             <translation>近 7 天活跃占比 {share:.0%} (不计请假的 {away} 人和近 7 天新入群的 {new} 人), 低于 {minimum:.0%}</translation>
         </message>
+        <message>
+            <source>one adjustment counted once per person</source>
+            <translation>同一次调整只计一次</translation>
+        </message>
     </context>
     <context>
         <name>DefaultName</name>

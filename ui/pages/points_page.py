@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMenu,
     QMessageBox,
     QPushButton,
     QSpinBox,
@@ -32,6 +33,7 @@ from PySide6.QtWidgets import (
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTabWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -40,6 +42,7 @@ from desktop.errors import QunDeskError
 from desktop.services.activities_queries import member_choices
 from desktop.services.operators import Actor, allowed
 from desktop.services.points import (
+    adjustment_batch,
     balance,
     group_levels,
     leaderboard_with_total,
@@ -50,12 +53,13 @@ from desktop.services.points import (
     set_levels,
     set_rule,
     undo_adjustment,
+    undo_adjustment_batch,
 )
 from desktop.services.points_queries import LedgerRow, ledger_of
 from desktop.services.texts import PasteText, leaderboard_text
 from desktop.tasks import Progress
 from models.db import DatabaseError
-from ui.dialogs.points_dialogs import AdjustPointsDialog, RecomputeDialog
+from ui.dialogs.points_dialogs import AdjustPointsDialog, BatchAdjustDialog, RecomputeDialog
 from ui.messages import default_name, localise_message, number_text, show_error
 from ui.models.points_models import (
     LB_LEVEL,
@@ -89,6 +93,7 @@ LEADERBOARD_LIMIT = 200
 # the two scope buttons read as one switch: the chosen one is filled (style.qss has no checked button style)
 SEGMENT_STYLE = "QPushButton:checked { background: #DCE6FA; border-color: #93B4F3; color: #1E3A8A; font-weight: bold; }"
 LEDGER_LIMIT = 500
+BATCH_NAMES_SHOWN = 8  # names of a batch the undo question lists before "and N more"
 
 
 # ---- long work (runs on the worker thread: no widgets here) ----
@@ -172,8 +177,23 @@ class PointsPage(GroupPage):
         self.month_picker.month_changed.connect(lambda _y, _m: self.reload_leaderboard())
         self.count_label = QLabel()
         self.count_label.setObjectName("countLabel")
-        self.adjust_button = QPushButton(self.tr("Adjust points…"))
+        # one member (the button) or several at once (its arrow): the bar has no room for a second button on a small
+        # screen (tests/ui/test_screen_fit.py)
+        self.adjust_button = QToolButton()
+        self.adjust_button.setObjectName("adjustButton")
+        self.adjust_button.setText(self.tr("Adjust points…"))
+        self.adjust_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.adjust_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+        self.adjust_button.setToolTip(
+            self.tr("Adjust one member's points; the arrow: the same points and reason for several members at once")
+        )
         self.adjust_button.clicked.connect(lambda: self.open_adjust_dialog())
+        adjust_menu = QMenu(self.adjust_button)
+        adjust_menu.addAction(self.tr("One member…"), lambda: self.open_adjust_dialog())
+        self.batch_adjust_action = adjust_menu.addAction(
+            self.tr("Several members at once (paste their names or a 接龙)…"), lambda: self.open_batch_adjust_dialog()
+        )
+        self.adjust_button.setMenu(adjust_menu)
         self.recompute_button = QPushButton(self.tr("Recompute from rules…"))
         self.recompute_button.setToolTip(self.tr("Show what the current rules would change, then apply it"))
         self.recompute_button.clicked.connect(self.start_recompute_preview)
@@ -403,6 +423,7 @@ class PointsPage(GroupPage):
         has_group = self._group_id is not None
         running = self.runner is not None and bool(getattr(self.runner, "running", False))
         self.adjust_button.setEnabled(has_group and allowed(self._actor, "record_participation"))
+        self.batch_adjust_action.setEnabled(has_group and allowed(self._actor, "record_participation"))
         self.recompute_button.setEnabled(has_group and not running)
         self.ledger_adjust_button.setEnabled(self._ledger_membership is not None)
         entry = self.selected_ledger_row()
@@ -421,24 +442,59 @@ class PointsPage(GroupPage):
 
     @Slot()
     def undo_selected_adjustment(self) -> bool:
-        """The selected manual adjustment taken back (points.undo_adjustment), after a yes."""
+        """The selected manual adjustment taken back (points.undo_adjustment), after a yes. An adjustment given to
+        several members at once asks: undo it for all of them (points.undo_adjustment_batch), or for this one only
+        (someone included by mistake)."""
         entry = self.selected_ledger_row()
         if entry is None or not entry.undoable or self._ledger_membership is None:
             return False
-        question = self.tr("Undo the adjustment %1 of %2 (%3)? The ledger keeps both it and the entry undoing it.")
-        question = question.replace("%1", signed(entry.points)).replace("%2", entry.day.isoformat())
-        question = question.replace("%3", localise_message(entry.reason))
-        answer = QMessageBox.question(self, self.tr("Undo adjustment"), question)
-        if answer != QMessageBox.StandardButton.Yes:
-            return False
+        with self._database.session() as session:
+            batch = adjustment_batch(session, entry.id)
         membership_id = self._ledger_membership
-        if not run_write(self, self._database, undo_adjustment, self._actor, entry.id, changes=("points",)):
+        if batch is not None and len(batch.open_ids) > 1:
+            names = "、".join(batch.names[:BATCH_NAMES_SHOWN])
+            if len(batch.names) > BATCH_NAMES_SHOWN:
+                names = (
+                    self.tr("%1 and %2 more")
+                    .replace("%1", names)
+                    .replace("%2", str(len(batch.names) - BATCH_NAMES_SHOWN))
+                )
+            question = self.tr(
+                "The adjustment %1 (%2) was given to %3 members at once: %4. Undo it for all of them, or for this "
+                "member only? The ledger keeps each adjustment and the entry undoing it."
+            )
+            question = question.replace("%1", signed(entry.points)).replace("%2", localise_message(entry.reason))
+            question = question.replace("%3", str(len(batch.open_ids))).replace("%4", names)
+            box = QMessageBox(QMessageBox.Icon.Question, self.tr("Undo adjustment"), question, parent=self)
+            all_button = box.addButton(
+                self.tr("Undo for all %1").replace("%1", str(len(batch.open_ids))), QMessageBox.ButtonRole.YesRole
+            )
+            one_button = box.addButton(self.tr("This member only"), QMessageBox.ButtonRole.NoRole)
+            box.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
+            box.setDefaultButton(all_button)
+            self.active_dialog = box
+            box.exec()
+            self.active_dialog = None
+            if box.clickedButton() is all_button:
+                service = undo_adjustment_batch
+            elif box.clickedButton() is one_button:
+                service = undo_adjustment
+            else:
+                return False
+        else:
+            question = self.tr("Undo the adjustment %1 of %2 (%3)? The ledger keeps both it and the entry undoing it.")
+            question = question.replace("%1", signed(entry.points)).replace("%2", entry.day.isoformat())
+            question = question.replace("%3", localise_message(entry.reason))
+            answer = QMessageBox.question(self, self.tr("Undo adjustment"), question)
+            if answer != QMessageBox.StandardButton.Yes:
+                return False
+            service = undo_adjustment
+        if not run_write(self, self._database, service, self._actor, entry.id, changes=("points",)):
             return False
         self.reload_leaderboard()
         self.show_ledger(membership_id)
         return True
 
-    @Slot()
     def _on_scope_changed(self) -> None:
         self.month_picker.setEnabled(self.month_button.isChecked())
         self.reload_leaderboard()
@@ -620,6 +676,26 @@ class PointsPage(GroupPage):
         self.active_dialog = dialog
         dialog.open()
         return dialog
+
+    def open_batch_adjust_dialog(self, membership_ids: list[int] | tuple[int, ...] = ()) -> BatchAdjustDialog | None:
+        """One adjustment for several members: those given (the roster's selection) and a pasted list of names."""
+        if self._group_id is None:
+            return None
+        dialog = BatchAdjustDialog(self._database, self._actor, self._group_id, membership_ids, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.adjusted.connect(self._on_batch_adjusted)
+        self.active_dialog = dialog
+        dialog.open()
+        return dialog
+
+    @Slot(int, int)
+    def _on_batch_adjusted(self, _head_id: int, count: int) -> None:
+        self.last_message = self.tr(
+            "Adjusted the points of %n member(s); undo it from any of their ledgers.", "", count
+        )
+        self.reload_leaderboard()
+        if self._ledger_membership is not None:
+            self.show_ledger(self._ledger_membership)
 
     @Slot(int)
     def _on_adjusted(self, membership_id: int) -> None:

@@ -78,6 +78,7 @@ from ui.widgets.tables import SelectionMode, make_table
 
 if TYPE_CHECKING:  # loaded when a member is first added or edited: the window paints sooner
     from ui.dialogs.member_dialog import MemberDialog
+    from ui.dialogs.points_dialogs import BatchAdjustDialog
 
 ROSTER_CHANGES = ("members", "taxonomy")  # a bulk tag may create the tag; the sidebar counts may move
 SEARCH_DEBOUNCE_MS = 150
@@ -105,6 +106,7 @@ class RosterPage(QWidget):
         self._stale = False  # data changed elsewhere while the page was hidden: reload when shown
         self._selected_before_reset: list[int] = []  # the selection as the model reloads (kept across a sort)
         self.active_dialog: MemberDialog | None = None
+        self.active_points_dialog: BatchAdjustDialog | None = None
         self.active_prompt: PromptDialog | None = None
         self.active_profile_dialog = None
         self.active_referral_dialog = None
@@ -236,6 +238,9 @@ class RosterPage(QWidget):
         self.bulk_move_action = self.bulk_menu.addAction(self.tr("Move to group…"), self.bulk_move)
         self.bulk_menu.addSeparator()
         self.bulk_left_action = self.bulk_menu.addAction(self.tr("Mark left…"), self.bulk_mark_left)
+        self.bulk_menu.addSeparator()
+        # +5 to the 12 selected who came to the meetup: the Points page's batch dialog, the selection in it
+        self.bulk_points_action = self.bulk_menu.addAction(self.tr("Adjust points…"), self.bulk_adjust_points)
         self.bulk_button = QPushButton(self.tr("Bulk actions"))
         self.bulk_button.setObjectName("bulkButton")
         self.bulk_button.setMenu(self.bulk_menu)
@@ -594,6 +599,7 @@ class RosterPage(QWidget):
         self.bulk_button.setEnabled(can_edit and bool(live))
         staying = [r for r in live if r.status in STAYING]
         self.bulk_left_action.setEnabled(bool(staying) and allowed(self._actor, "record_participation"))
+        self.bulk_points_action.setEnabled(bool(live) and allowed(self._actor, "record_participation"))
         self.member_panel.actor = self._actor  # follows a change of operator (set_actor)
         self._update_group_buttons()
 
@@ -1180,6 +1186,47 @@ class RosterPage(QWidget):
         self._after_bulk()
 
     @Slot()
+    def bulk_adjust_points(self) -> BatchAdjustDialog | None:
+        """The same points and reason for the selected members (points.adjust_points_batch, one transaction; its undo
+        is on the Points page's ledger). Points belong to a group: a selection of several groups' rows (the roster
+        of every group) is refused with a word, nothing opened."""
+        rows = self._bulk_rows()
+        if not rows:
+            return None
+        groups = list(dict.fromkeys(r.group_name for r in rows))
+        if len({r.group_id for r in rows}) > 1:
+            self.show_message(
+                self.tr(
+                    "Points are adjusted in one group at a time: the selection holds members of %1. Choose one group "
+                    "on the left first."
+                ).replace("%1", "、".join(groups))
+            )
+            return None
+        from ui.dialogs.points_dialogs import BatchAdjustDialog  # loaded when first used: the window paints sooner
+
+        dialog = BatchAdjustDialog(
+            self._database,
+            self._actor,
+            rows[0].group_id,
+            [r.membership_id for r in rows],
+            parent=self,
+            known={r.membership_id: (r.display_name, r.status) for r in rows},
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.adjusted.connect(self._after_points_adjusted)
+        self.active_points_dialog = dialog
+        dialog.open()
+        return dialog
+
+    @Slot(int, int)
+    def _after_points_adjusted(self, _head_id: int, count: int) -> None:
+        self.active_points_dialog = None
+        self.refresh()
+        self.member_panel.reload()
+        self.show_message(
+            self.tr("Adjusted the points of %n member(s); the Points page's ledger undoes it.", "", count)
+        )
+
     def bulk_mark_left(self) -> PromptDialog | None:
         rows = self._bulk_rows(staying_only=True)
         if not rows:
