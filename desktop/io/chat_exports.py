@@ -1204,7 +1204,9 @@ def _read_whatsapp_txt(source: ChatSource) -> Iterator[ChatRow]:
             rest = match["rest"].lstrip(_LRM)
             name, sep, text = rest.partition(": ")
             marked = ios and text.startswith("\u200e")
-            notice = not sep or _WHATSAPP_SYSTEM_RE.match(rest)
+            # a notice quoting ": " (`X changed the subject from "a: b" to …`): the first ": " is inside its quotes.
+            # A member's `Sam changed the group run to 6am` has none before its ": " — a message of theirs
+            notice = not sep or (any(q in name for q in '"“”') and _WHATSAPP_SYSTEM_RE.match(rest))
             if ios and sep and marked:
                 own = text.lstrip(_LRM)
                 # `Morning Runners: ‎Alice added Bob`: the group's notice; `Alice: ‎Alice added Bob` reads as one too

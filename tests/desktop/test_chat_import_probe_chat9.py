@@ -344,3 +344,21 @@ def test_a_link_title_that_reads_as_a_second_sender_is_refused(ws, tmp_path):
     path = _html(tmp_path, entries)
     with pytest.raises(ImportProblem, match="message 2 is written broken"):
         list(open_chat_export(path).rows())
+
+
+def test_a_members_message_that_mentions_changing_the_group_is_theirs(ws, tmp_path):
+    """`Alice: checked in! Sam changed the group run to 6am` was read as a notice (the subject-change pattern matched
+    across the sender's name), losing Alice's message and check-in; a notice quoting ": " keeps its ": " inside its
+    quotes."""
+    path = _write(
+        tmp_path,
+        "chat.txt",
+        "11/13/26, 8:06 AM - Alice: checked in! Sam changed the group run to 6am tomorrow\n"
+        "11/14/26, 8:06 AM - Alice: I created group chats for each pace: 5k and 10k\n"
+        '11/15/26, 8:06 AM - 周晓晨 changed the subject from "Runners: old" to "Morning Runners"\n'
+        '11/15/26, 8:07 AM - Alice created group "Runners: 2027"\n',
+    )
+    rows = list(open_chat_export(path).rows())
+    assert [(r.names, r.system) for r in rows] == [(("Alice",), False), (("Alice",), False), ((), True), ((), True)]
+    _import(ws, path)
+    assert _checkins(ws) == {("Alice Wong", "2026-11-13", "08:06")}
