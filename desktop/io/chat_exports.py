@@ -6,9 +6,10 @@ database. The formats, and where each detail was read in the exporters' source, 
 held in memory. A row's text is handed over only for what is derived from it (check-ins, joins, removals)
 and is never stored.
 
-Known formats (`FORMATS`): 留痕 (WeChatMsg) CSV and TXT, PyWxDump CSV, WeFlow .xlsx and TXT, ChatLab JSON
-and JSONL, QQ 消息记录 TXT, QQ Chat Exporter (QCE) JSON. Anything else raises ImportProblem naming the file
-and the formats known; so does an export of a one-to-one chat, or of several chats, where the file says so.
+Known formats (`FORMATS`): 留痕 (WeChatMsg) CSV, TXT and HTML, PyWxDump CSV, WeFlow .xlsx and TXT, ChatLab JSON
+and JSONL, QQ 消息记录 TXT, QQ Chat Exporter (QCE) JSON, WhatsApp TXT (Android and iPhone). Anything else raises
+ImportProblem naming the file and the formats known (留痕's Word export, a zipped chat and other web pages saying what
+they are); so does an export of a one-to-one chat, or of several chats, where the file says so.
 
 Times: every exporter writes the exporting PC's local wall-clock time (text formats) or epoch seconds that its
 own viewer shows in the PC's zone (ChatLab). One rule for all: text times are used as written, epoch seconds are
