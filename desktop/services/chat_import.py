@@ -259,6 +259,7 @@ class ChatPlan:
     _chains: dict[Any, Any] = field(default_factory=dict, repr=False)
     _resolver: Any = field(default=None, repr=False)
     _self_ids: set[str] = field(default_factory=set, repr=False)
+    _self_names: set[str] = field(default_factory=set, repr=False)  # the exporter's own rows' names (no IDs: 留痕 HTML)
     _self_covered: dict[date, int] = field(default_factory=dict, repr=False)  # 我's rows in earlier spans, per day
 
     @property
@@ -901,7 +902,7 @@ def plan_chat_import(
         info.first_day, info.last_day = min(info.by_day), max(info.by_day)
         if info.status == "known" and info.membership_id is not None:
             plan.messages_known += info.messages
-    plan._self_ids = self_ids
+    plan._self_ids, plan._self_names = self_ids, self_names
     _plan_exporter(session, plan, roster, self_ids, self_names, exporter_member_id)
     _plan_self_rows(plan, roster, resolver, texts)
     _plan_events(plan, roster, resolver, events)
@@ -1609,19 +1610,24 @@ def _events_among_added(plan: ChatPlan) -> None:
             for n in info.names:
                 by_name.setdefault(_key(n), info)
     if plan.exporter_member_id is None:
-        # the exporting user was a stranger too (their own messages carry their ID): 你 is them
-        for info in plan.senders:
-            if info.how == "decision" and info.sender_id and _key(info.sender_id) in plan._self_ids:
-                plan.exporter_member_id, plan.exporter_name = info.member_id, info.display_name
-                plan.exporter_needed = False
-                plan.unresolved_events = [t for t in plan.unresolved_events if " 你 (the exporting user)" not in t]
-                plan.joins = [
-                    replace(j, referrer_member_id=info.member_id, referrer_name=info.display_name)
-                    if j.by_exporter
-                    else j
-                    for j in plan.joins
-                ]
-                break
+        # the exporting user was a stranger too (their own messages carry their ID — or, in a format without IDs
+        # that marks the exporter's own rows (留痕 HTML's is_send), their name, when it is one added sender's)
+        added = [info for info in plan.senders if info.how == "decision"]
+        by_id = [i for i in added if i.sender_id and _key(i.sender_id) in plan._self_ids]
+        named = [
+            i
+            for i in added
+            if not plan._self_ids and not i.sender_id and any(_key(n) in plan._self_names for n in i.names)
+        ]
+        for info in by_id[:1] or (named if len(named) == 1 else ()):
+            plan.exporter_member_id, plan.exporter_name = info.member_id, info.display_name
+            plan.exporter_needed = False
+            plan.unresolved_events = [t for t in plan.unresolved_events if " 你 (the exporting user)" not in t]
+            plan.joins = [
+                replace(j, referrer_member_id=info.member_id, referrer_name=info.display_name) if j.by_exporter else j
+                for j in plan.joins
+            ]
+            break
     removals = []
     for r in plan.removals:
         info = by_name.get(_key(r.name)) if r.membership_id is None else None

@@ -362,3 +362,30 @@ def test_a_members_message_that_mentions_changing_the_group_is_theirs(ws, tmp_pa
     assert [(r.names, r.system) for r in rows] == [(("Alice",), False), (("Alice",), False), ((), True), ((), True)]
     _import(ws, path)
     assert _checkins(ws) == {("Alice Wong", "2026-11-13", "08:06")}
+
+
+def test_an_html_export_into_a_new_group_knows_its_exporter_by_is_send(tmp_path, monkeypatch):
+    """Building a roster from 留痕's HTML (--add-unknown, no roster yet): its is_send rows name the exporter (晨光), so
+    `你邀请"…"` joins have them as referrer — as the CSV's own rows' wxid does — not "who exported it? pass --me"."""
+    from desktop.services.chat_import import run_chat_import
+    from desktop.workspace import open_workspace
+
+    monkeypatch.setenv("QUNDESK_TODAY", "2026-12-02")
+    database = open_workspace(tmp_path / "w.sqlite")
+    try:
+        plan, summary, created = run_chat_import(database, actor_for(database), HTML, GROUP, add_unknown=True)
+        assert created and summary.added_members == 12
+        assert not [t for t in plan.unresolved_events if "exporting user" in t]
+        assert plan.exporter_name == "晨光"
+        by_exporter = [j for j in plan.joins if j.by_exporter]
+        assert by_exporter and all(j.referrer_name == "晨光" for j in by_exporter)
+        with database.session() as s:
+            from models import Member, Membership
+
+            exporter = s.scalar(select(Member.id).where(Member.display_name == "晨光"))
+            referred = s.scalars(select(Membership.referrer_id).where(Membership.referrer_id.is_not(None))).all()
+            assert referred and exporter in {
+                s.scalar(select(Membership.member_id).where(Membership.id == r)) for r in referred
+            }
+    finally:
+        database.dispose()
