@@ -1272,6 +1272,7 @@ def _resolve_name(roster: _Roster, resolver: _Resolver, name: str) -> _Person | 
 
 
 _AND_RE = re.compile(r"\s+and\s+|和")
+_AND_ENGLISH_RE = re.compile(r"\s+and\s+")
 
 
 def _split_joined_names(roster: _Roster, resolver: _Resolver, names: tuple[str, ...]) -> tuple[str, ...]:
@@ -1564,26 +1565,43 @@ def _add_joined_strangers(session: Session, actor: Actor, group_id: int, plan: C
     made: dict[str, tuple[int, int, str]] = {}  # name key -> (member, membership, name)
     joins: list[PlannedJoin] = []
     added = 0
-    for join in plan.joins:
-        if join.membership_id is not None:
-            joins.append(join)
+    for whole in plan.joins:
+        if whole.membership_id is not None:
+            joins.append(whole)
             continue
-        key = _key(join.name)
-        if key not in made:
-            sender = new_by_name.get(key)
-            name = join.name.strip()[:100] or "?"
-            member_id, ms_id = _person_for(session, actor, group_id, name, sender.sender_id if sender else None, None)
-            membership = session.get(Membership, ms_id)
-            if membership is not None and membership.status == "applicant":
-                membership.applied_at = join.at  # known since the notice, not since today (stalled counts from it)
-            made[key] = (member_id, ms_id, name)
-            added += 1
-            if sender is not None:
-                sender.status, sender.member_id, sender.membership_id = "known", member_id, ms_id
-                sender.display_name, sender.how = name, "decision"
-                plan.messages_known += sum(sender.by_day.values())
-        member_id, ms_id, name = made[key]
-        joins.append(replace(join, membership_id=ms_id, display_name=name))
+        parts = [p.strip() for p in _AND_RE.split(whole.name)] if _key(whole.name) not in new_by_name else []
+        if len(parts) > 1 and all(parts) and all(_key(p) in new_by_name for p in parts):
+            # `Alice added Mia 🌸 Chen and Carol`, both speaking in this export: two people, never one called so
+            split = [replace(whole, name=p) for p in parts]
+        elif len(parts) > 1 and all(parts) and _AND_ENGLISH_RE.search(whole.name):
+            # nobody is called so, and the parts are not this export's speakers: one person "X and Y", or two?
+            plan.unresolved_events.append(
+                f"{whole.day:%Y-%m-%d} {whole.name}: 可能是几个人, 未添加, 请在名册里手动添加 "
+                f"(may be several people: not added — add them on the roster by hand)"
+            )
+            joins.append(whole)
+            continue
+        else:
+            split = [whole]
+        for join in split:
+            key = _key(join.name)
+            if key not in made:
+                sender = new_by_name.get(key)
+                name = join.name.strip()[:100] or "?"
+                member_id, ms_id = _person_for(
+                    session, actor, group_id, name, sender.sender_id if sender else None, None
+                )
+                membership = session.get(Membership, ms_id)
+                if membership is not None and membership.status == "applicant":
+                    membership.applied_at = join.at  # known since the notice, not since today (stalled counts from it)
+                made[key] = (member_id, ms_id, name)
+                added += 1
+                if sender is not None:
+                    sender.status, sender.member_id, sender.membership_id = "known", member_id, ms_id
+                    sender.display_name, sender.how = name, "decision"
+                    plan.messages_known += sum(sender.by_day.values())
+            member_id, ms_id, name = made[key]
+            joins.append(replace(join, membership_id=ms_id, display_name=name))
     plan.joins = joins
     # a removal or leaving of someone a join notice just added ("Carol" joined on the 6th, left on the 13th): theirs
     first_join = {}

@@ -389,3 +389,47 @@ def test_an_html_export_into_a_new_group_knows_its_exporter_by_is_send(tmp_path,
             }
     finally:
         database.dispose()
+
+
+def _new_group_import(tmp_path, text: str):
+    from desktop.services.chat_import import run_chat_import
+    from desktop.workspace import open_workspace
+
+    path = _write(tmp_path, "_chat.txt", text)
+    database = open_workspace(tmp_path / "new.sqlite")
+    plan, _summary, _created = run_chat_import(
+        database, actor_for(database), path, "新群", add_unknown=True, other_group=True
+    )
+    with database.session() as s:
+        from models import Member, Membership
+
+        rows = s.execute(
+            select(Member.display_name, Membership.status, Membership.referrer_id).join(
+                Membership, Membership.member_id == Member.id
+            )
+        ).all()
+    database.dispose()
+    return plan, {name: (status, referrer is not None) for name, status, referrer in rows}
+
+
+def test_adding_the_people_a_notice_names_never_makes_one_of_two(tmp_path, monkeypatch):
+    """--add-unknown into a new group: `‎周晓晨 added Mia 🌸 Chen and Carol` made a member called "Mia 🌸 Chen and
+    Carol" (besides Mia and Carol, added as speakers without their join). Both speak in the export: two joins, each
+    with the inviter. `Alice added Tom and Jerry`, where neither speaks: one person or two cannot be told — nobody
+    is added, and the import says so; `王和平` (no English "and") is one person as before."""
+    monkeypatch.setenv("QUNDESK_TODAY", "2027-01-05")
+    (tmp_path / "a").mkdir()
+    _plan_a, members = _new_group_import(tmp_path / "a", IOS.read_text(encoding="utf-8"))
+    assert "Mia 🌸 Chen and Carol" not in members
+    assert members["Mia 🌸 Chen"] == ("onboarding", True) and members["Carol"] == ("onboarding", True)
+    (tmp_path / "b").mkdir()
+    plan, members = _new_group_import(
+        tmp_path / "b",
+        f"[05/12/2026, 06:00:00] Morning Runners: {L}Messages and calls are end-to-end encrypted.\n"
+        f"[05/12/2026, 06:01:00] Morning Runners: {L}Alice added Tom and Jerry\n"
+        f"[05/12/2026, 06:02:00] Morning Runners: {L}Alice added 王和平\n"
+        "[13/12/2026, 06:02:00] Alice: hi\n",
+    )
+    assert "Tom and Jerry" not in members and "Tom" not in members and "Jerry" not in members
+    assert "王和平" in members
+    assert any("Tom and Jerry" in t and "several people" in t for t in plan.unresolved_events)
