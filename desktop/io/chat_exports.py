@@ -1085,6 +1085,9 @@ _LRM = "\u200e\u200f"
 _WHATSAPP_IOS_GROUP_RE = re.compile(
     r"^(?P<group>.+?): \u200e(?:Messages and calls are end-to-end encrypted|消息和通话已进行端到端加密|.+? created group)"
 )
+_WHATSAPP_RENAMED_RE = re.compile(
+    r'changed (?:the subject|the group name)(?: from [“"].*?[”"])? to [“"](?P<new>.+)[”"]$'
+)
 _WHATSAPP_CREATED_RE = re.compile(r'created group [“"](?P<group>.+)[”"]$')
 
 
@@ -1174,7 +1177,7 @@ def _read_whatsapp_txt(source: ChatSource) -> Iterator[ChatRow]:
     ios = source.format == "whatsapp_ios_txt"
     stamp_re = _WHATSAPP_IOS_STAMP_RE if ios else _WHATSAPP_STAMP_RE
     order = _whatsapp_order(source, stamp_re)
-    group = _fold(source.group_name) if source.group_name else None
+    groups = {_fold(source.group_name)} if source.group_name else set()  # the names the group's notices stand under
     current: tuple[int, datetime, str | None, list[str], bool] | None = None
 
     def finish() -> ChatRow | None:
@@ -1203,7 +1206,11 @@ def _read_whatsapp_txt(source: ChatSource) -> Iterator[ChatRow]:
             if row is not None:
                 yield row
             rest = match["rest"].lstrip(_LRM)
-            name, sep, text = rest.partition(": ")
+            if ios and ": \u200e" in rest:  # WhatsApp's own text: the name ends where its U+200E starts (a group
+                name, sep, text = rest.partition(": \u200e")  # called "Runners: 2027" holds a ": " of its own)
+                text = "\u200e" + text
+            else:
+                name, sep, text = rest.partition(": ")
             marked = ios and text.startswith("\u200e")
             # a notice quoting ": " (`X changed the subject from "a: b" to …`): the first ": " is inside its quotes.
             # A member's `Sam changed the group run to 6am` has none before its ": " — a message of theirs
@@ -1211,7 +1218,10 @@ def _read_whatsapp_txt(source: ChatSource) -> Iterator[ChatRow]:
             if ios and sep and marked:
                 own = text.lstrip(_LRM)
                 # `Morning Runners: ‎Alice added Bob`: the group's notice; `Alice: ‎Alice added Bob` reads as one too
-                if (group and _fold(name) == group) or _WHATSAPP_SYSTEM_RE.match(own) or system_events(own):
+                if _fold(name) in groups or _WHATSAPP_SYSTEM_RE.match(own) or system_events(own):
+                    renamed = _WHATSAPP_RENAMED_RE.search(own)
+                    if renamed is not None:  # later notices stand under the new name
+                        groups.add(_fold(renamed["new"]))
                     current = (number, at, None, [own], False)
                     continue
                 if own.rstrip(".") in {d.rstrip(".") for d in _WHATSAPP_DELETED}:

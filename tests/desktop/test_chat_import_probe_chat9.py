@@ -433,3 +433,22 @@ def test_adding_the_people_a_notice_names_never_makes_one_of_two(tmp_path, monke
     assert "Tom and Jerry" not in members and "Tom" not in members and "Jerry" not in members
     assert "王和平" in members
     assert any("Tom and Jerry" in t and "several people" in t for t in plan.unresolved_events)
+
+
+def test_a_group_whose_name_holds_a_colon_and_a_renamed_group(ws, tmp_path):
+    """`Runners: 2027: ‎Messages and calls…` is the group's line (its name holds ": "), not a message of "Runners";
+    after `‎Alice changed the group name to "Dawn Runners"` the notices standing under the new name are notices too."""
+    path = _write(
+        tmp_path,
+        "_chat.txt",
+        f"[05/12/2026, 06:00:00] Runners: 2027: {L}Messages and calls are end-to-end encrypted.\n"
+        f"[05/12/2026, 06:01:00] Runners: 2027: {L}Alice pinned a message\n"
+        f'[05/12/2026, 06:02:00] Runners: 2027: {L}Alice changed the group name to "Dawn Runners"\n'
+        f"[05/12/2026, 06:03:00] Dawn Runners: {L}Alice pinned a message\n"
+        "[13/12/2026, 06:04:00] Alice: checked in\n",
+    )
+    source = open_chat_export(path)
+    assert source.group_name == "Runners: 2027"
+    rows = list(source.rows())
+    assert [r.system for r in rows] == [True, True, True, True, False]
+    assert not _plan(ws, path).unknown
