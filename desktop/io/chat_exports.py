@@ -53,6 +53,7 @@ __all__ = [
 FORMATS: dict[str, str] = {
     "liuhen_csv": "留痕 (WeChatMsg) CSV",
     "liuhen_txt": "留痕 (WeChatMsg) TXT",
+    "liuhen_html": "留痕 (WeChatMsg) HTML",
     "pywxdump_csv": "PyWxDump CSV",
     "weflow_xlsx": "WeFlow Excel",
     "weflow_txt": "WeFlow TXT",
@@ -62,7 +63,6 @@ FORMATS: dict[str, str] = {
     "qce_json": "QQ Chat Exporter (QCE) JSON",
     "whatsapp_txt": "WhatsApp TXT",
     "whatsapp_ios_txt": "WhatsApp TXT (iPhone)",
-    "liuhen_html": "留痕 (WeChatMsg) HTML",
 }
 
 DEFAULT_ZONE = "Asia/Shanghai"
@@ -370,8 +370,9 @@ def _sniff_html(source: ChatSource, head: str) -> None:
     if _LIUHEN_HTML_ARRAY not in head and not _file_holds(source.path, _LIUHEN_HTML_ARRAY):
         raise _unknown(
             source.path,
-            "这是一个网页 (HTML), 不是留痕的 HTML 导出; 请用导出工具导出 CSV、TXT 或 JSON "
-            "(a web page, not 留痕's HTML export: export the chat as CSV, TXT or JSON)",
+            "这是一个网页 (HTML), 但不是 QunDesk 认识的留痕 HTML 导出 (只认识开源版留痕写的网页); 请导出 CSV、TXT 或 JSON "
+            "(a web page, but not the 留痕 HTML export QunDesk knows — that of the open-source 留痕: export the chat as"
+            " CSV, TXT or JSON)",
         )
     source.format = "liuhen_html"
     title = _HTML_TITLE_RE.search(head)
