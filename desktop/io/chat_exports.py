@@ -192,6 +192,13 @@ _WHATSAPP_TIME = (
 )
 _WHATSAPP_STAMP_RE = re.compile(rf"^[\u200e\u200f]?{_WHATSAPP_DATE},? {_WHATSAPP_TIME} - (?P<rest>.*)$")
 _WHATSAPP_IOS_STAMP_RE = re.compile(rf"^[\u200e\u200f]?\[{_WHATSAPP_DATE},? {_WHATSAPP_TIME}\] (?P<rest>.*)$")
+# a line that starts like a stamp (a date, then a time, then " - " or "] ") whatever the words around the time
+_WHATSAPP_LIKE_RE = re.compile(
+    r"^[\u200e\u200f]?\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4},?\s[^\n]{0,20}?\d{1,2}[:.]\d{2}[^\n-]{0,12}? - "
+)
+_WHATSAPP_IOS_LIKE_RE = re.compile(
+    r"^[\u200e\u200f]?\[\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4},?\s[^\]\n]{0,20}?\d{1,2}[:.]\d{2}[^\]\n]{0,12}\] "
+)
 
 
 def _unknown(path: Path, why: str = "") -> ImportProblem:
@@ -1177,6 +1184,7 @@ def _read_whatsapp_txt(source: ChatSource) -> Iterator[ChatRow]:
     and it is a notice when it stands under the group's name or reads as one."""
     ios = source.format == "whatsapp_ios_txt"
     stamp_re = _WHATSAPP_IOS_STAMP_RE if ios else _WHATSAPP_STAMP_RE
+    like = _WHATSAPP_IOS_LIKE_RE if ios else _WHATSAPP_LIKE_RE
     order = _whatsapp_order(source, stamp_re)
     groups = {_fold(source.group_name)} if source.group_name else set()  # the names the group's notices stand under
     current: tuple[int, datetime, str | None, list[str], bool] | None = None
@@ -1200,6 +1208,15 @@ def _read_whatsapp_txt(source: ChatSource) -> Iterator[ChatRow]:
             match = stamp_re.match(line)
             at = _whatsapp_time(match, order) if match else None
             if match is None or at is None:
+                if like.match(line):
+                    # a message's start whose date or time cannot be read (`[2026/12/31 晚上11:58:40] 王芳: 打卡`, a
+                    # 31/02): read as the line above's text it would make 王芳's 打卡 the previous sender's
+                    raise _bad_row(
+                        source,
+                        number,
+                        f"第{number}行像一条消息的开头, 但日期或时间读不出来: {line[:40]} (line {number} starts like a"
+                        f" message but its date or time cannot be read: {line[:40]})",
+                    )
                 if current is not None:
                     current[3].append(line)  # a message's next line
                 continue

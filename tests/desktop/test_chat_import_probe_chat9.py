@@ -452,3 +452,27 @@ def test_a_group_whose_name_holds_a_colon_and_a_renamed_group(ws, tmp_path):
     rows = list(source.rows())
     assert [r.system for r in rows] == [True, True, True, True, False]
     assert not _plan(ws, path).unknown
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "line"),
+    [
+        (
+            "_chat.txt",
+            "[2026/12/31 下午11:58:40] 周晓晨: 明天见\n[2026/12/31 晚上11:59:10] 王芳: 打卡\n",
+            2,
+        ),  # a time word QunDesk does not read
+        ("_chat.txt", "[28/02/2026, 06:00:00] Alice: hi\n[31/02/2026, 06:01:00] 王芳: 打卡\n", 2),  # no such day
+        ("android.txt", "28/02/2026, 06:00 - Alice: hi\n31/02/2026, 06:01 - 王芳: 打卡\n", 2),
+    ],
+)
+def test_a_message_start_whose_time_cannot_be_read_is_refused_naming_the_line(ws, tmp_path, name, text, line):
+    """It was read as the line above's text — 王芳's 打卡 became the previous sender's check-in. Now refused, naming
+    the line: never a check-in credited to the wrong person."""
+    path = _write(tmp_path, name, text)
+    with pytest.raises(ImportProblem, match=f"line {line} starts like a message") as caught:
+        list(open_chat_export(path).rows())
+    assert caught.value.file == name
+    with pytest.raises(ImportProblem):
+        _import(ws, path, other_group=True)
+    assert _checkins(ws) == set()
