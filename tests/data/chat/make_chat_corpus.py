@@ -680,7 +680,9 @@ def liuhen_html_entry(e: dict) -> str:
     if k == "sys":
         own = e["sub"] == "recall" and e["actor"] == OWNER
         content = (
-            wx_system_raw_pc(e).replace("<![CDATA[", "").replace(' <a href="weixin://revoke_edit_click">重新编辑</a>]]>', "")
+            wx_system_raw_pc(e)
+            .replace("<![CDATA[", "")
+            .replace(' <a href="weixin://revoke_edit_click">重新编辑</a>]]>', "")
         )
         for tag in re.findall(r"(</{0,1}(?:img|revo|_wc_cus|a).*?>)", content):
             content = content.replace(tag, "")
