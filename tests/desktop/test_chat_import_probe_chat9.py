@@ -476,3 +476,16 @@ def test_a_message_start_whose_time_cannot_be_read_is_refused_naming_the_line(ws
     with pytest.raises(ImportProblem):
         _import(ws, path, other_group=True)
     assert _checkins(ws) == set()
+
+
+def test_an_html_export_across_the_new_year(ws, tmp_path):
+    """Epoch times on both sides of midnight on New Year's Eve land on 2026-12-31 and 2027-01-01 (Shanghai)."""
+    entries = (
+        _entry("2026-12-31 23:59:59", "打卡 跨年跑", "芳芳")
+        + _entry("2027-01-01 00:00:01", "打卡 新年第一跑", "跃跃")
+        + _entry("2027-01-01 00:00:02", "新年快乐", "芳芳")
+    )
+    path = _html(tmp_path, entries)
+    _import(ws, path)
+    assert _checkins(ws) == {("王芳", "2026-12-31", "23:59"), ("李跃", "2027-01-01", "00:00")}
+    assert _messages(ws) == {("王芳", "2026-12-31"): 1, ("王芳", "2027-01-01"): 1, ("李跃", "2027-01-01"): 1}
