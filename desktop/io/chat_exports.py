@@ -6,9 +6,10 @@ database. The formats, and where each detail was read in the exporters' source, 
 held in memory. A row's text is handed over only for what is derived from it (check-ins, joins, removals)
 and is never stored.
 
-Known formats (`FORMATS`): 留痕 (WeChatMsg) CSV and TXT, PyWxDump CSV, WeFlow .xlsx and TXT, ChatLab JSON
-and JSONL, QQ 消息记录 TXT, QQ Chat Exporter (QCE) JSON. Anything else raises ImportProblem naming the file
-and the formats known; so does an export of a one-to-one chat, or of several chats, where the file says so.
+Known formats (`FORMATS`): 留痕 (WeChatMsg) CSV, TXT and HTML, PyWxDump CSV, WeFlow .xlsx and TXT, ChatLab JSON
+and JSONL, QQ 消息记录 TXT, QQ Chat Exporter (QCE) JSON, WhatsApp TXT (Android and iPhone). Anything else raises
+ImportProblem naming the file and the formats known (留痕's Word export, a zipped chat and other web pages saying what
+they are); so does an export of a one-to-one chat, or of several chats, where the file says so.
 
 Times: every exporter writes the exporting PC's local wall-clock time (text formats) or epoch seconds that its
 own viewer shows in the PC's zone (ChatLab). One rule for all: text times are used as written, epoch seconds are
@@ -22,6 +23,7 @@ messages; `system_events(text)` reads joins and removals from their text."""
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
 import os
@@ -51,6 +53,7 @@ __all__ = [
 FORMATS: dict[str, str] = {
     "liuhen_csv": "留痕 (WeChatMsg) CSV",
     "liuhen_txt": "留痕 (WeChatMsg) TXT",
+    "liuhen_html": "留痕 (WeChatMsg) HTML",
     "pywxdump_csv": "PyWxDump CSV",
     "weflow_xlsx": "WeFlow Excel",
     "weflow_txt": "WeFlow TXT",
@@ -59,6 +62,7 @@ FORMATS: dict[str, str] = {
     "qq_txt": "QQ 消息记录 TXT",
     "qce_json": "QQ Chat Exporter (QCE) JSON",
     "whatsapp_txt": "WhatsApp TXT",
+    "whatsapp_ios_txt": "WhatsApp TXT (iPhone)",
 }
 
 DEFAULT_ZONE = "Asia/Shanghai"
@@ -67,7 +71,7 @@ SELF = "\x00self"  # a system text's 你/我: the exporting user
 # (models.community_zone.community(): the workspace's time_zone setting; this machine's zone when it has none). Tests pin it.
 LOCAL_ZONE: tzinfo | None = None
 # the formats whose times are epoch stamps, converted to a zone (the import's summary names it)
-EPOCH_FORMATS = frozenset({"chatlab_json", "chatlab_jsonl", "qce_json"})
+EPOCH_FORMATS = frozenset({"chatlab_json", "chatlab_jsonl", "qce_json", "liuhen_html"})
 
 
 def local_zone(name: str = DEFAULT_ZONE) -> tzinfo:
@@ -134,6 +138,14 @@ class ChatSource:
         try:
             yield from reader(self)
         except UnicodeDecodeError as exc:  # a file that changes encoding after its first 64 KB
+            if exc.reason == "unexpected end of data" and _ends_mid_character(self.path):
+                raise ImportProblem(
+                    self.path.name,
+                    None,
+                    None,
+                    "文件末尾被截断 (最后一个字只有一半), 最后一条消息不完整, 请重新导出 (the file is cut off inside its"
+                    " last character: its last message is incomplete — export it again)",
+                ) from None
             raise ImportProblem(
                 self.path.name,
                 None,
@@ -166,12 +178,26 @@ _QQ_HEADER = "消息记录（此消息记录为文本格式，不支持重新导
 _QCE_HEAD = re.compile(r'"metadata"\s*:\s*\{[^{}]*"QQChatExporter')
 _WEFLOW_TXT_FIRST = re.compile(rf"^{_STAMP} '.*'$")
 _LIUHEN_TXT_FIRST = re.compile(rf"^{_STAMP} \S")
-# WhatsApp (Android) "Export chat", without media: `12/3/26, 7:15 PM - Alice: checked in` (section 12). The phone's
-# locale orders the date (M/D/YY in the US, DD/MM/YYYY elsewhere, 3.12.26 in Germany); newer versions put a narrow
-# no-break space (U+202F) before AM/PM
-_WHATSAPP_STAMP_RE = re.compile(
-    r"^\u200e?(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{2}|\d{4}),? "
-    r"(?P<h>\d{1,2})[:.](?P<m>\d{2})(?:[:.](?P<s>\d{2}))?(?:[\s\u202f]?(?P<ap>[AaPp])\.?\s?[Mm]\.?)? - (?P<rest>.*)$"
+# WhatsApp "Export chat" (section 12). Android: `12/3/26, 7:15 PM - Alice: checked in`; iPhone:
+# `[03/12/2026, 19:15:02] Alice: checked in` (square brackets, seconds, U+200E marks). The phone's locale orders the
+# date (M/D/YY in the US, DD/MM/YYYY elsewhere, 3.12.26 in Germany, 2026/12/3 year first in Chinese); newer versions
+# put a narrow no-break space (U+202F) before AM/PM; a Chinese phone writes 上午/下午 before the time
+_WHATSAPP_DATE = (
+    r"(?:(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})"
+    r"|(?P<Y>\d{4})(?P<ysep>[/.])(?P<M>\d{1,2})(?P=ysep)(?P<D>\d{1,2}))"
+)
+_WHATSAPP_TIME = (
+    r"(?P<cn>上午|下午)?(?P<h>\d{1,2})[:.](?P<m>\d{2})(?:[:.](?P<s>\d{2}))?"
+    r"(?:[\s\u202f]?(?P<ap>[AaPp])\.?\s?[Mm]\.?)?"
+)
+_WHATSAPP_STAMP_RE = re.compile(rf"^[\u200e\u200f]?{_WHATSAPP_DATE},? {_WHATSAPP_TIME} - (?P<rest>.*)$")
+_WHATSAPP_IOS_STAMP_RE = re.compile(rf"^[\u200e\u200f]?\[{_WHATSAPP_DATE},? {_WHATSAPP_TIME}\] (?P<rest>.*)$")
+# a line that starts like a stamp (a date, then a time, then " - " or "] ") whatever the words around the time
+_WHATSAPP_LIKE_RE = re.compile(
+    r"^[\u200e\u200f]?\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4},?\s[^\n]{0,20}?\d{1,2}[:.]\d{2}[^\n-]{0,12}? - "
+)
+_WHATSAPP_IOS_LIKE_RE = re.compile(
+    r"^[\u200e\u200f]?\[\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4},?\s[^\]\n]{0,20}?\d{1,2}[:.]\d{2}[^\]\n]{0,12}\] "
 )
 
 
@@ -236,6 +262,9 @@ def open_chat_export(path: str | Path, *, zone: tzinfo | None = None) -> ChatSou
         _sniff_xlsx(source)
         return source
     text = _decode_head(data)
+    if _HTML_HEAD.match(text):
+        _sniff_html(source, text)
+        return source
     first = next((line.strip("\ufeff\r") for line in text.splitlines() if line.strip("\ufeff\r \t")), "")
     stripped = text.lstrip("\ufeff \r\n\t")
     if stripped.startswith("{") and first.startswith("{") and '"_type"' in first and '"header"' in first:
@@ -258,6 +287,9 @@ def open_chat_export(path: str | Path, *, zone: tzinfo | None = None) -> ChatSou
             source.format = "liuhen_txt"
         elif _WHATSAPP_STAMP_RE.match(first):
             source.format = "whatsapp_txt"
+        elif _WHATSAPP_IOS_STAMP_RE.match(first):
+            source.format = "whatsapp_ios_txt"
+            source.group_name = _whatsapp_ios_group(text)
         else:
             raise _unknown(path)
     return source
@@ -277,12 +309,91 @@ def _sniff_xlsx(source: ChatSource) -> None:
     try:
         with zipfile.ZipFile(source.path) as archive:
             names = archive.namelist()
+            if "word/document.xml" in names:
+                raise _word_document(source.path)
+            chats = [n for n in names if n.rsplit("/", 1)[-1].lower().endswith(".txt")]
+            if chats and "xl/workbook.xml" not in names:
+                raise _zipped_chat(source.path, chats)
             workbook = archive.read("xl/workbook.xml").decode("utf-8", errors="replace")
     except (zipfile.BadZipFile, KeyError, OSError):
         raise _unknown(source.path, "不是有效的 .xlsx 文件 (not a valid .xlsx)") from None
     if "聊天记录" not in workbook or not any(n.startswith("xl/worksheets/") for n in names):
         raise _unknown(source.path, "没有“聊天记录”工作表 (no 聊天记录 sheet)")
     source.format = "weflow_xlsx"
+
+
+def _ends_mid_character(path: Path) -> bool:
+    """The file's last bytes are the start of a UTF-8 character whose end is missing: a copy that stopped."""
+    try:
+        with open(path, "rb") as handle:
+            handle.seek(0, 2)
+            handle.seek(max(0, handle.tell() - 4))
+            tail = handle.read()
+    except OSError:
+        return False
+    for start in range(len(tail)):
+        lead = tail[start]
+        need = 2 if 0xC0 <= lead < 0xE0 else 3 if 0xE0 <= lead < 0xF0 else 4 if 0xF0 <= lead < 0xF8 else 0
+        if need and len(tail) - start < need and all(0x80 <= b < 0xC0 for b in tail[start + 1 :]):
+            return True
+    return False
+
+
+def _word_document(path: Path) -> ImportProblem:
+    """A Word file: 留痕's Word export (exporter_docx.py) shows each sender as an avatar picture, no name, and a time
+    only where five minutes have passed — nothing in it says who wrote a message, or exactly when."""
+    return ImportProblem(
+        path.name,
+        None,
+        None,
+        "这是 Word 文档 (.docx)。留痕的 Word 导出只有头像没有发言人名字, 时间也只是每隔 5 分钟一个, 无法知道每条消息是谁"
+        "在哪天发的 — 请在留痕里把这个群导出为 CSV (或 TXT、HTML) 再导入 (a Word document: 留痕's Word export shows"
+        " each sender as a picture, with no name, and a time only every five minutes, so no message can be credited"
+        " to anyone — export the chat as CSV, TXT or HTML instead)",
+    )
+
+
+def _zipped_chat(path: Path, chats: list[str]) -> ImportProblem:
+    """A zip holding a chat export (the iPhone's WhatsApp shares `WhatsApp Chat - <group>.zip` with `_chat.txt`)."""
+    inner = chats[0].rsplit("/", 1)[-1]
+    return ImportProblem(
+        path.name,
+        None,
+        None,
+        f"这是一个压缩包, 里面有 {inner} — 请先解压, 再选择 {inner} 导入 (a zip archive holding {inner}: unzip it and"
+        f" import {inner})",
+    )
+
+
+# 留痕 HTML (section 2a): the messages are a JavaScript array in the page, `const chatMessages = [ {…},{…}, ];`
+_HTML_HEAD = re.compile(r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)[\s>]", re.IGNORECASE | re.DOTALL)
+_LIUHEN_HTML_ARRAY = "const chatMessages = ["
+_HTML_TITLE_RE = re.compile(r"<title>(.*?)</title>", re.DOTALL)
+
+
+def _sniff_html(source: ChatSource, head: str) -> None:
+    """留痕's HTML export (its template.html with the messages written between `const chatMessages = [` and `];`):
+    read. Any other web page — a chat saved from a browser, another tool's HTML — is refused, naming what it is."""
+    if _LIUHEN_HTML_ARRAY not in head and not _file_holds(source.path, _LIUHEN_HTML_ARRAY):
+        raise _unknown(
+            source.path,
+            "这是一个网页 (HTML), 但不是 QunDesk 认识的留痕 HTML 导出 (只认识开源版留痕写的网页); 请导出 CSV、TXT 或 JSON "
+            "(a web page, but not the 留痕 HTML export QunDesk knows — that of the open-source 留痕: export the chat as"
+            " CSV, TXT or JSON)",
+        )
+    source.format = "liuhen_html"
+    title = _HTML_TITLE_RE.search(head)
+    if title is not None and title.group(1).strip() not in ("", "出错了"):
+        source.group_name = html.unescape(title.group(1).strip())
+
+
+def _file_holds(path: Path, needle: str, limit: int = 4 << 20) -> bool:
+    """Whether the first `limit` bytes of the file hold `needle` (the template's style sheet is ~30 KB)."""
+    try:
+        with open(path, "rb") as handle:
+            return needle.encode("utf-8") in handle.read(limit)
+    except OSError:
+        return False
 
 
 # ---------------------------------------------------------------- helpers
@@ -966,28 +1077,61 @@ def _read_qq_txt(source: ChatSource) -> Iterator[ChatRow]:
             yield row
 
 
-# ---------------------------------------------------------------- WhatsApp TXT (Android "Export chat", without media)
+# ---------------------------------------------------------------- WhatsApp TXT ("Export chat", without media)
 
 # a line after the stamp that is no one's message though it holds ": " (a subject or description quoting one)
 _WHATSAPP_SYSTEM_RE = re.compile(
-    r"^(?:.+? (?:changed (?:the subject|this group|the group)|created group|deleted this group)|"
-    r"Messages and calls are end-to-end encrypted|Messages to this group are now)"
+    r"^(?:.+? (?:changed (?:the subject|this group|the group)|created (?:group|this group)|deleted this group)|"
+    r"Messages and calls are end-to-end encrypted|Messages to this group are now|消息和通话已进行端到端加密)"
 )
 # a message whose text is WhatsApp's own: deleted (as a recall, no one's message), media, view once
 _WHATSAPP_DELETED = {"This message was deleted", "You deleted this message", "This message was deleted."}
 _WHATSAPP_MEDIA_RE = re.compile(r"^(?:<Media omitted>|<Médias omis>|null|.+ \(file attached\)|<View once .+>)$")
+_WHATSAPP_EDITED = "\u200e<This message was edited>"  # iPhone: appended to an edited message's text
+_LRM = "\u200e\u200f"
+# iPhone: the group's own line, `[…] Morning Runners: ‎Messages and calls are end-to-end encrypted…`, names the group
+_WHATSAPP_IOS_GROUP_RE = re.compile(
+    r"^(?P<group>.+?): \u200e(?:Messages and calls are end-to-end encrypted|消息和通话已进行端到端加密|.+? created group)"
+)
+_WHATSAPP_RENAMED_RE = re.compile(
+    r'changed (?:the subject|the group name)(?: from [“"].*?[”"])? to [“"](?P<new>.+)[”"]$'
+)
+_WHATSAPP_CREATED_RE = re.compile(r'created group [“"](?P<group>.+)[”"]$')
 
 
-def _whatsapp_order(source: ChatSource) -> str:
+def _fold(name: str) -> str:
+    return unicodedata.normalize("NFKC", name).strip().casefold()
+
+
+def _whatsapp_ios_group(head: str) -> str | None:
+    """The group an iPhone export is of: WhatsApp files its notices under the group's name, the first being
+    `Morning Runners: ‎Messages and calls are end-to-end encrypted…` (or `‎Alice created group "Morning Runners"`).
+    None when the head has neither (a stretch exported from the middle of the chat)."""
+    for line in head.splitlines()[:400]:
+        match = _WHATSAPP_IOS_STAMP_RE.match(line.lstrip("\ufeff"))
+        if match is None:
+            continue
+        rest = match["rest"].lstrip(_LRM)
+        found = _WHATSAPP_IOS_GROUP_RE.match(rest)
+        if found is not None:
+            created = _WHATSAPP_CREATED_RE.search(rest)
+            return (created["group"] if created else found["group"]).strip() or None
+        created = _WHATSAPP_CREATED_RE.search(rest)
+        if created is not None and ": " not in rest:
+            return created["group"].strip() or None
+    return None
+
+
+def _whatsapp_order(source: ChatSource, stamp_re: re.Pattern[str]) -> str:
     """ "dm" or "md": how this file writes its dates, read from the file itself — a first part over 12 is a day
     (31/10/26), a second part over 12 a day too (10/31/26); with neither, the order whose times run forward. A file
     that allows both (every date's parts at most 12, in order either way) is refused: a record never names the
-    wrong day."""
+    wrong day. Year-first dates (2026/12/3, a Chinese phone) are year/month/day, nothing to decide."""
     dates: list[tuple[int, int, int]] = []
     with _open_text(source.path) as handle:
         for raw in handle:
-            match = _WHATSAPP_STAMP_RE.match(raw.rstrip("\r\n").lstrip("\ufeff"))
-            if match is not None:
+            match = stamp_re.match(raw.rstrip("\r\n").lstrip("\ufeff"))
+            if match is not None and match["a"] is not None:
                 dates.append((int(match["a"]), int(match["b"]), int(match["y"])))
     if any(a > 12 for a, _b, _y in dates):
         return "dm"
@@ -1015,13 +1159,19 @@ def _whatsapp_order(source: ChatSource) -> str:
 
 
 def _whatsapp_time(match: re.Match[str], order: str) -> datetime | None:
-    a, b, year = int(match["a"]), int(match["b"]), int(match["y"])
-    month, day = (a, b) if order == "md" else (b, a)
+    if match["Y"] is not None:
+        year, month, day = int(match["Y"]), int(match["M"]), int(match["D"])
+    else:
+        a, b, year = int(match["a"]), int(match["b"]), int(match["y"])
+        month, day = (a, b) if order == "md" else (b, a)
     hour = int(match["h"])
-    if match["ap"]:
-        if not 1 <= hour <= 12:
+    if match["ap"] or match["cn"]:
+        if match["ap"] and match["cn"]:
             return None
-        hour = hour % 12 + (12 if match["ap"] in "Pp" else 0)
+        if not (1 if match["ap"] else 0) <= hour <= 12:
+            return None
+        pm = match["ap"] in ("P", "p") if match["ap"] else match["cn"] == "下午"
+        hour = hour % 12 + (12 if pm else 0)
     try:
         return datetime(year + 2000 if year < 100 else year, month, day, hour, int(match["m"]), int(match["s"] or 0))
     except ValueError:
@@ -1029,40 +1179,196 @@ def _whatsapp_time(match: re.Match[str], order: str) -> datetime | None:
 
 
 def _read_whatsapp_txt(source: ChatSource) -> Iterator[ChatRow]:
-    order = _whatsapp_order(source)
-    current: tuple[int, datetime, str | None, list[str]] | None = None
+    """Android (`date, time - name: text`) and iPhone (`[date, time] name: text`). On the iPhone WhatsApp's own
+    texts — notices, media, polls, locations, deleted messages — start with U+200E: such a text is never typed text,
+    and it is a notice when it stands under the group's name or reads as one."""
+    ios = source.format == "whatsapp_ios_txt"
+    stamp_re = _WHATSAPP_IOS_STAMP_RE if ios else _WHATSAPP_STAMP_RE
+    like = _WHATSAPP_IOS_LIKE_RE if ios else _WHATSAPP_LIKE_RE
+    order = _whatsapp_order(source, stamp_re)
+    groups = {_fold(source.group_name)} if source.group_name else set()  # the names the group's notices stand under
+    current: tuple[int, datetime, str | None, list[str], bool] | None = None
 
     def finish() -> ChatRow | None:
         if current is None:
             return None
-        line, at, name, lines = current
+        line, at, name, lines, marked = current
         text = "\n".join(_trim_blank(lines))
-        if name is None or text.strip().lstrip("\u200e") in _WHATSAPP_DELETED:
-            return ChatRow(at, None, (), True, False, text.lstrip("\u200e"), False, line)
-        typed = None if _WHATSAPP_MEDIA_RE.match(text.strip().lstrip("\u200e")) else text
+        bare = text.strip().lstrip(_LRM)
+        if name is None or bare in _WHATSAPP_DELETED:
+            return ChatRow(at, None, (), True, False, bare, False, line)
+        if marked:  # the iPhone's own text under a member's name: a photo, a poll, a location — a message, not typed
+            return ChatRow(at, None, (name,), False, False, None, False, line)
+        typed = None if _WHATSAPP_MEDIA_RE.match(bare) else text.replace(_WHATSAPP_EDITED, "")
         return ChatRow(at, None, (name,), False, typed is not None, typed, False, line)
 
     with source.track(_open_text(source.path)) as handle:
         for number, raw in enumerate(handle, start=1):
             line = raw.rstrip("\r\n").lstrip("\ufeff")
-            match = _WHATSAPP_STAMP_RE.match(line)
+            match = stamp_re.match(line)
             at = _whatsapp_time(match, order) if match else None
             if match is None or at is None:
+                if like.match(line):
+                    # a message's start whose date or time cannot be read (`[2026/12/31 晚上11:58:40] 王芳: 打卡`, a
+                    # 31/02): read as the line above's text it would make 王芳's 打卡 the previous sender's
+                    raise _bad_row(
+                        source,
+                        number,
+                        f"第{number}行像一条消息的开头, 但日期或时间读不出来: {line[:40]} (line {number} starts like a"
+                        f" message but its date or time cannot be read: {line[:40]})",
+                    )
                 if current is not None:
                     current[3].append(line)  # a message's next line
                 continue
             row = finish()
             if row is not None:
                 yield row
-            rest = match["rest"].lstrip("\u200e")
-            name, sep, text = rest.partition(": ")
-            if not sep or _WHATSAPP_SYSTEM_RE.match(rest):
-                current = (number, at, None, [rest])  # a notice: "Alice added Bob", "Bob left"
+            rest = match["rest"].lstrip(_LRM)
+            if ios and ": \u200e" in rest:  # WhatsApp's own text: the name ends where its U+200E starts (a group
+                name, sep, text = rest.partition(": \u200e")  # called "Runners: 2027" holds a ": " of its own)
+                text = "\u200e" + text
             else:
-                current = (number, at, name.strip(), [text])
+                name, sep, text = rest.partition(": ")
+            marked = ios and text.startswith("\u200e")
+            # a notice quoting ": " (`X changed the subject from "a: b" to …`): the first ": " is inside its quotes.
+            # A member's `Sam changed the group run to 6am` has none before its ": " — a message of theirs
+            notice = not sep or (any(q in name for q in '"“”') and _WHATSAPP_SYSTEM_RE.match(rest))
+            if ios and sep and marked:
+                own = text.lstrip(_LRM)
+                # `Morning Runners: ‎Alice added Bob`: the group's notice; `Alice: ‎Alice added Bob` reads as one too
+                if _fold(name) in groups or _WHATSAPP_SYSTEM_RE.match(own) or system_events(own):
+                    renamed = _WHATSAPP_RENAMED_RE.search(own)
+                    if renamed is not None:  # later notices stand under the new name
+                        groups.add(_fold(renamed["new"]))
+                    current = (number, at, None, [own], False)
+                    continue
+                if own.rstrip(".") in {d.rstrip(".") for d in _WHATSAPP_DELETED}:
+                    current = (number, at, None, [own], False)
+                    continue
+            if notice:
+                current = (number, at, None, [rest], False)  # a notice: "Alice added Bob", "Bob left"
+            else:
+                current = (number, at, name.strip(), [text], marked)
         row = finish()
         if row is not None:
             yield row
+
+
+# ---------------------------------------------------------------- 留痕 HTML
+
+# one message object as exporter_html.py writes it: `{ type:1, text: '…',is_send:0,…,displayname:'…'},` — values are
+# numbers, strings in single quotes (escape_js_and_html: \\ \' \" \n \r \t, and & < > as entities) or, where a
+# Python None was formatted unquoted, a bare word
+_HTML_VALUE = r"'(?:[^'\\]|\\.)*'|-?\d+(?:\.\d+)?|[A-Za-z_]\w*"
+_HTML_FIELD = rf"[A-Za-z_]\w*\s*:\s*(?:{_HTML_VALUE})"
+_HTML_ENTRY_RE = re.compile(rf"\s*\{{\s*((?:{_HTML_FIELD})(?:\s*,\s*{_HTML_FIELD})*)?\s*,?\s*\}}\s*,", re.DOTALL)
+_HTML_FIELD_RE = re.compile(rf"([A-Za-z_]\w*)\s*:\s*({_HTML_VALUE})", re.DOTALL)
+_HTML_END_RE = re.compile(r"\s*\]\s*;")
+_JS_ESCAPE_RE = re.compile(r"\\(.)", re.DOTALL)
+_JS_ESCAPES = {"n": "\n", "r": "\r", "t": "\t"}
+_HTML_CHUNK = 1 << 20
+
+
+def _js_string(value: str) -> str:
+    if not value.startswith("'"):
+        return "" if value in ("None", "undefined", "null") else value
+    return html.unescape(_JS_ESCAPE_RE.sub(lambda m: _JS_ESCAPES.get(m.group(1), m.group(1)), value[1:-1]))
+
+
+def _html_entries(source: ChatSource) -> Iterator[tuple[int, dict[str, str]]]:
+    """(message number, fields) per object of the page's chatMessages array, streamed in 1 MB pieces. A page cut off
+    before the array's end, or an object the exporter wrote broken (it quotes a link's title, a file's name, a song
+    without escaping them: a `'` in one ends the string early — the page shows 出错了 in a browser too), is refused
+    naming the message: never a guess at where the next one starts."""
+    with source.track(_open_text(source.path)) as handle:
+        buffer, eof = "", False
+        while _LIUHEN_HTML_ARRAY not in buffer:
+            piece = handle.read(_HTML_CHUNK)
+            if not piece:
+                raise _unknown(source.path)
+            buffer = buffer[-len(_LIUHEN_HTML_ARRAY) :] + piece
+        pos, number = buffer.index(_LIUHEN_HTML_ARRAY) + len(_LIUHEN_HTML_ARRAY), 0
+        while True:
+            match = _HTML_ENTRY_RE.match(buffer, pos)
+            if match is not None and (match.end() < len(buffer) or eof):
+                number += 1
+                fields = _HTML_FIELD_RE.findall(match.group(1) or "")
+                named = dict(fields)
+                if len(named) == len(fields):
+                    yield number, named
+                    pos = match.end()
+                else:  # a key twice: an unescaped title holding `',displayname:'…` — never a sender by a title
+                    raise _html_broken(source, number)
+                if len(buffer) - pos < _HTML_CHUNK // 4 and not eof:
+                    buffer, pos = buffer[pos:], 0
+                    piece = handle.read(_HTML_CHUNK)
+                    buffer += piece
+                    eof = not piece
+                continue
+            if _HTML_END_RE.match(buffer, pos):
+                return
+            if not eof:  # the object may run on past this piece
+                piece = handle.read(_HTML_CHUNK)
+                if piece:
+                    buffer += piece
+                    continue
+                eof = True
+                continue
+            whole = number + 1
+            if not buffer[pos:].strip():
+                raise _bad_row(
+                    source,
+                    whole,
+                    f"文件在第{whole}条消息处被截断 (没有消息列表的结尾), 请重新导出 (the file is cut off at message"
+                    f" {whole}: the page's list of messages never ends — export it again)",
+                )
+            if "\n];" not in buffer[pos:] and "</html>" not in buffer[pos:]:
+                raise _bad_row(
+                    source,
+                    whole,
+                    f"文件在第{whole}条消息中间被截断, 请重新导出 (the file is cut off inside message {whole} — export it"
+                    " again)",
+                )
+            raise _html_broken(source, whole)
+
+
+def _html_broken(source: ChatSource, number: int) -> ImportProblem:
+    return _bad_row(
+        source,
+        number,
+        f"第{number}条消息写坏了 (留痕没有转义其中的引号, 浏览器打开也会显示“出错了”), 无法确定它和之后的消息是谁发的"
+        f" — 请改为导出 CSV (message {number} is written broken: 留痕 left a quote in it unescaped, and the page shows"
+        " 出错了 in a browser too; nothing tells who sent it or the messages after it — export the chat as CSV instead)",
+    )
+
+
+# what each object's type is (exporter_html.py): 0 notice, 1 text, 3 image / sticker / video thumbnail, 34 voice,
+# 43 video, 49 file (6) / song (3) / link (5) / transfer (2000) / reply (57: `text` is the reply's own words), 50 call
+_HTML_TYPES = {"0", "1", "3", "34", "43", "49", "50"}
+
+
+def _read_liuhen_html(source: ChatSource) -> Iterator[ChatRow]:
+    for number, fields in _html_entries(source):
+        type_ = fields.get("type", "")
+        stamp = fields.get("timestamp", "")
+        if type_ not in _HTML_TYPES or not re.fullmatch(r"\d+", stamp):
+            raise _bad_row(
+                source,
+                number,
+                f"第{number}条消息没有可识别的 type/timestamp (message {number}: type {type_!r}, timestamp {stamp!r})",
+            )
+        at = _epoch_local(source, int(stamp), number)
+        text = _js_string(fields.get("text", "''"))
+        if type_ == "0":
+            yield ChatRow(at, None, (), True, False, _clean_notice(text), False, number)
+            continue
+        is_self = fields.get("is_send") == "1"
+        if fields.get("is_chatroom") == "0":
+            raise _private_chat(source, number, None if is_self else _js_string(fields.get("displayname", "''")))
+        name = _js_string(fields.get("displayname", "''")).replace("\n", " ").replace("\t", " ")
+        reply = type_ == "49" and (fields.get("sub_type") == "57" or "refer_text" in fields)
+        typed = text if (type_ == "1" or reply) and text.strip() else None
+        yield ChatRow(at, None, (name,) if name else (), False, typed is not None, typed, is_self, number)
 
 
 _READERS = {
@@ -1076,6 +1382,8 @@ _READERS = {
     "qq_txt": _read_qq_txt,
     "qce_json": _read_qce_json,
     "whatsapp_txt": _read_whatsapp_txt,
+    "whatsapp_ios_txt": _read_whatsapp_txt,
+    "liuhen_html": _read_liuhen_html,
 }
 
 

@@ -264,6 +264,7 @@ class ChatPlan:
     _chains: dict[Any, Any] = field(default_factory=dict, repr=False)
     _resolver: Any = field(default=None, repr=False)
     _self_ids: set[str] = field(default_factory=set, repr=False)
+    _self_names: set[str] = field(default_factory=set, repr=False)  # the exporter's own rows' names (no IDs: 留痕 HTML)
     _self_covered: dict[date, int] = field(default_factory=dict, repr=False)  # 我's rows in earlier spans, per day
     _leave_msgs: list[Any] = field(default_factory=list, repr=False)  # (sender, sent at, text) of the 请假 messages
     _chain_leaves: list[Any] = field(default_factory=list, repr=False)  # the 请假 lines of the day's chains
@@ -911,7 +912,7 @@ def plan_chat_import(
         info.first_day, info.last_day = min(info.by_day), max(info.by_day)
         if info.status == "known" and info.membership_id is not None:
             plan.messages_known += info.messages
-    plan._self_ids = self_ids
+    plan._self_ids, plan._self_names = self_ids, self_names
     _plan_exporter(session, plan, roster, self_ids, self_names, exporter_member_id)
     _plan_self_rows(plan, roster, resolver, texts)
     _plan_events(plan, roster, resolver, events)
@@ -1294,6 +1295,7 @@ def _resolve_name(roster: _Roster, resolver: _Resolver, name: str) -> _Person | 
 
 
 _AND_RE = re.compile(r"\s+and\s+|和")
+_AND_ENGLISH_RE = re.compile(r"\s+and\s+")
 
 
 def _split_joined_names(roster: _Roster, resolver: _Resolver, names: tuple[str, ...]) -> tuple[str, ...]:
@@ -1588,26 +1590,43 @@ def _add_joined_strangers(session: Session, actor: Actor, group_id: int, plan: C
     made: dict[str, tuple[int, int, str]] = {}  # name key -> (member, membership, name)
     joins: list[PlannedJoin] = []
     added = 0
-    for join in plan.joins:
-        if join.membership_id is not None:
-            joins.append(join)
+    for whole in plan.joins:
+        if whole.membership_id is not None:
+            joins.append(whole)
             continue
-        key = _key(join.name)
-        if key not in made:
-            sender = new_by_name.get(key)
-            name = join.name.strip()[:100] or "?"
-            member_id, ms_id = _person_for(session, actor, group_id, name, sender.sender_id if sender else None, None)
-            membership = session.get(Membership, ms_id)
-            if membership is not None and membership.status == "applicant":
-                membership.applied_at = join.at  # known since the notice, not since today (stalled counts from it)
-            made[key] = (member_id, ms_id, name)
-            added += 1
-            if sender is not None:
-                sender.status, sender.member_id, sender.membership_id = "known", member_id, ms_id
-                sender.display_name, sender.how = name, "decision"
-                plan.messages_known += sum(sender.by_day.values())
-        member_id, ms_id, name = made[key]
-        joins.append(replace(join, membership_id=ms_id, display_name=name))
+        parts = [p.strip() for p in _AND_RE.split(whole.name)] if _key(whole.name) not in new_by_name else []
+        if len(parts) > 1 and all(parts) and all(_key(p) in new_by_name for p in parts):
+            # `Alice added Mia 🌸 Chen and Carol`, both speaking in this export: two people, never one called so
+            split = [replace(whole, name=p) for p in parts]
+        elif len(parts) > 1 and all(parts) and _AND_ENGLISH_RE.search(whole.name):
+            # nobody is called so, and the parts are not this export's speakers: one person "X and Y", or two?
+            plan.unresolved_events.append(
+                f"{whole.day:%Y-%m-%d} {whole.name}: 可能是几个人, 未添加, 请在名册里手动添加 "
+                f"(may be several people: not added — add them on the roster by hand)"
+            )
+            joins.append(whole)
+            continue
+        else:
+            split = [whole]
+        for join in split:
+            key = _key(join.name)
+            if key not in made:
+                sender = new_by_name.get(key)
+                name = join.name.strip()[:100] or "?"
+                member_id, ms_id = _person_for(
+                    session, actor, group_id, name, sender.sender_id if sender else None, None
+                )
+                membership = session.get(Membership, ms_id)
+                if membership is not None and membership.status == "applicant":
+                    membership.applied_at = join.at  # known since the notice, not since today (stalled counts from it)
+                made[key] = (member_id, ms_id, name)
+                added += 1
+                if sender is not None:
+                    sender.status, sender.member_id, sender.membership_id = "known", member_id, ms_id
+                    sender.display_name, sender.how = name, "decision"
+                    plan.messages_known += sum(sender.by_day.values())
+            member_id, ms_id, name = made[key]
+            joins.append(replace(join, membership_id=ms_id, display_name=name))
     plan.joins = joins
     # a removal or leaving of someone a join notice just added ("Carol" joined on the 6th, left on the 13th): theirs
     first_join = {}
@@ -1634,19 +1653,24 @@ def _events_among_added(plan: ChatPlan) -> None:
             for n in info.names:
                 by_name.setdefault(_key(n), info)
     if plan.exporter_member_id is None:
-        # the exporting user was a stranger too (their own messages carry their ID): 你 is them
-        for info in plan.senders:
-            if info.how == "decision" and info.sender_id and _key(info.sender_id) in plan._self_ids:
-                plan.exporter_member_id, plan.exporter_name = info.member_id, info.display_name
-                plan.exporter_needed = False
-                plan.unresolved_events = [t for t in plan.unresolved_events if " 你 (the exporting user)" not in t]
-                plan.joins = [
-                    replace(j, referrer_member_id=info.member_id, referrer_name=info.display_name)
-                    if j.by_exporter
-                    else j
-                    for j in plan.joins
-                ]
-                break
+        # the exporting user was a stranger too (their own messages carry their ID — or, in a format without IDs
+        # that marks the exporter's own rows (留痕 HTML's is_send), their name, when it is one added sender's)
+        added = [info for info in plan.senders if info.how == "decision"]
+        by_id = [i for i in added if i.sender_id and _key(i.sender_id) in plan._self_ids]
+        named = [
+            i
+            for i in added
+            if not plan._self_ids and not i.sender_id and any(_key(n) in plan._self_names for n in i.names)
+        ]
+        for info in by_id[:1] or (named if len(named) == 1 else ()):
+            plan.exporter_member_id, plan.exporter_name = info.member_id, info.display_name
+            plan.exporter_needed = False
+            plan.unresolved_events = [t for t in plan.unresolved_events if " 你 (the exporting user)" not in t]
+            plan.joins = [
+                replace(j, referrer_member_id=info.member_id, referrer_name=info.display_name) if j.by_exporter else j
+                for j in plan.joins
+            ]
+            break
     removals = []
     for r in plan.removals:
         info = by_name.get(_key(r.name)) if r.membership_id is None else None

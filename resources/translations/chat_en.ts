@@ -160,8 +160,8 @@
             <translation>Choose a chat export</translation>
         </message>
         <message>
-            <source>Chat exports (*.csv *.txt *.xlsx *.json *.jsonl);;All files (*)</source>
-            <translation>Chat exports (*.csv *.txt *.xlsx *.json *.jsonl);;All files (*)</translation>
+            <source>Chat exports (*.csv *.txt *.html *.htm *.xlsx *.json *.jsonl);;All files (*)</source>
+            <translation>Chat exports (*.csv *.txt *.html *.htm *.xlsx *.json *.jsonl);;All files (*)</translation>
         </message>
         <message>
             <source>Reading…</source>

@@ -160,8 +160,8 @@
             <translation>选择聊天记录导出</translation>
         </message>
         <message>
-            <source>Chat exports (*.csv *.txt *.xlsx *.json *.jsonl);;All files (*)</source>
-            <translation>聊天记录导出 (*.csv *.txt *.xlsx *.json *.jsonl);;所有文件 (*)</translation>
+            <source>Chat exports (*.csv *.txt *.html *.htm *.xlsx *.json *.jsonl);;All files (*)</source>
+            <translation>聊天记录导出 (*.csv *.txt *.html *.htm *.xlsx *.json *.jsonl);;所有文件 (*)</translation>
         </message>
         <message>
             <source>Reading…</source>

@@ -246,7 +246,7 @@ class ChatImportDialog(QDialog):
             self,
             self.tr("Choose a chat export"),
             "",
-            self.tr("Chat exports (*.csv *.txt *.xlsx *.json *.jsonl);;All files (*)"),
+            self.tr("Chat exports (*.csv *.txt *.html *.htm *.xlsx *.json *.jsonl);;All files (*)"),
         )
         if path:
             self.set_file(path)

@@ -20,6 +20,7 @@ HERE = Path(__file__).resolve().parent
 FORMATS = {
     "liuhen_csv",
     "liuhen_txt",
+    "liuhen_html",
     "pywxdump_csv",
     "weflow_xlsx",
     "weflow_txt",
@@ -115,6 +116,9 @@ def row_counts(name: str, fmt: str, group_id: str) -> tuple[int, int] | None:
         return None if not heads else (len(heads), None)  # system rows look like ordinary rows here
     if fmt == "liuhen_txt":
         return None
+    if fmt == "liuhen_html":
+        types = re.findall(r"\{ type:(\d+),", file_text(p))
+        return sum(t != "0" for t in types), sum(t == "0" for t in types)
     return None
 
 
@@ -212,7 +216,7 @@ def main() -> int:
         check(f["checkins"] == base["checkins"], f"{name}: check-ins differ from {base_name}")
     # name-only formats lose exactly the ambiguous members (and their text check-ins)
     for name, f in exp["files"].items():
-        if f["format"] in ("liuhen_txt", "weflow_txt"):
+        if f["format"] in ("liuhen_txt", "liuhen_html", "weflow_txt"):
             lost = {c for a in f["unattributable"] for c in a["candidates"]}
             check(
                 f["messages"] == {k: v for k, v in base["messages"].items() if k not in lost},

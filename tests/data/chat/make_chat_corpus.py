@@ -629,6 +629,121 @@ def write_liuhen_txt(path: Path, events: list[dict]) -> None:
         f.write("".join(out))
 
 
+# 留痕 HTML — app/util/exporter/exporter_html.py + app/resources/data/template.html @ fc1e2fa7: the template split at
+# /*注意看这是分割线*/, the group's remark in <title> and <p id="title">, one JS object per message (no line breaks,
+# except after link cards), timestamp = CreateTime (epoch seconds)
+HTML_HEAD = """<!DOCTYPE html>
+<html lang="zh-CN">
+<head>
+    <meta charset="UTF-8">
+    <meta name="viewport" content="width=device-width, initial-scale=1.0">
+    <meta name="referrer" content="no-referrer"/>
+    <style>
+* {
+    padding: 0;
+    margin: 0;
+}
+</style>
+    <title>出错了</title>
+</head>
+<body>
+<div class="page">
+    <div class="main-body">
+        <div class="title-bar"><p id="title">出错了</p></div>
+        <div class="container">
+            <div class="content" id="chat-container" onscroll="checkScroll()">
+                <div class="item item-center">
+                    <span>错误提示</span>
+                </div>
+            </div>
+        </div>
+    </div>
+</div>
+<script>
+const chatMessages = [
+"""
+HTML_END = """
+];
+
+</script>
+<script>
+const chatContainer = document.getElementById('chat-container');
+const itemsPerPage = 100; // 每页显示的元素个数
+</script>
+</body>
+</html>
+"""
+
+
+def liuhen_html_entry(e: dict) -> str:
+    ts, k = e["ts"], e["kind"]
+    if k == "sys":
+        own = e["sub"] == "recall" and e["actor"] == OWNER
+        content = (
+            wx_system_raw_pc(e)
+            .replace("<![CDATA[", "")
+            .replace(' <a href="weixin://revoke_edit_click">重新编辑</a>]]>', "")
+        )
+        for tag in re.findall(r"(</{0,1}(?:img|revo|_wc_cus|a).*?>)", content):
+            content = content.replace(tag, "")
+        return (
+            f"{{ type:0, text: '{escape_js_and_html(content)}',is_send:{1 if own else 0},avatar_path:'',"
+            f"timestamp:{ts},is_chatroom:1,displayname:''}},"
+        )
+    is_send = 1 if e["who"] == OWNER else 0
+    name = liuhen_display_name(e["who"])
+    avatar = f"https://wx.qlogo.cn/mmhead/ver_1/{md5ish(e, 'a')}/132"
+    tail = f"timestamp:{ts},is_chatroom:1,displayname:'{name}'"
+    m = md5ish(e)
+    if k in ("text", "chain"):
+        return f"{{ type:1, text: '{escape_js_and_html(e['text'])}',is_send:{is_send},avatar_path:'{avatar}',{tail}}},"
+    if k == "image":
+        return f"{{ type:3, text: './image/{m[:2]}/{m}.jpg',is_send:{is_send},avatar_path:'{avatar}',{tail}}},"
+    if k == "sticker":  # emoji() writes type 3 with the sticker's URL
+        url = f"http://vweixinf.tc.qq.com/110/20401/stodownload?m={m}"
+        return f"{{ type:3, text: '{url}',is_send:{is_send},avatar_path:'{avatar}',{tail}}},"
+    if k == "voice":
+        return (
+            f"{{ type:34, text:'./voice/{e['svrid']}.mp3',is_send:{is_send},avatar_path:'{avatar}',voice_to_text:'',"
+            f"{tail}}},"
+        )
+    if k == "video":
+        return f"{{ type:43, text: './video/{m}.mp4',is_send:{is_send},avatar_path:'{avatar}',{tail}}},"
+    if k == "file":
+        return (
+            f"{{ type:49, text: './file/{m[:8]}.pdf',is_send:{is_send},avatar_path:'{avatar}',{tail},"
+            f"icon_path: './icon/pdf.png',sub_type:6,file_name: '{m[:8]}.pdf',file_size: '204.8KB',app_name: ''}},"
+        )
+    if k == "reply":
+        q = quoted(e)
+        if q["kind"] == "text":
+            qname = current_group_nick(q["who"]) or nick(q["who"]) if q["who"] in MEMBERS else nick(q["who"])
+            refer = f"{escape_js_and_html(qname)}：{escape_js_and_html(q['text'])}"
+            return (
+                f"{{ type:49, text: '{escape_js_and_html(e['text'])}',is_send:{is_send},sub_type:57,"
+                f"refer_text: '{refer}',avatar_path:'{avatar}',{tail}}},"
+            )
+        return (
+            f"{{ type:49, text: '{escape_js_and_html(e['text'])}',is_send:{is_send},sub_type:57,"
+            f"avatar_path:'{avatar}',{tail}}},"
+        )
+    if k == "link":  # share_card(): title, description, url and app_name are NOT escaped
+        return (
+            f"{{ type:49,sub_type:5, text:'',is_send:{is_send},avatar_path:'{avatar}',url:'{e['url']}',"
+            f"timestamp:{ts},is_chatroom:1,displayname:'{name}',title:'{e['title']}',description:'{e['des']}',"
+            f"thumbnail:'',app_logo:'',app_name:'{e['app']}'}},\n"
+        )
+    raise ValueError(k)
+
+
+def write_liuhen_html(path: Path, events: list[dict]) -> None:
+    head = HTML_HEAD.replace("<title>出错了</title>", f"<title>{GROUP_NAME}</title>").replace(
+        '<p id="title">出错了</p>', f'<p id="title">{GROUP_NAME}</p>'
+    )
+    with open(path, mode="w", encoding="utf-8") as f:  # open(filename, 'w', encoding='utf-8'): platform newlines
+        f.write(head + "".join(liuhen_html_entry(e) for e in events) + HTML_END)
+
+
 # ---------------------------------------------------------------------------------------------
 # PyWxDump — pywxdump/api/export/exportCSV.py + db/dbMSG.py @ d6763308
 # ---------------------------------------------------------------------------------------------
@@ -1049,7 +1164,7 @@ def sender_resolution(e: dict, fmt: str) -> tuple[str, str]:
         if key in MEMBERS:
             return "member", key
         return "unknown", (UNKNOWN[key]["qq_id"] if fmt == "qq_txt" else UNKNOWN[key]["wechat_id"])
-    if fmt == "liuhen_txt":
+    if fmt in ("liuhen_txt", "liuhen_html"):
         shown = liuhen_display_name(key)
         kind, keys = match_name(shown, liuhen_normalise)
     else:  # weflow_txt
@@ -1171,6 +1286,7 @@ FILES = [
     # name, format, real export name, encoding, day range
     ("晨跑俱乐部_utf8.csv", "liuhen_csv", "晨跑俱乐部_utf8.csv", "utf-8-sig", (DAY0, DAYN)),
     ("晨跑俱乐部.txt", "liuhen_txt", "晨跑俱乐部.txt", "utf-8", (DAY0, DAYN)),
+    ("晨跑俱乐部.html", "liuhen_html", "晨跑俱乐部.html", "utf-8", (DAY0, DAYN)),
     ("pywxdump_晨跑俱乐部.csv", "pywxdump_csv", None, "utf-8", (DAY0, DAYN)),
     ("WeFlow_晨跑俱乐部.xlsx", "weflow_xlsx", "晨跑俱乐部.xlsx", None, (DAY0, DAYN)),
     ("weflow_晨跑俱乐部.txt", "weflow_txt", "晨跑俱乐部.txt", "utf-8", (DAY0, DAYN)),
@@ -1237,6 +1353,17 @@ FORMAT_NOTES = {
         "recalls, pokes (戳了戳). NOT carried: the removal of m11, the rename, the not-friend notice.",
     ],
 }
+
+
+FORMAT_NOTES["liuhen_html"] = [
+    "The messages are a JavaScript array in the page (const chatMessages = [ {…}, … ];), one object per message: "
+    "type (0 notice, 1 text, 3 image or sticker, 34 voice, 43 video, 49 file/reply/link), is_send, timestamp "
+    "(CreateTime, epoch seconds: days in the community's zone), displayname (as 留痕 TXT: remark or nickname, "
+    "sanitised and escaped; the exporting user's own rows carry is_send:1 and their nickname).",
+    "No sender IDs: matched by name like 留痕 TXT; m06/m07 (阳光) are unattributable.",
+    "A reply's text is the reply's own words (refer_text holds the quote); link cards write title/description/url "
+    "unescaped (a ' in one breaks the page: such a file is refused).",
+]
 
 
 FORMAT_NOTES["chatlab_jsonl"] = FORMAT_NOTES["chatlab_json"] + [
@@ -1396,6 +1523,7 @@ def main() -> None:
     (OUT / "scenario.json").write_text(json.dumps(scenario(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     write_liuhen_csv(OUT / "晨跑俱乐部_utf8.csv", EVENTS)
     write_liuhen_txt(OUT / "晨跑俱乐部.txt", EVENTS)
+    write_liuhen_html(OUT / "晨跑俱乐部.html", EVENTS)
     write_pywxdump_csv(OUT / "pywxdump_晨跑俱乐部.csv", EVENTS)
     write_weflow_txt(OUT / "weflow_晨跑俱乐部.txt", EVENTS)
     write_chatlab(OUT / "chatlab_晨跑俱乐部.json", OUT / "chatlab_晨跑俱乐部.jsonl", EVENTS)
