@@ -6,6 +6,7 @@ desktop.services.points.adjust_points_batch)."""
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import date
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
@@ -273,8 +274,9 @@ class BatchAdjustDialog(QDialog):
         # two members who read alike (王芳 twice, no nickname) are told apart by their WeChat IDs, as the member picker
         # does: the choice list of an ambiguous 王芳 showed two identical lines
         texts = [choice_text(c) for c in self._choices]
+        counts = Counter(texts)  # (texts.count per member was quadratic: seconds for a 9,400-member group)
         self._names = {
-            c.membership_id: f"{t} · {c.wechat_id}" if c.wechat_id and texts.count(t) > 1 else t
+            c.membership_id: f"{t} · {c.wechat_id}" if c.wechat_id and counts[t] > 1 else t
             for c, t in zip(self._choices, texts, strict=True)
         }
         self._chosen = list(dict.fromkeys(membership_ids))
