@@ -100,3 +100,23 @@ def test_a_tentative_or_waiting_list_line_is_no_sign_up_unless_chosen(qtbot, ws)
     with ws.database.session() as s:
         sheet = {a.membership_id: a.status for a in attendance_sheet(s, ws.group_id, aid) if a.status}
     assert sheet == {ws.memberships["张三"]: "registered", ws.memberships["张珊"]: "registered"}
+
+
+def test_two_members_of_one_name_are_told_apart_in_the_choice_list(qtbot, ws):
+    """`3. 王芳` where the group has two 王芳: the choice list read "王芳 · same name" twice (probe points3 found the
+    same in the points dialog) — whichever was picked was signed up. Their WeChat IDs tell them apart."""
+    from desktop.services.roster import MemberInput, add_member
+
+    with ws.database.session() as s:
+        bj = add_member(s, ws.owner, ws.group_id, MemberInput(display_name="王芳", wechat_id="wangfang_bj"))[1]
+        sh = add_member(s, ws.owner, ws.group_id, MemberInput(display_name="王芳", wechat_id="wangfang_sh"))[1]
+        s.commit()
+    aid = _activity(ws)
+    dialog = AttendancePasteDialog(ws.database, ws.owner, ws.group_id, aid, "读书分享会")
+    qtbot.addWidget(dialog)
+    dialog.set_text("#接龙 周六读书分享会报名\n1. 李四\n2. 王芳\n")
+    row = next(r for r, m in enumerate(dialog.matches) if m.line.line_no == 3)
+    assert dialog.matches[row].status == "ambiguous"
+    combo = dialog.combos[row]
+    texts = {combo.itemData(i)[1]: combo.itemText(i) for i in range(combo.count()) if combo.itemData(i)[0] == "member"}
+    assert texts[bj].startswith("王芳 · wangfang_bj") and texts[sh].startswith("王芳 · wangfang_sh")

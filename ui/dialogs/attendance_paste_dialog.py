@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
@@ -125,6 +126,12 @@ class AttendancePasteDialog(QDialog):
         self._editions: set[int] = ({data.edition} if data.edition else set()) | editions_in(data.title)
         self._last_word: dict[int, tuple[str, int]] = {}  # membership -> (its last line's word, that line)
         self._names = {m.membership_id: m.display_name for m in self._members}
+        # two members of one name (王芳 twice): their WeChat IDs tell them apart in the choice lists, which showed
+        # "王芳 · same name" twice — whichever was picked was signed up
+        shared = Counter(m.display_name for m in self._members)
+        self._told_apart = {
+            m.membership_id: m.wechat_id for m in self._members if m.wechat_id and shared[m.display_name] > 1
+        }
         self.setWindowTitle(
             self.tr("Paste a sign-up chain — %1").replace("%1", title) if title else self.tr("Paste a sign-up chain")
         )
@@ -468,6 +475,9 @@ class AttendancePasteDialog(QDialog):
         self.combos[row] = combo
 
     def _member_text(self, membership_id: int, text: str) -> str:
+        wechat = self._told_apart.get(membership_id)
+        if wechat:
+            text = f"{text} · {wechat}"
         current = self._current.get(membership_id)
         if current:
             return self.tr("%1 (now %2)").replace("%1", text).replace("%2", attendance_status_label(current[0]))
