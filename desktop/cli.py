@@ -1931,25 +1931,12 @@ def _looks_like(info) -> str:
 
 
 def _wechat_ids_of_namesakes(session, candidates) -> dict[int, str]:
-    """The WeChat IDs of candidates who share their name with another candidate: `王芳 → 王芳, 王芳` named nobody
-    one could pick; with them the user can run `checkin` again with the WeChat ID (a certain match). The operator's
-    own terminal, as `members` shows the IDs: no text posted to the group."""
-    from collections import Counter
+    """paste.namesake_wechat_ids: `王芳 → 王芳, 王芳` named nobody one could pick; with the IDs the user can run
+    `checkin` again with the WeChat ID (a certain match). The operator's own terminal, as `members` shows the IDs:
+    no text posted to the group."""
+    from desktop.services.paste import namesake_wechat_ids
 
-    from sqlalchemy import select
-
-    from models import Member, Membership
-
-    names = Counter(c.display_name for c in candidates if c.membership_id is not None)
-    ids = [c.membership_id for c in candidates if c.membership_id is not None and names[c.display_name] > 1]
-    if not ids:
-        return {}
-    rows = session.execute(
-        select(Membership.id, Member.wechat_id)
-        .join(Member, Member.id == Membership.member_id)
-        .where(Membership.id.in_(ids), Member.wechat_id.is_not(None))
-    ).all()
-    return {mid: wx for mid, wx in rows if wx}
+    return namesake_wechat_ids(session, candidates)
 
 
 # -- export -----------------------------------------------------------------------------------------

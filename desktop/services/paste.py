@@ -2484,6 +2484,24 @@ def already_details(
 # ---------------------------------------------------------------- a preview and its plan
 
 
+def namesake_wechat_ids(session: Session, candidates: Iterable[Candidate]) -> dict[int, str]:
+    """The WeChat IDs of the candidates who share their name with another person among them (王芳 and 王芳): what
+    tells them apart where a person picks one — the paste page's choice list read "王芳 (same name)" twice."""
+    people: dict[str, set[int]] = defaultdict(set)
+    for c in candidates:
+        if c.membership_id is not None:
+            people[c.display_name].add(c.membership_id)
+    ids = [mid for mids in people.values() if len(mids) > 1 for mid in mids]
+    if not ids:
+        return {}
+    rows = session.execute(
+        select(Membership.id, Member.wechat_id)
+        .join(Member, Member.id == Membership.member_id)
+        .where(Membership.id.in_(ids), Member.wechat_id.is_not(None))
+    ).all()
+    return {mid: wx for mid, wx in rows if wx}
+
+
 @dataclass(frozen=True)
 class PastePreview:
     """What a paste was matched against. A preview belongs to the group, day and text it was made from:

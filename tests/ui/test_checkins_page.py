@@ -524,7 +524,14 @@ def test_paste_preview_choose_confirm_and_paste_again(qtbot, page, ws):
     assert page.confirm_button.text() == "Log 1 check-in"
     combo = page.choice_combo(0)
     labels = [combo.itemText(i) for i in range(combo.count())]
-    assert labels == ["Choose…", "张三  (same name)", "张三  (same name)", "Someone else…", "Skip"]
+    # the two 张三 told apart by their WeChat IDs (the list read "张三  (same name)" twice: a guess between them)
+    assert labels == [
+        "Choose…",
+        "张三 · zhangsan_wx  (same name)",
+        "张三 · zs_2  (same name)",
+        "Someone else…",
+        "Skip",
+    ]
     assert page.choice_combo(2).itemText(1) == "赵六  (pinyin)"
     assert page.choice_combo(3).itemText(2) == "Add as new member"
     assert page.choice_combo(1) is None  # matched lines need no decision
@@ -1281,7 +1288,7 @@ def test_a_logged_chain_brought_back_with_ctrl_z_shows_whom_it_logged(qtbot, pag
     again, where the other 张三 was one click away from a check-in for someone who never wrote the line."""
     page.set_paste_text("1. 张三\n2. 李四")
     assert [s for *_, s in page.preview_statuses()] == ["ambiguous", "matched"]
-    # the second 张三, picked in the line's combo as a user does (both entries read "张三  (same name)")
+    # the second 张三, picked in the line's combo as a user does (by its WeChat ID: "张三 · zs_2  (same name)")
     combo = page.choice_combo(0)
     values = [v for _label, v in page.preview_model.options(0)]
     i = next(i for i, v in enumerate(values) if getattr(v, "membership_id", None) == ws.memberships["张三#2"])
@@ -1548,7 +1555,13 @@ def test_choosing_someone_another_line_checks_in_says_so(qtbot, page, ws):
     model = page.preview_model
     combo = page.choice_combo(0)
     labels = [combo.itemText(i) for i in range(combo.count())]
-    assert labels == ["Choose…", "张三  (same name)", "张三  (same name)  ·  on line 3", "Someone else…", "Skip"]
+    assert labels == [
+        "Choose…",
+        "张三 · zhangsan_wx  (same name)",
+        "张三 · zs_2  (same name)  ·  on line 3",
+        "Someone else…",
+        "Skip",
+    ]
     assert page.confirm_button.text() == "Log 1 check-in"
     # the 张三 of line 3 (zs_2) chosen for line 2 as well: line 3 repeats it, and only one check-in is logged
     combo.setCurrentIndex(2)

@@ -433,6 +433,7 @@ class PastePreviewModel(QAbstractTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._matches: list[PasteMatch] = []
+        self._namesakes: dict[int, str] = {}  # candidates who share a name -> their WeChat IDs
         self._choices: list[Choice | None] = []
         self._already: frozenset[tuple[int, date | None]] = frozenset()
         self._already_info: dict[tuple[int, date], AlreadyIn] = {}  # who logged it, when (the status tooltip)
@@ -451,10 +452,13 @@ class PastePreviewModel(QAbstractTableModel):
         matches: list[PasteMatch],
         already: AlreadyPairs = frozenset(),
         keep: dict[tuple[int, str, int], Choice] | None = None,
+        namesakes: dict[int, str] | None = None,
     ) -> None:
         """New matches; `already` the (membership, day) pairs with a check-in (a dict: with who logged each,
-        paste.already_details); `keep` carries decisions over from the previous preview of the same lines."""
+        paste.already_details); `keep` carries decisions over from the previous preview of the same lines;
+        `namesakes` the WeChat IDs of candidates who share a name (paste.namesake_wechat_ids), shown beside it."""
         keep = keep or {}
+        self._namesakes = dict(namesakes or {})
         self.beginResetModel()
         self._matches = list(matches)
         self._choices = []
@@ -667,7 +671,11 @@ class PastePreviewModel(QAbstractTableModel):
         how = how_label(cand.how)
         if cand.how == "fuzzy":
             how += f" {round(cand.score)}"
-        return f"{self._name(cand.display_name)}  ({how})"
+        wechat = self._namesakes.get(cand.membership_id) if cand.membership_id is not None else None
+        name = self._name(cand.display_name)
+        if wechat:  # 王芳 and 王芳: the WeChat ID says which (as the member picker does)
+            name = f"{name} · {self._name(wechat)}"
+        return f"{name}  ({how})"
 
     def plan(self) -> PastePlan:
         entries: list[PlannedCheckin] = []

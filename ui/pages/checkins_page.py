@@ -79,6 +79,7 @@ from desktop.services.paste import (
     PlannedCheckin,
     already_details,
     commit_paste,
+    namesake_wechat_ids,
     not_member_reasons,
     preview_paste,
     quick_entry_pick,
@@ -1382,8 +1383,11 @@ class CheckinsPage(GroupPage):
             pairs = {(c.membership_id, m.day) for m in preview.matches for c in m.candidates if m.day is not None}
             pairs |= {(c.membership_id, day) for c in keep.values() if c.membership_id is not None}
             already = already_details(session, self._group_id, {(mid, d) for mid, d in pairs if mid is not None})
+            namesakes = {}
+            for m in preview.matches:  # 王芳 twice on one line's list: their WeChat IDs tell them apart
+                namesakes.update(namesake_wechat_ids(session, m.candidates))
         self._preview = preview
-        self.preview_model.set_matches(list(preview.matches), already, keep)
+        self.preview_model.set_matches(list(preview.matches), already, keep, namesakes)
         self._update_title_banner()
         self._update_group_banner()
 
