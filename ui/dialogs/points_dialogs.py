@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from desktop.errors import ValidationError
 from desktop.services.activities_queries import member_choices
-from desktop.services.operators import Actor, allowed
+from desktop.services.operators import Actor, allowed, names_shown_to
 from desktop.services.points import RecomputeRow, adjust_points
 from ui.messages import localise_message
 from ui.models.points_models import RC_NAME, RecomputeModel, signed
@@ -54,6 +54,7 @@ class AdjustPointsDialog(QDialog):
 
         self._errors: dict[str, QLabel] = {}
         self.member_picker = MemberPicker()
+        self.member_picker.shown = names_shown_to(actor)
         self.member_picker.set_choices(choices)
         if membership_id is not None:
             self.member_picker.choose(membership_id)

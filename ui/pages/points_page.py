@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 
 from desktop.errors import QunDeskError
 from desktop.services.activities_queries import member_choices
-from desktop.services.operators import Actor, allowed
+from desktop.services.operators import Actor, allowed, names_shown_to
 from desktop.services.points import (
     balance,
     group_levels,
@@ -149,7 +149,12 @@ class PointsPage(GroupPage):
         self.rules_model.writer = self._write_rule
         self.levels_model = LevelsModel(self)
         self.levels_model.editable = self.can_edit_rules
+        # names and typed reasons as this operator may see them: a phone in them masked for an assistant
+        self._shown = names_shown_to(actor)
+        self.leaderboard_model.show_text_with(self._shown)
+        self.ledger_model.show_text_with(self._shown)
         self._build()
+        self.ledger_picker.shown = self._shown
 
     # ---- building ----
     def _build(self) -> None:
@@ -427,7 +432,7 @@ class PointsPage(GroupPage):
             return False
         question = self.tr("Undo the adjustment %1 of %2 (%3)? The ledger keeps both it and the entry undoing it.")
         question = question.replace("%1", signed(entry.points)).replace("%2", entry.day.isoformat())
-        question = question.replace("%3", localise_message(entry.reason))
+        question = question.replace("%3", self._shown(localise_message(entry.reason)) or "")
         answer = QMessageBox.question(self, self.tr("Undo adjustment"), question)
         if answer != QMessageBox.StandardButton.Yes:
             return False

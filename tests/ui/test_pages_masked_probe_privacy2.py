@@ -1,0 +1,247 @@
+"""One laptop (SQLite): a phone written into what people type — a name (张三13812345678, 李四 138-1234-5678,
+王五(微信 wx_13812345678)), a nickname, an activity's title, place or hosts, a share's title, a violation's note, an
+adjustment's reason, a step's answer — was shown whole to an assistant on the Activities, Points, Onboarding and
+Dashboard pages, in the member panel's timeline and entry steps, the referral tree, the step record and activity
+dialogs, while on a team server their login reads all of it masked (team_roles' views) and the roster and the
+Check-ins page already masked names for them. Every page and dialog now shows it them masked
+(desktop.services.operators.names_shown_to); the owner sees what is stored; nothing stored changes.
+
+The corpus is a demo workspace whose free text is then written with phones in it, as an organiser types them; every
+string each page shows (labels, buttons, every table cell and tooltip) is read back."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from fixed_day import TEST_TODAY
+from helpers import OFFSCREEN_QUIRKS, isolate_settings
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QTextEdit,
+    QWidget,
+)
+from sqlalchemy import select, text
+
+from desktop.demo import build_demo
+from desktop.services.operators import add_operator
+from desktop.workspace import actor_for, open_workspace
+from models import Activity, Member, Membership, StepProgress
+from ui.dialogs.activity_dialog import ActivityDialog
+from ui.dialogs.referral_tree_dialog import ReferralTreeDialog
+from ui.dialogs.step_record_dialog import StepRecordDialog
+from ui.pages.activities_page import ActivitiesPage
+from ui.pages.dashboard_page import ALERT_KINDS, DashboardPage
+from ui.pages.onboarding_page import OnboardingPage
+from ui.pages.points_page import PointsPage
+from ui.pages.roster_page import RosterPage
+from ui.task_runner import InlineTaskRunner
+
+pytestmark = OFFSCREEN_QUIRKS
+
+# the phones written into the corpus all end in 12345678, however written; what a masked text keeps of one
+# (138****) or the phone column's mask (138****5678) never holds those eight digits
+LEAK = re.compile(r"1\W{0,3}2\W{0,3}3\W{0,3}4\W{0,3}5\W{0,3}6\W{0,3}7\W{0,3}8")
+
+POISON = (
+    "UPDATE member SET display_name = display_name || CASE id % 3 WHEN 0 THEN '13812345678'"
+    " WHEN 1 THEN ' 138-1234-5678' ELSE '(微信 wx_13812345678)' END WHERE id % 2 = 0",
+    "UPDATE member SET nickname = coalesce(nickname, '昵称') || ' 13912345678' WHERE id % 5 = 0",
+    "UPDATE membership SET group_nickname = '群昵称-138 1234 5678' WHERE id % 6 = 0",
+    "UPDATE membership SET purpose = '想早起, 联系我 13812345678' WHERE status IN ('applicant', 'onboarding')",
+    "UPDATE step_progress SET answer = '答: 手机 15912345678'",
+    "UPDATE activity SET title = title || ' 报名 15812345678', place = '某地 010-12345678', hosts = '主持 15712345678'",
+    "UPDATE points_entry SET reason = reason || ' 调整 15612345678' WHERE id % 50 = 0",
+    "UPDATE violation SET note = '违规 15312345678'",
+    "UPDATE contribution SET title = '分享 15212345678'",
+    "UPDATE leave SET reason = '请假 15512345678'",
+)
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("privacy2")
+    database = open_workspace(folder / "ws.sqlite", backup_dir=folder / "backups")
+    build_demo(database.engine, groups=2, members=120, months=2, seed=1, today=TEST_TODAY)
+    owner = actor_for(database)
+    with database.session() as s:
+        assistant = add_operator(s, owner, "小助理", "assistant")
+        s.commit()
+    with database.engine.begin() as c:
+        for statement in POISON:
+            c.execute(text(statement))
+    yield database, owner, assistant
+    database.dispose()
+
+
+@pytest.fixture(autouse=True)
+def settings(tmp_path):
+    isolate_settings(tmp_path)
+
+
+def _model_texts(model, parent=QModelIndex(), depth=0):  # noqa: B008
+    try:
+        columns = model.columnCount(parent)
+    except TypeError:  # a list model's columnCount is not callable from Python
+        columns = 1
+    for row in range(model.rowCount(parent)):
+        for column in range(columns):
+            index = model.index(row, column, parent)
+            for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+                value = model.data(index, role)
+                if isinstance(value, str):
+                    yield value
+            if column == 0 and depth < 4 and model.rowCount(index):
+                yield from _model_texts(model, index, depth + 1)
+
+
+def shown_texts(root: QWidget) -> list[str]:
+    """Every text `root` shows or holds for a tooltip: labels, buttons, fields, combo items, every view's cells."""
+    out: list[str] = []
+    for w in [root, *root.findChildren(QWidget)]:
+        out.append(w.toolTip())
+        if isinstance(w, (QLabel, QAbstractButton)):
+            out.append(w.text())
+        elif isinstance(w, QLineEdit):
+            out.append(w.text())
+        elif isinstance(w, (QPlainTextEdit, QTextEdit)):
+            out.append(w.toPlainText())
+        elif isinstance(w, QComboBox):
+            out.extend(w.itemText(i) for i in range(w.count()))
+        if isinstance(w, QAbstractItemView) and w.model() is not None:
+            out.extend(_model_texts(w.model()))
+    return [t for t in out if t]
+
+
+def leaks(texts) -> list[str]:
+    return [t for t in texts if LEAK.search(t)]
+
+
+def _pages(qtbot, database, actor):
+    pages = {
+        "roster": RosterPage(database, actor),
+        "dashboard": DashboardPage(database, actor, runner=InlineTaskRunner(), today=TEST_TODAY),
+        "onboarding": OnboardingPage(database, actor, today=TEST_TODAY),
+        "activities": ActivitiesPage(database, actor),
+        "points": PointsPage(database, actor),
+    }
+    for page in pages.values():
+        qtbot.addWidget(page)
+        page.resize(1280, 800)
+    return pages
+
+
+def _visit(qtbot, pages, group_id) -> dict[str, list[str]]:
+    """Each page shown for the group, its texts read; the activities page for each of its activities."""
+    out: dict[str, list[str]] = {}
+    for key, page in pages.items():
+        page.set_group(group_id)
+        page.show()
+        qtbot.wait(20)
+        texts = shown_texts(page)
+        if key == "activities":
+            for row in range(page.activity_model.rowCount()):
+                page.activity_table.selectRow(row)
+                texts += shown_texts(page)
+        if key == "points":
+            for row in page.leaderboard_model.rows[:15]:
+                page.show_ledger(row.membership_id)
+                texts += shown_texts(page)
+        if key == "dashboard":
+            for kind in ALERT_KINDS:
+                dialog = page.open_alert_members(kind)
+                if dialog is not None:
+                    texts += shown_texts(dialog)
+                    dialog.close()
+        out[key] = texts
+        page.hide()
+    return out
+
+
+def test_no_page_shows_an_assistant_a_phone_the_owner_sees_them(qtbot, corpus):
+    database, owner, assistant = corpus
+    for group_id in (1, 2):
+        seen = _visit(qtbot, _pages(qtbot, database, assistant), group_id)
+        assert {key: leaks(texts)[:3] for key, texts in seen.items() if leaks(texts)} == {}
+        assert all(seen.values())
+        # the owner reads what is stored: the corpus reaches every page (activities, points, onboarding, dashboard)
+        stored = _visit(qtbot, _pages(qtbot, database, owner), group_id)
+        assert {key for key, texts in stored.items() if leaks(texts)} >= {"activities", "points", "onboarding"}
+
+
+def _poisoned_membership(database) -> int:
+    with database.session() as s:
+        return s.scalars(
+            select(Membership.id)
+            .join(Member, Member.id == Membership.member_id)
+            .join(StepProgress, StepProgress.membership_id == Membership.id)
+            .where(Member.display_name.like("%5678%"), Membership.status.in_(("active", "onboarding")))
+            .order_by(Membership.id)
+        ).first()
+
+
+def test_the_member_panel_timeline_and_steps_mask_answers_for_an_assistant(qtbot, corpus):
+    database, owner, assistant = corpus
+    msid = _poisoned_membership(database)
+    for actor, leaking in ((assistant, False), (owner, True)):
+        page = RosterPage(database, actor, group_id=1)
+        qtbot.addWidget(page)
+        page.show()
+        assert page.select_membership(msid)
+        page.update_panel()
+        panel_texts = shown_texts(page.member_panel) + page.member_panel.timeline_texts()
+        assert bool(leaks(panel_texts)) is leaking, leaks(panel_texts)[:3]
+
+
+def test_the_referral_tree_masks_names_for_an_assistant(qtbot, corpus):
+    database, owner, assistant = corpus
+    page = RosterPage(database, assistant, group_id=1)
+    qtbot.addWidget(page)
+    dialog = page.open_referral_tree()
+    assert dialog.model.rowCount() and not leaks(shown_texts(dialog))
+    dialog.close()
+    whole = ReferralTreeDialog(database, 1)  # as stored (the owner's page gives no mask)
+    qtbot.addWidget(whole)
+    assert leaks(shown_texts(whole))
+
+
+def test_a_step_record_holding_a_phone_is_masked_and_kept_for_an_assistant(qtbot, corpus):
+    database, _owner, assistant = corpus
+    msid = _poisoned_membership(database)
+    with database.session() as s:
+        record = s.scalars(select(StepProgress).where(StepProgress.membership_id == msid)).first()
+        step_id, stored = record.step_id, record.answer
+    dialog = StepRecordDialog(database, assistant, msid, step_id)
+    qtbot.addWidget(dialog)
+    assert not leaks(shown_texts(dialog))
+    assert dialog.answer_edit.toPlainText() == "答: 手机 159****"
+    assert dialog.answer_edit.isReadOnly()
+    assert dialog.answer() == stored  # what a save would write: the stored answer, never the mask
+
+
+def test_an_activity_holding_a_phone_opens_masked_and_saves_what_is_stored(qtbot, corpus):
+    database, owner, assistant = corpus
+    with database.session() as s:
+        activity = s.scalars(select(Activity).where(Activity.group_id == 1).order_by(Activity.id)).first()
+        activity_id, title, place, hosts = activity.id, activity.title, activity.place, activity.hosts
+    dialog = ActivityDialog(database, assistant, 1, activity_id)
+    qtbot.addWidget(dialog)
+    assert not leaks(shown_texts(dialog) + [dialog.windowTitle()])
+    assert dialog.title_edit.isReadOnly() and dialog.title_edit.text().endswith("报名 158****")
+    # a change of the capacity saved: title, place and hosts stay as stored, not as shown
+    dialog.capacity_spin.setValue(40)
+    data = dialog.current_input()
+    assert (data.title, data.place, data.hosts, data.capacity) == (title, place, hosts, 40)
+    dialog.save()
+    with database.session() as s:
+        saved = s.get(Activity, activity_id)
+        assert (saved.title, saved.place, saved.hosts, saved.capacity) == (title, place, hosts, 40)
+    mine = ActivityDialog(database, owner, 1, activity_id)  # the owner edits what is stored
+    qtbot.addWidget(mine)
+    assert mine.title_edit.text() == title and not mine.title_edit.isReadOnly()
