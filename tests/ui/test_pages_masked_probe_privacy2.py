@@ -37,6 +37,7 @@ from ui.dialogs.activity_dialog import ActivityDialog
 from ui.dialogs.referral_tree_dialog import ReferralTreeDialog
 from ui.dialogs.step_record_dialog import StepRecordDialog
 from ui.pages.activities_page import ActivitiesPage
+from ui.pages.checkins_page import CheckinsPage
 from ui.pages.dashboard_page import ALERT_KINDS, DashboardPage
 from ui.pages.onboarding_page import OnboardingPage
 from ui.pages.points_page import PointsPage
@@ -245,3 +246,27 @@ def test_an_activity_holding_a_phone_opens_masked_and_saves_what_is_stored(qtbot
     mine = ActivityDialog(database, owner, 1, activity_id)  # the owner edits what is stored
     qtbot.addWidget(mine)
     assert mine.title_edit.text() == title and not mine.title_edit.isReadOnly()
+
+
+def test_the_leave_dialog_lists_masked_names_and_finds_the_member_chosen(qtbot, corpus):
+    """On the Check-ins page an assistant chose 丁健浩 138-1234-5678 (listed to them as 丁健浩 138****) and opened the
+    leave dialog: it searched for the masked name, found nobody and came up with no one chosen — and its list, typed
+    into, showed every name whole. It now lists them masked and finds the member chosen by what is stored."""
+    database, _owner, assistant = corpus
+    page = CheckinsPage(database, assistant)
+    qtbot.addWidget(page)
+    page.set_group(1)
+    page.refresh_day()
+    people = page.pending_model.people()
+    row, person = next((i, p) for i, p in enumerate(people) if p.display_name.endswith("138****"))
+    page.pending_view.setCurrentIndex(page.pending_model.index(row, 0))
+    dialog = page.open_leave_dialog()
+    assert dialog is not None
+    chosen = dialog.member_search.current()
+    assert chosen is not None and chosen.membership_id == person.membership_id
+    assert dialog.member_search.search_edit.text() == person.display_name
+    dialog.member_search.search_edit.setText("")
+    dialog.member_search.search()  # everyone, as the list shows them
+    assert dialog.member_search.model.rowCount() > 20
+    assert not leaks(shown_texts(dialog))
+    dialog.close()
