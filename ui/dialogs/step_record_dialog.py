@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from desktop.services.onboarding import edit_step_record
 from desktop.services.onboarding_queries import StepRecord, step_record
 from desktop.services.operators import Actor, allowed, names_shown_to
+from desktop.services.roster import holds_hidden_phone
 from ui.messages import default_name
 from ui.operations import run_write
 
@@ -77,7 +78,8 @@ class StepRecordDialog(QDialog):
         stored = (detail.answer or "") if detail else ""
         # an answer holding a phone shows an assistant the phone masked, read-only: what they would save is what
         # they saw, and the number would be lost (as the member dialog keeps such a field: roster.hidden_fields)
-        self._answer_hidden = (shown(stored) or "") != stored
+        # (a phone in it on one laptop, or one a team server's view already masked: 答: 手机 159****)
+        self._answer_hidden = not allowed(actor, "export_unmasked") and holds_hidden_phone("answer", stored)
         self.answer_edit = QPlainTextEdit(shown(stored) or "")
         self.answer_edit.setObjectName("stepAnswer")
         self.answer_edit.setTabChangesFocus(True)
