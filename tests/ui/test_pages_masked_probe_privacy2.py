@@ -12,6 +12,7 @@ string each page shows (labels, buttons, every table cell and tooltip) is read b
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import pytest
 from fixed_day import TEST_TODAY
@@ -31,6 +32,7 @@ from sqlalchemy import select, text
 
 from desktop.demo import build_demo
 from desktop.services.operators import add_operator
+from desktop.services.roster import get_member_input, update_member
 from desktop.workspace import actor_for, open_workspace
 from models import Activity, Member, Membership, StepProgress
 from ui.dialogs.activity_dialog import ActivityDialog
@@ -270,3 +272,20 @@ def test_the_leave_dialog_lists_masked_names_and_finds_the_member_chosen(qtbot, 
     assert dialog.member_search.model.rowCount() > 20
     assert not leaks(shown_texts(dialog))
     dialog.close()
+
+
+def test_the_undo_of_an_assistants_edit_names_the_member_masked(qtbot, corpus):
+    """An assistant changed the city of 丁健浩 138-1234-5678: the message bar and the Edit menu's Undo read "Edited
+    丁健浩 138-1234-5678." — now the name as they see it."""
+    database, _owner, assistant = corpus
+    msid = _poisoned_membership(database)
+    page = RosterPage(database, assistant, group_id=1)
+    qtbot.addWidget(page)
+    with database.session() as s:
+        before = get_member_input(s, msid)
+        update_member(s, assistant, msid, replace(before, city="杭州"), loaded=before)
+        s.commit()
+    page._on_member_saved(msid, before)
+    texts = [page.undo_label.text(), page.undo_stack.undoText()]
+    assert all(t.endswith("138****.") for t in texts), texts
+    assert not leaks(texts)

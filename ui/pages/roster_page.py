@@ -792,7 +792,8 @@ class RosterPage(QWidget):
                 after = get_member_input(session, membership_id)
                 tier_ids = {n: r.id for n, r in tier_refs(session, [before.tier, after.tier]).items()}
             if after != before:
-                text = self.tr("Edited %1.").replace("%1", after.display_name)
+                # the message and the Edit menu's "Undo …": the name as this operator sees it (a phone in it masked)
+                text = self.tr("Edited %1.").replace("%1", names_shown_to(self._actor)(after.display_name) or "")
                 command = edit_command(self, text, membership_id, before, after, leaves, self._kept_text, tier_ids)
                 self._push(command, text)
         self.reload_choices()
