@@ -32,10 +32,11 @@ from sqlalchemy import select, text
 
 from desktop.demo import build_demo
 from desktop.services.operators import add_operator
-from desktop.services.roster import get_member_input, update_member
+from desktop.services.roster import find_duplicates, get_member_input, update_member
 from desktop.workspace import actor_for, open_workspace
 from models import Activity, Member, Membership, StepProgress
 from ui.dialogs.activity_dialog import ActivityDialog
+from ui.dialogs.member_dialog import MemberDialog
 from ui.dialogs.referral_tree_dialog import ReferralTreeDialog
 from ui.dialogs.step_record_dialog import StepRecordDialog
 from ui.pages.activities_page import ActivitiesPage
@@ -289,3 +290,18 @@ def test_the_undo_of_an_assistants_edit_names_the_member_masked(qtbot, corpus):
     texts = [page.undo_label.text(), page.undo_stack.undoText()]
     assert all(t.endswith("138****.") for t in texts), texts
     assert not leaks(texts)
+
+
+def test_the_duplicate_warning_names_the_other_person_masked_for_an_assistant(qtbot, corpus):
+    """Adding a member whose name is very like one on the roster: the warning named 付晨伟 138-1234-5678 whole to
+    an assistant (and a WeChat ID that is a phone)."""
+    database, owner, assistant = corpus
+    with database.session() as s:
+        name = s.scalar(select(Member.display_name).where(Member.display_name.like("%138-1234-5678")))
+        hits = find_duplicates(s, display_name=name.split(" ")[0], wechat_id="13712345678", group_id=1)
+    assert hits
+    for actor, leaking in ((assistant, False), (owner, True)):
+        dialog = MemberDialog(database, actor, group_id=1)
+        qtbot.addWidget(dialog)
+        text = dialog.describe_duplicates(hits)
+        assert bool(leaks([text])) is leaking, text
