@@ -201,6 +201,9 @@ def test_the_member_panel_timeline_and_steps_mask_answers_for_an_assistant(qtbot
         page.update_panel()
         panel_texts = shown_texts(page.member_panel) + page.member_panel.timeline_texts()
         assert bool(leaks(panel_texts)) is leaking, leaks(panel_texts)[:3]
+        prompt = page.member_panel.mark_left()  # "Why did 付晨伟 138****… leave?"
+        assert prompt is not None and bool(leaks(shown_texts(prompt))) is leaking
+        prompt.close()
 
 
 def test_the_referral_tree_masks_names_for_an_assistant(qtbot, corpus):

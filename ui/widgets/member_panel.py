@@ -669,7 +669,7 @@ class MemberPanel(QFrame):
             return None
         dialog = PromptDialog(
             title,
-            label.replace("%1", d.display_name),
+            label.replace("%1", names_shown_to(self._actor)(d.display_name) or ""),  # as the panel shows the name
             placeholder=self.tr("Reason (required)"),
             ok_text=ok_text,
             parent=self,
