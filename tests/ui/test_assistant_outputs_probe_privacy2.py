@@ -9,7 +9,7 @@ import re
 from dataclasses import replace
 
 import openpyxl
-from helpers import OFFSCREEN_QUIRKS
+from helpers import OFFSCREEN_QUIRKS, run_python_child
 
 import ui.app
 from desktop.cli import main
@@ -69,3 +69,28 @@ def test_a_bug_report_masks_a_phone_in_the_errors_text(qtbot, monkeypatch, capsy
     # a background task's bug, reported by the task runner
     details = describe_error(_bug())
     assert "王五 138****" in details and not LEAK.search(details)
+
+
+BUGGY_RUN = """
+import sys
+import desktop.services.groups as groups
+
+def broken(session, *args, **kwargs):
+    return {}["王五 13812345678"]  # a bug whose error quotes a member's name
+
+groups.list_groups = broken
+from desktop.cli import main
+sys.argv = ["qundesk", "--db", sys.argv[1], "groups"]
+sys.exit(main())
+"""
+
+
+def test_a_bug_in_a_command_prints_its_traceback_with_the_phone_masked(ws, tmp_path):
+    """`qundesk` itself (main() without argv): a bug's traceback went to stderr by Python's own hook, quoting the
+    error whole; with a password in the environment through _Scrubbed, whole as well."""
+    ws.database.dispose()
+    for env in ({"PYTHONUTF8": "1"}, {"PYTHONUTF8": "1", "QUNDESK_PASSWORD": "pw-not-set"}):
+        done = run_python_child(tmp_path, BUGGY_RUN, ws.path, env=env)
+        assert done.returncode == 1
+        assert "KeyError: '王五 138****'" in done.stderr and "Traceback" in done.stderr, done.stderr[-800:]
+        assert not LEAK.search(done.stderr)
