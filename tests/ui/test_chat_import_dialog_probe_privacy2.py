@@ -39,3 +39,20 @@ def test_the_chat_import_preview_masks_a_phone_in_a_members_name_for_an_assistan
     texts = _preview(qtbot, database, assistant, gid)
     assert [t for t in texts if "138****" in t]
     assert [t for t in texts if LEAK.search(t)] == []
+
+
+def test_a_note_on_a_blacklisted_member_rejoining_names_them_masked_for_an_assistant(qtbot, ws):  # noqa: F811
+    """A join notice of someone blacklisted is not applied, and its note names them (「已拉黑: 吴桐 … 又进了群聊」):
+    whole to an assistant in the events table before."""
+    database, owner, gid = ws
+    with database.session() as s:
+        assistant = add_operator(s, owner, "小助理", "assistant")
+        s.commit()
+    with database.engine.begin() as c:
+        c.execute(text("UPDATE member SET display_name = display_name || ' 138-1234-5678'"))
+        c.execute(text("UPDATE membership SET status = 'blacklisted'"))
+    owners = _preview(qtbot, database, owner, gid)
+    assert [t for t in owners if "已拉黑" in t and LEAK.search(t)]  # the note, naming the member as stored
+    texts = _preview(qtbot, database, assistant, gid)
+    assert [t for t in texts if "已拉黑" in t]
+    assert [t for t in texts if LEAK.search(t)] == []

@@ -498,6 +498,8 @@ class ChatImportDialog(QDialog):
         rows.sort(key=lambda r: (r[0] is not None, r[0] or date.min))
         self.events_table.setRowCount(len(rows))
         for i, (day, what, who, through, member) in enumerate(rows):
+            # the member column and the notes (「已拉黑: 王五 13800138002 …」) name roster people
+            member = self._shown(member) or ""
             for col, text in enumerate((day.isoformat() if day else "", what, who, through, member)):
                 self.events_table.setItem(i, col, QTableWidgetItem(text))
 
