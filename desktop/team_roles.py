@@ -46,7 +46,7 @@ SETTING = "team.roles"  # workspace setting: the group roles' prefix once `team 
 # team database records each version's statements, tests/desktop/test_team_grants_version.py) — a team database
 # whose stored version is older gets them again the next time the tables' owner opens it (`regrant_if_stale`):
 # grant fixes that came without a migration reached no existing team database
-GRANTS_VERSION = 7
+GRANTS_VERSION = 8
 GRANTS_SETTING = "team.grants_version"
 ROLES = ("owner", "admin", "assistant")
 MASKED_TABLES = ("member", "audit_log")  # seen by an assistant through views of the same name
@@ -926,6 +926,12 @@ END $fn$"""
 # digits, two members whose phones mask alike); finding a phone by trying its 10,000 hidden middles is stopped after
 # three — also when the assistant first adds members with the guessed numbers (a number of a member counts too)
 PHONE_GUESSES = 3
+# how long a lookup's registration is kept (days before today, UTC's): the limit reads today's only; a week lets the
+# owner see with psql which login tried which masked forms lately (no assistant reads them). Older ones went on
+# growing with every import, forever — and a registration is the number in all but name (its masked form leaves
+# 10,000 middles, its SHA-256 tells which one). Each lookup deletes those older than this (GRANTS_VERSION 8), of
+# every login, skipping rows another transaction holds (a long import's lookup blocks no other assistant's)
+PHONE_LOOKUP_KEEP_DAYS = 7
 
 
 def _phone_lookup(session: Session, prefix: str) -> None:
@@ -947,7 +953,8 @@ def _phone_lookup(session: Session, prefix: str) -> None:
     a lookup that answered without counting would be a guesser's free oracle, as the server cannot tell a dry run
     from any other), and the import that follows costs nothing more. The registrations (`phone_lookup`: a row per
     login, day and number) hold a SHA-256 of each number, its masked form, the login, when and the registering
-    transaction (one visible with another transaction's id was committed): no assistant reads them."""
+    transaction (one visible with another transaction's id was committed): no assistant reads them; they are kept
+    PHONE_LOOKUP_KEEP_DAYS days, each lookup deleting older ones."""
     conn = session.connection()
     q = lambda name: _ident(session, name)  # noqa: E731
     schema = q(f"{prefix}_masked")
@@ -967,6 +974,7 @@ def _phone_lookup(session: Session, prefix: str) -> None:
     run(f"DROP INDEX IF EXISTS {schema}.phone_lookup_mask")
     run(f"CREATE UNIQUE INDEX IF NOT EXISTS phone_lookup_once ON {table} (login, day, digest)")
     run(f"CREATE INDEX IF NOT EXISTS phone_lookup_tried ON {table} (login, day, mask)")
+    run(f"CREATE INDEX IF NOT EXISTS phone_lookup_day ON {table} (day)")  # the pruning's (PHONE_LOOKUP_KEEP_DAYS)
     run(f"REVOKE ALL ON {table} FROM PUBLIC, {assistant}")
     digest = "encode(sha256(convert_to({c}, 'UTF8')), 'hex')"
     # the day of the limit: UTC's, whatever time zone the caller's session sets (SET TIME ZONE moved current_date
@@ -978,6 +986,9 @@ def _phone_lookup(session: Session, prefix: str) -> None:
 CREATE OR REPLACE FUNCTION {fn}(phones text[]) RETURNS TABLE(phone text, member_id integer)
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $fn$
 BEGIN
+  DELETE FROM {schema}.phone_lookup WHERE ctid = ANY(ARRAY(
+    SELECT o.ctid FROM {schema}.phone_lookup o WHERE o.day < {today} - {PHONE_LOOKUP_KEEP_DAYS}
+    FOR UPDATE SKIP LOCKED));
   INSERT INTO {schema}.phone_lookup AS l (digest, mask, login, at, tx, day)
     SELECT DISTINCT {digest.format(c="p")}, {_MASK_SQL.format(c="p")}, session_user, now(), txid_current(), {today}
     FROM unnest(phones) AS p WHERE p IS NOT NULL AND p <> ''

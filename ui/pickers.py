@@ -3,6 +3,7 @@ or pinyin initials, pick from the pop-up or press Enter on a single match) and M
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QDate, QLocale, QModelIndex, QStringListModel, Qt, Signal, Slot
@@ -58,6 +59,9 @@ class MemberPicker(QLineEdit):
         self._choices: list[MemberChoice] = []
         self._shown: list[MemberChoice] = []
         self._chosen: MemberChoice | None = None
+        # how a member's name is shown (desktop.services.operators.names_shown_to: a phone in it masked for an
+        # assistant); the page sets it, matching still reads the stored names
+        self.shown: Callable[[str | None], str | None] = lambda text: text
         self._list = QStringListModel(self)
         self._completer = QCompleter(self._list, self)
         self._completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
@@ -140,7 +144,7 @@ class MemberPicker(QLineEdit):
             from ui.models.roster_table_model import status_label
 
             text = f"{text} · {status_label(c.status)}"
-        return text
+        return self.shown(text) or text
 
 
 class MonthPicker(QWidget):

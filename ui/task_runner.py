@@ -22,6 +22,7 @@ from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QEvent, QEventLoop,
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from desktop.errors import QunDeskError
+from desktop.phones import mask_phones_in
 from desktop.tasks import Cancelled, Progress
 from models.db import DatabaseError
 
@@ -31,10 +32,11 @@ Task = Callable[..., Any]
 
 
 def describe_error(exc: BaseException) -> str:
-    """A known error's message as is; anything else as its traceback (for the exception dialog)."""
+    """A known error's message as is; anything else as its traceback (for the exception dialog), a phone in it masked
+    as ui.app.handle_exception masks a bug report's (it goes to whoever looks after QunDesk)."""
     if isinstance(exc, QunDeskError | DatabaseError):
         return str(exc)
-    return "".join(traceback.format_exception(exc))
+    return mask_phones_in("".join(traceback.format_exception(exc))) or ""
 
 
 class _Worker(QObject):

@@ -2197,7 +2197,10 @@ class _Planner:
             planned = None
             if not rec.problems:
                 ops, changes = _changes(ctx, self.kind, rec, person, referrer, self.now, self.actor)
-                if ctx.phones_masked and person is not None:
+                # the login reads phones masked (team mode), or the operator may not see them (an assistant on one
+                # laptop, who is shown 王五 138**** and whose member dialog refuses the change just as well)
+                masked = ctx.phones_masked or (self.actor is not None and not allowed(self.actor, "export_unmasked"))
+                if masked and person is not None:
                     _hidden_changes(rec, person, changes)
                 if not rec.problems:
                     if ops.member_id is None or ops.membership_id is None:
@@ -3379,19 +3382,20 @@ def merge_note(existing: str | None, from_file: str | None, answers: Iterable[tu
     return "\n".join(parts) or None
 
 
-_SHOWN_MASKED = re.compile(r"\d{3}\*{4}|\*{4}\d{2}")  # what the masked view leaves of a phone in a text
-
-
 def _hidden_changes(rec: _Record, person: _Person, changes: list[Change]) -> None:
     """An assistant's row changing a person's field that their login reads with a phone masked in it (王五 138****,
     a note): the server refuses it (team_roles: what they would write is not what is stored), and refused the whole
-    file with no row named. The row is a problem naming the field; an owner or admin imports it."""
+    file with no row named. The row is a problem naming the field; an owner or admin imports it. On one laptop the
+    same for a field holding a phone (王五 13800138002, roster.holds_hidden_phone), which the assistant is shown masked:
+    their import wrote 王五 over it — the number lost — where their member dialog refuses the change."""
+    from desktop.services.roster import holds_hidden_phone
+
     for change in changes:
         attr = {"name": "display_name"}.get(change.field, change.field)
         if attr not in _Context._HIDDEN_ATTRS:
             continue
         shown = getattr(person, attr, None)
-        if isinstance(shown, str) and _SHOWN_MASKED.search(shown):
+        if isinstance(shown, str) and holds_hidden_phone(attr, shown):
             rec.problem(
                 rec.column(change.field),
                 "这一项里有你看不到的完整手机号, 只有群主或管理员能修改: 请他们导入这一行 (this field holds a phone"

@@ -9,7 +9,7 @@ field, in a file that `qundesk import roster` reads back (PRODUCT §4).
 - Phones: full for an owner or admin by default (`unmasked=None` means "as the operator may"), masked
   (138****8000) for an assistant; `unmasked=True` without `export_unmasked` raises PermissionDenied and
   `unmasked=False` masks for everyone; a masked file masks a phone written into a name, nickname, group
-  nickname, answer or note too (desktop.phones.mask_phones_in). A masked file is for reading: it cannot restore
+  nickname, city, occupation, answer or note too (desktop.phones.mask_phones_in). A masked file is for reading: it cannot restore
   phone numbers on import.
 - Soft-deleted people are left out. Same atomic write and formula safety as the monthly report
   (desktop/io/xlsx_util.py).
@@ -201,12 +201,16 @@ def export_roster(
             for r in rows:
                 (mid, group, name, nickname, group_nickname, wechat, phone, gender, city, occupation, member_id,
                  status, tier, joined, left, left_reason, ref_name, purpose, seed, verified, note, qq) = r  # fmt: skip
-                if not full_phones:  # a phone written into a name, nickname or note (or a WeChat ID that is the
-                    # phone number) is masked like the column
-                    name, nickname, group_nickname, ref_name, purpose, note, left_reason, wechat = (
+                if not full_phones:  # a phone written into a name, nickname, city, occupation or note (or a
+                    # WeChat ID that is the phone number) is masked like the column — city and occupation were
+                    # written whole (上海 135 1234 5678) into an assistant's file, as a team server's view masks them
+                    name, nickname, group_nickname, ref_name, purpose, note, left_reason, wechat, city, occupation = (
                         mask_phones_in(v)
-                        for v in (name, nickname, group_nickname, ref_name, purpose, note, left_reason, wechat)
-                    )
+                        for v in (
+                            name, nickname, group_nickname, ref_name, purpose, note, left_reason, wechat, city,
+                            occupation,
+                        )
+                    )  # fmt: skip
                 row = [
                     group,
                     name,

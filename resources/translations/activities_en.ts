@@ -383,6 +383,10 @@
             <source>Place, e.g. Starbucks, 100 Nanjing Rd</source>
             <translation>Place, e.g. Starbucks, 100 Nanjing Rd</translation>
         </message>
+        <message>
+            <source>This holds a phone number you cannot see in full: only the owner or an admin may change it.</source>
+            <translation>This holds a phone number you cannot see in full: only the owner or an admin may change it.</translation>
+        </message>
     </context>
     <context>
         <name>ActivityKind</name>

@@ -382,6 +382,10 @@
             <source>Place, e.g. Starbucks, 100 Nanjing Rd</source>
             <translation>地点，例如：南京路100号星巴克</translation>
         </message>
+        <message>
+            <source>This holds a phone number you cannot see in full: only the owner or an admin may change it.</source>
+            <translation>这一项里有你看不到的完整手机号，只有群主或管理员能修改。</translation>
+        </message>
     </context>
     <context>
         <name>ActivityKind</name>

@@ -5,6 +5,7 @@ their field. Writes through desktop.services.participation (create_activity / up
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import QDateTime, Signal, Slot
@@ -28,8 +29,9 @@ from PySide6.QtWidgets import (
 from desktop.errors import ValidationError
 from desktop.paths import resources_dir
 from desktop.services.activities_queries import get_activity, series_names
-from desktop.services.operators import Actor, allowed
+from desktop.services.operators import Actor, allowed, names_shown_to
 from desktop.services.participation import ActivityInput, create_activity, next_edition, update_activity
+from desktop.services.roster import holds_hidden_phone
 from models import clock
 from models.base import ACTIVITY_KINDS
 from ui.messages import localise_message
@@ -100,6 +102,10 @@ class ActivityDialog(QDialog):
         self._group_id = group_id
         self._activity_id = activity_id
         self._loaded: ActivityInput | None = None
+        # title, place or hosts holding a phone, shown masked and read-only to an operator who may not see full
+        # phones (names_shown_to): field -> the stored text, saved as it is (what they would save is what they saw,
+        # and the number would be lost — as the member dialog keeps such a field)
+        self.hidden: dict[str, str] = {}
         self.saved_activity_id: int | None = None
         with database.session() as session:
             if activity_id is not None:
@@ -109,7 +115,8 @@ class ActivityDialog(QDialog):
         self._build(series)
         if self._loaded is not None:
             self._fill(self._loaded)
-            self.setWindowTitle(self.tr("Edit activity — %1").replace("%1", self._loaded.title))
+            shown_title = names_shown_to(actor)(self._loaded.title) or ""
+            self.setWindowTitle(self.tr("Edit activity — %1").replace("%1", shown_title))
         else:
             start = (now or clock.now()).replace(minute=0, second=0, microsecond=0) + timedelta(hours=1)
             self.starts_edit.setDateTime(to_qdatetime(start))
@@ -243,6 +250,19 @@ class ActivityDialog(QDialog):
         self.place_edit.setText(data.place or "")
         self.capacity_spin.setValue(data.capacity or 0)
         self.hosts_edit.setText(data.hosts or "")
+        shown = names_shown_to(self._actor)
+        for field, edit in (("title", self.title_edit), ("place", self.place_edit), ("hosts", self.hosts_edit)):
+            stored = getattr(data, field) or ""
+            # a phone in it (on one laptop), or one a team server's view already masked (报名 158****)
+            if not allowed(self._actor, "export_unmasked") and holds_hidden_phone(field, stored):
+                self.hidden[field] = stored
+                edit.setText(shown(stored) or "")
+                edit.setReadOnly(True)
+                edit.setToolTip(
+                    self.tr(
+                        "This holds a phone number you cannot see in full: only the owner or an admin may change it."
+                    )
+                )
         self._update_edition_enabled()
 
     # ---- reactions ----
@@ -284,7 +304,7 @@ class ActivityDialog(QDialog):
     # ---- saving ----
     def current_input(self) -> ActivityInput:
         series = self.series_combo.currentText().strip() or None
-        return ActivityInput(
+        data = ActivityInput(
             title=self.title_edit.text().strip(),
             kind=self.kind_combo.currentData(),
             starts_at=from_qdatetime(self.starts_edit.dateTime()),
@@ -296,6 +316,9 @@ class ActivityDialog(QDialog):
             capacity=self.capacity_spin.value() or None,
             hosts=self.hosts_edit.text().strip() or None,
         )
+        if self.hidden:  # shown masked, read-only: the stored text stays
+            data = replace(data, **{f: v or None for f, v in self.hidden.items()})
+        return data
 
     def _clear_errors(self) -> None:
         for label in self._errors.values():

@@ -3,7 +3,7 @@ repeat violators) with the reason for each, and a button that copies the names (
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
@@ -26,8 +26,17 @@ from ui.screen_fit import resize_to_fit
 
 
 class AlertMembersDialog(QDialog):
-    def __init__(self, title: str, alerts: Sequence[Alert], parent: QWidget | None = None):
+    def __init__(
+        self,
+        title: str,
+        alerts: Sequence[Alert],
+        parent: QWidget | None = None,
+        *,
+        shown: Callable[[str | None], str | None] | None = None,
+    ):
+        """`shown`: how a name is shown to the operator (desktop.services.operators.names_shown_to; None: as stored)."""
         super().__init__(parent)
+        self._shown = shown or (lambda text: text)
         self.setObjectName("alertMembersDialog")
         self.setWindowTitle(title)
         self.alerts = [a for a in alerts if a.display_name]
@@ -51,8 +60,8 @@ class AlertMembersDialog(QDialog):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
         for row, alert in enumerate(self.alerts):
-            self.table.setItem(row, 0, QTableWidgetItem(alert.display_name))
-            text = localise_message(alert.reason)
+            self.table.setItem(row, 0, QTableWidgetItem(self._shown(alert.display_name)))
+            text = self._shown(localise_message(alert.reason)) or ""
             reason = QTableWidgetItem(text)
             reason.setToolTip(text)
             self.table.setItem(row, 1, reason)
@@ -75,7 +84,8 @@ class AlertMembersDialog(QDialog):
         resize_to_fit(self, 520, 460)
 
     def names(self) -> list[str]:
-        return [a.display_name or "" for a in self.alerts]
+        """The names as the table shows them."""
+        return [self._shown(a.display_name) or "" for a in self.alerts]
 
     def mentions(self) -> list[str]:
         """The names "Copy names" puts on the clipboard to paste into the chat: each person as the group sees them

@@ -44,7 +44,7 @@ from desktop.services.activities_queries import (
     member_choices,
     on_leave_on,
 )
-from desktop.services.operators import Actor
+from desktop.services.operators import Actor, names_shown_to
 from desktop.services.participation import set_attendance, withdraw_sign_up
 from desktop.services.paste import (
     PasteMatch,
@@ -103,6 +103,7 @@ class AttendancePasteDialog(QDialog):
         self.setObjectName("attendancePasteDialog")
         self._database = database
         self._actor = actor
+        self._shown = names_shown_to(actor)  # a member's name as this operator may see it (a phone in it masked)
         self._group_id = group_id
         self._activity_id = activity_id
         self.matches: list[PasteMatch] = []
@@ -475,9 +476,10 @@ class AttendancePasteDialog(QDialog):
         self.combos[row] = combo
 
     def _member_text(self, membership_id: int, text: str) -> str:
+        text = self._shown(text) or text
         wechat = self._told_apart.get(membership_id)
         if wechat:
-            text = f"{text} · {wechat}"
+            text = f"{text} · {self._shown(wechat) or wechat}"
         current = self._current.get(membership_id)
         if current:
             return self.tr("%1 (now %2)").replace("%1", text).replace("%2", attendance_status_label(current[0]))
@@ -530,7 +532,8 @@ class AttendancePasteDialog(QDialog):
         if m.status == "other_day":
             return self.tr("Another day: not counted")
         if m.status == "not_member":
-            return "; ".join(person_outcome_text(c) for c in m.candidates) or self.tr("Not in the group")
+            texts = (self._shown(person_outcome_text(c)) for c in m.candidates)
+            return "; ".join(t for t in texts if t) or self.tr("Not in the group")
         return self.tr("Not in the group")
 
     # ---- decisions ----

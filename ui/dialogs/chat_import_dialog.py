@@ -35,7 +35,7 @@ from desktop.errors import QunDeskError
 from desktop.io.fields import ImportProblem
 from desktop.services.chat_import import ChatImportSummary, ChatPlan, plan_chat_import, run_chat_import
 from desktop.services.groups import list_groups
-from desktop.services.operators import Actor
+from desktop.services.operators import Actor, names_shown_to
 from desktop.tasks import Progress
 from models.db import DatabaseError
 from ui import file_dialogs
@@ -100,6 +100,9 @@ class ChatImportDialog(QDialog):
         self.setWindowModality(Qt.WindowModality.WindowModal)
         resize_to_fit(self, 900, 640)
         self._database, self._actor = database, actor
+        # a member's name as this operator may see it (names_shown_to: a phone in it masked for an assistant); the
+        # names the chat export shows are the file's, the assistant's own
+        self._shown = names_shown_to(actor)
         self._path: str | None = None
         self.plan: ChatPlan | None = None
         self.summary: ChatImportSummary | None = None
@@ -369,7 +372,7 @@ class ChatImportDialog(QDialog):
         else:
             self.group_warning.hide()
         if plan.exporter_name:
-            self.exporter_label.setText(self.tr("Exported by %1").replace("%1", plan.exporter_name))
+            self.exporter_label.setText(self.tr("Exported by %1").replace("%1", self._shown(plan.exporter_name) or ""))
             self.exporter_label.setStyleSheet("")
         elif plan.exporter_needed:
             self.exporter_label.setText(self.tr("Who exported it? Notices name them 你"))
@@ -411,9 +414,9 @@ class ChatImportDialog(QDialog):
             table.setItem(row, 2, count)
             shown = status_text.get(info.status, info.status)
             if info.how == "other_id" and info.candidates:
-                shown = self.tr("Same name as %1, another ID").replace("%1", info.candidates[0][1])
+                shown = self.tr("Same name as %1, another ID").replace("%1", self._shown(info.candidates[0][1]) or "")
             elif info.status in ("unknown", "new") and info.looks_like:  # 張偉 beside 张伟: a guess, said
-                who = "、".join(dict.fromkeys(name for _m, name in info.looks_like))
+                who = "、".join(dict.fromkeys(self._shown(name) or "" for _m, name in info.looks_like))
                 shown = self.tr("%1; looks like %2").replace("%2", who).replace("%1", shown)
             status = QTableWidgetItem(shown)
             if info.status in ("unknown", "unattributable"):
@@ -422,14 +425,14 @@ class ChatImportDialog(QDialog):
             if info.status in ("unknown", "unattributable") or info.key in self.decisions:
                 table.setCellWidget(row, 4, self._decision_combo(info))
             else:
-                table.setItem(row, 4, QTableWidgetItem(info.display_name or ""))
+                table.setItem(row, 4, QTableWidgetItem(self._shown(info.display_name) or ""))
 
     def _decision_combo(self, info) -> QComboBox:
         combo = QComboBox()
         combo.addItem(self.tr("Not counted"), (UNDECIDED, None))
         guesses = [(m, name) for m, name in info.looks_like if m is not None] if info.how != "other_id" else []
         for membership_id, name in (*info.candidates, *guesses):
-            combo.addItem(self.tr("It is %1").replace("%1", name), (LINK, membership_id))
+            combo.addItem(self.tr("It is %1").replace("%1", self._shown(name) or ""), (LINK, membership_id))
         combo.addItem(self.tr("A member… (pick)"), ("pick", None))
         combo.addItem(self.tr("Add as a new member"), (ADD, None))
         combo.addItem(self.tr("Ignore this sender"), (IGNORE, None))
@@ -440,7 +443,8 @@ class ChatImportDialog(QDialog):
                     combo.setCurrentIndex(i)
                     break
             else:
-                combo.addItem(self.tr("It is %1").replace("%1", str(current[2] if len(current) > 2 else "")), current)
+                named = str(current[2] if len(current) > 2 else "")
+                combo.addItem(self.tr("It is %1").replace("%1", self._shown(named) or ""), current)
                 combo.setCurrentIndex(combo.count() - 1)
         combo.activated.connect(lambda index, key=info.key, c=combo: self._on_decision(key, c, index))
         return combo
@@ -467,7 +471,7 @@ class ChatImportDialog(QDialog):
         gid = self.group_id()
         if gid is None:
             return None
-        dialog = MemberPickerDialog(self._database, gid, name, self)
+        dialog = MemberPickerDialog(self._database, gid, name, self, shown=names_shown_to(self._actor))
         dialog.exec()
         person = dialog.person if dialog.result() else None
         dialog.deleteLater()
@@ -481,8 +485,8 @@ class ChatImportDialog(QDialog):
                 j.day,
                 self.tr("joined") if j.how != "qr" else self.tr("joined by QR code"),
                 j.name,
-                j.referrer_name or "",
-                j.display_name or self.tr("— not on the roster"),
+                self._shown(j.referrer_name) or "",
+                self._shown(j.display_name) or self.tr("— not on the roster"),
             )
             for j in plan.joins
         ] + [
@@ -490,8 +494,8 @@ class ChatImportDialog(QDialog):
                 r.day,
                 self.tr("left the group") if r.how == "leave" else self.tr("removed"),
                 r.name,
-                r.by_name or "",
-                r.display_name or self.tr("— not on the roster"),
+                self._shown(r.by_name) or "",
+                self._shown(r.display_name) or self.tr("— not on the roster"),
             )
             for r in plan.removals
         ]
@@ -521,6 +525,8 @@ class ChatImportDialog(QDialog):
         rows.sort(key=lambda r: (r[0] is not None, r[0] or date.min))
         self.events_table.setRowCount(len(rows))
         for i, (day, what, who, through, member) in enumerate(rows):
+            # the member column and the notes (「已拉黑: 王五 13800138002 …」) name roster people
+            member = self._shown(member) or ""
             for col, text in enumerate((day.isoformat() if day else "", what, who, through, member)):
                 self.events_table.setItem(i, col, QTableWidgetItem(text))
 
@@ -541,7 +547,9 @@ class ChatImportDialog(QDialog):
         self.checkins_table.setRowCount(len(rows))
         for i, c in enumerate(rows[:5000]):  # a preview: the count is in the summary
             how = self.tr("a message") if c.source == "chat" else self.tr("a 接龙")
-            for col, text in enumerate((c.day.isoformat(), c.display_name, c.at.strftime("%H:%M"), how)):
+            for col, text in enumerate(
+                (c.day.isoformat(), self._shown(c.display_name) or "", c.at.strftime("%H:%M"), how)
+            ):
                 self.checkins_table.setItem(i, col, QTableWidgetItem(text))
         self.checkins_table.setRowCount(min(len(rows), 5000))
 

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from desktop.services.checkins import record_leave, remove_leave
 from desktop.services.lookups import other_groups_of_membership
-from desktop.services.operators import Actor
+from desktop.services.operators import Actor, names_shown_to
 from desktop.services.roster import leaves_of
 from models import clock
 from ui.messages import localise_message
@@ -67,11 +67,10 @@ class LeaveDialog(QDialog):
         resize_to_fit(self, 420, 520)
         day = day or clock.today()
 
-        self.member_search = MemberSearchList(database, group_id)
+        # names as this operator may see them (a phone in them masked for an assistant), found by what is stored
+        self.member_search = MemberSearchList(database, group_id, shown=names_shown_to(actor))
         if person is not None:
-            self.member_search.search_edit.setText(person.display_name)
-            self.member_search.search()
-            self.member_search.select_membership(person.membership_id)
+            self.member_search.show_person(person.membership_id, names_shown_to(actor)(person.display_name) or "")
         self.member_search.current_changed.connect(self._update_ok)
         # Enter on a name goes on to the dates (it did nothing: the keyboard had to Tab through the list)
         self.member_search.activated.connect(self._on_member_chosen)

@@ -32,7 +32,7 @@ from desktop.errors import ValidationError
 from desktop.services.groups import list_groups
 from desktop.services.lookups import list_tiers, membership_owner
 from desktop.services.members import add_to_group
-from desktop.services.operators import Actor, allowed
+from desktop.services.operators import Actor, allowed, names_shown_to
 from desktop.services.roster import (
     DuplicateHit,
     MemberInput,
@@ -468,14 +468,17 @@ class MemberDialog(QDialog):
             "similar_name": self.tr("very similar name in this group"),
             "same_name_elsewhere": self.tr("same name"),
         }
+        shown = names_shown_to(
+            self._actor
+        )  # another person's name and WeChat ID: a phone in them masked for an assistant
         lines = []
         for h in hits:
             who = [f"#{h.member_id}"]  # two people of one name are told apart by these
             if h.wechat_id:
-                who.append(self.tr("WeChat %1").replace("%1", h.wechat_id))
+                who.append(self.tr("WeChat %1").replace("%1", shown(h.wechat_id) or ""))
             if h.phone_tail:
                 who.append(self.tr("phone …%1").replace("%1", h.phone_tail))
-            line = f"• {h.display_name} — {reasons.get(h.reason, h.reason)} ({', '.join(who)})"
+            line = f"• {shown(h.display_name)} — {reasons.get(h.reason, h.reason)} ({', '.join(who)})"
             if h.elsewhere:  # on another group's roster, not this one's: the person can join this group instead
                 line += " — " + self.tr("in %1").replace("%1", "、".join(h.elsewhere))
             if h.deleted:
@@ -508,7 +511,8 @@ class MemberDialog(QDialog):
         join = None
         if other is not None and self._membership_id is None and allowed(self._actor, "edit_members"):
             join = box.addButton(
-                self.tr("Add %1 to this group").replace("%1", other.display_name), QMessageBox.ButtonRole.ActionRole
+                self.tr("Add %1 to this group").replace("%1", names_shown_to(self._actor)(other.display_name) or ""),
+                QMessageBox.ButtonRole.ActionRole,
             )
             join.setToolTip(
                 self.tr(

@@ -3,6 +3,8 @@ matched nobody or the wrong people on the Check-ins page."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
@@ -12,7 +14,16 @@ from ui.widgets.member_search import MemberSearchList
 
 
 class MemberPickerDialog(QDialog):
-    def __init__(self, database, group_id: int, text: str = "", parent: QWidget | None = None):
+    def __init__(
+        self,
+        database,
+        group_id: int,
+        text: str = "",
+        parent: QWidget | None = None,
+        *,
+        shown: Callable[[str | None], str | None] | None = None,
+    ):
+        """`shown`: how the members are listed for the operator (names_shown_to); None: as stored."""
         super().__init__(parent)
         self.setObjectName("memberPickerDialog")
         self.setWindowTitle(self.tr("Pick a member"))
@@ -25,7 +36,7 @@ class MemberPickerDialog(QDialog):
             self.prompt.setText(self.tr("Who is “%1” in the chat?").replace("%1", text))
         else:
             self.prompt.hide()
-        self.search = MemberSearchList(database, group_id)
+        self.search = MemberSearchList(database, group_id, shown=shown)
         self.search.activated.connect(self._on_activated)
         self.search.current_changed.connect(self._update_ok)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from desktop.errors import QunDeskError, ValidationError
 from desktop.services.activities_queries import member_choices
-from desktop.services.operators import Actor, allowed
+from desktop.services.operators import Actor, allowed, names_shown_to
 from desktop.services.points import RecomputeRow, adjust_points, adjust_points_batch
 from desktop.services.points_queries import read_adjustment_names
 from ui.messages import localise_message
@@ -64,6 +64,7 @@ class AdjustPointsDialog(QDialog):
 
         self._errors: dict[str, QLabel] = {}
         self.member_picker = MemberPicker()
+        self.member_picker.shown = names_shown_to(actor)
         self.member_picker.set_choices(choices)
         if membership_id is not None:
             self.member_picker.choose(membership_id)
@@ -273,10 +274,12 @@ class BatchAdjustDialog(QDialog):
             self._choices = member_choices(session, group_id)
         # two members who read alike (王芳 twice, no nickname) are told apart by their WeChat IDs, as the member picker
         # does: the choice list of an ambiguous 王芳 showed two identical lines
+        # an assistant reads a phone typed into a name masked (names_shown_to), here as on every page
+        self._shown = names_shown_to(actor)
         texts = [choice_text(c) for c in self._choices]
         counts = Counter(texts)  # (texts.count per member was quadratic: seconds for a 9,400-member group)
         self._names = {
-            c.membership_id: f"{t} · {c.wechat_id}" if c.wechat_id and counts[t] > 1 else t
+            c.membership_id: self._show(f"{t} · {c.wechat_id}" if c.wechat_id and counts[t] > 1 else t)
             for c, t in zip(self._choices, texts, strict=True)
         }
         self._chosen = list(dict.fromkeys(membership_ids))
@@ -373,7 +376,7 @@ class BatchAdjustDialog(QDialog):
         for row, mid in enumerate(self._chosen):
             if mid not in self._names:  # not a member (已入群) of the group now: as the single dialog, not offered
                 name, status = self._known.get(mid, ("?", ""))
-                self.table.setItem(row, B_COL_NAME, QTableWidgetItem(name))
+                self.table.setItem(row, B_COL_NAME, QTableWidgetItem(self._show(name)))
                 item = QTableWidgetItem(
                     self.tr("Selected · not a member of the group now (%1)").replace("%1", status_label(status))
                 )
@@ -388,15 +391,19 @@ class BatchAdjustDialog(QDialog):
             self._fill_row(len(self._chosen) + i, m)
         self._update_summary()
 
+    def _show(self, text: str) -> str:
+        return self._shown(text) or text
+
     def _fill_row(self, row: int, m) -> None:
-        self.table.setItem(row, B_COL_NAME, QTableWidgetItem(m.name))
+        self.table.setItem(row, B_COL_NAME, QTableWidgetItem(self._show(m.name or "")))
         skip = (self.tr("Leave out"), (B_SKIP, None))
         choose = (self.tr("Choose who this is…"), (B_UNDECIDED, None))
         everyone = [(self._names[c.membership_id], (B_MEMBER, c.membership_id)) for c in self._choices]
         if m.status == "matched":
             c = m.candidates[0]
             self.table.setItem(row, B_COL_MATCH, QTableWidgetItem(self.tr("Matched")))
-            self._combo(row, [(self._names.get(c.membership_id, c.display_name), (B_MEMBER, c.membership_id)), skip])
+            name = self._names.get(c.membership_id) or self._show(c.display_name)
+            self._combo(row, [(name, (B_MEMBER, c.membership_id)), skip])
         elif m.status == "ambiguous":
             self.table.setItem(
                 row, B_COL_MATCH, QTableWidgetItem(self.tr("%n possible member(s)", "", len(m.candidates)))
@@ -414,7 +421,7 @@ class BatchAdjustDialog(QDialog):
             if m.status == "duplicate":
                 why = self.tr("Repeated: counted once")
             elif m.status == "not_member":
-                why = "; ".join(person_outcome_text(c) for c in m.candidates) or self.tr("Not in the group")
+                why = self._show("; ".join(person_outcome_text(c) for c in m.candidates)) or self.tr("Not in the group")
             elif m.status == "ignored":
                 why = ignored_reason_text(m)
             else:

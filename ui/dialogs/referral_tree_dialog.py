@@ -4,6 +4,8 @@ their direct referrals and everyone they brought in through them, biggest trees 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
@@ -27,8 +29,19 @@ MemberIdRole = Qt.ItemDataRole.UserRole + 1
 
 
 class ReferralTreeDialog(QDialog):
-    def __init__(self, database, group_id: int, group_name: str = "", parent: QWidget | None = None):
+    def __init__(
+        self,
+        database,
+        group_id: int,
+        group_name: str = "",
+        parent: QWidget | None = None,
+        *,
+        shown: Callable[[str | None], str | None] | None = None,
+    ):
+        """`shown`: how a member's name is shown to the operator (desktop.services.operators.names_shown_to: a phone
+        written into it masked for an assistant); None: as stored."""
         super().__init__(parent)
+        self._shown = shown or (lambda text: text)
         self.setObjectName("referralTreeDialog")
         self._database = database
         self._group_id = group_id
@@ -102,7 +115,8 @@ class ReferralTreeDialog(QDialog):
         self._collapse()
 
     def _row(self, node: ReferralNode) -> list[QStandardItem]:
-        shown = f"{node.display_name} · {node.detail}" if node.detail else node.display_name  # two of one name
+        person = self._shown(node.display_name) or ""
+        shown = f"{person} · {self._shown(node.detail)}" if node.detail else person  # two of one name
         if not node.in_group:
             shown = self.tr("%1 (not in this group)").replace("%1", shown)
         name = QStandardItem(shown)
@@ -114,8 +128,8 @@ class ReferralTreeDialog(QDialog):
                     "%1 is recorded as brought in by %2, and %2 as brought in (directly or through others) by %1. "
                     "One of these referrers is wrong: correct it on the member."
                 )
-                .replace("%1", node.display_name)
-                .replace("%2", node.cycle_referrer)
+                .replace("%1", person)
+                .replace("%2", self._shown(node.cycle_referrer) or "")
             )
         direct = QStandardItem(str(len(node.children)))
         total = QStandardItem(str(node.total))

@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
 
 from desktop.services.onboarding import edit_step_record
 from desktop.services.onboarding_queries import StepRecord, step_record
-from desktop.services.operators import Actor, allowed
+from desktop.services.operators import Actor, allowed, names_shown_to
+from desktop.services.roster import holds_hidden_phone
 from ui.messages import default_name
 from ui.operations import run_write
 
@@ -45,7 +46,8 @@ class StepRecordDialog(QDialog):
         self.setWindowTitle(default_name(rec.step_name))
         self.setMinimumWidth(420)
 
-        self.title_label = title = QLabel(f"{rec.display_name} · {default_name(rec.step_name)}")
+        shown = names_shown_to(actor)  # a phone written into the name or the answer masked for an assistant
+        self.title_label = title = QLabel(f"{shown(rec.display_name)} · {default_name(rec.step_name)}")
         title.setObjectName("dialogTitle")
         title.setWordWrap(True)
         font = title.font()
@@ -73,11 +75,16 @@ class StepRecordDialog(QDialog):
             and rec.member_status not in GONE
             and allowed(actor, "record_participation")
         )
-        self.answer_edit = QPlainTextEdit((detail.answer or "") if detail else "")
+        stored = (detail.answer or "") if detail else ""
+        # an answer holding a phone shows an assistant the phone masked, read-only: what they would save is what
+        # they saw, and the number would be lost (as the member dialog keeps such a field: roster.hidden_fields)
+        # (a phone in it on one laptop, or one a team server's view already masked: 答: 手机 159****)
+        self._answer_hidden = not allowed(actor, "export_unmasked") and holds_hidden_phone("answer", stored)
+        self.answer_edit = QPlainTextEdit(shown(stored) or "")
         self.answer_edit.setObjectName("stepAnswer")
         self.answer_edit.setTabChangesFocus(True)
         self.answer_edit.setFixedHeight(90)
-        self.answer_edit.setReadOnly(not may_edit)
+        self.answer_edit.setReadOnly(not may_edit or self._answer_hidden)
         self.answer_edit.setPlaceholderText(
             self.tr("No answer recorded. Type it here.") if may_edit else self.tr("No answer recorded.")
         )
@@ -121,6 +128,8 @@ class StepRecordDialog(QDialog):
 
     # ---- values ----
     def answer(self) -> str | None:
+        if self._answer_hidden:  # shown masked, read-only: the stored answer stays
+            return self.record.detail.answer if self.record.detail else None
         return self.answer_edit.toPlainText().strip() or None
 
     def amount_cents(self) -> int | None:

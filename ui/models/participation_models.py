@@ -124,6 +124,7 @@ COL_WHEN, COL_TITLE, COL_KIND, COL_SERIES, COL_PLACE, COL_CAPACITY, COL_REGISTER
 
 class ActivityTableModel(RowTableModel[ActivityRow]):
     CONTEXT = "ActivityTableModel"
+    MASKED_COLUMNS = frozenset({COL_TITLE, COL_SERIES, COL_PLACE})  # the title's tooltip holds the hosts
     HEADERS = (
         QT_TRANSLATE_NOOP("ActivityTableModel", "Date"),
         QT_TRANSLATE_NOOP("ActivityTableModel", "Title"),
@@ -198,6 +199,7 @@ class AttendanceTableModel(RowTableModel[AttendanceLine]):
     Every change goes through `writer`; the row changes only when the writer says it was written."""
 
     CONTEXT = "AttendanceTableModel"
+    MASKED_COLUMNS = frozenset({ATT_NAME})
     HEADERS = (
         QT_TRANSLATE_NOOP("AttendanceTableModel", "Member"),
         QT_TRANSLATE_NOOP("AttendanceTableModel", "Attended"),
@@ -300,6 +302,7 @@ class AttendanceTableModel(RowTableModel[AttendanceLine]):
 # ---- contributions and violations ----
 class ContributionTableModel(RowTableModel[ContributionRow]):
     CONTEXT = "ContributionTableModel"
+    MASKED_COLUMNS = frozenset({1})  # the title is masked in display(): the link keeps its digits (they are the link)
     HEADERS = (
         QT_TRANSLATE_NOOP("ContributionTableModel", "Date"),
         QT_TRANSLATE_NOOP("ContributionTableModel", "Member"),
@@ -315,12 +318,13 @@ class ContributionTableModel(RowTableModel[ContributionRow]):
         if column == 2:
             return contribution_kind_label(row.kind)
         if column == 3:
-            return " · ".join(x for x in (row.title, row.link) if x)
+            return " · ".join(x for x in (self.shown(row.title), row.link) if x)
         return None
 
 
 class ViolationTableModel(RowTableModel[ViolationRow]):
     CONTEXT = "ViolationTableModel"
+    MASKED_COLUMNS = frozenset({1, 4})
     HEADERS = (
         QT_TRANSLATE_NOOP("ViolationTableModel", "Date"),
         QT_TRANSLATE_NOOP("ViolationTableModel", "Member"),

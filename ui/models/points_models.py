@@ -71,6 +71,7 @@ LB_RANK, LB_NAME, LB_POINTS, LB_LEVEL = range(4)
 
 class LeaderboardModel(RowTableModel[LeaderRow]):
     CONTEXT = "LeaderboardModel"
+    MASKED_COLUMNS = frozenset({LB_NAME})
     HEADERS = (
         QT_TRANSLATE_NOOP("LeaderboardModel", "Rank"),
         QT_TRANSLATE_NOOP("LeaderboardModel", "Member"),
@@ -281,6 +282,7 @@ LEDGER_DAY, LEDGER_POINTS, LEDGER_REASON, LEDGER_SOURCE, LEDGER_OPERATOR = range
 
 class LedgerModel(RowTableModel[LedgerRow]):
     CONTEXT = "LedgerModel"
+    MASKED_COLUMNS = frozenset({LEDGER_REASON})  # an adjustment's reason is typed (补加 王五 13800138002 的分享)
     HEADERS = (
         QT_TRANSLATE_NOOP("LedgerModel", "Date"),
         QT_TRANSLATE_NOOP("LedgerModel", "Points"),
@@ -331,6 +333,7 @@ RC_NAME, RC_CURRENT, RC_EXPECTED, RC_DELTA = range(4)
 
 class RecomputeModel(RowTableModel[RecomputeRow]):
     CONTEXT = "RecomputeModel"
+    MASKED_COLUMNS = frozenset({RC_NAME})
     HEADERS = (
         QT_TRANSLATE_NOOP("RecomputeModel", "Member"),
         QT_TRANSLATE_NOOP("RecomputeModel", "Current"),

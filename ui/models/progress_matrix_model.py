@@ -4,6 +4,7 @@ answer in the tooltip); retired steps that still hold records come last, greyed,
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -66,6 +67,9 @@ class ProgressMatrixModel(QAbstractTableModel):
         self._steps: list[StepRow] = []
         self._waiting: dict[int, int] = {}  # membership id -> days since the process last moved
         self.stalled_days = 7
+        # a name and an answer as the operator may see them (desktop.services.operators.names_shown_to: a phone
+        # written into them masked for an assistant); the page sets it
+        self.shown: Callable[[str | None], str | None] = lambda text: text
 
     # ---- data in ----
     def set_data(
@@ -208,7 +212,7 @@ class ProgressMatrixModel(QAbstractTableModel):
             return self._step_cell(row, step, role)
         if role == Qt.ItemDataRole.DisplayRole:
             if col == COL_NAME:
-                return row.display_name
+                return self.shown(row.display_name)
             if col == COL_STATUS:
                 return status_label(row.status)
             if col == COL_STALLED:
@@ -267,7 +271,7 @@ class ProgressMatrixModel(QAbstractTableModel):
             if detail.operator:
                 lines.append(self.tr("Recorded by %1").replace("%1", detail.operator))
             if detail.answer:
-                lines.append(self.tr("Answer: %1").replace("%1", detail.answer))
+                lines.append(self.tr("Answer: %1").replace("%1", self.shown(detail.answer) or ""))
             if detail.amount_cents is not None:
                 lines.append(self.tr("Amount: ¥%1").replace("%1", f"{detail.amount_cents / 100:.2f}"))
             if detail.rules_version is not None:

@@ -1,10 +1,16 @@
 """RowTableModel: a small Qt table over a list of frozen dataclasses (a few hundred rows at most), sorted in
 the list itself. Subclasses name their headers and say how a cell looks; the Activities and Points pages
-build their tables on it. The model never holds a Session: the page loads rows and calls set_rows()."""
+build their tables on it. The model never holds a Session: the page loads rows and calls set_rows().
+
+What people typed (a name, an activity's title, a note) is shown through `shown` in the columns a subclass names
+in MASKED_COLUMNS (text and tooltip alike): the page sets it to desktop.services.operators.names_shown_to(actor), so
+an assistant reads a phone written into it masked (王五 138****), as a team server's views show it to their login;
+the rows keep the stored text (an edit dialog opened from a row starts from what is stored, never from the mask).
+Only the named columns: a date or a time range (10:00-11:30) is no phone."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
@@ -16,16 +22,33 @@ RowRole = Qt.ItemDataRole.UserRole + 1
 SortRole = Qt.ItemDataRole.UserRole + 2
 
 
+def _as_stored(text: str | None) -> str | None:
+    return text
+
+
 class RowTableModel(QAbstractTableModel, Generic[Row]):
     """Subclasses set HEADERS (QT_TRANSLATE_NOOP sources) and CONTEXT (their translation context) and
     override `display(row, column)`; optionally `sort_key`, `foreground`, `alignment`, `tooltip`."""
 
     HEADERS: tuple[str, ...] = ()
     CONTEXT = "RowTableModel"
+    MASKED_COLUMNS: frozenset[int] = frozenset()  # columns of free text, shown through `shown` (see the docstring)
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self._rows: list[Row] = []
+        self.shown: Callable[[str | None], str | None] = _as_stored
+
+    def show_text_with(self, shown: Callable[[str | None], str | None]) -> None:
+        """Show the MASKED_COLUMNS' text through `shown` (desktop.services.operators.names_shown_to(actor))."""
+        self.beginResetModel()
+        self.shown = shown
+        self.endResetModel()
+
+    def _shown(self, value: Any, column: int) -> Any:
+        if column in self.MASKED_COLUMNS and isinstance(value, str):
+            return self.shown(value)
+        return value
 
     # ---- data in ----
     def set_rows(self, rows: Sequence[Row]) -> None:
@@ -80,7 +103,7 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
         row, col = self._rows[index.row()], index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             value = self.display(row, col)
-            return None if value is None else str(value)
+            return None if value is None else self._shown(str(value), col)
         if role == RowRole:
             return row
         if role == SortRole:
@@ -90,7 +113,7 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return self.alignment(row, col)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self.tooltip(row, col)
+            return self._shown(self.tooltip(row, col), col)
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:

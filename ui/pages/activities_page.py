@@ -57,7 +57,7 @@ from desktop.services.activities_queries import (
     violation_choices,
     violations_within,
 )
-from desktop.services.operators import Actor, allowed
+from desktop.services.operators import Actor, allowed, names_shown_to
 from desktop.services.participation import (
     add_contribution,
     add_violation,
@@ -181,7 +181,14 @@ class ActivitiesPage(GroupPage):
         self.attendance_proxy.setSourceModel(self.attendance_model)
         self.contribution_model = ContributionTableModel(self)
         self.violation_model = ViolationTableModel(self)
+        # what people typed (names, titles, notes) as this operator may see it: an assistant reads a phone written
+        # into it masked (names_shown_to), as a team server's views show it to their login
+        self._shown = names_shown_to(actor)
+        for model in (self.activity_model, self.attendance_model, self.contribution_model, self.violation_model):
+            model.show_text_with(self._shown)
         self._build()
+        for picker in (self.contribution_picker, self.violation_picker):
+            picker.shown = self._shown
 
     # ---- building ----
     def _build(self) -> None:
@@ -624,6 +631,7 @@ class ActivitiesPage(GroupPage):
         extra = edition_text(row.series, row.edition)
         if extra and not (row.series and row.series in title):  # titles often say 第N期 themselves
             title = f"{title}（{extra}）"
+        title = self._shown(title) or title
         self.attendance_title.setText(self.tr("Attendance — %1").replace("%1", title))
         self.attendance_title.setToolTip(title)
         if changed:
@@ -712,7 +720,7 @@ class ActivitiesPage(GroupPage):
             "Delete the activity %1 of %2? Its %3 recorded places go with it and the points of those "
             "who attended are reversed in the ledger."
         )
-        text = text.replace("%1", row.title).replace("%2", row.starts_at.date().isoformat())
+        text = text.replace("%1", self._shown(row.title) or "").replace("%2", row.starts_at.date().isoformat())
         if not self.confirm_remove(text.replace("%3", str(row.registered))):
             return False
         if not run_write(self, self._database, delete_activity, self._actor, row.id, changes=PARTICIPATION_CHANGES):
@@ -776,6 +784,7 @@ class ActivitiesPage(GroupPage):
         )
         if done and done.value != status:  # absent (or a sign-up) on a leave day is recorded as excused: said
             name = next((r.display_name for r in self.attendance_model.rows if r.membership_id == membership_id), "")
+            name = self._shown(name) or name
             note = (
                 self.tr("%1 is on leave that day: recorded as excused, not absent.")
                 if status == "absent"
@@ -855,7 +864,8 @@ class ActivitiesPage(GroupPage):
         row = self.selected_activity()
         if row is None or self._group_id is None or not allowed(self._actor, "record_participation"):
             return None
-        dialog = AttendancePasteDialog(self._database, self._actor, self._group_id, row.id, row.title, parent=self)
+        title = self._shown(row.title) or row.title
+        dialog = AttendancePasteDialog(self._database, self._actor, self._group_id, row.id, title, parent=self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.applied.connect(self._on_paste_applied)
         self.active_dialog = dialog
@@ -941,6 +951,7 @@ class ActivitiesPage(GroupPage):
             return None
         cid = done.value
         name = self.contribution_picker.chosen.display_name if self.contribution_picker.chosen else ""
+        name = self._shown(name) or name
         self.contribution_done.setText(
             self.tr("Recorded: %1 — %2").replace("%1", name).replace("%2", contribution_kind_label(kind))
         )
@@ -987,6 +998,7 @@ class ActivitiesPage(GroupPage):
             return None
         vid, flagged, window, count = done.value
         name = self.violation_picker.chosen.display_name if self.violation_picker.chosen else ""
+        name = self._shown(name) or name
         if flagged:
             self.flag_label.setText(
                 self.tr("⚠ %1: this member has %3 violations within %2 days. Consider a mute or removal.")
@@ -1028,7 +1040,9 @@ class ActivitiesPage(GroupPage):
         if row is None:
             return False
         text = self.tr("Remove %1's contribution of %2? Its points are reversed in the ledger.")
-        if not self.confirm_remove(text.replace("%1", row.display_name).replace("%2", row.day.isoformat())):
+        if not self.confirm_remove(
+            text.replace("%1", self._shown(row.display_name) or "").replace("%2", row.day.isoformat())
+        ):
             return False
         if not run_write(self, self._database, remove_contribution, self._actor, row.id, changes=PARTICIPATION_CHANGES):
             return False
@@ -1043,7 +1057,9 @@ class ActivitiesPage(GroupPage):
         text = self.tr("Remove %1's violation of %2? The points it took are given back.")
         if row.action == "removal":  # the membership it ended stays ended: say so before, not after
             text += " " + self.tr("A removal from the group stays: change their status in the member's details.")
-        if not self.confirm_remove(text.replace("%1", row.display_name).replace("%2", row.day.isoformat())):
+        if not self.confirm_remove(
+            text.replace("%1", self._shown(row.display_name) or "").replace("%2", row.day.isoformat())
+        ):
             return False
         if not run_write(self, self._database, remove_violation, self._actor, row.id, changes=PARTICIPATION_CHANGES):
             return False

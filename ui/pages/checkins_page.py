@@ -1519,7 +1519,7 @@ class CheckinsPage(GroupPage):
         if self.pick_member_hook is not None:
             person = self.pick_member_hook(name)
         else:
-            dialog = MemberPickerDialog(self._database, self._group_id, name, self)
+            dialog = MemberPickerDialog(self._database, self._group_id, name, self, shown=names_shown_to(self._actor))
             self.active_dialog = dialog
             dialog.exec()
             person = dialog.person if dialog.result() else None

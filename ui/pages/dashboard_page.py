@@ -54,7 +54,7 @@ from desktop.services.chat_queries import SpeakerRow, messages_per_day, speaking
 from desktop.services.dashboard_queries import GroupOverview, group_overview, overview_totals
 from desktop.services.groups import list_groups, people_at_end
 from desktop.services.onboarding import funnel_with_conversion
-from desktop.services.operators import Actor
+from desktop.services.operators import Actor, names_shown_to
 from desktop.services.texts import PasteText, summary_text
 from desktop.settings import rules_at
 from desktop.tasks import Progress
@@ -287,6 +287,7 @@ class DashboardPage(GroupPage):
         super().__init__(database, actor, parent)
         self.setObjectName("dashboardPage")
         self.today = today  # None: the real today (tests fix it)
+        self._shown = names_shown_to(actor)  # members' names as this operator may see them (a phone in them masked)
         self._wanted: tuple[int | None, date] | None = None
         self._sink: SimpleQueue = SimpleQueue()
         self.health: GroupHealth | None = None
@@ -847,8 +848,8 @@ class DashboardPage(GroupPage):
         for row, kind in enumerate(kinds):
             alerts = by_kind[kind]
             label = QCoreApplication.translate("AlertKind", ALERT_KINDS.get(kind, kind))
-            names = [a.display_name for a in alerts if a.display_name]
-            reasons = list(dict.fromkeys(localise_message(a.reason) for a in alerts))
+            names = [self._shown(a.display_name) or "" for a in alerts if a.display_name]
+            reasons = list(dict.fromkeys(self._shown(localise_message(a.reason)) or "" for a in alerts))
             why = reasons[0] if len(reasons) == 1 else reasons[0] + " …"
             if names:
                 shown = list_text(names[:3])
@@ -897,7 +898,7 @@ class DashboardPage(GroupPage):
         title = QCoreApplication.translate("AlertKind", ALERT_KINDS.get(kind, kind))
         if self.health is not None:
             title = f"{title} · {self.health.name}"
-        dialog = AlertMembersDialog(title, alerts, self)
+        dialog = AlertMembersDialog(title, alerts, self, shown=self._shown)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.destroyed.connect(self._forget_dialog)
         self.alert_dialog = dialog
@@ -923,7 +924,7 @@ class DashboardPage(GroupPage):
                 "\n".join(
                     self.tr("%1. %2 — %n message(s)", "", s.messages)
                     .replace("%1", str(i))
-                    .replace("%2", s.display_name)
+                    .replace("%2", self._shown(s.display_name) or "")
                     for i, s in enumerate(result.speakers, start=1)
                 )
             )
@@ -952,7 +953,7 @@ class DashboardPage(GroupPage):
             self.referrers_label.setText(self.tr("No referrals recorded yet."))
             return
         lines = [
-            self.tr("%1. %2 — brought %n member(s)", "", n).replace("%1", str(i)).replace("%2", name)
+            self.tr("%1. %2 — brought %n member(s)", "", n).replace("%1", str(i)).replace("%2", self._shown(name) or "")
             for i, (name, n) in enumerate(h.top_referrers, start=1)
         ]
         self.referrers_label.setText("\n".join(lines))

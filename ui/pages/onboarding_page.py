@@ -44,7 +44,7 @@ from desktop.services.onboarding_queries import (
     stalled_since,
     step_details,
 )
-from desktop.services.operators import Actor, allowed
+from desktop.services.operators import Actor, allowed, names_shown_to
 from desktop.services.texts import PasteText, stalled_text, welcome_text
 from desktop.settings import get_setting
 from models import clock
@@ -121,6 +121,9 @@ class OnboardingPage(GroupPage):
         self.ask_amount = self._ask_amount
 
         self.model = ProgressMatrixModel(self)
+        # names and answers as this operator may see them: a phone written into them masked for an assistant
+        self._shown = names_shown_to(actor)
+        self.model.shown = self._shown
         self.setStyleSheet(PAGE_STYLE)
         self._build()
 
@@ -633,7 +636,7 @@ class OnboardingPage(GroupPage):
             r, s = self.model.row_at(row), self.model.step_at(col)
             if r is None or s is None or s.retired or s.id in r.done:
                 continue
-            by_step.setdefault(s.id, []).append((r.membership_id, r.display_name))
+            by_step.setdefault(s.id, []).append((r.membership_id, self._shown(r.display_name) or ""))
             steps[s.id] = s
         if not by_step:
             return False
@@ -732,7 +735,7 @@ class OnboardingPage(GroupPage):
             for i, (r, s) in enumerate(cells):
                 outcome = undo_step(session, self._actor, r.membership_id, s.id)
                 if r.status == "active" and outcome.status != "active":
-                    left[r.display_name] = outcome.status
+                    left[self._shown(r.display_name) or ""] = outcome.status
                 if not outcome.changed:
                     gone.add(i)
             return details, left, gone
@@ -758,14 +761,18 @@ class OnboardingPage(GroupPage):
                     "removed", tuple((r.membership_id, s.id, details.get((r.membership_id, s.id))) for r, s in taken)
                 )
             )
-            names = list_text(r.display_name for r, _s in taken[:5]) + (" …" if len(taken) > 5 else "")
+            names = list_text(self._shown(r.display_name) or "" for r, _s in taken[:5]) + (
+                " …" if len(taken) > 5 else ""
+            )
             text = (
                 self.tr("Removed “%1” for %2.")
                 .replace("%1", list_text(dict.fromkeys(s.name for _r, s in taken)))
                 .replace("%2", names)
             )
         if already:
-            names = list_text(r.display_name for r, _s in already[:5]) + (" …" if len(already) > 5 else "")
+            names = list_text(self._shown(r.display_name) or "" for r, _s in already[:5]) + (
+                " …" if len(already) > 5 else ""
+            )
             text = (
                 text
                 + (" " if text else "")

@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 
 from desktop.errors import QunDeskError
 from desktop.services.activities_queries import member_choices
-from desktop.services.operators import Actor, allowed
+from desktop.services.operators import Actor, allowed, names_shown_to
 from desktop.services.points import (
     adjustment_batch,
     balance,
@@ -154,7 +154,12 @@ class PointsPage(GroupPage):
         self.rules_model.writer = self._write_rule
         self.levels_model = LevelsModel(self)
         self.levels_model.editable = self.can_edit_rules
+        # names and typed reasons as this operator may see them: a phone in them masked for an assistant
+        self._shown = names_shown_to(actor)
+        self.leaderboard_model.show_text_with(self._shown)
+        self.ledger_model.show_text_with(self._shown)
         self._build()
+        self.ledger_picker.shown = self._shown
 
     # ---- building ----
     def _build(self) -> None:
@@ -452,7 +457,7 @@ class PointsPage(GroupPage):
             batch = adjustment_batch(session, entry.id)
         membership_id = self._ledger_membership
         if batch is not None and len(batch.open_ids) > 1:
-            names = "、".join(batch.names[:BATCH_NAMES_SHOWN])
+            names = "、".join(self._shown(n) or n for n in batch.names[:BATCH_NAMES_SHOWN])
             if len(batch.names) > BATCH_NAMES_SHOWN:
                 names = (
                     self.tr("%1 and %2 more")
@@ -463,7 +468,8 @@ class PointsPage(GroupPage):
                 "The adjustment %1 (%2) was given to %3 members at once: %4. Undo it for all of them, or for this "
                 "member only? The ledger keeps each adjustment and the entry undoing it."
             )
-            question = question.replace("%1", signed(entry.points)).replace("%2", localise_message(entry.reason))
+            reason = self._shown(localise_message(entry.reason)) or ""
+            question = question.replace("%1", signed(entry.points)).replace("%2", reason)
             question = question.replace("%3", str(len(batch.open_ids))).replace("%4", names)
             box = QMessageBox(QMessageBox.Icon.Question, self.tr("Undo adjustment"), question, parent=self)
             all_button = box.addButton(
@@ -484,7 +490,7 @@ class PointsPage(GroupPage):
         else:
             question = self.tr("Undo the adjustment %1 of %2 (%3)? The ledger keeps both it and the entry undoing it.")
             question = question.replace("%1", signed(entry.points)).replace("%2", entry.day.isoformat())
-            question = question.replace("%3", localise_message(entry.reason))
+            question = question.replace("%3", self._shown(localise_message(entry.reason)) or "")
             answer = QMessageBox.question(self, self.tr("Undo adjustment"), question)
             if answer != QMessageBox.StandardButton.Yes:
                 return False

@@ -41,7 +41,7 @@ from desktop.phones import drop_id_numbers
 from desktop.services.groups import list_groups
 from desktop.services.lookups import list_tags, list_tiers, other_groups_of
 from desktop.services.members import bulk_add_role, bulk_mark_left, bulk_set_tier, bulk_tag, copy_to_group
-from desktop.services.operators import Actor, allowed
+from desktop.services.operators import Actor, allowed, names_shown_to
 from desktop.services.roster import (
     LeaveSpan,
     MemberInput,
@@ -798,7 +798,8 @@ class RosterPage(QWidget):
                 after = get_member_input(session, membership_id)
                 tier_ids = {n: r.id for n, r in tier_refs(session, [before.tier, after.tier]).items()}
             if after != before:
-                text = self.tr("Edited %1.").replace("%1", after.display_name)
+                # the message and the Edit menu's "Undo …": the name as this operator sees it (a phone in it masked)
+                text = self.tr("Edited %1.").replace("%1", names_shown_to(self._actor)(after.display_name) or "")
                 command = edit_command(self, text, membership_id, before, after, leaves, self._kept_text, tier_ids)
                 self._push(command, text)
         self.reload_choices()
@@ -1293,7 +1294,9 @@ class RosterPage(QWidget):
 
         if self._group_id is None:
             return None
-        dialog = ReferralTreeDialog(self._database, self._group_id, self._group_name(), parent=self)
+        dialog = ReferralTreeDialog(
+            self._database, self._group_id, self._group_name(), parent=self, shown=names_shown_to(self._actor)
+        )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.destroyed.connect(lambda: setattr(self, "active_referral_dialog", None))
         self.active_referral_dialog = dialog

@@ -6,6 +6,7 @@ Blacklist and Merge. Reads through desktop.services (short sessions), holds only
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
@@ -126,6 +127,9 @@ class TimelineModel(QAbstractListModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._rows: list[TimelineEvent] = []
+        # an event's text as the operator may see it (names_shown_to: a phone in an answer, a reason, a title or a
+        # name masked for an assistant); the panel sets it
+        self.shown: Callable[[str | None], str | None] = lambda text: text
 
     def set_rows(self, rows: list[TimelineEvent]) -> None:
         self.beginResetModel()
@@ -143,9 +147,9 @@ class TimelineModel(QAbstractListModel):
             return None
         ev = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{when_text(ev.when)}   {localise_message(ev.text)}"
+            return f"{when_text(ev.when)}   {self.shown(localise_message(ev.text))}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{kind_label(ev.kind)} · {ev.when:%Y-%m-%d %H:%M}\n{localise_message(ev.text)}"
+            return f"{kind_label(ev.kind)} · {ev.when:%Y-%m-%d %H:%M}\n{self.shown(localise_message(ev.text))}"
         if role == Qt.ItemDataRole.DecorationRole:
             return dot_icon(KIND_COLORS.get(ev.kind, "#64748B"))
         if role == self.KindRole:
@@ -258,6 +262,7 @@ class MemberPanel(QFrame):
         self.kind_combo.setToolTip(self.tr("Show only one kind of event"))
 
         self.timeline_model = TimelineModel(self)
+        self.timeline_model.shown = lambda text: names_shown_to(self._actor)(text)  # the operator signed in now
         self.timeline_view = QListView()
         self.timeline_view.setObjectName("timelineList")
         self.timeline_view.setModel(self.timeline_model)
@@ -481,8 +486,8 @@ class MemberPanel(QFrame):
             text = st.name
             if st.done_at is not None:
                 text += f"  {st.done_at:%Y-%m-%d}"
-                if st.answer:
-                    text += f"  “{_short(st.answer, 24)}”"
+                if st.answer:  # masked before it is cut short: a cut number would no longer read as one
+                    text += f"  “{_short(shown(st.answer) or '', 24)}”"
             elif not st.required:
                 text += f"  ({self.tr('optional')})"
             if st.retired:
@@ -495,7 +500,7 @@ class MemberPanel(QFrame):
             item.setFlags(flags)
             item.setCheckState(Qt.CheckState.Checked if st.done_at is not None else Qt.CheckState.Unchecked)
             if st.done_at is not None:
-                tip = [st.answer] if st.answer else []
+                tip = [shown(st.answer) or ""] if st.answer else []
                 item.setToolTip("\n".join([*tip, self.tr("Click the name to see or change what was recorded")]))
             self.steps_list.addItem(item)
             if st.step_id == current_step:
@@ -592,7 +597,7 @@ class MemberPanel(QFrame):
     # ---- for tests ----
     def timeline_texts(self) -> list[str]:
         """What the list shows after the date, in the UI language."""
-        return [localise_message(e.text) for e in self._shown_events()]
+        return [self.timeline_model.shown(localise_message(e.text)) or "" for e in self._shown_events()]
 
     def timeline_kinds(self) -> list[str]:
         return [e.kind for e in self._shown_events()]
@@ -664,7 +669,7 @@ class MemberPanel(QFrame):
             return None
         dialog = PromptDialog(
             title,
-            label.replace("%1", d.display_name),
+            label.replace("%1", names_shown_to(self._actor)(d.display_name) or ""),  # as the panel shows the name
             placeholder=self.tr("Reason (required)"),
             ok_text=ok_text,
             parent=self,

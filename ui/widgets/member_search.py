@@ -10,7 +10,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QLineEdit, QListView, QVBoxLayout, QWidget
 
 from desktop.chat_parse import normalise_name
-from desktop.services.roster import MemberRow, RosterQuery, search_roster
+from desktop.services.roster import MemberRow, RosterQuery, get_member_input, search_roster
 from ui.models.checkins_models import PeopleListModel, Person, person_detail
 
 LIST_STYLE = """
@@ -36,10 +36,21 @@ class MemberSearchList(QWidget):
     activated = Signal(object)  # Person (double click or Enter)
     current_changed = Signal(object)  # Person | None
 
-    def __init__(self, database, group_id: int, parent: QWidget | None = None):
+    def __init__(
+        self,
+        database,
+        group_id: int,
+        parent: QWidget | None = None,
+        *,
+        shown: Callable[[str | None], str | None] | None = None,
+    ):
+        """`shown`: how a person's name, nicknames and WeChat ID are listed for the operator
+        (desktop.services.operators.names_shown_to: a phone written into them masked for an assistant); None: as
+        stored. The search reads what is stored."""
         super().__init__(parent)
         self._database = database
         self._group_id = group_id
+        self._shown = shown or (lambda text: text)
         self.search_edit = QLineEdit()
         self.search_edit.setObjectName("searchBox")
         self.search_edit.setClearButtonEnabled(True)
@@ -89,14 +100,28 @@ class MemberSearchList(QWidget):
                     return True
         return super().eventFilter(watched, event)
 
+    def show_person(self, membership_id: int, text: str) -> bool:
+        """The person `membership_id` listed and chosen, `text` (their name as this operator sees it) in the search
+        box. Searched for by the name stored: a name shown masked (张三 138****) finds nobody — the leave dialog
+        opened for a member chosen on the Check-ins page came up with no one chosen."""
+        with self._database.session() as session:
+            stored = get_member_input(session, membership_id).display_name
+        self.search_edit.blockSignals(True)
+        self.search_edit.setText(text)
+        self.search_edit.blockSignals(False)
+        self.search(stored)
+        return self.select_membership(membership_id)
+
     @Slot()
-    def search(self) -> None:
+    def search(self, text: str | None = None) -> None:
+        """List who matches the search box's text (or `text`, searched for in its place)."""
         self._timer.stop()
-        query = RosterQuery(group_id=self._group_id, text=self.search_edit.text().strip(), status="active")
+        text = self.search_edit.text() if text is None else text
+        query = RosterQuery(group_id=self._group_id, text=text.strip(), status="active")
         with self._database.session() as session:
             rows = search_roster(session, query, limit=SEARCH_LIMIT + 1)
         more = len(rows) > SEARCH_LIMIT
-        self.model.set_people([person_from_row(r) for r in rows[:SEARCH_LIMIT]])
+        self.model.set_people([person_from_row(r, self._shown) for r in rows[:SEARCH_LIMIT]])
         self.more_label.setText(
             self.tr("The first %1 shown: more members match — type more of the name").replace("%1", str(SEARCH_LIMIT))
         )
