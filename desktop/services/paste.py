@@ -2484,14 +2484,17 @@ def already_details(
 # ---------------------------------------------------------------- a preview and its plan
 
 
-def namesake_wechat_ids(session: Session, candidates: Iterable[Candidate]) -> dict[int, str]:
-    """The WeChat IDs of the candidates who share their name with another person among them (王芳 and 王芳): what
-    tells them apart where a person picks one — the paste page's choice list read "王芳 (same name)" twice."""
-    people: dict[str, set[int]] = defaultdict(set)
-    for c in candidates:
-        if c.membership_id is not None:
-            people[c.display_name].add(c.membership_id)
-    ids = [mid for mids in people.values() if len(mids) > 1 for mid in mids]
+def namesake_wechat_ids(session: Session, *lines: Iterable[Candidate]) -> dict[int, str]:
+    """The WeChat IDs of the candidates who share their name with another person among their line's candidates
+    (王芳 and 王芳): what tells them apart where a person picks one — the paste page's choice list read "王芳 (same
+    name)" twice. One list of candidates per line; one query for them all."""
+    ids: set[int] = set()
+    for candidates in lines:
+        people: dict[str, set[int]] = defaultdict(set)
+        for c in candidates:
+            if c.membership_id is not None:
+                people[c.display_name].add(c.membership_id)
+        ids.update(mid for mids in people.values() if len(mids) > 1 for mid in mids)
     if not ids:
         return {}
     rows = session.execute(

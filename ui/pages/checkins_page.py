@@ -1383,9 +1383,8 @@ class CheckinsPage(GroupPage):
             pairs = {(c.membership_id, m.day) for m in preview.matches for c in m.candidates if m.day is not None}
             pairs |= {(c.membership_id, day) for c in keep.values() if c.membership_id is not None}
             already = already_details(session, self._group_id, {(mid, d) for mid, d in pairs if mid is not None})
-            namesakes = {}
-            for m in preview.matches:  # 王芳 twice on one line's list: their WeChat IDs tell them apart
-                namesakes.update(namesake_wechat_ids(session, m.candidates))
+            # 王芳 twice on one line's list: their WeChat IDs tell them apart
+            namesakes = namesake_wechat_ids(session, *(m.candidates for m in preview.matches))
         self._preview = preview
         self.preview_model.set_matches(list(preview.matches), already, keep, namesakes)
         self._update_title_banner()
