@@ -2607,12 +2607,13 @@ def preview_paste(
         session, match_lines(index, lines, day, accept_groups=accept_groups, keywords=keywords)
     )
     titled = title_day(lines, day)
-    later = None if titled is not None else later_than_now_day(lines, matches, day, paste_now())
+    impossible = impossible_title_date(lines, day) if titled is None else None
+    # a title's impossible date (11月31日) is asked about as such: no day is offered for it, from its times either
+    later = None if titled is not None or impossible else later_than_now_day(lines, matches, day, paste_now())
     better = fits_better_group(session, group_id, matches)
     # yesterday's chain, then today's: today's is here — the other's lines are each another day's, nothing to ask
     holds = titled is not None and titled != day and _holds_chain_of(matches, day)
     restart = numbering_restarts(lines)
-    impossible = impossible_title_date(lines, day) if titled is None else None
     return PastePreview(
         group_id, day, text, tuple(lines), tuple(matches), titled, later, better, holds, restart, impossible
     )

@@ -257,3 +257,13 @@ def test_a_chain_titled_with_a_day_that_does_not_exist_is_refused_without_date(c
         capsys, "--db", ws, "checkin", "--group", "早起打卡营", "--paste", str(paste), "--date", day.isoformat()
     )
     assert code == 0 and "新记录 logged 2" in out and f"logged for {day}" in err
+
+
+def test_a_title_day_that_does_not_exist_is_asked_about_after_midnight_too(capsys, ws, tmp_path, monkeypatch):
+    """Pasted at 02:10, the chain's 5:58 is still to come: the window offered "the chain of yesterday" from its
+    times, as if the title named no day — it names 11月31日, which is what the user must hear about."""
+    monkeypatch.setenv("QUNDESK_PASTE_TIME", "02:10")
+    paste = tmp_path / "p.txt"
+    paste.write_text("#接龙 11月31日 早起打卡\n1. 张三 5:58\n2. 小美🌸 6:01\n", encoding="utf-8")
+    code, _out, err = run(capsys, "--db", ws, "checkin", "--group", "早起打卡营", "--paste", str(paste))
+    assert code != 0 and "11月31日" in err and "does not exist" in err and "still to come" not in err
