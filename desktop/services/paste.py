@@ -2286,6 +2286,7 @@ def match_lines(
                     known |= {c.membership_id for c in found.people}
         for_others: list[_Found] = []
         mixed = False  # a line that says someone else's leave and a check-in besides
+        own_checkin = False  # … and the check-in is the writer's own, for certain
         if on_leave and proxy is None:
             # 李四：帮张三请个假 / 张三妈妈：张三今天请假 / 班长：今天请假的有 张三 王五: the people named are on leave, not
             # the writer — unless the writer says 我 besides (我和张三请假): then the writer too, for a person to confirm
@@ -2309,6 +2310,13 @@ def match_lines(
                 besides = _leave_named(rest, index, [*people, *for_others])
                 people = [*for_others, *(f for f in people if f.kind != "none"), *besides]
                 mixed = True
+                # 李四 打卡，张三今天请假: the writer's own clause checks in, for nobody else (no 代/帮/替, no other
+                # name) — 李四's check-in is certain, as on a line of their own; 我代打卡 stays for a person to decide
+                own_checkin = (
+                    not besides
+                    and re.search(r"打卡|签到|[✅✔☑]", plain_checkin_words(rest)) is not None
+                    and re.search(_PROXY_WORD, rest) is None
+                )
         asked = proxy is not None or bool(addressed) or mixed
         if proxy is not None:  # 高峰 替罗斌打卡: who checked in? a person decides, nothing is logged on a guess
             found = index.resolve(proxy)
@@ -2333,7 +2341,7 @@ def match_lines(
             else:
                 cands = index.similar(token)
                 status = "ambiguous" if cands else "unmatched"
-            if asked and status == "matched" and not (mixed and any(found is f for f in for_others)):
+            if asked and status == "matched" and not (mixed and (own_checkin or any(found is f for f in for_others))):
                 status = "ambiguous"
             joined = index.joined.get(cands[0].membership_id or 0) if status == "matched" else None
             if status == "matched" and other:
