@@ -279,6 +279,10 @@ _PERSON_SEP = re.compile(r"\s*[&＆+＋、/／]\s*|\s+和\s+|\s+")
 _COMMA_RE = re.compile(r"\s*[，,]\s*")
 _EXPLICIT_SEP = re.compile(r"[&＆+＋、/／]|\s和\s")
 _SEGMENT_SEP = re.compile(r"\s*(?:[—–·•|｜:：_《》〈〉()（）\[\]【】，,@＠]|(?<![A-Za-z])-|-(?![A-Za-z]))+\s*")
+# the same, keeping `_` and `-` between letters and digits: a WeChat ID (`wangfang_sh`, `WF-bj88`) is one segment
+_ID_SEGMENT_SEP = re.compile(
+    r"\s*(?:[—–·•|｜:：《》〈〉()（）\[\]【】，,@＠]|(?<![A-Za-z0-9])[-_]|[-_](?![A-Za-z0-9]))+\s*"
+)
 # where Han meets Latin letters inside one word: 宋璐霞Cathy is two names of one person (RosterIndex._script_halves)
 _SCRIPT_SEAM = re.compile(r"(?<=[\u3400-\u9fff])(?=[A-Za-z])|(?<=[A-Za-z])(?=[\u3400-\u9fff])")
 _FAMILY_HINT = re.compile(r"夫妻|夫妇|两口子|一起|全家|一家|俩|两人|二人|母子|母女|父子|父女|姐妹|兄弟")
@@ -736,7 +740,8 @@ class RosterIndex:
 
     def segments(self, chunk: str) -> _Found:
         """`北京-张伟-设计`: the segment that names exactly one person (none when several segments do)."""
-        parts = [p for p in _SEGMENT_SEP.split(chunk) if p and p != chunk]
+        split = [*_SEGMENT_SEP.split(chunk), *_ID_SEGMENT_SEP.split(chunk)]  # 王芳-WF_bj88: the ID is one segment
+        parts = list(dict.fromkeys(p for p in split if p and p != chunk))
         if not parts:
             return self._script_halves(chunk)
         found = [f for f in (self.exact(p) for p in parts) if f.kind != "none"]
@@ -843,7 +848,8 @@ class RosterIndex:
         `张伟（大伟）` or `张伟-大伟` is the 张伟 nicknamed 大伟 — as a person who reads it knows; None when no
         segment, or segments naming different people of them, tell."""
         told = set()
-        for part in (p for p in _SEGMENT_SEP.split(chunk) if p and p != chunk):
+        parts = [*_SEGMENT_SEP.split(chunk), *_ID_SEGMENT_SEP.split(chunk)]  # 王芳（wangfang_sh）: her WeChat ID
+        for part in dict.fromkeys(p for p in parts if p and p != chunk):
             f = self.exact(part)
             if f.kind == "certain" and f.people[0].membership_id in among:
                 told.add(f.people[0].membership_id)
@@ -974,8 +980,13 @@ class RosterIndex:
     def _spaced_name(self, chunks: list[str]) -> _Found | None:
         """A name typed with a space in it (`张三 丰`, `李 娜娜`): when the first two chunks written together name
         someone, that person — and when the first chunk alone names someone else too (张三 and 张三丰 both on
-        the roster), a choice between them, never the shorter name logged."""
-        if len(chunks) < 2 or not (_han_only(chunks[0]) and _han_only(chunks[1])) or len(chunks[0] + chunks[1]) > 4:
+        the roster), a choice between them, never the shorter name logged. A number typed apart from the name
+        (`张三 2` where 张三 and 张三2 are both members — WeChat names that tell namesakes apart) is the same: 2 may be
+        a count or the end of 张三2's name, so a person chooses; with no 张三2 on the roster it stays a remark."""
+        if len(chunks) < 2 or not _han_only(chunks[0]):
+            return None
+        numbered = re.fullmatch(r"\d{1,3}", unicodedata.normalize("NFKC", chunks[1])) is not None
+        if not numbered and (not _han_only(chunks[1]) or len(chunks[0] + chunks[1]) > 4):
             return None
         if _is_remark_chunk(chunks[1]) or bare_key(chunks[0] + chunks[1]) == bare_key(chunks[0]):
             return None  # 李娜 补卡: a remark, not the rest of a name
@@ -1032,6 +1043,28 @@ class RosterIndex:
                     continue
             out.append(chunk)
         return out
+
+    @staticmethod
+    def _told_apart_by_id(out: list[_Found]) -> list[_Found]:
+        """`王芳 wangfang_sh`: a name two people share, followed on the line by the WeChat ID of one of them, is that one
+        — the ID says which 王芳 wrote, it is not a second person (the line was a choice between the two 王芳 and a
+        second row for the same 王芳, and was not logged)."""
+        merged: list[_Found] = []
+        for f in out:
+            prev = merged[-1] if merged else None
+            if (
+                prev is not None
+                and prev.kind == "ambiguous"
+                and f.kind == "certain"
+                and len(f.people) == 1
+                and f.people[0].how == "wechat_id"
+                and f.people[0].membership_id in {c.membership_id for c in prev.people}
+            ):
+                one = f.people[0].membership_id
+                merged[-1] = _Found("certain", tuple(c for c in prev.people if c.membership_id == one), prev.token)
+                continue
+            merged.append(f)
+        return merged
 
     def people_on(self, line: PasteLine) -> list[_Found]:
         """Each person an entry line names, in order (one _Found each; kind "none" for an unknown person)."""
@@ -1135,6 +1168,7 @@ class RosterIndex:
         if not out:  # every chunk read as a remark (【王建】打卡第3天): the name the parser read
             found = self.resolve(name) if name else _NONE
             out.append(found if found.kind != "none" else _Found("none", (), name))
+        out = self._told_apart_by_id(out)
         # the same person named twice on one line (北京-张伟 … 张伟) counts once
         seen: set[tuple[int | None, ...]] = set()
         unique = []
