@@ -65,6 +65,14 @@ Matching one name (certain means certain):
   for certain (`张伟（大伟）`, `张伟-伟哥`, where 大伟 and 伟哥 are their nicknames: RosterIndex._told_apart).
   Typed with a space (`北京 张伟`, `杭州 王芳` for `王芳-杭州`), a first word that names nobody and makes one
   member's group nickname with the next is that nickname.
+* Namesakes told apart by WeChat ID: a name two members share with one's WeChat ID beside it (`王芳(wangfang_sh)`,
+  `王芳-WF_bj88`, `王芳 wangfang_sh`; the ID read whole, its `_` and `-` inside it) is that member; without it, both
+  are asked. A number typed apart from a name (`张三 2`) is a remark — unless, written together, it is another
+  member's name (张三2, made to tell two 张三 apart): then a person chooses between them.
+* A name a member carried until a rename in the roster of the last FORMER_NAME_DAYS days (audit member.update: their
+  name, nickname or group nickname) is still offered for them: a chain line `孙乐` after 孙乐 was renamed 孙悦 asks,
+  her first among the candidates (how "former_name"), and a name certain for one member that another carried until
+  such a rename (阳光, taken by a newcomer after 周杰 dropped it) is asked, naming both.
 * Then pinyin (full pinyin or initials, which also catches traditional characters: 張偉 → 张伟) and fuzzy
   (rapidfuzz) candidates among active members — always *ambiguous*, never logged without a person choosing.
 * In a pasted chat log (stamped, colon or paired — never a 接龙 chain or list, whose every line is someone's entry)
@@ -111,6 +119,7 @@ window asks before logging it on another day, the CLI refuses (unless --date say
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import threading
@@ -151,13 +160,16 @@ from desktop.numerals import cn_number
 from desktop.services.checkins import CheckinEntry, record_checkins_by_day
 from desktop.services.operators import Actor
 from desktop.tasks import Progress
-from models import CheckIn, Group, Leave, Member, Membership, MembershipSpell, bulk, clock
+from models import AuditEntry, CheckIn, Group, Leave, Member, Membership, MembershipSpell, bulk, clock
 from models.base import ENDED_STATUSES
 from models.search_keys import name_keys
 
 FUZZY_MIN_SCORE = 75
 MAX_MAKE_UP_DAYS = 62  # a 补卡 for a day longer ago than this is reported, never logged on a guessed date
 FUZZY_LIMIT = 3
+# a name a member was known by until a rename of the last FORMER_NAME_DAYS days (the roster's edit, audit member.update)
+# is still theirs in chains: a chain copied before they changed their WeChat name, or an old 接龙 logged late
+FORMER_NAME_DAYS = 30
 # name_key and bare_key are pure functions of the text: a paste's roster index (9,400 people, three names each)
 # computes them again only for names it has not seen in this process
 KEY_CACHE_SIZE = 1 << 17
@@ -498,6 +510,7 @@ class RosterIndex:
         self._group_all: dict[int, str] | None = None  # every group's name (titled_edition's siblings)
         self._deleted: dict[str, str] | None = None  # name keys of people deleted from the group's roster (lookalikes)
         self._spells: dict[int, list[tuple[date, date]]] | None = None  # read when a day before a join is named
+        self._former: dict[str, dict[_Person, str]] | None = None  # recent former names (former_names), read once
 
     def in_closed_spell(self, membership_id: int, day: date) -> bool:
         """The day is inside one of the membership's closed spells (checkins.closed_spell_days): an earlier one of a
@@ -900,7 +913,58 @@ class RosterIndex:
                         self._deleted.setdefault(bare_key(value) or name_key(value), name)
         return self._deleted
 
+    def former_names(self) -> dict[str, dict[_Person, str]]:
+        """Name keys (as written and bare) a member of the group carried until a rename in the last FORMER_NAME_DAYS
+        days — their name, nickname or group nickname as the roster's edit recorded it (audit `member.update`) —
+        and who, when they carry it no more. Read once per index: one indexed query over the recent audit."""
+        if self._former is None:
+            since = datetime.combine(clock.today() - timedelta(days=FORMER_NAME_DAYS), time())
+            rows = self._session.execute(
+                select(AuditEntry.entity_id, AuditEntry.summary).where(
+                    AuditEntry.at >= since,
+                    AuditEntry.action == "member.update",
+                    AuditEntry.entity == "member",
+                    AuditEntry.entity_id.in_(select(Membership.member_id).where(Membership.group_id == self._group_id)),
+                )
+            ).all()
+            by_member: dict[int, _Person] = {}
+            if rows:
+                mids = {mid: member for mid, member in self._session.execute(
+                    select(Membership.id, Membership.member_id).where(Membership.group_id == self._group_id)
+                ).all()}  # fmt: skip
+                by_member = {mids[p.membership_id]: p for p in self.active if p.membership_id in mids}
+            former: dict[str, dict[_Person, str]] = defaultdict(dict)
+            for member_id, summary in rows:
+                person = by_member.get(member_id or 0)
+                if person is None or not summary:
+                    continue
+                try:
+                    before = json.loads(summary).get("before") or {}
+                except (ValueError, AttributeError):
+                    continue
+                for field_name in ("display_name", "nickname", "group_nickname"):
+                    old = before.get(field_name)
+                    if not isinstance(old, str) or not old.strip():
+                        continue
+                    for key in {name_key(old), bare_key(old)} - {""}:
+                        if person not in self.raw.get(key, {}) and person not in self.bare.get(key, {}):
+                            former[key].setdefault(person, "former_name")
+            self._former = dict(former)
+        return self._former
+
+    def formerly(self, token: str, besides: Iterable[int | None] = ()) -> tuple[Candidate, ...]:
+        """The active members who were called `token` until a recent rename (former_names), but those in `besides`."""
+        former = self.former_names()
+        if not former or not token:
+            return ()
+        hits: dict[_Person, str] = {}
+        for key in (name_key(token), bare_key(token)):
+            hits.update(former.get(key, {}))
+        skip = set(besides)
+        return tuple(replace(c, score=95.0) for c in self._cands(hits) if c.membership_id not in skip)
+
     def similar(self, token: str) -> tuple[Candidate, ...]:
+        renamed = self.formerly(token)  # 孙乐 for the member renamed 孙悦 last week: them first, not 孙丽 by initials
         key = bare_key(token) or name_key(token)
         initials, full = name_keys(key)
         hits: list[_Person] = []
@@ -914,7 +978,8 @@ class RosterIndex:
                 if p.membership_id not in seen and len(seen) < len(hits) + FUZZY_LIMIT:
                     cands.append(Candidate(p.membership_id, p.display_name, "fuzzy", round(float(score), 1)))
                     seen.add(p.membership_id)
-        return tuple(cands)
+        ids = {c.membership_id for c in renamed}
+        return (*renamed, *(c for c in cands if c.membership_id not in ids))
 
     def _fuzzy(self, key: str) -> list[tuple[int, float]]:
         """(index into the fuzzy keys, score) of the keys most like `key`, best first — what
@@ -1044,6 +1109,17 @@ class RosterIndex:
             out.append(chunk)
         return out
 
+    def _renamed_from(self, found: _Found) -> _Found:
+        """A name certain for one member that another member carried until a recent rename (`阳光`, 周杰's nickname
+        until last week, now 陈晨's too) is either of them — the chain may be one copied before the rename: asked,
+        naming both. A name nobody carries now offers the renamed member first (similar)."""
+        if found.kind != "certain" or not found.token:
+            return found
+        also = self.formerly(found.token, besides=(c.membership_id for c in found.people))
+        if not also:
+            return found
+        return _Found("ambiguous", (*found.people, *also), found.token)
+
     @staticmethod
     def _told_apart_by_id(out: list[_Found]) -> list[_Found]:
         """`王芳 wangfang_sh`: a name two people share, followed on the line by the WeChat ID of one of them, is that one
@@ -1168,7 +1244,7 @@ class RosterIndex:
         if not out:  # every chunk read as a remark (【王建】打卡第3天): the name the parser read
             found = self.resolve(name) if name else _NONE
             out.append(found if found.kind != "none" else _Found("none", (), name))
-        out = self._told_apart_by_id(out)
+        out = [self._renamed_from(f) for f in self._told_apart_by_id(out)]
         # the same person named twice on one line (北京-张伟 … 张伟) counts once
         seen: set[tuple[int | None, ...]] = set()
         unique = []
@@ -3007,6 +3083,8 @@ def describe_person(c: Candidate) -> str:
         )
     if c.status == "deleted":
         return f"{c.display_name}: 已从名册删除, 需先在名册中恢复 (deleted from the roster: restore them first)"
+    if c.status == "active" and c.how == "former_name":
+        return f"{c.display_name}: 本群成员, 近期改名前叫这个名字 (a member of this group known by this name until a recent rename)"
     if c.status == "active" and c.how in ("pinyin", "fuzzy"):
         return f"{c.display_name}: 本群成员, 名字相似 (a member of this group with a similar name)"
     return f"{c.display_name}: {_STATUS_WORDS.get(c.status, c.status)}"

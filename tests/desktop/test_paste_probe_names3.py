@@ -6,15 +6,16 @@ it names that member for certain; otherwise it is asked, naming the candidates."
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 from datetime import datetime
 
 import pytest
 
 from desktop.cli import main
 from desktop.services.groups import create_group
-from desktop.services.paste import match_paste
+from desktop.services.paste import describe_person, match_paste
 from desktop.services.points_queries import match_adjustment_names
-from desktop.services.roster import MemberInput, add_member
+from desktop.services.roster import MemberInput, add_member, get_member_input, update_member
 from desktop.workspace import actor_for
 from tests.fixed_day import TEST_TODAY
 
@@ -130,3 +131,42 @@ def test_cli_paste_logs_only_the_certain_and_names_the_candidates(grp, sqlite_pa
     with workspace.session() as s:
         logged = sorted(s.query(CheckIn.membership_id).filter(CheckIn.day == TEST_TODAY).all())
     assert [m for (m,) in logged] == sorted([ids["wf_sh"], ids["lele_mum"]])
+
+
+def _rename(workspace, membership_id: int, **changes) -> None:
+    owner = actor_for(workspace)
+    with workspace.session() as s:
+        update_member(s, owner, membership_id, replace(get_member_input(s, membership_id), **changes))
+        s.commit()
+
+
+def test_a_member_renamed_last_week_is_offered_for_their_old_name(grp):
+    """宋乐 renamed 宋悦 in the roster last week, and her WeChat name is still 宋乐 in today's chain: the line was asked
+    with 宋丽 and 宋磊 (the same initials) and without her — a person picking from that list picked the wrong one.
+    Now she is offered first (how "former_name"); nothing is logged on a guess."""
+    workspace, gid, ids = grp
+    with workspace.session() as s:
+        song = add_member(s, actor_for(workspace), gid, MemberInput("宋乐", joined_at=JOINED))[1]
+        for name in ("宋丽", "宋磊"):
+            add_member(s, actor_for(workspace), gid, MemberInput(name, joined_at=JOINED))
+        s.commit()
+    _rename(workspace, song, display_name="宋悦")
+    with workspace.session() as s:
+        (m,) = [m for m in match_paste(s, gid, CHAIN + "1. 宋乐 6:01", TEST_TODAY) if m.line.line_no == 2]
+    assert m.status == "ambiguous"
+    assert (m.candidates[0].membership_id, m.candidates[0].how) == (song, "former_name")
+    assert "改名" in describe_person(m.candidates[0])
+    assert _rows(workspace, gid, "宋悦 6:01") == [("matched", [song])]
+
+
+def test_a_name_another_member_carried_until_a_recent_rename_is_asked(grp):
+    """周杰 was 阳光 until last week (now 晨光); 杨光 joined since and took the nickname 阳光. A chain copied before the
+    rename says 阳光 — it was logged for 杨光 without a word. Now it is asked, naming both."""
+    workspace, gid, ids = grp
+    _rename(workspace, ids["sun"], nickname="晨光")
+    with workspace.session() as s:
+        yang = add_member(s, actor_for(workspace), gid, MemberInput("杨光", nickname="阳光", joined_at=JOINED))[1]
+        s.commit()
+    assert _rows(workspace, gid, "阳光 6:01") == [("ambiguous", sorted([ids["sun"], yang]))]
+    assert _rows(workspace, gid, "晨光 6:01") == [("matched", [ids["sun"]])]
+    assert _rows(workspace, gid, "杨光") == [("matched", [yang])]
