@@ -97,6 +97,9 @@ Matching one name (certain means certain):
   person exactly, follows a separator (& ＋ 、 / 和), the line says 夫妻/一起/全家…, or it looks like a
   Chinese full name (common surname + one or two characters) that is not a known word. A comma separates
   people only when every piece names a different member for certain (`王建，李芳`; `张伟, 今天5km` is a remark).
+  A member's name that is also an everyday word or greeting (早安, 阳光: _WORD_NAMES) beside another person with no
+  separator or family word (`李四 早安`, `早安 张三`) is asked, not logged; with its mark glued (`张三 早安打卡`,
+  `张三 阳光☀️`) it is a remark. Alone on its line it is the member's name.
 
 Days and times: a line's check-in belongs to the chosen day, except a 补卡 line naming its date
 (`补11月18日`, `补昨天`, `补1号`, `补周二`, `2号补卡`, `补元旦`; a day the month before lacks — `补29号` on 1 March
@@ -352,6 +355,24 @@ _NOT_NAMES = {
     "江湖", "黄金", "白天", "时间", "常规", "童年", "雷雨", "夏天", "秦朝", "包子", "牛奶", "马上", "李子",
     "向上", "毛毛", "龙年", "温暖", "宁静", "舒服", "齐活", "易学", "房间", "路上", "游泳", "连续", "项目",
 }  # fmt: skip
+
+
+# everyday words people take as WeChat names and write in chains too (`李四 早安`, `张三 阳光明媚`): beside another
+# person such a word is not certainly a second person (RosterIndex.people_on); alone on a line it is the member's name
+_WORD_NAMES = {
+    "阳光", "晨曦", "晨光", "早安", "晚安", "午安", "早上好", "加油", "开心", "快乐", "微笑", "晴天", "感恩", "平安",
+    "健康", "幸福", "努力", "坚持", "奋斗", "美好", "自律", "简单", "随缘", "知足", "淡定", "静好", "岁月静好",
+    "早起", "晨跑", "读书", "向日葵", "好运", "顺利", "满分", "元气", "元气满满", "打卡", "签到", "完成",
+}  # fmt: skip
+
+
+def _is_word_name(chunk: str) -> bool:
+    """A Chinese chunk that is also an everyday word or a chain remark (早安, 阳光, 早安打卡): _WORD_NAMES or _REMARKISH
+    (a WeChat ID or a Latin name is not: `王芳 wf_BJ88`)."""
+    bare = bare_key(chunk)
+    if not any("\u3400" <= ch <= "\u9fff" for ch in bare):
+        return False
+    return bare in _WORD_NAMES or name_key(chunk) in _WORD_NAMES or _REMARKISH.search(chunk) is not None
 
 
 def _han_only(text: str) -> bool:
@@ -1179,6 +1200,7 @@ class RosterIndex:
         i = 0
         primary_done = False
         person_at = -2  # index of the last chunk that named a person
+        worded: list[_Found] = []  # people named by an everyday word (早安, 阳光) with no separator beside it
         while i < len(chunks):
             chunk = chunks[i]
             # Latin names span words: the longest run of Latin words that names someone
@@ -1227,6 +1249,13 @@ class RosterIndex:
                     continue
             if found.kind == "none" and not primary_done and name and name != chunk and not _is_remark_chunk(name):
                 found = self.resolve(name)
+            if found.kind != "none" and primary_done and _is_word_name(chunk) and not ({i, i + 1} & explicit_after):
+                if bare_key(chunk) != name_key(chunk):  # `张三 早安打卡`, `张三 阳光☀️`: a greeting with its mark
+                    i += 1
+                    continue
+                worded.append(found)
+            elif found.kind != "none" and _is_word_name(chunk) and not ({i, i + 1} & explicit_after):
+                worded.append(found)
             if found.kind != "none":
                 out.append(found)
                 primary_done = True
@@ -1239,6 +1268,13 @@ class RosterIndex:
                 out.append(_Found("none", (), chunk))
                 person_at = i
             i += 1
+        if len(out) > 1 and not family:
+            # `李四 早安`, `张三 早安打卡`, `早安 张三`: 早安 is a member's name, and a greeting — beside another person it
+            # is not certainly a second one (it was logged for the member called 早安): asked, the other one as before
+            out = [
+                _Found("ambiguous", f.people, f.token) if f.kind == "certain" and any(f is w for w in worded) else f
+                for f in out
+            ]
         if emoji and all(f.kind == "none" and _REMARKISH.search(f.token or "") for f in out):
             out = emoji  # `🍀 补昨天的`, `🐱🐱 6:01`, `🐱🐱 🍀`: the emoji are the names when nothing else is one
         if not out:  # every chunk read as a remark (【王建】打卡第3天): the name the parser read

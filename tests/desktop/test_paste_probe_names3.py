@@ -170,3 +170,23 @@ def test_a_name_another_member_carried_until_a_recent_rename_is_asked(grp):
     assert _rows(workspace, gid, "阳光 6:01") == [("ambiguous", sorted([ids["sun"], yang]))]
     assert _rows(workspace, gid, "晨光 6:01") == [("matched", [ids["sun"]])]
     assert _rows(workspace, gid, "杨光") == [("matched", [yang])]
+
+
+def test_an_everyday_word_beside_a_name_is_not_certainly_a_second_person(grp):
+    """A member is called 早安 (and 周杰 is nicknamed 阳光). `李四 早安 6:01` logged check-ins for 李四 and for 早安, and
+    `张三 早安打卡` for 张三 and 早安: a greeting read as a second person. Now the word beside another person is asked
+    (`李四 早安`, `早安 张三`, `张三 阳光`), or a remark when it carries its mark (`张三 早安打卡`, `张三 阳光☀️`); with a
+    separator (`张三&早安`, `张三 阳光 一起`) it is a second person as before, and alone on its line the member's name."""
+    workspace, gid, ids = grp
+    with workspace.session() as s:
+        morning = add_member(s, actor_for(workspace), gid, MemberInput("早安", joined_at=JOINED))[1]
+        s.commit()
+    assert _rows(workspace, gid, "李四 早安 6:01") == [("matched", [ids["ls"]]), ("ambiguous", [morning])]
+    assert _rows(workspace, gid, "早安 张三") == [("ambiguous", [morning]), ("matched", [ids["zs"]])]
+    assert _rows(workspace, gid, "张三 阳光") == [("matched", [ids["zs"]]), ("ambiguous", [ids["sun"]])]
+    assert _rows(workspace, gid, "张三 早安打卡") == [("matched", [ids["zs"]])]
+    assert _rows(workspace, gid, "张三 阳光☀️") == [("matched", [ids["zs"]])]
+    assert _rows(workspace, gid, "张三&早安") == [("matched", [ids["zs"]]), ("matched", [morning])]
+    assert _rows(workspace, gid, "张三 阳光 一起") == [("matched", [ids["zs"]]), ("matched", [ids["sun"]])]
+    assert _rows(workspace, gid, "早安 6:01") == [("matched", [morning])]
+    assert _rows(workspace, gid, "张三 李四") == [("matched", [ids["zs"]]), ("matched", [ids["ls"]])]
