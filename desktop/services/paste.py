@@ -3131,9 +3131,11 @@ def line_outcomes(
     matches: Iterable[PasteMatch],
     logged: set[tuple[int, date]],
     already: set[tuple[int, date]],
+    namesakes: dict[int, str] | None = None,
 ) -> list[LineOutcome]:
     """Exactly one outcome per line of the paste, after a headless commit (`logged` / `already` are the
-    (membership, day) pairs the commit reported)."""
+    (membership, day) pairs the commit reported). `namesakes` (namesake_wechat_ids): the WeChat ID said beside each
+    candidate who shares their name with another — `王芳 → 王芳(name), 王芳(name)` told nobody which to pick."""
     by_line: dict[int, list[PasteMatch]] = defaultdict(list)
     for m in matches:
         by_line[m.line.line_no].append(m)
@@ -3175,7 +3177,7 @@ def line_outcomes(
         if outcome == NOT_MEMBER:
             who = tuple(c for m in parts if m.status == "not_member" for c in m.candidates)
         cands = tuple(c for m in parts if m.status in ("ambiguous", "leave", "matched") for c in m.candidates)
-        detail = _detail(outcome, parts)
+        detail = _detail(outcome, parts, namesakes or {})
         out.append(LineOutcome(line.line_no, line.raw, outcome, who, cands, detail=detail, **common))
     return out
 
@@ -3211,7 +3213,7 @@ def ignored_reason(m: PasteMatch) -> str:
     return IGNORED_REASONS.get(m.reason or "", m.reason or "")
 
 
-def _detail(outcome: str, parts: list[PasteMatch]) -> str:
+def _detail(outcome: str, parts: list[PasteMatch], namesakes: dict[int, str]) -> str:
     names = "、".join(m.name for m in parts)
     if outcome == NOT_MEMBER:
         return "; ".join(describe_person(c) for m in parts if m.status == "not_member" for c in m.candidates)
@@ -3253,7 +3255,12 @@ def _detail(outcome: str, parts: list[PasteMatch]) -> str:
         if m.status == "matched":
             bits.append(f"{m.name} = {m.candidates[0].display_name}")
         elif m.status == "ambiguous":
-            cands = ", ".join(f"{c.display_name}({c.how})" for c in m.candidates)
+            cands = ", ".join(
+                f"{c.display_name}({c.how}, 微信号 WeChat ID {namesakes[c.membership_id]})"
+                if c.membership_id in namesakes
+                else f"{c.display_name}({c.how})"
+                for c in m.candidates
+            )
             bits.append(f"{m.name} → {cands}")
         elif m.status == "unmatched":
             bits.append(f"{m.name}: 没有找到 (not found)")

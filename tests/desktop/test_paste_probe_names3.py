@@ -119,13 +119,18 @@ def test_sign_up_and_points_pastes_read_the_same_names(grp):
 def test_cli_paste_logs_only_the_certain_and_names_the_candidates(grp, sqlite_path, tmp_path, capsys):
     workspace, gid, ids = grp
     chain = tmp_path / "chain.txt"
-    chain.write_text(CHAIN + "1. 张三 2 6:01\n2. 王芳 wangfang_sh 6:02\n3. 乐乐妈妈 6:03\n", encoding="utf-8")
+    chain.write_text(
+        CHAIN + "1. 张三 2 6:01\n2. 王芳 wangfang_sh 6:02\n3. 乐乐妈妈 6:03\n4. 王芳 6:04\n", encoding="utf-8"
+    )
     day = TEST_TODAY.isoformat()
     rc = main(["--db", str(sqlite_path), "checkin", "--group", "晨光早起营", "--date", day, "--paste", str(chain)])
     out = capsys.readouterr()
     text = out.out + out.err
     assert rc == 0, text
     assert "张三2" in text and "张三 2" in text
+    # the two 王芳 of line 5 told apart by their WeChat IDs (`王芳 → 王芳(name), 王芳(name)` named nobody to pick)
+    (asked,) = [ln for ln in text.splitlines() if "第5行" in ln]
+    assert "WeChat ID wangfang_sh" in asked and "WeChat ID WF_bj88" in asked
     from models import CheckIn
 
     with workspace.session() as s:
