@@ -47,7 +47,8 @@ line whose name is a number (`7. 001`), and a line above a plain list read as it
 Matching one name (certain means certain):
 * Keys: the name as written (NFKC, case-folded) and its *bare* form — decorations removed: emoji, WeChat's
   bracket emoji codes (`[太阳]`), ～ ★ ✅ and the like, a bracketed or glued counter (`（第23天）`, `第5天`,
-  `Day 12`, `已打卡`, `+1`). Both are compared with every field that people are known by in the group:
+  `Day 12`, `已打卡`, `+1`) — and spaces between Chinese characters (`王 芳` is 王芳, and so is 王🌸芳 without its
+  flower: the three are asked). Both are compared with every field that people are known by in the group:
   display name, nickname, group nickname (群昵称), WeChat ID.
 * The people a key can mean are all memberships of the group that carry it. It is *certain* when exactly
   one active member (已入群) carries it and no applicant/newcomer (申请中/入群中 — they are in the chat too)
@@ -272,6 +273,9 @@ def _is_decor_char(ch: str) -> bool:
     return cat in ("So", "Sk", "Cf", "Mn", "Me", "Cs", "Co") or "\ufe00" <= ch <= "\ufe0f"
 
 
+_HAN_SPACE = re.compile(r"(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff])")
+
+
 @lru_cache(maxsize=KEY_CACHE_SIZE)
 def bare_key(text: str) -> str:
     """The name without decorations and glued counters (see the module docstring); '' when nothing is left."""
@@ -285,7 +289,9 @@ def bare_key(text: str) -> str:
         if stripped == t:
             break
         t = stripped
-    return normalise_name(t)
+    # a space between two Chinese characters is no part of a name (王 芳 is 王芳), nor is the space a removed emoji
+    # leaves (王🌸芳 without its flower is 王芳, not `王 芳` — which a 王芳 typing a space matched for certain)
+    return _HAN_SPACE.sub("", normalise_name(t))
 
 
 # ---------------------------------------------------------------- line analysis
@@ -366,13 +372,16 @@ _WORD_NAMES = {
 }  # fmt: skip
 
 
+_WORD_REMARK = re.compile(r"打卡|签到|报到|早安|晚安|午安|早上好|加油|收到|完成|请假")
+
+
 def _is_word_name(chunk: str) -> bool:
-    """A Chinese chunk that is also an everyday word or a chain remark (早安, 阳光, 早安打卡): _WORD_NAMES or _REMARKISH
-    (a WeChat ID or a Latin name is not: `王芳 wf_BJ88`)."""
+    """A Chinese chunk that is also an everyday word or a chain remark (早安, 阳光, 早安打卡): _WORD_NAMES or _WORD_REMARK
+    (a WeChat ID or a Latin name is not: `王芳 wf_BJ88`; nor a name with a number: `张三2 李四`)."""
     bare = bare_key(chunk)
     if not any("\u3400" <= ch <= "\u9fff" for ch in bare):
         return False
-    return bare in _WORD_NAMES or name_key(chunk) in _WORD_NAMES or _REMARKISH.search(chunk) is not None
+    return bare in _WORD_NAMES or name_key(chunk) in _WORD_NAMES or _WORD_REMARK.search(chunk) is not None
 
 
 def _han_only(text: str) -> bool:
@@ -1097,6 +1106,8 @@ class RosterIndex:
             joined = " ".join(chunks[:n])
             if any(_is_remark_chunk(c) for c in chunks[1:n]) or not spaced.startswith(joined):
                 continue
+            if all(_han_only(c) for c in chunks[:n]) and name_key(joined) not in self.raw:
+                continue  # 张三 丰: a Chinese name typed apart is _spaced_name's (张三 or 张三丰), unless written so
             found = self.exact(joined)
             if found.kind == "certain" and {c.membership_id for c in found.people} != alone:
                 return [joined, *chunks[n:]]

@@ -195,3 +195,19 @@ def test_an_everyday_word_beside_a_name_is_not_certainly_a_second_person(grp):
     assert _rows(workspace, gid, "张三 阳光 一起") == [("matched", [ids["zs"]]), ("matched", [ids["sun"]])]
     assert _rows(workspace, gid, "早安 6:01") == [("matched", [morning])]
     assert _rows(workspace, gid, "张三 李四") == [("matched", [ids["zs"]]), ("matched", [ids["ls"]])]
+    assert _rows(workspace, gid, "张三2 李四") == [("matched", [ids["zs2"]]), ("matched", [ids["ls"]])]
+
+
+def test_a_chinese_name_typed_with_a_space_is_every_member_it_may_be(grp):
+    """Two 王芳 and a 王🌸芳 (the flower inside her WeChat name): `王 芳` — one of the 王芳 typing a space — was logged for
+    王🌸芳, whose name without its flower read `王 芳` with a space where the flower was. A space between Chinese
+    characters is no part of a name: `王 芳` and `王芳` are any of the three, asked; `王🌸芳` as written is hers."""
+    workspace, gid, ids = grp
+    with workspace.session() as s:
+        flower = add_member(s, actor_for(workspace), gid, MemberInput("王🌸芳", joined_at=JOINED))[1]
+        s.commit()
+    three = sorted([ids["wf_sh"], ids["wf_bj"], flower])
+    assert _rows(workspace, gid, "王 芳 6:01") == [("ambiguous", three)]
+    assert _rows(workspace, gid, "王芳 6:01") == [("ambiguous", three)]
+    assert _rows(workspace, gid, "王🌸芳 6:01") == [("matched", [flower])]
+    assert _rows(workspace, gid, "张 三 6:01") == [("matched", [ids["zs"]])]
