@@ -63,7 +63,9 @@ Matching one name (certain means certain):
   one member's emoji-only nickname and nothing else on the line names anyone (`🍀 张伟` is 张伟's).
 * Group nicknames like `北京-张伟-设计`, `03-李华` or `李涛@腾讯`: the whole chunk first, then each segment; certain
   when exactly one segment names one person. A name two people share is the one of them another segment names
-  for certain (`张伟（大伟）`, `张伟-伟哥`, where 大伟 and 伟哥 are their nicknames: RosterIndex._told_apart).
+  for certain (`张伟（大伟）`, `张伟-伟哥`, where 大伟 and 伟哥 are their nicknames: RosterIndex._told_apart). A name
+  certain outside its bracket whose bracket is exactly another member's name or nickname (`钱伟（乐乐妈妈）`, 乐乐妈妈
+  being 赵静) is either of them: asked (RosterIndex._bracket_names_another).
   Typed with a space (`北京 张伟`, `杭州 王芳` for `王芳-杭州`), a first word that names nobody and makes one
   member's group nickname with the next is that nickname.
 * Namesakes told apart by WeChat ID: a name two members share with one's WeChat ID beside it (`王芳(wangfang_sh)`,
@@ -829,7 +831,26 @@ class RosterIndex:
             one = self._told_apart(chunk, {c.membership_id for c in found.people})
             if one is not None:
                 found = _Found("certain", tuple(c for c in found.people if c.membership_id == one), chunk)
+        elif found.kind == "certain" and bare_key(chunk) != name_key(chunk) and not self.raw.get(name_key(chunk)):
+            found = self._bracket_names_another(chunk, found)
         return found
+
+    def _bracket_names_another(self, chunk: str, found: _Found) -> _Found:
+        """`钱伟（乐乐妈妈）`, `Tony（张三）`, `张三（张三2）`: certain by the name outside the bracket (the bracket read as a
+        remark), while the bracket — or another segment — is exactly another member's name or nickname: either of
+        them wrote it (乐乐妈妈 is 赵静, not 钱伟) — asked, naming both. A segment naming the same person
+        (`赵静（乐乐妈妈）`), nobody (`王五（请假中）`) or a greeting (`李四（早安）`) leaves the match as it is."""
+        mine = {c.membership_id for c in found.people}
+        others: dict[int | None, Candidate] = {}
+        for part in dict.fromkeys(p for p in _SEGMENT_SEP.split(chunk) if p and p != chunk):
+            if _is_remark_chunk(part) or _is_word_name(part):  # 李四（早安）: a greeting, whoever is called 早安
+                continue
+            for c in self.exact(part).people:
+                if c.membership_id not in mine and c.status not in FORMER:
+                    others.setdefault(c.membership_id, c)
+        if not others:
+            return found
+        return _Found("ambiguous", (*found.people, *others.values()), chunk)
 
     def latin_extensions(self, words: Sequence[str]) -> tuple[Candidate, ...]:
         """The group's people (members and those joining) one of whose Latin names of several words begins with

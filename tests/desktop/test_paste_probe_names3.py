@@ -211,3 +211,17 @@ def test_a_chinese_name_typed_with_a_space_is_every_member_it_may_be(grp):
     assert _rows(workspace, gid, "王芳 6:01") == [("ambiguous", three)]
     assert _rows(workspace, gid, "王🌸芳 6:01") == [("matched", [flower])]
     assert _rows(workspace, gid, "张 三 6:01") == [("matched", [ids["zs"]])]
+
+
+def test_a_bracket_naming_another_member_is_asked_not_read_as_a_remark(grp):
+    """`钱伟（乐乐妈妈）` was logged for 钱伟 (乐乐爸爸): the bracket was read as a remark, though 乐乐妈妈 is 赵静; so were
+    `张三（张三2）` and `张三2（张三）`. Either may have written it — asked, naming both. A bracket naming the same person,
+    nobody, a counter or a greeting keeps the match."""
+    workspace, gid, ids = grp
+    assert _rows(workspace, gid, "钱伟（乐乐妈妈） 6:01") == [("ambiguous", sorted([ids["lele_dad"], ids["lele_mum"]]))]
+    assert _rows(workspace, gid, "张三（张三2）") == [("ambiguous", sorted([ids["zs"], ids["zs2"]]))]
+    assert _rows(workspace, gid, "张三2（张三）") == [("ambiguous", sorted([ids["zs"], ids["zs2"]]))]
+    assert _rows(workspace, gid, "赵静（乐乐妈妈）") == [("matched", [ids["lele_mum"]])]
+    assert _rows(workspace, gid, "乐乐妈妈（赵静）") == [("matched", [ids["lele_mum"]])]
+    assert _rows(workspace, gid, "张三（第3天）") == [("matched", [ids["zs"]])]
+    assert _rows(workspace, gid, "李四（阳光）") == [("matched", [ids["ls"]])]
