@@ -1467,7 +1467,9 @@ def _cmd_checkin(ctx: Context, args: argparse.Namespace) -> int:
         if args.late:
             plan = [PlannedCheckin(p.membership_id, p.day, p.time, True, None, p.line_no, p.posted) for p in plan]
         outcome = commit_paste(Progress(), database=database, actor=actor, group_id=group_id, day=day, planned=plan)
-        lines = line_outcomes(preview.lines, preview.matches, set(outcome.logged), set(outcome.already))
+        with database.session() as session:  # 王芳 → 王芳, 王芳: which is which (their WeChat IDs)
+            namesakes = _wechat_ids_of_namesakes(session, [c for m in preview.matches for c in m.candidates])
+        lines = line_outcomes(preview.lines, preview.matches, set(outcome.logged), set(outcome.already), namesakes)
         # a line that names someone without being their check-in (a quote, a notice, 还没打卡, another group's
         # chain) is reported like the others, with who and why
         kinds = [

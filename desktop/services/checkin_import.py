@@ -1062,6 +1062,7 @@ _HOW = {
     "wechat_id": "微信号",
     "pinyin": "拼音",
     "fuzzy": "相似",
+    "former_name": "近期改名前的名字",
 }
 
 

@@ -47,7 +47,8 @@ line whose name is a number (`7. 001`), and a line above a plain list read as it
 Matching one name (certain means certain):
 * Keys: the name as written (NFKC, case-folded) and its *bare* form — decorations removed: emoji, WeChat's
   bracket emoji codes (`[太阳]`), ～ ★ ✅ and the like, a bracketed or glued counter (`（第23天）`, `第5天`,
-  `Day 12`, `已打卡`, `+1`). Both are compared with every field that people are known by in the group:
+  `Day 12`, `已打卡`, `+1`) — and spaces between Chinese characters (`王 芳` is 王芳, and so is 王🌸芳 without its
+  flower: the three are asked). Both are compared with every field that people are known by in the group:
   display name, nickname, group nickname (群昵称), WeChat ID.
 * The people a key can mean are all memberships of the group that carry it. It is *certain* when exactly
   one active member (已入群) carries it and no applicant/newcomer (申请中/入群中 — they are in the chat too)
@@ -62,9 +63,19 @@ Matching one name (certain means certain):
   one member's emoji-only nickname and nothing else on the line names anyone (`🍀 张伟` is 张伟's).
 * Group nicknames like `北京-张伟-设计`, `03-李华` or `李涛@腾讯`: the whole chunk first, then each segment; certain
   when exactly one segment names one person. A name two people share is the one of them another segment names
-  for certain (`张伟（大伟）`, `张伟-伟哥`, where 大伟 and 伟哥 are their nicknames: RosterIndex._told_apart).
+  for certain (`张伟（大伟）`, `张伟-伟哥`, where 大伟 and 伟哥 are their nicknames: RosterIndex._told_apart). A name
+  certain outside its bracket whose bracket is exactly another member's name or nickname (`钱伟（乐乐妈妈）`, 乐乐妈妈
+  being 赵静) is either of them: asked (RosterIndex._bracket_names_another).
   Typed with a space (`北京 张伟`, `杭州 王芳` for `王芳-杭州`), a first word that names nobody and makes one
   member's group nickname with the next is that nickname.
+* Namesakes told apart by WeChat ID: a name two members share with one's WeChat ID beside it (`王芳(wangfang_sh)`,
+  `王芳-WF_bj88`, `王芳 wangfang_sh`; the ID read whole, its `_` and `-` inside it) is that member; without it, both
+  are asked. A number typed apart from a name (`张三 2`) is a remark — unless, written together, it is another
+  member's name (张三2, made to tell two 张三 apart): then a person chooses between them.
+* A name a member carried until a rename in the roster of the last FORMER_NAME_DAYS days (audit member.update: their
+  name, nickname or group nickname) is still offered for them: a chain line `孙乐` after 孙乐 was renamed 孙悦 asks,
+  her first among the candidates (how "former_name"), and a name certain for one member that another carried until
+  such a rename (阳光, taken by a newcomer after 周杰 dropped it) is asked, naming both.
 * Then pinyin (full pinyin or initials, which also catches traditional characters: 張偉 → 张伟) and fuzzy
   (rapidfuzz) candidates among active members — always *ambiguous*, never logged without a person choosing.
 * In a pasted chat log (stamped, colon or paired — never a 接龙 chain or list, whose every line is someone's entry)
@@ -89,6 +100,9 @@ Matching one name (certain means certain):
   person exactly, follows a separator (& ＋ 、 / 和), the line says 夫妻/一起/全家…, or it looks like a
   Chinese full name (common surname + one or two characters) that is not a known word. A comma separates
   people only when every piece names a different member for certain (`王建，李芳`; `张伟, 今天5km` is a remark).
+  A member's name that is also an everyday word or greeting (早安, 阳光: _WORD_NAMES) beside another person with no
+  separator or family word (`李四 早安`, `早安 张三`) is asked, not logged; with its mark glued (`张三 早安打卡`,
+  `张三 阳光☀️`) it is a remark. Alone on its line it is the member's name.
 
 Days and times: a line's check-in belongs to the chosen day, except a 补卡 line naming its date
 (`补11月18日`, `补昨天`, `补1号`, `补周二`, `2号补卡`, `补元旦`; a day the month before lacks — `补29号` on 1 March
@@ -111,6 +125,7 @@ window asks before logging it on another day, the CLI refuses (unless --date say
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import threading
@@ -151,13 +166,16 @@ from desktop.numerals import cn_number
 from desktop.services.checkins import CheckinEntry, record_checkins_by_day
 from desktop.services.operators import Actor
 from desktop.tasks import Progress
-from models import CheckIn, Group, Leave, Member, Membership, MembershipSpell, bulk, clock
+from models import AuditEntry, CheckIn, Group, Leave, Member, Membership, MembershipSpell, bulk, clock
 from models.base import ENDED_STATUSES
 from models.search_keys import name_keys
 
 FUZZY_MIN_SCORE = 75
 MAX_MAKE_UP_DAYS = 62  # a 补卡 for a day longer ago than this is reported, never logged on a guessed date
 FUZZY_LIMIT = 3
+# a name a member was known by until a rename of the last FORMER_NAME_DAYS days (the roster's edit, audit member.update)
+# is still theirs in chains: a chain copied before they changed their WeChat name, or an old 接龙 logged late
+FORMER_NAME_DAYS = 30
 # name_key and bare_key are pure functions of the text: a paste's roster index (9,400 people, three names each)
 # computes them again only for names it has not seen in this process
 KEY_CACHE_SIZE = 1 << 17
@@ -257,6 +275,9 @@ def _is_decor_char(ch: str) -> bool:
     return cat in ("So", "Sk", "Cf", "Mn", "Me", "Cs", "Co") or "\ufe00" <= ch <= "\ufe0f"
 
 
+_HAN_SPACE = re.compile(r"(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff])")
+
+
 @lru_cache(maxsize=KEY_CACHE_SIZE)
 def bare_key(text: str) -> str:
     """The name without decorations and glued counters (see the module docstring); '' when nothing is left."""
@@ -270,7 +291,9 @@ def bare_key(text: str) -> str:
         if stripped == t:
             break
         t = stripped
-    return normalise_name(t)
+    # a space between two Chinese characters is no part of a name (王 芳 is 王芳), nor is the space a removed emoji
+    # leaves (王🌸芳 without its flower is 王芳, not `王 芳` — which a 王芳 typing a space matched for certain)
+    return _HAN_SPACE.sub("", normalise_name(t))
 
 
 # ---------------------------------------------------------------- line analysis
@@ -279,6 +302,10 @@ _PERSON_SEP = re.compile(r"\s*[&＆+＋、/／]\s*|\s+和\s+|\s+")
 _COMMA_RE = re.compile(r"\s*[，,]\s*")
 _EXPLICIT_SEP = re.compile(r"[&＆+＋、/／]|\s和\s")
 _SEGMENT_SEP = re.compile(r"\s*(?:[—–·•|｜:：_《》〈〉()（）\[\]【】，,@＠]|(?<![A-Za-z])-|-(?![A-Za-z]))+\s*")
+# the same, keeping `_` and `-` between letters and digits: a WeChat ID (`wangfang_sh`, `WF-bj88`) is one segment
+_ID_SEGMENT_SEP = re.compile(
+    r"\s*(?:[—–·•|｜:：《》〈〉()（）\[\]【】，,@＠]|(?<![A-Za-z0-9])[-_]|[-_](?![A-Za-z0-9]))+\s*"
+)
 # where Han meets Latin letters inside one word: 宋璐霞Cathy is two names of one person (RosterIndex._script_halves)
 _SCRIPT_SEAM = re.compile(r"(?<=[\u3400-\u9fff])(?=[A-Za-z])|(?<=[A-Za-z])(?=[\u3400-\u9fff])")
 _FAMILY_HINT = re.compile(r"夫妻|夫妇|两口子|一起|全家|一家|俩|两人|二人|母子|母女|父子|父女|姐妹|兄弟")
@@ -336,6 +363,27 @@ _NOT_NAMES = {
     "江湖", "黄金", "白天", "时间", "常规", "童年", "雷雨", "夏天", "秦朝", "包子", "牛奶", "马上", "李子",
     "向上", "毛毛", "龙年", "温暖", "宁静", "舒服", "齐活", "易学", "房间", "路上", "游泳", "连续", "项目",
 }  # fmt: skip
+
+
+# everyday words people take as WeChat names and write in chains too (`李四 早安`, `张三 阳光明媚`): beside another
+# person such a word is not certainly a second person (RosterIndex.people_on); alone on a line it is the member's name
+_WORD_NAMES = {
+    "阳光", "晨曦", "晨光", "早安", "晚安", "午安", "早上好", "加油", "开心", "快乐", "微笑", "晴天", "感恩", "平安",
+    "健康", "幸福", "努力", "坚持", "奋斗", "美好", "自律", "简单", "随缘", "知足", "淡定", "静好", "岁月静好",
+    "早起", "晨跑", "读书", "向日葵", "好运", "顺利", "满分", "元气", "元气满满", "打卡", "签到", "完成",
+}  # fmt: skip
+
+
+_WORD_REMARK = re.compile(r"打卡|签到|报到|早安|晚安|午安|早上好|加油|收到|完成|请假")
+
+
+def _is_word_name(chunk: str) -> bool:
+    """A Chinese chunk that is also an everyday word or a chain remark (早安, 阳光, 早安打卡): _WORD_NAMES or _WORD_REMARK
+    (a WeChat ID or a Latin name is not: `王芳 wf_BJ88`; nor a name with a number: `张三2 李四`)."""
+    bare = bare_key(chunk)
+    if not any("\u3400" <= ch <= "\u9fff" for ch in bare):
+        return False
+    return bare in _WORD_NAMES or name_key(chunk) in _WORD_NAMES or _WORD_REMARK.search(chunk) is not None
 
 
 def _han_only(text: str) -> bool:
@@ -494,6 +542,7 @@ class RosterIndex:
         self._group_all: dict[int, str] | None = None  # every group's name (titled_edition's siblings)
         self._deleted: dict[str, str] | None = None  # name keys of people deleted from the group's roster (lookalikes)
         self._spells: dict[int, list[tuple[date, date]]] | None = None  # read when a day before a join is named
+        self._former: dict[str, dict[_Person, str]] | None = None  # recent former names (former_names), read once
 
     def in_closed_spell(self, membership_id: int, day: date) -> bool:
         """The day is inside one of the membership's closed spells (checkins.closed_spell_days): an earlier one of a
@@ -736,7 +785,8 @@ class RosterIndex:
 
     def segments(self, chunk: str) -> _Found:
         """`北京-张伟-设计`: the segment that names exactly one person (none when several segments do)."""
-        parts = [p for p in _SEGMENT_SEP.split(chunk) if p and p != chunk]
+        split = [*_SEGMENT_SEP.split(chunk), *_ID_SEGMENT_SEP.split(chunk)]  # 王芳-WF_bj88: the ID is one segment
+        parts = list(dict.fromkeys(p for p in split if p and p != chunk))
         if not parts:
             return self._script_halves(chunk)
         found = [f for f in (self.exact(p) for p in parts) if f.kind != "none"]
@@ -781,7 +831,26 @@ class RosterIndex:
             one = self._told_apart(chunk, {c.membership_id for c in found.people})
             if one is not None:
                 found = _Found("certain", tuple(c for c in found.people if c.membership_id == one), chunk)
+        elif found.kind == "certain" and bare_key(chunk) != name_key(chunk) and not self.raw.get(name_key(chunk)):
+            found = self._bracket_names_another(chunk, found)
         return found
+
+    def _bracket_names_another(self, chunk: str, found: _Found) -> _Found:
+        """`钱伟（乐乐妈妈）`, `Tony（张三）`, `张三（张三2）`: certain by the name outside the bracket (the bracket read as a
+        remark), while the bracket — or another segment — is exactly another member's name or nickname: either of
+        them wrote it (乐乐妈妈 is 赵静, not 钱伟) — asked, naming both. A segment naming the same person
+        (`赵静（乐乐妈妈）`), nobody (`王五（请假中）`) or a greeting (`李四（早安）`) leaves the match as it is."""
+        mine = {c.membership_id for c in found.people}
+        others: dict[int | None, Candidate] = {}
+        for part in dict.fromkeys(p for p in _SEGMENT_SEP.split(chunk) if p and p != chunk):
+            if _is_remark_chunk(part) or _is_word_name(part):  # 李四（早安）: a greeting, whoever is called 早安
+                continue
+            for c in self.exact(part).people:
+                if c.membership_id not in mine and c.status not in FORMER:
+                    others.setdefault(c.membership_id, c)
+        if not others:
+            return found
+        return _Found("ambiguous", (*found.people, *others.values()), chunk)
 
     def latin_extensions(self, words: Sequence[str]) -> tuple[Candidate, ...]:
         """The group's people (members and those joining) one of whose Latin names of several words begins with
@@ -843,7 +912,8 @@ class RosterIndex:
         `张伟（大伟）` or `张伟-大伟` is the 张伟 nicknamed 大伟 — as a person who reads it knows; None when no
         segment, or segments naming different people of them, tell."""
         told = set()
-        for part in (p for p in _SEGMENT_SEP.split(chunk) if p and p != chunk):
+        parts = [*_SEGMENT_SEP.split(chunk), *_ID_SEGMENT_SEP.split(chunk)]  # 王芳（wangfang_sh）: her WeChat ID
+        for part in dict.fromkeys(p for p in parts if p and p != chunk):
             f = self.exact(part)
             if f.kind == "certain" and f.people[0].membership_id in among:
                 told.add(f.people[0].membership_id)
@@ -894,7 +964,58 @@ class RosterIndex:
                         self._deleted.setdefault(bare_key(value) or name_key(value), name)
         return self._deleted
 
+    def former_names(self) -> dict[str, dict[_Person, str]]:
+        """Name keys (as written and bare) a member of the group carried until a rename in the last FORMER_NAME_DAYS
+        days — their name, nickname or group nickname as the roster's edit recorded it (audit `member.update`) —
+        and who, when they carry it no more. Read once per index: one indexed query over the recent audit."""
+        if self._former is None:
+            since = datetime.combine(clock.today() - timedelta(days=FORMER_NAME_DAYS), time())
+            rows = self._session.execute(
+                select(AuditEntry.entity_id, AuditEntry.summary).where(
+                    AuditEntry.at >= since,
+                    AuditEntry.action == "member.update",
+                    AuditEntry.entity == "member",
+                    AuditEntry.entity_id.in_(select(Membership.member_id).where(Membership.group_id == self._group_id)),
+                )
+            ).all()
+            by_member: dict[int, _Person] = {}
+            if rows:
+                mids = {mid: member for mid, member in self._session.execute(
+                    select(Membership.id, Membership.member_id).where(Membership.group_id == self._group_id)
+                ).all()}  # fmt: skip
+                by_member = {mids[p.membership_id]: p for p in self.active if p.membership_id in mids}
+            former: dict[str, dict[_Person, str]] = defaultdict(dict)
+            for member_id, summary in rows:
+                person = by_member.get(member_id or 0)
+                if person is None or not summary:
+                    continue
+                try:
+                    before = json.loads(summary).get("before") or {}
+                except (ValueError, AttributeError):
+                    continue
+                for field_name in ("display_name", "nickname", "group_nickname"):
+                    old = before.get(field_name)
+                    if not isinstance(old, str) or not old.strip():
+                        continue
+                    for key in {name_key(old), bare_key(old)} - {""}:
+                        if person not in self.raw.get(key, {}) and person not in self.bare.get(key, {}):
+                            former[key].setdefault(person, "former_name")
+            self._former = dict(former)
+        return self._former
+
+    def formerly(self, token: str, besides: Iterable[int | None] = ()) -> tuple[Candidate, ...]:
+        """The active members who were called `token` until a recent rename (former_names), but those in `besides`."""
+        former = self.former_names()
+        if not former or not token:
+            return ()
+        hits: dict[_Person, str] = {}
+        for key in (name_key(token), bare_key(token)):
+            hits.update(former.get(key, {}))
+        skip = set(besides)
+        return tuple(replace(c, score=95.0) for c in self._cands(hits) if c.membership_id not in skip)
+
     def similar(self, token: str) -> tuple[Candidate, ...]:
+        renamed = self.formerly(token)  # 孙乐 for the member renamed 孙悦 last week: them first, not 孙丽 by initials
         key = bare_key(token) or name_key(token)
         initials, full = name_keys(key)
         hits: list[_Person] = []
@@ -908,7 +1029,8 @@ class RosterIndex:
                 if p.membership_id not in seen and len(seen) < len(hits) + FUZZY_LIMIT:
                     cands.append(Candidate(p.membership_id, p.display_name, "fuzzy", round(float(score), 1)))
                     seen.add(p.membership_id)
-        return tuple(cands)
+        ids = {c.membership_id for c in renamed}
+        return (*renamed, *(c for c in cands if c.membership_id not in ids))
 
     def _fuzzy(self, key: str) -> list[tuple[int, float]]:
         """(index into the fuzzy keys, score) of the keys most like `key`, best first — what
@@ -974,8 +1096,13 @@ class RosterIndex:
     def _spaced_name(self, chunks: list[str]) -> _Found | None:
         """A name typed with a space in it (`张三 丰`, `李 娜娜`): when the first two chunks written together name
         someone, that person — and when the first chunk alone names someone else too (张三 and 张三丰 both on
-        the roster), a choice between them, never the shorter name logged."""
-        if len(chunks) < 2 or not (_han_only(chunks[0]) and _han_only(chunks[1])) or len(chunks[0] + chunks[1]) > 4:
+        the roster), a choice between them, never the shorter name logged. A number typed apart from the name
+        (`张三 2` where 张三 and 张三2 are both members — WeChat names that tell namesakes apart) is the same: 2 may be
+        a count or the end of 张三2's name, so a person chooses; with no 张三2 on the roster it stays a remark."""
+        if len(chunks) < 2 or not _han_only(chunks[0]):
+            return None
+        numbered = re.fullmatch(r"\d{1,3}", unicodedata.normalize("NFKC", chunks[1])) is not None
+        if not numbered and (not _han_only(chunks[1]) or len(chunks[0] + chunks[1]) > 4):
             return None
         if _is_remark_chunk(chunks[1]) or bare_key(chunks[0] + chunks[1]) == bare_key(chunks[0]):
             return None  # 李娜 补卡: a remark, not the rest of a name
@@ -1000,6 +1127,8 @@ class RosterIndex:
             joined = " ".join(chunks[:n])
             if any(_is_remark_chunk(c) for c in chunks[1:n]) or not spaced.startswith(joined):
                 continue
+            if all(_han_only(c) for c in chunks[:n]) and name_key(joined) not in self.raw:
+                continue  # 张三 丰: a Chinese name typed apart is _spaced_name's (张三 or 张三丰), unless written so
             found = self.exact(joined)
             if found.kind == "certain" and {c.membership_id for c in found.people} != alone:
                 return [joined, *chunks[n:]]
@@ -1032,6 +1161,39 @@ class RosterIndex:
                     continue
             out.append(chunk)
         return out
+
+    def _renamed_from(self, found: _Found) -> _Found:
+        """A name certain for one member that another member carried until a recent rename (`阳光`, 周杰's nickname
+        until last week, now 陈晨's too) is either of them — the chain may be one copied before the rename: asked,
+        naming both. A name nobody carries now offers the renamed member first (similar)."""
+        if found.kind != "certain" or not found.token:
+            return found
+        also = self.formerly(found.token, besides=(c.membership_id for c in found.people))
+        if not also:
+            return found
+        return _Found("ambiguous", (*found.people, *also), found.token)
+
+    @staticmethod
+    def _told_apart_by_id(out: list[_Found]) -> list[_Found]:
+        """`王芳 wangfang_sh`: a name two people share, followed on the line by the WeChat ID of one of them, is that one
+        — the ID says which 王芳 wrote, it is not a second person (the line was a choice between the two 王芳 and a
+        second row for the same 王芳, and was not logged)."""
+        merged: list[_Found] = []
+        for f in out:
+            prev = merged[-1] if merged else None
+            if (
+                prev is not None
+                and prev.kind == "ambiguous"
+                and f.kind == "certain"
+                and len(f.people) == 1
+                and f.people[0].how == "wechat_id"
+                and f.people[0].membership_id in {c.membership_id for c in prev.people}
+            ):
+                one = f.people[0].membership_id
+                merged[-1] = _Found("certain", tuple(c for c in prev.people if c.membership_id == one), prev.token)
+                continue
+            merged.append(f)
+        return merged
 
     def people_on(self, line: PasteLine) -> list[_Found]:
         """Each person an entry line names, in order (one _Found each; kind "none" for an unknown person)."""
@@ -1070,6 +1232,7 @@ class RosterIndex:
         i = 0
         primary_done = False
         person_at = -2  # index of the last chunk that named a person
+        worded: list[_Found] = []  # people named by an everyday word (早安, 阳光) with no separator beside it
         while i < len(chunks):
             chunk = chunks[i]
             # Latin names span words: the longest run of Latin words that names someone
@@ -1118,6 +1281,13 @@ class RosterIndex:
                     continue
             if found.kind == "none" and not primary_done and name and name != chunk and not _is_remark_chunk(name):
                 found = self.resolve(name)
+            if found.kind != "none" and primary_done and _is_word_name(chunk) and not ({i, i + 1} & explicit_after):
+                if bare_key(chunk) != name_key(chunk):  # `张三 早安打卡`, `张三 阳光☀️`: a greeting with its mark
+                    i += 1
+                    continue
+                worded.append(found)
+            elif found.kind != "none" and _is_word_name(chunk) and not ({i, i + 1} & explicit_after):
+                worded.append(found)
             if found.kind != "none":
                 out.append(found)
                 primary_done = True
@@ -1130,11 +1300,19 @@ class RosterIndex:
                 out.append(_Found("none", (), chunk))
                 person_at = i
             i += 1
+        if len(out) > 1 and not family:
+            # `李四 早安`, `张三 早安打卡`, `早安 张三`: 早安 is a member's name, and a greeting — beside another person it
+            # is not certainly a second one (it was logged for the member called 早安): asked, the other one as before
+            out = [
+                _Found("ambiguous", f.people, f.token) if f.kind == "certain" and any(f is w for w in worded) else f
+                for f in out
+            ]
         if emoji and all(f.kind == "none" and _REMARKISH.search(f.token or "") for f in out):
             out = emoji  # `🍀 补昨天的`, `🐱🐱 6:01`, `🐱🐱 🍀`: the emoji are the names when nothing else is one
         if not out:  # every chunk read as a remark (【王建】打卡第3天): the name the parser read
             found = self.resolve(name) if name else _NONE
             out.append(found if found.kind != "none" else _Found("none", (), name))
+        out = [self._renamed_from(f) for f in self._told_apart_by_id(out)]
         # the same person named twice on one line (北京-张伟 … 张伟) counts once
         seen: set[tuple[int | None, ...]] = set()
         unique = []
@@ -2985,6 +3163,8 @@ def describe_person(c: Candidate) -> str:
         )
     if c.status == "deleted":
         return f"{c.display_name}: 已从名册删除, 需先在名册中恢复 (deleted from the roster: restore them first)"
+    if c.status == "active" and c.how == "former_name":
+        return f"{c.display_name}: 本群成员, 近期改名前叫这个名字 (a member of this group known by this name until a recent rename)"
     if c.status == "active" and c.how in ("pinyin", "fuzzy"):
         return f"{c.display_name}: 本群成员, 名字相似 (a member of this group with a similar name)"
     return f"{c.display_name}: {_STATUS_WORDS.get(c.status, c.status)}"
@@ -2995,9 +3175,11 @@ def line_outcomes(
     matches: Iterable[PasteMatch],
     logged: set[tuple[int, date]],
     already: set[tuple[int, date]],
+    namesakes: dict[int, str] | None = None,
 ) -> list[LineOutcome]:
     """Exactly one outcome per line of the paste, after a headless commit (`logged` / `already` are the
-    (membership, day) pairs the commit reported)."""
+    (membership, day) pairs the commit reported). `namesakes` (namesake_wechat_ids): the WeChat ID said beside each
+    candidate who shares their name with another — `王芳 → 王芳(name), 王芳(name)` told nobody which to pick."""
     by_line: dict[int, list[PasteMatch]] = defaultdict(list)
     for m in matches:
         by_line[m.line.line_no].append(m)
@@ -3039,7 +3221,7 @@ def line_outcomes(
         if outcome == NOT_MEMBER:
             who = tuple(c for m in parts if m.status == "not_member" for c in m.candidates)
         cands = tuple(c for m in parts if m.status in ("ambiguous", "leave", "matched") for c in m.candidates)
-        detail = _detail(outcome, parts)
+        detail = _detail(outcome, parts, namesakes or {})
         out.append(LineOutcome(line.line_no, line.raw, outcome, who, cands, detail=detail, **common))
     return out
 
@@ -3075,7 +3257,7 @@ def ignored_reason(m: PasteMatch) -> str:
     return IGNORED_REASONS.get(m.reason or "", m.reason or "")
 
 
-def _detail(outcome: str, parts: list[PasteMatch]) -> str:
+def _detail(outcome: str, parts: list[PasteMatch], namesakes: dict[int, str]) -> str:
     names = "、".join(m.name for m in parts)
     if outcome == NOT_MEMBER:
         return "; ".join(describe_person(c) for m in parts if m.status == "not_member" for c in m.candidates)
@@ -3117,7 +3299,12 @@ def _detail(outcome: str, parts: list[PasteMatch]) -> str:
         if m.status == "matched":
             bits.append(f"{m.name} = {m.candidates[0].display_name}")
         elif m.status == "ambiguous":
-            cands = ", ".join(f"{c.display_name}({c.how})" for c in m.candidates)
+            cands = ", ".join(
+                f"{c.display_name}({c.how}, 微信号 WeChat ID {namesakes[c.membership_id]})"
+                if c.membership_id in namesakes
+                else f"{c.display_name}({c.how})"
+                for c in m.candidates
+            )
             bits.append(f"{m.name} → {cands}")
         elif m.status == "unmatched":
             bits.append(f"{m.name}: 没有找到 (not found)")

@@ -758,6 +758,10 @@
             <source>Matched by %1 · on leave that day: a sign-up is recorded as excused</source>
             <translation>Matched by %1 · on leave that day: a sign-up is recorded as excused</translation>
         </message>
+        <message>
+            <source>name before a recent rename</source>
+            <translation>name before a recent rename</translation>
+        </message>
     </context>
     <context>
         <name>AttendanceRole</name>

@@ -751,6 +751,10 @@
             <source>Matched by %1 · on leave that day: a sign-up is recorded as excused</source>
             <translation>按%1匹配 · 当天请假: 报名将记为请假</translation>
         </message>
+        <message>
+            <source>name before a recent rename</source>
+            <translation>近期改名前的名字</translation>
+        </message>
     </context>
     <context>
         <name>AttendanceRole</name>

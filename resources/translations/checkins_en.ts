@@ -789,6 +789,10 @@
             <source>group nickname</source>
             <translation>group nickname</translation>
         </message>
+        <message>
+            <source>name before a recent rename</source>
+            <translation>name before a recent rename</translation>
+        </message>
     </context>
     <context>
         <name>MemberPickerDialog</name>

@@ -765,6 +765,10 @@
             <source>group nickname</source>
             <translation>群昵称</translation>
         </message>
+        <message>
+            <source>name before a recent rename</source>
+            <translation>近期改名前的名字</translation>
+        </message>
     </context>
     <context>
         <name>MemberPickerDialog</name>

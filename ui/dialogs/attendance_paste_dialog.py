@@ -493,6 +493,7 @@ class AttendancePasteDialog(QDialog):
             "wechat_id": self.tr("WeChat ID"),
             "pinyin": self.tr("pinyin"),
             "fuzzy": self.tr("similar name"),
+            "former_name": self.tr("name before a recent rename"),
         }.get(how, how)
 
     def _decision_combo(

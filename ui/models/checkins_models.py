@@ -355,6 +355,7 @@ HOW_LABELS = {
     "wechat_id": QT_TRANSLATE_NOOP("MatchHow", "WeChat ID"),
     "pinyin": QT_TRANSLATE_NOOP("MatchHow", "pinyin"),
     "fuzzy": QT_TRANSLATE_NOOP("MatchHow", "similar"),
+    "former_name": QT_TRANSLATE_NOOP("MatchHow", "name before a recent rename"),
 }
 
 
