@@ -16,8 +16,10 @@ Read from the day the line was posted (`posted`: its stamp, else the chain's day
   nearest the posted day, and an end before its start is in the next year (12.30-1.2);
 - 到 / 至 a date after a start word (明天请假到12月8日): to that date;
 - a day of the week: 周五 (星期五, 礼拜五) the first on or after the posted day, 下周一 next week's, 这周三 / 本周三 this
-  week's; 周三到周五 from one to the other; 下周 (这周) alone the week (this week from the posted day), 周末 its
-  Saturday and Sunday;
+  week's, 上周三 last week's (a leave told after it); 周三到周五 from one to the other; 下周 (这周, 上周) alone the week
+  (this week from the posted day), 周末 its Saturday and Sunday (上周末 last week's);
+- 本月5号, 上个月30号, 下个月1号: that month's day (month_words), never the nearest 5th, 30th or 1st;
+- 明晚 / 明早 are tomorrow, 今晚 / 今早 today;
 - nothing of these (请假, 今天请假, 请假一天): the posted day alone.
 
 A range of more than `MAX_DAYS` days, or one that cannot be a date (2月30日), is not guessed at: the posted day
@@ -36,8 +38,20 @@ MAX_DAYS = 92  # about three months: a longer "leave" is a member gone, for the 
 _NUM = r"(?:\d{1,2}|十[一二三四五六七八九]?|[一二两三四五六七八九]十?[一二三四五六七八九]?)"
 
 _TWO_DAYS_RE = re.compile(r"明后(?:两|2)?天|今明(?:两|2)?天")
-_START_RE = re.compile(r"大后天|后天|明天|明日|今天|今日")
-_START_OFFSET = {"今天": 0, "今日": 0, "明天": 1, "明日": 1, "后天": 2, "大后天": 3}
+_START_RE = re.compile(r"大后天|后天|明天|明日|明晚|明早|今天|今日|今晚|今早|今晨")
+_START_OFFSET = {
+    "今天": 0,
+    "今日": 0,
+    "今晚": 0,
+    "今早": 0,
+    "今晨": 0,
+    "明天": 1,
+    "明日": 1,
+    "明晚": 1,  # 明晚请假: tomorrow (it was read as the posted day)
+    "明早": 1,
+    "后天": 2,
+    "大后天": 3,
+}
 _LENGTH_RE = re.compile(rf"(?<![第前上过])(?P<n>{_NUM}|半)\s*(?:个)?\s*(?P<unit>天|日(?![期子])|周|星期|礼拜|月)")
 _SEP = r"\s*(?:-|~|～|—|–|－|到|至)+\s*"
 _MD = r"(?:(?P<{m}>1[0-2]|0?[1-9])\s*(?:[./／]|月)\s*)?(?P<{d}>3[01]|[12]\d|0?[1-9])\s*(?:日|号)?"
@@ -49,10 +63,30 @@ _ONE_DATE_RE = re.compile(
     r"|(?P<d2>3[01]|[12]\d|0?[1-9])\s*号)(?![\d:：])"
 )
 _WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
-_WEEKDAY_RE = re.compile(r"(?P<which>下个?|这个?|本)?\s*(?:周|星期|礼拜)(?P<wd>[一二三四五六日天])")
+_WEEKDAY_RE = re.compile(r"(?P<which>上上个?|上个?|下个?|这个?|本)?\s*(?:周|星期|礼拜)(?P<wd>[一二三四五六日天])")
 _WEEK_RE = re.compile(
-    r"(?P<which>下个?|这个?|本)\s*(?:周|星期|礼拜)(?P<end>末)?(?![一二三四五六日天])|(?<![下这本个])周末"
+    r"(?P<which>上上个?|上个?|下个?|这个?|本)\s*(?:周|星期|礼拜)(?P<end>末)?(?![一二三四五六日天])|(?<![上下这本个])周末"
 )
+# a month named by where it is (本月5号, 上个月30号, 下个月1号): month_words writes it as that month
+MONTH_WORD = r"(?:(?:本|这个?|当|上个?|上一个?|下个?|下一个?)月(?:的)?)"
+_MONTH_WORD_DAY_RE = re.compile(rf"(?P<w>{MONTH_WORD})\s*(?P<d>\d{{1,2}})(?=\s*[日号])")
+
+
+def month_words(text: str, today: date) -> str:
+    """`text` with a day of a month named by where it is written as that month's date (of the month of `today`, the
+    day the words were said): 本月5号 / 这个月5日 → 12月5日, 上个月30号 / 上月30日 → 11月30日, 下个月1号 → 1月1日. Read as
+    a day of the month alone, 本月5号 on 28 December was next month's 5th (the nearest), 上个月30号 on 16 December
+    this month's 30th, and 下个月1号请假 the 1st of this month, gone by."""
+
+    def written(m: re.Match[str]) -> str:
+        w = m["w"]
+        shift = -1 if w.startswith("上") else 1 if w.startswith("下") else 0
+        month = (today.month - 1 + shift) % 12 + 1
+        return f"{month}月{int(m['d'])}"
+
+    return _MONTH_WORD_DAY_RE.sub(written, text) if "月" in text else text
+
+
 _UNTIL_RE = re.compile(r"(?:到|至)\s*" + _MD.format(m="m1", d="d1") + r"(?![\d:：])")
 
 
@@ -106,7 +140,7 @@ _PROMISE_RE = re.compile(r"(?:明天|明日|后天)\s*(?:再|会|一定|记得)?
 
 
 def _span(text: str, posted: date) -> tuple[date, date] | None:
-    text = _PROMISE_RE.sub(" ", text.replace("：", ":"))
+    text = month_words(_PROMISE_RE.sub(" ", text.replace("：", ":")), posted)
     if (r := _RANGE_RE.search(text)) is not None and (r["m1"] or r["m2"] or "号" in r[0] or "日" in r[0]):
         start = _month_day(r["m1"], r["d1"], posted.month, posted)
         if start is None:
@@ -123,6 +157,9 @@ def _span(text: str, posted: date) -> tuple[date, date] | None:
         monday = posted - timedelta(days=posted.weekday())
         if week["which"] and week["which"].startswith("下"):
             monday += timedelta(days=7)
+        elif week["which"] and week["which"].startswith("上"):  # 上周末请假了: last week's (it was next week's)
+            monday -= timedelta(days=14 if week["which"].startswith("上上") else 7)
+            return (monday + timedelta(days=5) if week["end"] else monday), monday + timedelta(days=6)
         sunday = monday + timedelta(days=6)
         if week["end"] or week[0] == "周末":
             return max(posted, monday + timedelta(days=5)), sunday
@@ -151,6 +188,8 @@ def _weekday(m: re.Match, posted: date, on_or_after: date) -> date:
     monday = posted - timedelta(days=posted.weekday())
     if which.startswith("下"):
         return monday + timedelta(days=7 + wd)
+    if which.startswith("上"):  # 上周三请假了: last week's Wednesday (it was the coming one)
+        return monday - timedelta(days=14 if which.startswith("上上") else 7) + timedelta(days=wd)
     if which:
         return monday + timedelta(days=wd)
     return on_or_after + timedelta(days=(wd - on_or_after.weekday()) % 7)

@@ -146,7 +146,7 @@ from desktop.chat_parse import (
     unnumbered_entries,
     without_promises,
 )
-from desktop.leave_words import leave_span
+from desktop.leave_words import MONTH_WORD, leave_span, month_words
 from desktop.numerals import cn_number
 from desktop.services.checkins import CheckinEntry, record_checkins_by_day
 from desktop.services.operators import Actor
@@ -295,9 +295,6 @@ _DOM_END = r"\s*[日号](?!\s*(?:楼|线|门|房|床|位|口|馆|厅|室|车|桌
 # 元旦小长假, 元旦前, 迎元旦), which names no one day
 _NEW_YEAR = r"(?<![迎庆])元旦(?:节|当天|那天)?(?!\s*(?:假|小长假|长假|期间|前|后|以前|之前|以后|之后|三天|第|快乐))"
 _NEW_YEAR_RE = re.compile(_NEW_YEAR)
-# a month named by where it is (本月5号, 上个月30号, 这个月的5日): month_words writes it as that month
-_MONTH_WORD = r"(?:(?:本|这个?|当|上个?|上一个?|下个?|下一个?)月(?:的)?)"
-_MONTH_WORD_DAY_RE = re.compile(rf"(?P<w>{_MONTH_WORD})\s*(?P<d>\d{{1,2}})(?=\s*[日号])")
 # words that name a day QunDesk cannot date by itself — asked (a chain's title) or refused (a 补卡 line), never read as
 # another day: a lunar date or a holiday of the lunar calendar (腊月初八, 农历十月廿八, 正月初一, 春节, 中秋), a holiday of
 # several days (国庆, 五一), a weekend (周末: Saturday or Sunday?)
@@ -311,7 +308,7 @@ _WEEKEND = r"(?:上上?个?|本|这个?)?(?:周末|礼拜末|星期末)"
 # a bare 补 in brackets (张三丰（补）) or as the line's last word (张三丰 补, 补了) — but not 补充/补习/补课/弥补
 _LATE_RE = re.compile(
     r"补卡|补打卡|补签|补交"
-    rf"|{_NOT_MAKEUP}补\s*(?:(?:(?:20)?\d\d\s*[-/.年]\s*)?{_MONTH_WORD}?\s*\d{{1,2}}\s*[月./-]\s*\d{{1,2}}|{_MONTH_WORD}?\s*\d{{1,2}}{_DOM_END}|昨天|昨日|昨晚|昨夜|大?前天|前晚|{_WEEK_WORD}?{_WEEKDAY}[一二三四五六日天]"
+    rf"|{_NOT_MAKEUP}补\s*(?:(?:(?:20)?\d\d\s*[-/.年]\s*)?{MONTH_WORD}?\s*\d{{1,2}}\s*[月./-]\s*\d{{1,2}}|{MONTH_WORD}?\s*\d{{1,2}}{_DOM_END}|昨天|昨日|昨晚|昨夜|大?前天|前晚|{_WEEK_WORD}?{_WEEKDAY}[一二三四五六日天]"
     rf"|{_NEW_YEAR})"
     rf"|{_NOT_MAKEUP}补\s*(?:{_LUNAR}|{_HOLIDAY}|{_WEEKEND})"  # 补周末的, 补腊月初八: a make-up of a day not dated
     r"|[(（【\[]\s*补\s*[)）】\]]"
@@ -1364,21 +1361,6 @@ _EN_SHORT_AFTER_RE = re.compile(
 _EN_SHORT_CN = {"mon": "一", "tue": "二", "wed": "三", "thu": "四", "fri": "五", "sat": "六", "sun": "日"}
 
 
-def month_words(text: str, today: date) -> str:
-    """`text` with a day of a month named by where it is written as that month's date (of the month of `today`, the
-    day the words were said): 本月5号 / 这个月5日 → 12月5日, 上个月30号 / 上月30日 → 11月30日, 下个月1号 → 1月1日. Read as
-    a day of the month alone, 本月5号 on 28 December was next month's 5th (the nearest) and 上个月30号 on 16 December
-    this month's 30th."""
-
-    def written(m: re.Match[str]) -> str:
-        w = m["w"]
-        shift = -1 if w.startswith("上") else 1 if w.startswith("下") else 0
-        month = (today.month - 1 + shift) % 12 + 1
-        return f"{month}月{int(m['d'])}"
-
-    return _MONTH_WORD_DAY_RE.sub(written, text) if "月" in text else text
-
-
 def _written_day(folded: str, near: date, *, dom_alone: bool = True) -> date | None:
     """The first date written out in NFKC-folded text (see `parse_day`); no relative words, and no day of
     the month alone (2日) unless `dom_alone`."""
@@ -1600,13 +1582,26 @@ def title_day(lines: list[PasteLine], near: date) -> date | None:
                 return found
     for line in lines:
         if _is_message(line) and line.date_text:
+            if _weekday_disagrees(line.date_text, near):
+                return None  # `张三 12月6日 星期一 07:05` (12-06 is a Sunday): asked (title_doubt)
             found = _stamp_day(line.date_text, near)
             if found is not None:
                 return found
     for line in lines:  # a chat log under a separator (—— 12月3日 ——, 昨天 06:10, a bare 06:05 for today)
         if _is_message(line) and line.heading and is_separator(line.heading):
+            if _weekday_disagrees(separator_date(line.heading), near):
+                return None  # —— 12月6日 星期一 ——: asked (title_doubt)
             return _heading_day(line.heading, near)
     return None
+
+
+def _weekday_disagrees(text: str, near: date) -> bool:
+    """A stamp's or separator's written date and the weekday beside it are different days (12月6日 星期一 when 12-06
+    is a Sunday) — WeChat never writes that; someone typed it, and which of the two is right is not known."""
+    folded = english_day_words(reading(chinese_date_words(text)), near)
+    written = _written_match(folded, near)
+    wd = _weekday_beside(folded, written[1]) if written is not None else None
+    return written is not None and wd is not None and _WEEKDAY_NO[wd] != written[0].weekday()
 
 
 def impossible_title_date(lines: list[PasteLine], near: date) -> str | None:
@@ -1718,6 +1713,13 @@ def title_doubt(lines: list[PasteLine], day: date) -> tuple[str, str] | None:
             if m["weekend"] and day not in _weekend_days(m["weekend"], clock.today()):
                 return "weekend", m.group(0)
         return None  # the title line said what it says: header lines below it are descriptions
+    for line in lines:  # a chat log's first dated stamp or separator
+        if _is_message(line) and line.date_text:
+            return ("weekday", line.date_text) if _weekday_disagrees(line.date_text, day) else None
+    for line in lines:
+        if _is_message(line) and line.heading and is_separator(line.heading):
+            written = separator_date(line.heading)
+            return ("weekday", written) if written and _weekday_disagrees(written, day) else None
     return None
 
 

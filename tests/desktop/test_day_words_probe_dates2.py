@@ -219,3 +219,62 @@ def test_the_cli_refuses_a_title_whose_day_it_cannot_tell(tmp_path, capsys, monk
     # the note, unless the day given is one the words name (上周末 logged for Saturday 12-05: nothing to note)
     assert (words in err) == (why != "Saturday and a Sunday")
     assert _days(db) == [date(2026, 12, 5), date(2026, 12, 5)]
+
+
+# ---------------------------------------------------------------- chat separators and stamps
+
+
+@pytest.mark.parametrize(
+    "separator",
+    ["12月6日 星期日 06:10", "2026年12月6日 星期日 06:10", "—— 12月6日 周日 ——", "昨天 23:58", "星期日 06:10"],
+)
+def test_a_separator_with_a_weekday_dates_the_log_and_names_nobody(monkeypatch, separator):
+    """`12月6日 星期日 06:10` above `张三：打卡` / `李四：打卡` was read as a stamp: a speaker 「12月6日」 whose message was
+    both lines (张三 and 李四 lost to a person nobody is). It is a separator: the log is Sunday's, the speakers theirs."""
+    monkeypatch.setenv("QUNDESK_TODAY", MON.isoformat())
+    lines = parse_chat(f"{separator}\n张三：打卡\n李四：打卡\n")
+    assert [line.name for line in lines if line.kind == "entry"] == ["张三", "李四"]
+    assert title_day(lines, MON) == SUN
+    assert title_doubt(lines, MON) is None
+
+
+@pytest.mark.parametrize(
+    "log",
+    [
+        "—— 12月6日 星期一 ——\n张三：打卡\n李四：打卡\n",
+        "12月6日 星期一 06:10\n张三：打卡\n李四：打卡\n",
+        "张三 12月6日 星期一 07:05\n打卡\n李四 12月6日 星期一 07:15\n打卡\n",
+    ],
+)
+def test_a_typed_separator_or_stamp_whose_weekday_is_another_day_asks(monkeypatch, log):
+    """12-06 is a Sunday: 12月6日 星期一 (WeChat never writes it; someone typed it) was the 6th without a word."""
+    monkeypatch.setenv("QUNDESK_TODAY", MON.isoformat())
+    lines = parse_chat(log)
+    assert title_day(lines, MON) is None
+    assert title_doubt(lines, MON) == ("weekday", "12月6日 星期一")
+
+
+# ---------------------------------------------------------------- leave lines
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "last"),
+    [
+        ("下周一到周三请假", date(2026, 12, 14), date(2026, 12, 16)),
+        ("上周三请假了", date(2026, 12, 2), date(2026, 12, 2)),  # was the coming Wednesday, 12-09
+        ("上上周一请假", date(2026, 11, 23), date(2026, 11, 23)),
+        ("上周末请假", date(2026, 12, 5), date(2026, 12, 6)),  # was the coming weekend, 12-12/13
+        ("上周请假了", date(2026, 11, 30), date(2026, 12, 6)),
+        ("周末请假", date(2026, 12, 12), date(2026, 12, 13)),
+        ("下个月1号请假", date(2027, 1, 1), date(2027, 1, 1)),  # was 12-01, gone by
+        ("本月10号到12号请假", date(2026, 12, 10), date(2026, 12, 12)),
+        ("明晚请假", date(2026, 12, 8), date(2026, 12, 8)),  # was the day posted
+        ("明早请假", date(2026, 12, 8), date(2026, 12, 8)),
+        ("今晚请假", MON, MON),
+    ],
+)
+def test_a_leave_line_s_day_words(text, first, last):
+    """The days the leave dialog starts from and `checkin --paste` prints a `qundesk leave add` for."""
+    from desktop.leave_words import leave_span
+
+    assert leave_span(text, MON) == (first, last)
