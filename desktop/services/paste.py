@@ -1452,7 +1452,10 @@ def _names_the_day(folded: str, m: re.Match[str]) -> bool:
 
 
 _RELATIVE_DAY_RE = re.compile(
-    r"(?P<rel>大前天|前天|昨天|昨日|今天|今日|昨晚|昨夜|(?<![睡提之以饭午])前晚(?![安饭餐])|今早|今晨|今晚|今夜)"
+    r"(?P<rel>大前天|前天|昨天|昨日|今天|今日|(?:昨晚|昨夜|(?<![睡提之以饭午])前晚(?![安饭餐]))"
+    # not a bedtime asked for (格式：姓名 昨晚几点睡 今早几点起): a morning chain's, not the night's chain
+    r"(?!\s*(?:几点|\d|[一二两三四五六七八九十]+点|睡|入睡|就寝|作息|上床|的?睡眠)))"
+    r"|(?P<today>今早|今晨|今晚|今夜)"
     rf"|(?<![每上下本这个一二两三几隔到至~\-—、和与及或]){_WEEKDAY}(?P<wd>[一二三四五六日天])(?![次个年月到至~\-—、和与及或])"
 )
 # 昨晚 / 昨夜 (a night owls' chain, pasted after midnight) is yesterday's, 前晚 the day before's; 今早 / 今晨 / 今晚 are
@@ -1480,6 +1483,10 @@ def _relative_day(folded: str, near: date, *, today: bool = True) -> date | None
     for m in _RELATIVE_DAY_RE.finditer(folded):
         if m["wd"]:
             return _weekday_back(near, m["wd"], today_counts=True)
+        if m["today"]:
+            if today:
+                return near
+            continue
         if today or _RELATIVE_BACK[m["rel"]]:
             return near - timedelta(days=_RELATIVE_BACK[m["rel"]])
     return None

@@ -63,6 +63,12 @@ TITLES = [
     (MON, "昨晚打卡", SUN),  # a night owls' chain: yesterday evening's
     (MON, "昨夜打卡", SUN),
     (MON, "前晚打卡", date(2026, 12, 5)),
+    (
+        MON,
+        "早起打卡（格式：姓名 昨晚几点睡 今早几点起）",
+        None,
+    ),  # a bedtime asked for: a morning chain's, not the night's
+    (MON, "早起打卡 昨晚11点前睡", None),
     (MON, "今早打卡", None),  # today, as 今天: the day chosen
     (MON, "今晨打卡", None),
     (MON, "睡前晚安打卡", None),  # 前晚 inside 睡前晚安 is no day
