@@ -22,7 +22,8 @@ Read from the day the line was posted (`posted`: its stamp, else the chain's day
 - 明晚 / 明早 are tomorrow, 今晚 / 今早 today;
 - nothing of these (请假, 今天请假, 请假一天): the posted day alone.
 
-A range of more than `MAX_DAYS` days, or one that cannot be a date (2月30日), is not guessed at: the posted day
+A leave named by a lunar date or a holiday and no date (春节请假一周, 腊月初八请假: `leave_days_unsure`) is given no
+days by the paste at all. A range of more than `MAX_DAYS` days, or one that cannot be a date (2月30日), is not guessed at: the posted day
 alone, for the assistant to set. A 明天 of a promise (请假一天，明天补打卡) is no start either. 昨天 is no start: 昨天请假了 is said after the leave, of a day now past."""
 
 from __future__ import annotations
@@ -67,6 +68,24 @@ _WEEKDAY_RE = re.compile(r"(?P<which>上上个?|上个?|下个?|这个?|本)?\s*
 _WEEK_RE = re.compile(
     r"(?P<which>上上个?|上个?|下个?|这个?|本)\s*(?:周|星期|礼拜)(?P<end>末)?(?![一二三四五六日天])|(?<![上下这本个])周末"
 )
+# words that name a day QunDesk cannot date by itself (paste.title_doubt asks about them on a chain's title, a 补卡 line
+# naming one is refused): a lunar date or a holiday of the lunar calendar (腊月初八, 农历十月廿八, 正月初一, 春节, 中秋), a
+# holiday of several days (国庆, 五一)
+LUNAR = (
+    r"农历|阴历|旧历|(?:正|腊|冬|闰)月|(?<![最当起年月])初[一二三四五六七八九十](?!学|年级|班|中|级|心|步|期|稿|次|见|恋|赛)"
+    r"|[廿卅][一二三四五六七八九十]?(?=日|号|$|\s|打卡)|春节|除夕|大年(?:三十|初)|小年|元宵|端午|七夕|中秋|重阳|清明|冬至|腊八"
+)
+HOLIDAY = r"国庆|五一(?!班|期)|劳动节|圣诞|平安夜|情人节|妇女节|儿童节"
+_UNSURE_LEAVE_RE = re.compile(f"{LUNAR}|{HOLIDAY}")
+
+
+def leave_days_unsure(text: str) -> bool:
+    """A 请假 line that names its days by a lunar date or a holiday and writes no date besides (腊月初八请假, 春节请假一周,
+    国庆请假): which days is not known — no days are offered (the CLI printed `leave add --from <the day posted>`, the
+    leave dialog started there: 春节请假一周 pasted on 7 December as 12-07…12-13). The assistant sets them."""
+    return bool(_UNSURE_LEAVE_RE.search(text)) and not (_RANGE_RE.search(text) or _ONE_DATE_RE.search(text))
+
+
 # a month named by where it is (本月5号, 上个月30号, 下个月1号): month_words writes it as that month
 MONTH_WORD = r"(?:(?:本|这个?|当|上个?|上一个?|下个?|下一个?)月(?:的)?)"
 _MONTH_WORD_DAY_RE = re.compile(rf"(?P<w>{MONTH_WORD})\s*(?P<d>\d{{1,2}})(?=\s*[日号])")

@@ -146,7 +146,9 @@ from desktop.chat_parse import (
     unnumbered_entries,
     without_promises,
 )
-from desktop.leave_words import MONTH_WORD, leave_span, month_words
+from desktop.leave_words import HOLIDAY as _HOLIDAY
+from desktop.leave_words import LUNAR as _LUNAR
+from desktop.leave_words import MONTH_WORD, leave_days_unsure, leave_span, month_words
 from desktop.numerals import cn_number
 from desktop.services.checkins import CheckinEntry, record_checkins_by_day
 from desktop.services.operators import Actor
@@ -298,11 +300,6 @@ _NEW_YEAR_RE = re.compile(_NEW_YEAR)
 # words that name a day QunDesk cannot date by itself — asked (a chain's title) or refused (a 补卡 line), never read as
 # another day: a lunar date or a holiday of the lunar calendar (腊月初八, 农历十月廿八, 正月初一, 春节, 中秋), a holiday of
 # several days (国庆, 五一), a weekend (周末: Saturday or Sunday?)
-_LUNAR = (
-    r"农历|阴历|旧历|(?:正|腊|冬|闰)月|(?<![最当起年月])初[一二三四五六七八九十](?!学|年级|班|中|级|心|步|期|稿|次|见|恋|赛)"
-    r"|[廿卅][一二三四五六七八九十]?(?=日|号|$|\s|打卡)|春节|除夕|大年(?:三十|初)|小年|元宵|端午|七夕|中秋|重阳|清明|冬至|腊八"
-)
-_HOLIDAY = r"国庆|五一(?!班|期)|劳动节|圣诞|平安夜|情人节|妇女节|儿童节"
 _WEEKEND = r"(?:上上?个?|本|这个?)?(?:周末|礼拜末|星期末)"
 # a 补卡 line: 补卡/补打卡/补签/补交; 补 + the day it makes up (补11月18日, 补1号, 补 2号的卡, 补昨天, 补周二, 补元旦);
 # a bare 补 in brackets (张三丰（补）) or as the line's last word (张三丰 补, 补了) — but not 补充/补习/补课/弥补
@@ -2585,7 +2582,9 @@ def match_lines(
                     late,
                     posted=posted,
                     leave_days=leave_span(_without_name(text, written), stamp_days.get(line.line_no) or line_day)
-                    if status == "leave" and line_day is not None
+                    if status == "leave"
+                    and line_day is not None
+                    and not leave_days_unsure(_without_name(text, written))
                     else None,
                     reason="leave_named"
                     if for_others and status == "leave"

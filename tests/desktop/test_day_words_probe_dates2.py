@@ -284,3 +284,20 @@ def test_a_leave_line_s_day_words(text, first, last):
     from desktop.leave_words import leave_span
 
     assert leave_span(text, MON) == (first, last)
+
+
+def test_a_leave_named_by_a_lunar_date_or_a_holiday_offers_no_days(sqlite_workspace, roster):
+    """`春节请假一周` pasted on 7 December was 12-07…12-13 (the CLI printed `qundesk leave add --from 2026-12-07 --to
+    2026-12-13`, the leave dialog started there); `腊月初八请假` the day posted. Which days, the words do not say: no days
+    are offered (the assistant sets them); a holiday with its dates written keeps them."""
+    from desktop.services.paste import match_paste
+
+    text = "#接龙 12月7日打卡\n1. 侯俊 春节请假一周\n2. 骆霞 腊月初八请假\n3. 潘悦 国庆请假\n4. 高峰 圣诞请假 12.24-12.25\n"
+    with sqlite_workspace.session() as s:
+        got = {m.line.name: (m.status, m.leave_days) for m in match_paste(s, roster, text, MON)}
+    assert got == {
+        "侯俊": ("leave", None),
+        "骆霞": ("leave", None),
+        "潘悦": ("leave", None),
+        "高峰": ("leave", (date(2026, 12, 24), date(2026, 12, 25))),
+    }

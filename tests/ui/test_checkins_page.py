@@ -1693,3 +1693,17 @@ def test_a_chain_titled_with_words_that_name_no_one_day_asks_which_day(qtbot, pa
     assert page.confirm_button.isEnabled()
     page.confirm_paste()
     assert day_rows(ws) == {(ws.memberships["李四"], "paste", False), (ws.memberships["张珊"], "paste", False)}
+
+
+def test_a_make_up_of_a_day_the_words_do_not_date_is_shown_not_logged(qtbot, page, ws):
+    """`李四 补周末的` (Saturday or Sunday?) was logged as today's check-in; the preview now shows it as not a check-in,
+    saying why, and Confirm logs the other line only."""
+    from ui.models.checkins_models import ignored_reason_text
+
+    page.set_paste_text("#接龙\n1. 李四 补周末的\n2. 张珊")
+    (m,) = [m for m in page.preview_model.matches() if m.line.name == "李四"]
+    assert m.status == "ignored" and ignored_reason_text(m) == (
+        "Makes up a day written in words that name no one day (a weekend, a lunar date): not logged"
+    )
+    page.confirm_paste()
+    assert day_rows(ws) == {(ws.memberships["张珊"], "paste", False)}
