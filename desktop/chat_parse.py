@@ -491,7 +491,11 @@ _QQ_NUMBER_NICK = re.compile(r"^\s*\d{1,12}\s*\(\d{5,12}\)\s*$")
 
 
 def _stamp(line: _Line) -> tuple[_Speech, bool] | None:
-    """A ``speaker [date] time`` line: the speech and whether it carries a date (2026/11/22, 11-22, 昨天, 星期四)."""
+    """A ``speaker [date] time`` line: the speech and whether it carries a date (2026/11/22, 11-22, 昨天, 星期四).
+    A separator is none: `12月6日 星期日 06:10` was read as a speaker 「12月6日」 whose message was every line under it
+    (张三：打卡, 李四：打卡 — their check-ins lost to a person nobody is)."""
+    if _is_separator(line.folded):
+        return None
     for regex in (_STAMP_FIRST_RE, _STAMP_LAST_RE):
         match = regex.match(line.folded)
         if match and ":" not in match["sp"] and (_plausible_speaker(match["sp"]) or _QQ_NUMBER_NICK.match(match["sp"])):

@@ -1309,6 +1309,16 @@ def _args_checkin(p: argparse.ArgumentParser) -> None:
     p.add_argument("names", nargs="*", metavar="NAME", help="成员姓名、昵称或微信号 / member names")
 
 
+# why a chain's title names no day the CLI can log it for (paste.title_doubt's kinds): (中文, English)
+_TITLE_DOUBTS = {
+    "no_such_day": ("这个日期不存在", "a day that does not exist"),
+    "weekday": ("日期和星期不是同一天", "the date and the weekday beside it are different days"),
+    "lunar": ("是农历的日子, 不换算成公历", "a lunar calendar day, which QunDesk does not turn into a date"),
+    "holiday": ("是好几天的假期", "a holiday of several days"),
+    "weekend": ("周末有周六和周日两天", "a weekend is a Saturday and a Sunday"),
+}
+
+
 def _parse_day(text: str | None, *, future: bool = True) -> date:
     """--date as a day: YYYY-MM-DD, not before 2000 (no community logged anything then: 0001-01-01 is a typo),
     and with `future=False` not after today."""
@@ -1417,16 +1427,18 @@ def _cmd_checkin(ctx: Context, args: argparse.Namespace) -> int:
             group_id = group_id_by_name(session, args.group)
             preview = preview_paste(session, group_id, day, text)
         if preview.day_mismatch and preview.chain_day is None and preview.impossible_title is not None:
-            bad = preview.impossible_title  # 11月31日: no day to offer, the user says which
+            # 11月31日, 12月7日（周二）, 腊月初八, 国庆, 周末: no day to offer, the user says which (paste.title_doubt)
+            bad = preview.impossible_title
+            why, why_en = _TITLE_DOUBTS.get(preview.title_doubt or "", _TITLE_DOUBTS["no_such_day"])
             if not args.date:
                 raise InputError(
-                    f"{path}: 接龙标题写的日期 {bad} 不存在, 不知道是哪一天; 用 --date 指定这条接龙的日期"
-                    f" (the chain's title names {bad}, a day that does not exist: pass --date with the day it is"
+                    f"{path}: 接龙标题写的 {bad} {why}, 不知道是哪一天; 用 --date 指定这条接龙的日期"
+                    f" (the chain's title says {bad}: {why_en}; pass --date with the day it is"
                     " for); 未记录任何打卡 (nothing logged)"
                 )
             print(
-                f"{path}: 注意 接龙标题写的日期 {bad} 不存在, 按 --date 记为 {day}"
-                f" (note: the chain's title names {bad}, a day that does not exist; logged for {day} as --date says)",
+                f"{path}: 注意 接龙标题写的 {bad} {why}, 按 --date 记为 {day}"
+                f" (note: the chain's title says {bad}: {why_en}; logged for {day} as --date says)",
                 file=sys.stderr,
             )
         elif preview.day_mismatch:

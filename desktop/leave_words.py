@@ -16,11 +16,14 @@ Read from the day the line was posted (`posted`: its stamp, else the chain's day
   nearest the posted day, and an end before its start is in the next year (12.30-1.2);
 - 到 / 至 a date after a start word (明天请假到12月8日): to that date;
 - a day of the week: 周五 (星期五, 礼拜五) the first on or after the posted day, 下周一 next week's, 这周三 / 本周三 this
-  week's; 周三到周五 from one to the other; 下周 (这周) alone the week (this week from the posted day), 周末 its
-  Saturday and Sunday;
+  week's, 上周三 last week's (a leave told after it); 周三到周五 from one to the other; 下周 (这周, 上周) alone the week
+  (this week from the posted day), 周末 its Saturday and Sunday (上周末 last week's);
+- 本月5号, 上个月30号, 下个月1号: that month's day (month_words), never the nearest 5th, 30th or 1st;
+- 明晚 / 明早 are tomorrow, 今晚 / 今早 today;
 - nothing of these (请假, 今天请假, 请假一天): the posted day alone.
 
-A range of more than `MAX_DAYS` days, or one that cannot be a date (2月30日), is not guessed at: the posted day
+A leave named by a lunar date or a holiday and no date (春节请假一周, 腊月初八请假: `leave_days_unsure`) is given no
+days by the paste at all. A range of more than `MAX_DAYS` days, or one that cannot be a date (2月30日), is not guessed at: the posted day
 alone, for the assistant to set. A 明天 of a promise (请假一天，明天补打卡) is no start either. 昨天 is no start: 昨天请假了 is said after the leave, of a day now past."""
 
 from __future__ import annotations
@@ -36,8 +39,20 @@ MAX_DAYS = 92  # about three months: a longer "leave" is a member gone, for the 
 _NUM = r"(?:\d{1,2}|十[一二三四五六七八九]?|[一二两三四五六七八九]十?[一二三四五六七八九]?)"
 
 _TWO_DAYS_RE = re.compile(r"明后(?:两|2)?天|今明(?:两|2)?天")
-_START_RE = re.compile(r"大后天|后天|明天|明日|今天|今日")
-_START_OFFSET = {"今天": 0, "今日": 0, "明天": 1, "明日": 1, "后天": 2, "大后天": 3}
+_START_RE = re.compile(r"大后天|后天|明天|明日|明晚|明早|今天|今日|今晚|今早|今晨")
+_START_OFFSET = {
+    "今天": 0,
+    "今日": 0,
+    "今晚": 0,
+    "今早": 0,
+    "今晨": 0,
+    "明天": 1,
+    "明日": 1,
+    "明晚": 1,  # 明晚请假: tomorrow (it was read as the posted day)
+    "明早": 1,
+    "后天": 2,
+    "大后天": 3,
+}
 _LENGTH_RE = re.compile(rf"(?<![第前上过])(?P<n>{_NUM}|半)\s*(?:个)?\s*(?P<unit>天|日(?![期子])|周|星期|礼拜|月)")
 _SEP = r"\s*(?:-|~|～|—|–|－|到|至)+\s*"
 _MD = r"(?:(?P<{m}>1[0-2]|0?[1-9])\s*(?:[./／]|月)\s*)?(?P<{d}>3[01]|[12]\d|0?[1-9])\s*(?:日|号)?"
@@ -49,10 +64,48 @@ _ONE_DATE_RE = re.compile(
     r"|(?P<d2>3[01]|[12]\d|0?[1-9])\s*号)(?![\d:：])"
 )
 _WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
-_WEEKDAY_RE = re.compile(r"(?P<which>下个?|这个?|本)?\s*(?:周|星期|礼拜)(?P<wd>[一二三四五六日天])")
+_WEEKDAY_RE = re.compile(r"(?P<which>上上个?|上个?|下个?|这个?|本)?\s*(?:周|星期|礼拜)(?P<wd>[一二三四五六日天])")
 _WEEK_RE = re.compile(
-    r"(?P<which>下个?|这个?|本)\s*(?:周|星期|礼拜)(?P<end>末)?(?![一二三四五六日天])|(?<![下这本个])周末"
+    r"(?P<which>上上个?|上个?|下个?|这个?|本)\s*(?:周|星期|礼拜)(?P<end>末)?(?![一二三四五六日天])|(?<![上下这本个])周末"
 )
+# words that name a day QunDesk cannot date by itself (paste.title_doubt asks about them on a chain's title, a 补卡 line
+# naming one is refused): a lunar date or a holiday of the lunar calendar (腊月初八, 农历十月廿八, 正月初一, 春节, 中秋), a
+# holiday of several days (国庆, 五一)
+LUNAR = (
+    r"农历|阴历|旧历|(?:正|腊|冬|闰)月|(?<![最当起年月])初[一二三四五六七八九十](?!学|年级|班|中|级|心|步|期|稿|次|见|恋|赛)"
+    r"|[廿卅][一二三四五六七八九十]?(?=日|号|$|\s|打卡)|春节|除夕|大年(?:三十|初)|小年|元宵|端午|七夕|中秋|重阳|清明|冬至|腊八"
+)
+HOLIDAY = r"国庆|五一(?!班|期)|劳动节|圣诞|平安夜|情人节|妇女节|儿童节"
+_UNSURE_LEAVE_RE = re.compile(f"{LUNAR}|{HOLIDAY}")
+
+
+def leave_days_unsure(text: str) -> bool:
+    """A 请假 line that names its days by a lunar date or a holiday and writes no date besides (腊月初八请假, 春节请假一周,
+    国庆请假): which days is not known — no days are offered (the CLI printed `leave add --from <the day posted>`, the
+    leave dialog started there: 春节请假一周 pasted on 7 December as 12-07…12-13). The assistant sets them."""
+    return bool(_UNSURE_LEAVE_RE.search(text)) and not (_RANGE_RE.search(text) or _ONE_DATE_RE.search(text))
+
+
+# a month named by where it is (本月5号, 上个月30号, 下个月1号): month_words writes it as that month
+MONTH_WORD = r"(?:(?:本|这个?|当|上个?|上一个?|下个?|下一个?)月(?:的)?)"
+_MONTH_WORD_DAY_RE = re.compile(rf"(?P<w>{MONTH_WORD})\s*(?P<d>\d{{1,2}})(?=\s*[日号])")
+
+
+def month_words(text: str, today: date) -> str:
+    """`text` with a day of a month named by where it is written as that month's date (of the month of `today`, the
+    day the words were said): 本月5号 / 这个月5日 → 12月5日, 上个月30号 / 上月30日 → 11月30日, 下个月1号 → 1月1日. Read as
+    a day of the month alone, 本月5号 on 28 December was next month's 5th (the nearest), 上个月30号 on 16 December
+    this month's 30th, and 下个月1号请假 the 1st of this month, gone by."""
+
+    def written(m: re.Match[str]) -> str:
+        w = m["w"]
+        shift = -1 if w.startswith("上") else 1 if w.startswith("下") else 0
+        month = (today.month - 1 + shift) % 12 + 1
+        return f"{month}月{int(m['d'])}"
+
+    return _MONTH_WORD_DAY_RE.sub(written, text) if "月" in text else text
+
+
 _UNTIL_RE = re.compile(r"(?:到|至)\s*" + _MD.format(m="m1", d="d1") + r"(?![\d:：])")
 
 
@@ -106,7 +159,7 @@ _PROMISE_RE = re.compile(r"(?:明天|明日|后天)\s*(?:再|会|一定|记得)?
 
 
 def _span(text: str, posted: date) -> tuple[date, date] | None:
-    text = _PROMISE_RE.sub(" ", text.replace("：", ":"))
+    text = month_words(_PROMISE_RE.sub(" ", text.replace("：", ":")), posted)
     if (r := _RANGE_RE.search(text)) is not None and (r["m1"] or r["m2"] or "号" in r[0] or "日" in r[0]):
         start = _month_day(r["m1"], r["d1"], posted.month, posted)
         if start is None:
@@ -123,6 +176,9 @@ def _span(text: str, posted: date) -> tuple[date, date] | None:
         monday = posted - timedelta(days=posted.weekday())
         if week["which"] and week["which"].startswith("下"):
             monday += timedelta(days=7)
+        elif week["which"] and week["which"].startswith("上"):  # 上周末请假了: last week's (it was next week's)
+            monday -= timedelta(days=14 if week["which"].startswith("上上") else 7)
+            return (monday + timedelta(days=5) if week["end"] else monday), monday + timedelta(days=6)
         sunday = monday + timedelta(days=6)
         if week["end"] or week[0] == "周末":
             return max(posted, monday + timedelta(days=5)), sunday
@@ -151,6 +207,8 @@ def _weekday(m: re.Match, posted: date, on_or_after: date) -> date:
     monday = posted - timedelta(days=posted.weekday())
     if which.startswith("下"):
         return monday + timedelta(days=7 + wd)
+    if which.startswith("上"):  # 上周三请假了: last week's Wednesday (it was the coming one)
+        return monday - timedelta(days=14 if which.startswith("上上") else 7) + timedelta(days=wd)
     if which:
         return monday + timedelta(days=wd)
     return on_or_after + timedelta(days=(wd - on_or_after.weekday()) % 7)

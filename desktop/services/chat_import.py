@@ -103,7 +103,7 @@ from desktop.services.audit import record_audit
 from desktop.services.chat_leave import chain_leave_request, plan_leave_requests, record_leave_requests, says_leave
 from desktop.services.checkins import closed_spell_days
 from desktop.services.operators import Actor, allowed, require
-from desktop.services.paste import camp_makeup_day, made_up_day, names_no_day
+from desktop.services.paste import camp_makeup_day, made_up_day, makeup_of_unsure_day, names_no_day
 from models import ChatActivity, ChatAlias, ChatImport, Group, Member, Membership, WorkspaceSetting, bulk, clock, kept
 from models.base import ENDED_STATUSES
 from models.phone_lookup import phones_masked
@@ -878,6 +878,8 @@ def plan_chat_import(
                 and not talks_about_checking_in(_own_text(text) if "「" in text else text)
                 # 补打卡29号 posted on 1 March of a 28-day February: a make-up of no day, never a check-in of the 1st
                 and not names_no_day(text, day)
+                # 补周末的 / 补腊月初八 posted on Monday: a make-up of a day the words do not date, never Monday's
+                and not makeup_of_unsure_day(text, day)
                 # 补打卡 第2天 posted on the 19th: a make-up of the camp's day 2, which date a chat does not say (the
                 # paste places it from its chain's title) — never a check-in of the 19th
                 and (camp_makeup_day(text) is None or made_up_day(text, day) is not None)

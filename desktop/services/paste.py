@@ -161,7 +161,9 @@ from desktop.chat_parse import (
     unnumbered_entries,
     without_promises,
 )
-from desktop.leave_words import leave_span
+from desktop.leave_words import HOLIDAY as _HOLIDAY
+from desktop.leave_words import LUNAR as _LUNAR
+from desktop.leave_words import MONTH_WORD, leave_days_unsure, leave_span, month_words
 from desktop.numerals import cn_number
 from desktop.services.checkins import CheckinEntry, record_checkins_by_day
 from desktop.services.operators import Actor
@@ -322,18 +324,23 @@ _DOM_END = r"\s*[日号](?!\s*(?:楼|线|门|房|床|位|口|馆|厅|室|车|桌
 # 元旦小长假, 元旦前, 迎元旦), which names no one day
 _NEW_YEAR = r"(?<![迎庆])元旦(?:节|当天|那天)?(?!\s*(?:假|小长假|长假|期间|前|后|以前|之前|以后|之后|三天|第|快乐))"
 _NEW_YEAR_RE = re.compile(_NEW_YEAR)
+# words that name a day QunDesk cannot date by itself — asked (a chain's title) or refused (a 补卡 line), never read as
+# another day: a lunar date or a holiday of the lunar calendar (腊月初八, 农历十月廿八, 正月初一, 春节, 中秋), a holiday of
+# several days (国庆, 五一), a weekend (周末: Saturday or Sunday?)
+_WEEKEND = r"(?:上上?个?|本|这个?)?(?:周末|礼拜末|星期末)"
 # a 补卡 line: 补卡/补打卡/补签/补交; 补 + the day it makes up (补11月18日, 补1号, 补 2号的卡, 补昨天, 补周二, 补元旦);
 # a bare 补 in brackets (张三丰（补）) or as the line's last word (张三丰 补, 补了) — but not 补充/补习/补课/弥补
 _LATE_RE = re.compile(
     r"补卡|补打卡|补签|补交"
-    rf"|{_NOT_MAKEUP}补\s*(?:\d{{1,2}}\s*[月./-]\s*\d{{1,2}}|\d{{1,2}}{_DOM_END}|昨天|昨日|大?前天|{_WEEK_WORD}?{_WEEKDAY}[一二三四五六日天]"
+    rf"|{_NOT_MAKEUP}补\s*(?:(?:(?:20)?\d\d\s*[-/.年]\s*)?{MONTH_WORD}?\s*\d{{1,2}}\s*[月./-]\s*\d{{1,2}}|{MONTH_WORD}?\s*\d{{1,2}}{_DOM_END}|昨天|昨日|昨晚|昨夜|大?前天|前晚|{_WEEK_WORD}?{_WEEKDAY}[一二三四五六日天]"
     rf"|{_NEW_YEAR})"
+    rf"|{_NOT_MAKEUP}补\s*(?:{_LUNAR}|{_HOLIDAY}|{_WEEKEND})"  # 补周末的, 补腊月初八: a make-up of a day not dated
     r"|[(（【\[]\s*补\s*[)）】\]]"
     r"|(?:^|[\s,，、;；:：|｜~～\-—])补[了上]?[\s!！。.~～]*$"
 )
 _LATE_DAY_RE = re.compile(
     rf"{_NOT_MAKEUP}补\s*(?:卡|打卡|签)?\s*(?:(?P<m>\d{{1,2}})\s*[月./-]\s*(?P<d>\d{{1,2}})\s*[日号]?"
-    rf"|(?P<dom>\d{{1,2}}){_DOM_END}|(?P<rel>昨天|昨日|大前天|前天)|(?P<wk>{_WEEK_WORD})?{_WEEKDAY}(?P<wd>[一二三四五六日天])|(?P<ny>{_NEW_YEAR}))"
+    rf"|(?P<dom>\d{{1,2}}){_DOM_END}|(?P<rel>昨天|昨日|昨晚|昨夜|大前天|前天|前晚)|(?P<wk>{_WEEK_WORD})?{_WEEKDAY}(?P<wd>[一二三四五六日天])|(?P<ny>{_NEW_YEAR}))"
     rf"|(?:(?P<m2>\d{{1,2}})\s*[月./-]\s*(?P<d2>\d{{1,2}})\s*[日号]?|(?P<dom2>\d{{1,2}}){_DOM_END}"
     rf"|(?P<wk2>{_WEEK_WORD})?{_WEEKDAY}(?P<wd2>[一二三四五六日天])|(?P<ny2>{_NEW_YEAR}))\s*(?:的)?\s*补(?:卡|打卡|签)"
 )
@@ -1371,6 +1378,9 @@ def _weekday_back(near: date, weekday: str, *, today_counts: bool) -> date:
 
 _TITLE_DATE_RE = re.compile(
     r"(?P<y>\d{4})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*[日号]?"
+    # a year of two digits (26.12.7, 26/12/07, 26年12月7日): this century's — never skipped as no date
+    r"|(?<![\dA-Za-z:.\-/])(?P<yy>[2-9]\d)(?:(?P<ys>[./\-])(?P<ym>\d{1,2})(?P=ys)(?P<yd>\d{1,2})(?![\d:.\-/])"
+    r"|\s*年\s*(?P<ym2>\d{1,2})\s*月\s*(?P<yd2>\d{1,2})\s*[日号]?)"
     r"|(?<!\d)(?P<y8>20\d\d)(?P<m8>[01]\d)(?P<d8>[0-3]\d)(?!\d)"
     r"|(?<!\d)(?P<m2>\d{1,2})\s*月\s*(?P<d2>\d{1,2})\s*[日号]?"
     r"|(?<![农阴]历)(?<![〇零一二三四五六七八九十])(?:(?P<cy>[〇零一二三四五六七八九]{4})\s*年\s*)?"
@@ -1510,26 +1520,47 @@ def english_day_words(text: str, near: date) -> str:
     text = _EN_DIGITS_YEAR_RE.sub(digits, text)
     text = _EN_YESTERDAY_RE.sub(lambda m: "前天" if m["before"] else "昨天", text)
     text = _EN_WEEKDAY_SPAN_RE.sub(" ", text)
-    return _EN_TITLE_WEEKDAY_RE.sub(lambda m: "星期" + _EN_WEEKDAY_CN[m["wd"].casefold()], text)
+    text = _EN_TITLE_WEEKDAY_RE.sub(lambda m: "星期" + _EN_WEEKDAY_CN[m["wd"].casefold()], text)
+    # a short weekday beside a date (Tue 7 Dec, 7 Dec (Tue)): the weekday title_doubt compares with the date
+    text = _EN_SHORT_BEFORE_RE.sub(lambda m: "星期" + _EN_SHORT_CN[m["wd"][:3].casefold()] + " ", text)
+    return _EN_SHORT_AFTER_RE.sub(
+        lambda m: m["gap"] + m["o"] + "星期" + _EN_SHORT_CN[m["wd"][:3].casefold()] + m["c"], text
+    )
+
+
+_EN_SHORT_WD = r"(?P<wd>mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\.?"
+_EN_SHORT_BEFORE_RE = re.compile(rf"(?<![a-z]){_EN_SHORT_WD},?\s*(?=\d{{1,2}}月|\d{{4}}年)", re.IGNORECASE)
+_EN_SHORT_AFTER_RE = re.compile(
+    rf"(?<=日)(?P<gap>,?\s*)(?P<o>[(（]?){_EN_SHORT_WD}(?P<c>[)）]?)(?![a-z])", re.IGNORECASE
+)
+_EN_SHORT_CN = {"mon": "一", "tue": "二", "wed": "三", "thu": "四", "fri": "五", "sat": "六", "sun": "日"}
 
 
 def _written_day(folded: str, near: date, *, dom_alone: bool = True) -> date | None:
     """The first date written out in NFKC-folded text (see `parse_day`); no relative words, and no day of
     the month alone (2日) unless `dom_alone`."""
+    found = _written_match(folded, near, dom_alone=dom_alone)
+    return found[0] if found is not None else None
+
+
+def _written_match(folded: str, near: date, *, dom_alone: bool = True) -> tuple[date, re.Match[str]] | None:
+    """`_written_day` with the match of the words that wrote it (a weekday beside them is read: _weekday_beside)."""
     for m in _TITLE_DATE_RE.finditer(folded):
         if not _names_the_day(folded, m):
             continue
         try:
             if m["y"]:
-                return date(int(m["y"]), int(m["m"]), int(m["d"]))
+                return date(int(m["y"]), int(m["m"]), int(m["d"])), m
+            if m["yy"]:
+                return date(2000 + int(m["yy"]), int(m["ym"] or m["ym2"]), int(m["yd"] or m["yd2"])), m
             if m["y8"]:
-                return date(int(m["y8"]), int(m["m8"]), int(m["d8"]))
+                return date(int(m["y8"]), int(m["m8"]), int(m["d8"])), m
             if m["cm"]:
                 month, dom = cn_number(m["cm"]), cn_number(m["cd"])
                 if month is None or dom is None:
                     continue
                 if m["cy"]:
-                    return date(cn_number(m["cy"]) or 0, month, dom)
+                    return date(cn_number(m["cy"]) or 0, month, dom), m
             elif m["ny"]:  # 元旦打卡: 1 January (on a title: a description's 元旦休息 names no chain's day)
                 if not dom_alone:
                     continue
@@ -1539,7 +1570,7 @@ def _written_day(folded: str, near: date, *, dom_alone: bool = True) -> date | N
                     continue
                 found = _day_of_month(int(m["d4"]), near, on_or_before=False)
                 if found is not None:
-                    return found
+                    return found, m
                 continue
             elif m["m5"]:
                 if not dom_alone or not _plain_date(folded, m) or _NOT_MMDD_AFTER_RE.match(folded, m.end()):
@@ -1556,8 +1587,25 @@ def _written_day(folded: str, near: date, *, dom_alone: bool = True) -> date | N
         if 1 <= month <= 12 and 1 <= dom <= 31:
             found = _infer_year(month, dom, near)
             if found is not None:
-                return found
+                return found, m
     return None
+
+
+# a weekday written right beside a date: after it (12月7日（周一）, 12.7周一, 12/07(一), 2026-12-06 星期日) or before it
+# (周一 12月7日, 星期一，12.7); a bare 一…日 only in brackets
+_WEEKDAY_AFTER_RE = re.compile(
+    r"\s*(?:[(（\[【]\s*(?:周|星期|礼拜)?(?P<a>[一二三四五六日天])\s*[)）\]】]|[,，、]?\s*(?:周|星期|礼拜)(?P<b>[一二三四五六日天]))"
+)
+_WEEKDAY_BEFORE_RE = re.compile(r"(?<![上下本这个每])(?:周|星期|礼拜)(?P<c>[一二三四五六日天])\s*[,，、:：]?\s*$")
+
+
+def _weekday_beside(folded: str, m: re.Match[str]) -> str | None:
+    """The weekday written beside a date (its 一…日), or None."""
+    after = _WEEKDAY_AFTER_RE.match(folded, m.end())
+    if after is not None:
+        return after["a"] or after["b"]
+    before = _WEEKDAY_BEFORE_RE.search(folded[: m.start()])
+    return before["c"] if before is not None else None
 
 
 _DEADLINE_BEFORE_RE = re.compile(
@@ -1579,10 +1627,29 @@ def _names_the_day(folded: str, m: re.Match[str]) -> bool:
 
 
 _RELATIVE_DAY_RE = re.compile(
-    r"(?P<rel>大前天|前天|昨天|昨日|今天|今日)"
+    r"(?P<rel>大前天|前天|昨天|昨日|今天|今日|(?:昨晚|昨夜|(?<![睡提之以饭午])前晚(?![安饭餐]))"
+    # not a bedtime asked for (格式：姓名 昨晚几点睡 今早几点起): a morning chain's, not the night's chain
+    r"(?!\s*(?:几点|\d|[一二两三四五六七八九十]+点|睡|入睡|就寝|作息|上床|的?睡眠)))"
+    r"|(?P<today>今早|今晨|今晚|今夜)"
     rf"|(?<![每上下本这个一二两三几隔到至~\-—、和与及或]){_WEEKDAY}(?P<wd>[一二三四五六日天])(?![次个年月到至~\-—、和与及或])"
 )
-_RELATIVE_BACK = {"大前天": 3, "前天": 2, "昨天": 1, "昨日": 1, "今天": 0, "今日": 0}
+# 昨晚 / 昨夜 (a night owls' chain, pasted after midnight) is yesterday's, 前晚 the day before's; 今早 / 今晨 / 今晚 are
+# today, as 今天 (a title's names no day: it is the day the chain was posted)
+_RELATIVE_BACK = {
+    "大前天": 3,
+    "前天": 2,
+    "前晚": 2,
+    "昨天": 1,
+    "昨日": 1,
+    "昨晚": 1,
+    "昨夜": 1,
+    "今天": 0,
+    "今日": 0,
+    "今早": 0,
+    "今晨": 0,
+    "今晚": 0,
+    "今夜": 0,
+}
 
 
 def _relative_day(folded: str, near: date, *, today: bool = True) -> date | None:
@@ -1591,6 +1658,10 @@ def _relative_day(folded: str, near: date, *, today: bool = True) -> date | None
     for m in _RELATIVE_DAY_RE.finditer(folded):
         if m["wd"]:
             return _weekday_back(near, m["wd"], today_counts=True)
+        if m["today"]:
+            if today:
+                return near
+            continue
         if today or _RELATIVE_BACK[m["rel"]]:
             return near - timedelta(days=_RELATIVE_BACK[m["rel"]])
     return None
@@ -1637,7 +1708,7 @@ def parse_day(text: str, near: date, *, relative: bool = True, today: bool = Tru
     on a Wednesday is that day. Not 每周三, 上周三 or 本周三 (a title reads those: _week_day), 下周三, 一周三次, 周一到周五, 周三、周五. 明天 is not
     counted: a chain for tomorrow is posted the evening before and pasted on its day. Without `today`,
     今天/今日 are passed over (a title's 今天 names no day: see `title_day`)."""
-    folded = english_day_words(reading(text), near)
+    folded = month_words(english_day_words(reading(text), near), near)
     found = _written_day(folded, near)
     if found is None and relative:
         found = _relative_day(folded, near, today=today)
@@ -1675,11 +1746,15 @@ def title_day(lines: list[PasteLine], near: date) -> date | None:
         if line.kind == "entry":
             break
         if line.kind == "header":
-            folded = english_day_words(reading(line.raw), near)
+            folded = month_words(english_day_words(reading(line.raw), near), clock.today())
             words = _CHAIN_TAG_RE.sub("", folded)
             is_title = not title_seen and bool(words.strip())
             title_seen = title_seen or is_title
-            found = _written_day(folded, near, dom_alone=is_title)
+            written = _written_match(folded, near, dom_alone=is_title)
+            found = written[0] if written is not None else None
+            wd = _weekday_beside(folded, written[1]) if written is not None else None
+            if found is not None and wd is not None and _WEEKDAY_NO[wd] != found.weekday():
+                return None  # 12月7日（周二） when 12-07 is a Monday: one of the two is a typo — asked (title_doubt)
             if found is None and is_title:  # 昨日早起打卡: yesterday from today, the day it is pasted — not from
                 # the day chosen (choosing the day it names must not move it: 12月3日, then 12月2日 …)
                 found = _relative_day(words, clock.today(), today=False)
@@ -1689,13 +1764,26 @@ def title_day(lines: list[PasteLine], near: date) -> date | None:
                 return found
     for line in lines:
         if _is_message(line) and line.date_text:
+            if _weekday_disagrees(line.date_text, near):
+                return None  # `张三 12月6日 星期一 07:05` (12-06 is a Sunday): asked (title_doubt)
             found = _stamp_day(line.date_text, near)
             if found is not None:
                 return found
     for line in lines:  # a chat log under a separator (—— 12月3日 ——, 昨天 06:10, a bare 06:05 for today)
         if _is_message(line) and line.heading and is_separator(line.heading):
+            if _weekday_disagrees(separator_date(line.heading), near):
+                return None  # —— 12月6日 星期一 ——: asked (title_doubt)
             return _heading_day(line.heading, near)
     return None
+
+
+def _weekday_disagrees(text: str, near: date) -> bool:
+    """A stamp's or separator's written date and the weekday beside it are different days (12月6日 星期一 when 12-06
+    is a Sunday) — WeChat never writes that; someone typed it, and which of the two is right is not known."""
+    folded = english_day_words(reading(chinese_date_words(text)), near)
+    written = _written_match(folded, near)
+    wd = _weekday_beside(folded, written[1]) if written is not None else None
+    return written is not None and wd is not None and _WEEKDAY_NO[wd] != written[0].weekday()
 
 
 def impossible_title_date(lines: list[PasteLine], near: date) -> str | None:
@@ -1714,6 +1802,8 @@ def impossible_title_date(lines: list[PasteLine], near: date) -> str | None:
                 continue
             if m["y"]:
                 year, month, dom = int(m["y"]), int(m["m"]), int(m["d"])
+            elif m["yy"]:
+                year, month, dom = 2000 + int(m["yy"]), int(m["ym"] or m["ym2"]), int(m["yd"] or m["yd2"])
             elif m["m2"]:
                 year, month, dom = None, int(m["m2"]), int(m["d2"])
             elif m["cm"] and not m["cy"]:
@@ -1732,7 +1822,110 @@ def impossible_title_date(lines: list[PasteLine], near: date) -> str | None:
     return None
 
 
-_LOOSE_RELATIVE_RE = re.compile(r"(?P<rel>大前天|前天|昨天|昨日)")
+_UNSURE_DAY_RE = re.compile(rf"(?P<lunar>{_LUNAR})|(?P<holiday>{_HOLIDAY})|(?P<weekend>(?<![每下]){_WEEKEND})")
+_UNSURE_MAKEUP_RE = re.compile(
+    rf"{_NOT_MAKEUP}补\s*(?:卡|打卡|签|交)?\s*(?:一下)?\s*(?P<w>(?:{_LUNAR}|{_HOLIDAY}|{_WEEKEND})\S*)"
+    rf"|(?P<w2>(?:{_LUNAR}|{_HOLIDAY}|{_WEEKEND}))\S{{0,3}}?\s*补(?:卡|打卡|签)"
+)
+_YEAR_DATE_RE = re.compile(
+    r"(?<![\d.:/\-])(?P<y>20\d\d|[2-9]\d)\s*(?P<s>[-/.年])\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})(?![\d.:/\-])"
+)
+
+
+def _weekend_days(word: str, today: date) -> tuple[date, date]:
+    """The Saturday and Sunday a 周末 word names, counted from `today`'s week (Monday to Sunday): 周末 / 本周末 this
+    week's, 上周末 last week's, 上上周末 the week before's."""
+    saturday = _in_week(today, word, "六")
+    return saturday, saturday + timedelta(days=1)
+
+
+def title_doubt(lines: list[PasteLine], day: date) -> tuple[str, str] | None:
+    """Words of a chain's title that name its day in a way QunDesk cannot settle, as (kind, words as written); None when
+    there are none. `day` is the day being logged. The paste asks which day (the window's banner, the CLI's --date),
+    never logging the chain on a day it guessed:
+
+    * ``no_such_day`` — a date that is no day of the calendar (11月31日, 2月30日; impossible_title_date);
+    * ``weekday`` — a date and the weekday beside it that are different days (12月7日（周二） when 12-07 is a Monday,
+      12/07(二), Tue 7 Dec): which one is the typo is not known;
+    * ``lunar`` — a lunar date or a holiday of the lunar calendar (腊月初八, 农历十月廿八, 正月初一, 春节, 中秋): QunDesk
+      keeps no lunar calendar, so it never turns one into a solar day;
+    * ``holiday`` — a holiday of several days (国庆, 五一, 圣诞), unless the day being logged is in it (10-01…10-07,
+      05-01…05-05, 12-24…12-25);
+    * ``weekend`` — 周末 / 上周末 (Saturday or Sunday?), unless the day being logged is one of those two days.
+
+    A written date that is a day of the calendar and agrees with its weekday settles the title: the words beside it are
+    a theme (`12月24日 平安夜打卡`). Read on the title line (a description line's 周末休息 says nothing)."""
+    for line in lines:
+        if line.kind == "entry":
+            break
+        if line.kind != "header":
+            continue
+        folded = month_words(english_day_words(reading(line.raw), day), clock.today())
+        written = _written_match(folded, day)
+        if written is not None:
+            wd = _weekday_beside(folded, written[1])
+            if wd is not None and _WEEKDAY_NO[wd] != written[0].weekday():
+                end = _WEEKDAY_AFTER_RE.match(folded, written[1].end())
+                start = written[1].start()
+                if end is None:
+                    before = _WEEKDAY_BEFORE_RE.search(folded[:start])
+                    start = before.start() if before is not None else start
+                words = folded[start : end.end() if end is not None else written[1].end()]
+                return "weekday", words.strip()
+            return None
+        impossible = impossible_title_date([line], day)
+        if impossible is not None:
+            return "no_such_day", impossible
+        words = _CHAIN_TAG_RE.sub("", folded)
+        if not words.strip():
+            continue
+        for m in _UNSURE_DAY_RE.finditer(words):
+            if m["lunar"]:
+                return "lunar", m.group(0)
+            if m["holiday"]:
+                spans = {
+                    "国": ((10, 1), (10, 7)),
+                    "五": ((5, 1), (5, 5)),
+                    "劳": ((5, 1), (5, 5)),
+                    "圣": ((12, 24), (12, 25)),
+                }
+                first, last = spans.get(m.group(0)[0], ((0, 0), (0, 0)))
+                if not first <= (day.month, day.day) <= last:
+                    return "holiday", m.group(0)
+            if m["weekend"] and day not in _weekend_days(m["weekend"], clock.today()):
+                return "weekend", m.group(0)
+        return None  # the title line said what it says: header lines below it are descriptions
+    for line in lines:  # a chat log's first dated stamp or separator
+        if _is_message(line) and line.date_text:
+            return ("weekday", line.date_text) if _weekday_disagrees(line.date_text, day) else None
+    for line in lines:
+        if _is_message(line) and line.heading and is_separator(line.heading):
+            written = separator_date(line.heading)
+            return ("weekday", written) if written and _weekday_disagrees(written, day) else None
+    return None
+
+
+def unsure_makeup_words(text: str) -> str | None:
+    """The words of a 补卡 line that name the day it makes up in a way QunDesk cannot date (补周末的: Saturday or
+    Sunday?, 补上周末, 补腊月初八, 补春节, 国庆补卡), as written; None when there are none. Such a line is reported
+    (reason day_unknown), never logged as a make-up of the day being logged or of a day guessed."""
+    m = _UNSURE_MAKEUP_RE.search(reading(text))
+    return (m["w"] or m["w2"]).strip() if m is not None else None
+
+
+def makeup_day_unsure(text: str, posted: date) -> bool:
+    """Whether a 补卡 line names the day it makes up in words QunDesk cannot date (unsure_makeup_words: 补周末的,
+    补腊月初八, 国庆补卡) — unless it also writes a date it can (补国庆 10月3日) — or with a date and a weekday that are
+    different days (补12月7日（周二） when 12-07 is a Monday). Reported (day_unknown), never logged."""
+    folded = month_words(reading(text), posted)
+    written = _written_match(folded, posted, dom_alone=True)
+    if written is not None:
+        wd = _weekday_beside(folded, written[1])
+        return wd is not None and _WEEKDAY_NO[wd] != written[0].weekday()
+    return unsure_makeup_words(text) is not None and _late_day(text, posted) is None
+
+
+_LOOSE_RELATIVE_RE = re.compile(r"(?P<rel>大前天|前天|昨天|昨日|昨晚|昨夜|(?<![睡提之以饭午])前晚(?![安饭餐]))")
 _LOOSE_DATE_RE = re.compile(r"(?<![\d:])(?P<m>\d{1,2})\s*(?:月|-|/)\s*(?P<d>\d{1,2})(?:\s*[日号])?(?![\d:])")
 
 
@@ -1742,8 +1935,16 @@ def _late_day(text: str, day: date) -> date | None:
     month's or the month before's — one that month lacks, 补29号 on 1 March, names none: `names_no_day`);
     补昨天/补昨日, 补前天, 补大前天; 补周二, 周二补卡 (the latest Tuesday *before* `day`, 1–7 days back: 补周四
     on a Thursday is last week's); else a date anywhere on the line (【补卡】白雪 11-19), else 昨天/前天 anywhere on it
-    (补打卡（昨天）, 前天的补卡, 昨天忘了 补). None when it names none (张三丰（补）, 补卡): the line makes up `day`."""
-    folded = reading(text)
+    (补打卡（昨天）, 前天的补卡, 昨天忘了 补); 补上个月30号 / 补本月5号 that month's day (month_words); 补昨晚 / 补前晚
+    as 补昨天 / 补前天. None when it names none (张三丰（补）, 补卡): the line makes up `day`."""
+    folded = month_words(reading(text), day)
+    full = _YEAR_DATE_RE.search(folded)
+    if full is not None:  # 补2026.12.6, 补26.12.6, 补2025年12月6日: the day written, of the year written
+        year = int(full["y"]) + (2000 if len(full["y"]) == 2 else 0)
+        try:
+            return date(year, int(full["m"]), int(full["d"]))
+        except ValueError:
+            return None
     m = _LATE_DAY_RE.search(folded)
     if m is None:  # 【补卡】白雪 11-19: a date anywhere on the line (never 5.2, which is 5.2 km as often as May 2)
         loose = _LOOSE_DATE_RE.search(folded)
@@ -1808,7 +2009,10 @@ def title_camp_day(heading: str | None) -> int | None:
 def names_no_day(text: str, day: date) -> bool:
     """A 补卡 line that writes a day which does not exist where it points (补29号 on 1 March 2027: February has
     28 days; 补31号 on 1 May; 补2月30日): reported, never logged on another day or on the day being logged."""
-    m = _LATE_DAY_RE.search(reading(text))
+    folded = month_words(reading(text), day)
+    if _YEAR_DATE_RE.search(folded):  # 补2026.2.30: a date with its year that is no day
+        return _late_day(text, day) is None
+    m = _LATE_DAY_RE.search(folded)
     if m is None:
         return False
     dom, month = m["dom"] or m["dom2"] or m["d"] or m["d2"], m["m"] or m["m2"]
@@ -1822,12 +2026,19 @@ def _new_years_day(day: date) -> date:
     return date(day.year, 1, 1)
 
 
+def makeup_of_unsure_day(text: str, posted: date) -> bool:
+    """A 补卡 message (not a promise) whose day QunDesk cannot date (makeup_day_unsure: 补周末的, 补腊月初八): the chat
+    import counts it as no check-in at all — before, 补周末的 posted on Monday was Monday's check-in."""
+    folded = reading(text)
+    return bool(_LATE_RE.search(folded)) and not FUTURE_MAKEUP_RE.search(folded) and makeup_day_unsure(text, posted)
+
+
 def made_up_day(text: str, posted: date) -> date | None:
     """The earlier day a make-up (补卡) posted on `posted` is for, when the text names it (补打卡昨天的, 补11月1日,
     补周二): the chat import's reading of a message. None for any other text, a promise (明天补), or a day not
     before `posted` or more than MAX_MAKE_UP_DAYS back."""
     folded = reading(text)
-    if not _LATE_RE.search(folded) or FUTURE_MAKEUP_RE.search(folded):
+    if not _LATE_RE.search(folded) or FUTURE_MAKEUP_RE.search(folded) or makeup_day_unsure(text, posted):
         return None
     day = _late_day(text, posted)
     return day if day is not None and 0 < (posted - day).days <= MAX_MAKE_UP_DAYS else None
@@ -2410,6 +2621,9 @@ def match_lines(
                 if names_no_day(own, posted):
                     out.append(_ignored(line, index, day, "no_such_day"))
                     continue
+                if makeup_day_unsure(own, posted):  # 补周末的, 补腊月初八, 补12月7日（周二）: which day, a person says
+                    out.append(_ignored(line, index, day, "day_unknown"))
+                    continue
                 line_day = _late_day(own, posted) or (section if section_late else None) or day
                 if camp_day is not None and _late_day(own, posted) is None:
                     # 补第2天 in the chain of 第3天: the day before the chain's. Without the chain's own camp day (a
@@ -2554,7 +2768,9 @@ def match_lines(
                     late,
                     posted=posted,
                     leave_days=leave_span(_without_name(text, written), stamp_days.get(line.line_no) or line_day)
-                    if status == "leave" and line_day is not None
+                    if status == "leave"
+                    and line_day is not None
+                    and not leave_days_unsure(_without_name(text, written))
                     else None,
                     reason="leave_named"
                     if for_others and status == "leave"
@@ -2713,9 +2929,11 @@ class PastePreview:
     # the line where the numbering starts again at 1 with no title between (numbering_restarts): a second chain
     # whose day the paste does not say, logged on the day chosen — said, so the assistant can check it
     restarted_at: int | None = None
-    # the title's date as written when it is no day of the calendar (impossible_title_date: 11月31日): which day the
-    # chain is for, the paste cannot tell — asked as a title naming another day is
+    # the title's words as written when they name a day the paste cannot settle (title_doubt: 11月31日, a date and a
+    # weekday that disagree, 腊月初八, 周末 …): which day the chain is for, a person says — asked as a title naming
+    # another day is; `title_doubt` says why (no_such_day, weekday, lunar, holiday, weekend)
     impossible_title: str | None = None
+    title_doubt: str | None = None
 
     def fits(self, group_id: int | None, day: date, text: str) -> bool:
         return group_id == self.group_id and day == self.day and text == self.text
@@ -2794,14 +3012,29 @@ def preview_paste(
     )
     titled = title_day(lines, day)
     impossible = impossible_title_date(lines, day) if titled is None else None
-    # a title's impossible date (11月31日) is asked about as such: no day is offered for it, from its times either
-    later = None if titled is not None or impossible else later_than_now_day(lines, matches, day, paste_now())
+    doubt = (
+        ("no_such_day", impossible) if impossible is not None else title_doubt(lines, day) if titled is None else None
+    )
+    # a title's impossible or doubtful day (11月31日, 12月7日（周二）) is asked about as such: no day is offered for it,
+    # from its times either
+    later = None if titled is not None or doubt else later_than_now_day(lines, matches, day, paste_now())
     better = fits_better_group(session, group_id, matches)
     # yesterday's chain, then today's: today's is here — the other's lines are each another day's, nothing to ask
     holds = titled is not None and titled != day and _holds_chain_of(matches, day)
     restart = numbering_restarts(lines)
     return PastePreview(
-        group_id, day, text, tuple(lines), tuple(matches), titled, later, better, holds, restart, impossible
+        group_id,
+        day,
+        text,
+        tuple(lines),
+        tuple(matches),
+        titled,
+        later,
+        better,
+        holds,
+        restart,
+        doubt[1] if doubt is not None else None,
+        doubt[0] if doubt is not None else None,
     )
 
 
@@ -3240,6 +3473,9 @@ IGNORED_REASONS = {
     "outside_chain": "写在接龙外面, 未记为打卡 (written outside the chain: not counted as a check-in)",
     "preview": "明日预告里的报名, 不是打卡 (a sign-up in a 明日预告 section, not a check-in)",
     "no_such_day": "补卡的日期不存在 (如 2月没有29号), 未记录 (the day it makes up does not exist: not logged)",
+    "day_unknown": "补卡写的日子不能确定是哪一天 (如 补周末、补腊月初八、日期和星期对不上), 未记录; 请用 --date 指定那一天再记"
+    " (the day it makes up is written in words that name no one solar day — a weekend, a lunar date, a date and a"
+    " weekday that disagree: not logged; log it with --date that day)",
     "camp_day_unknown": "补的是营期第几天, 但接龙标题没写今天是第几天, 不知道是哪一天, 未记录; 请用 --date 指定那一天再记"
     " (makes up a camp day by number, and the chain's title names no camp day: which date is not known — not logged;"
     " log it with --date that day)",

@@ -683,6 +683,26 @@
             <source>This chain's title names %1, a day that does not exist. Pick its day above, or keep %2.</source>
             <translation>This chain's title names %1, a day that does not exist. Pick its day above, or keep %2.</translation>
         </message>
+        <message>
+            <source>the date and the weekday beside it are different days</source>
+            <translation>the date and the weekday beside it are different days</translation>
+        </message>
+        <message>
+            <source>a lunar calendar day, which QunDesk does not turn into a date</source>
+            <translation>a lunar calendar day, which QunDesk does not turn into a date</translation>
+        </message>
+        <message>
+            <source>a holiday of several days</source>
+            <translation>a holiday of several days</translation>
+        </message>
+        <message>
+            <source>a weekend is a Saturday and a Sunday</source>
+            <translation>a weekend is a Saturday and a Sunday</translation>
+        </message>
+        <message>
+            <source>This chain's title says %1, which is not one day QunDesk can tell (%3). Pick its day above, or keep %2.</source>
+            <translation>This chain's title says %1, which is not one day QunDesk can tell (%3). Pick its day above, or keep %2.</translation>
+        </message>
     </context>
     <context>
         <name>LeaveDialog</name>
@@ -1076,6 +1096,10 @@
         <message>
             <source>A notice to everyone (@所有人): not a check-in</source>
             <translation>A notice to everyone (@所有人): not a check-in</translation>
+        </message>
+        <message>
+            <source>Makes up a day written in words that name no one day (a weekend, a lunar date): not logged</source>
+            <translation>Makes up a day written in words that name no one day (a weekend, a lunar date): not logged</translation>
         </message>
     </context>
 </TS>

@@ -661,6 +661,26 @@
             <source>This chain's title names %1, a day that does not exist. Pick its day above, or keep %2.</source>
             <translation>这条接龙标题写的日期 %1 不存在。请在上方选择它的日期，或保留 %2。</translation>
         </message>
+        <message>
+            <source>the date and the weekday beside it are different days</source>
+            <translation>日期和旁边写的星期不是同一天</translation>
+        </message>
+        <message>
+            <source>a lunar calendar day, which QunDesk does not turn into a date</source>
+            <translation>是农历的日子，QunDesk 不会换算成公历日期</translation>
+        </message>
+        <message>
+            <source>a holiday of several days</source>
+            <translation>是好几天的假期</translation>
+        </message>
+        <message>
+            <source>a weekend is a Saturday and a Sunday</source>
+            <translation>周末有周六和周日两天</translation>
+        </message>
+        <message>
+            <source>This chain's title says %1, which is not one day QunDesk can tell (%3). Pick its day above, or keep %2.</source>
+            <translation>这条接龙标题写的 %1 不能确定是哪一天（%3）。请在上方选择它的日期，或保留 %2。</translation>
+        </message>
     </context>
     <context>
         <name>LeaveDialog</name>
@@ -1052,6 +1072,10 @@
         <message>
             <source>A notice to everyone (@所有人): not a check-in</source>
             <translation>@所有人 的群通知, 不是打卡</translation>
+        </message>
+        <message>
+            <source>Makes up a day written in words that name no one day (a weekend, a lunar date): not logged</source>
+            <translation>补的日子不能确定是哪一天（如周末、农历日期），未记录</translation>
         </message>
     </context>
 </TS>

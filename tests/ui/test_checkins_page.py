@@ -1660,3 +1660,50 @@ def test_a_chain_titled_with_a_day_that_does_not_exist_asks_which_day(qtbot, pag
     yesterday = TODAY - timedelta(days=1)
     page.set_paste_text(f"#接龙\n早起打卡 {yesterday.month}月{yesterday.day}日\n1. 李四 5:48")
     assert page.title_banner.isVisible() and page.use_title_day_button.isVisible()
+
+
+@pytest.mark.parametrize(
+    ("title", "says"),
+    [
+        ("weekday", "the date and the weekday beside it are different days"),
+        ("腊月初八 早起打卡", "a lunar calendar day, which QunDesk does not turn into a date"),
+        ("上周末打卡", "a weekend is a Saturday and a Sunday"),
+    ],
+)
+def test_a_chain_titled_with_words_that_name_no_one_day_asks_which_day(qtbot, page, ws, title, says):
+    """`12月7日（周二）` where the date is another weekday, 腊月初八, 上周末: the chain was logged for the day chosen
+    without a word. The banner names the words and why no day is offered, and the paste waits (paste.title_doubt)."""
+    if title == "weekday":  # the day being logged, with the weekday after it (a typo of one of the two)
+        wrong = "一二三四五六日"[(TODAY.weekday() + 1) % 7]
+        title = f"{TODAY.month}月{TODAY.day}日（周{wrong}）打卡"
+        words = f"{TODAY.month}月{TODAY.day}日(周{wrong})"
+    else:
+        words = title.split()[0].removesuffix("打卡")[:2] if "腊月" in title else "上周末"
+    page.set_paste_text(f"#接龙 {title}\n1. 李四 5:48\n2. 张珊")
+    assert page.title_banner.isVisible() and not page.use_title_day_button.isVisible()
+    chosen = f"{'Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec'.split()[TODAY.month - 1]} {TODAY.day}"
+    assert page.title_date_label.text() == (
+        f"This chain's title says {words}, which is not one day QunDesk can tell ({says}). Pick its day above, or"
+        f" keep {chosen}."
+    )
+    assert not page.confirm_button.isEnabled()
+    page.confirm_paste()
+    assert day_rows(ws) == set()
+    qtbot.mouseClick(page.keep_day_button, Qt.MouseButton.LeftButton)
+    assert page.confirm_button.isEnabled()
+    page.confirm_paste()
+    assert day_rows(ws) == {(ws.memberships["李四"], "paste", False), (ws.memberships["张珊"], "paste", False)}
+
+
+def test_a_make_up_of_a_day_the_words_do_not_date_is_shown_not_logged(qtbot, page, ws):
+    """`李四 补周末的` (Saturday or Sunday?) was logged as today's check-in; the preview now shows it as not a check-in,
+    saying why, and Confirm logs the other line only."""
+    from ui.models.checkins_models import ignored_reason_text
+
+    page.set_paste_text("#接龙\n1. 李四 补周末的\n2. 张珊")
+    (m,) = [m for m in page.preview_model.matches() if m.line.name == "李四"]
+    assert m.status == "ignored" and ignored_reason_text(m) == (
+        "Makes up a day written in words that name no one day (a weekend, a lunar date): not logged"
+    )
+    page.confirm_paste()
+    assert day_rows(ws) == {(ws.memberships["张珊"], "paste", False)}

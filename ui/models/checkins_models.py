@@ -296,6 +296,9 @@ IGNORED_REASON_LABELS = {
     "outside_chain": QT_TRANSLATE_NOOP("PasteStatus", "Written outside the chain: not counted as a check-in"),
     "preview": QT_TRANSLATE_NOOP("PasteStatus", "A sign-up in a 明日预告 (preview), not a check-in"),
     "no_such_day": QT_TRANSLATE_NOOP("PasteStatus", "The day it makes up does not exist: not logged"),
+    "day_unknown": QT_TRANSLATE_NOOP(
+        "PasteStatus", "Makes up a day written in words that name no one day (a weekend, a lunar date): not logged"
+    ),
     "camp_day_unknown": QT_TRANSLATE_NOOP(
         "PasteStatus", "Makes up a camp day by number; the chain's title names no camp day: not logged"
     ),

@@ -1404,13 +1404,25 @@ class CheckinsPage(GroupPage):
         self.title_banner.setVisible(show)
         self.use_title_day_button.setVisible(not (show and preview is not None and preview.chain_day is None))
         if show and preview is not None and preview.chain_day is None and preview.impossible_title is not None:
-            # 11月31日: a day that does not exist — no day to offer; the user picks one in the date box, or keeps it
+            # 11月31日: a day that does not exist — no day to offer; the user picks one in the date box, or keeps it.
+            # So for 12月7日（周二） (which of the two is the typo?), 腊月初八, 国庆, 周末 (paste.title_doubt)
             chosen = _month_day(preview.day)
-            self.title_date_label.setText(
-                self.tr("This chain's title names %1, a day that does not exist. Pick its day above, or keep %2.")
-                .replace("%1", preview.impossible_title)
-                .replace("%2", chosen)
-            )
+            why = {
+                "weekday": self.tr("the date and the weekday beside it are different days"),
+                "lunar": self.tr("a lunar calendar day, which QunDesk does not turn into a date"),
+                "holiday": self.tr("a holiday of several days"),
+                "weekend": self.tr("a weekend is a Saturday and a Sunday"),
+            }.get(preview.title_doubt or "")
+            if why is None:
+                text = self.tr(
+                    "This chain's title names %1, a day that does not exist. Pick its day above, or keep %2."
+                )
+            else:
+                text = self.tr(
+                    "This chain's title says %1, which is not one day QunDesk can tell (%3). Pick its day above, or"
+                    " keep %2."
+                ).replace("%3", why)
+            self.title_date_label.setText(text.replace("%1", preview.impossible_title).replace("%2", chosen))
             self.keep_day_button.setText(self.tr("Keep %1").replace("%1", chosen))
         elif show and preview is not None and preview.chain_day is not None:
             title, chosen = _month_day(preview.chain_day), _month_day(preview.day)
