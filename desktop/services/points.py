@@ -151,6 +151,16 @@ def adjust_points(
 ADJUSTMENT_UNDONE = "撤销手动调整"  # phrases: ledger.adjustment_undone
 
 
+def _manual_entry(session: Session, entry_id: int) -> PointsEntry:
+    """The manual adjustment an undo takes back; refused when the entry is none, or is itself an undo."""
+    e = session.get(PointsEntry, entry_id)
+    if e is None or e.source_kind != "manual":
+        raise ValidationError("entry", "只能撤销手动调整 (only a manual adjustment can be undone here)")
+    if e.reverses_id is not None:
+        raise ValidationError("entry", "这是一条撤销记录, 不能再撤销 (this entry is itself an undo)")
+    return e
+
+
 def undo_adjustment(session: Session, actor: Actor, entry_id: int) -> int:
     """Take back a manual adjustment (+50 typed for +5, the wrong member): a reversing entry beside it, dated on its
     day — the month it counted for loses it, the ledger keeps both (append-only). Returns the points taken back.
@@ -161,11 +171,7 @@ def undo_adjustment(session: Session, actor: Actor, entry_id: int) -> int:
     was: an entry that is not a manual adjustment (a check-in's points are undone with the check-in), a reversal,
     one already undone."""
     require(actor, "record_participation")
-    e = session.get(PointsEntry, entry_id)
-    if e is None or e.source_kind != "manual":
-        raise ValidationError("entry", "只能撤销手动调整 (only a manual adjustment can be undone here)")
-    if e.reverses_id is not None:
-        raise ValidationError("entry", "这是一条撤销记录, 不能再撤销 (this entry is itself an undo)")
+    e = _manual_entry(session, entry_id)
     if session.scalar(select(PointsEntry.id).where(PointsEntry.reverses_id == e.id).limit(1)) is not None:
         raise ValidationError("entry", "这条调整已经撤销过了 (this adjustment was already undone)")
     if e.operator_id != actor.id and not allowed(actor, "edit_point_rules"):
@@ -364,11 +370,7 @@ def undo_adjustment_batch(session: Session, actor: Actor, entry_id: int) -> int:
     ledger as it was: not a manual adjustment, nothing left to undo, another operator's batch undone by an
     assistant."""
     require(actor, "record_participation")
-    e = session.get(PointsEntry, entry_id)
-    if e is None or e.source_kind != "manual":
-        raise ValidationError("entry", "只能撤销手动调整 (only a manual adjustment can be undone here)")
-    if e.reverses_id is not None:
-        raise ValidationError("entry", "这是一条撤销记录, 不能再撤销 (this entry is itself an undo)")
+    e = _manual_entry(session, entry_id)
     head_id = e.source_id if e.source_id is not None else e.id
     members = session.scalars(
         select(PointsEntry.membership_id).where(
