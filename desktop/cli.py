@@ -1426,9 +1426,9 @@ def _cmd_checkin(ctx: Context, args: argparse.Namespace) -> int:
         with database.session() as session:
             group_id = group_id_by_name(session, args.group)
             preview = preview_paste(session, group_id, day, text)
-        if preview.day_mismatch and preview.chain_day is None and preview.impossible_title is not None:
+        if preview.day_mismatch and preview.chain_day is None and preview.doubtful_title is not None:
             # 11月31日, 12月7日（周二）, 腊月初八, 国庆, 周末: no day to offer, the user says which (paste.title_doubt)
-            bad = preview.impossible_title
+            bad = preview.doubtful_title
             why, why_en = _TITLE_DOUBTS.get(preview.title_doubt or "", _TITLE_DOUBTS["no_such_day"])
             if not args.date:
                 raise InputError(

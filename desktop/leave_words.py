@@ -173,11 +173,8 @@ def _span(text: str, posted: date) -> tuple[date, date] | None:
             return start, _weekday(weekdays[1], posted, start)
         return _lasting(text, start)
     if (week := _WEEK_RE.search(text)) is not None:  # 下周请假: Monday to Sunday; 这周 from today; 周末 Sat–Sun
-        monday = posted - timedelta(days=posted.weekday())
-        if week["which"] and week["which"].startswith("下"):
-            monday += timedelta(days=7)
-        elif week["which"] and week["which"].startswith("上"):  # 上周末请假了: last week's (it was next week's)
-            monday -= timedelta(days=14 if week["which"].startswith("上上") else 7)
+        monday = week_monday(posted, week["which"])
+        if week["which"] and week["which"].startswith("上"):  # 上周末请假了: last week's (it was next week's)
             return (monday + timedelta(days=5) if week["end"] else monday), monday + timedelta(days=6)
         sunday = monday + timedelta(days=6)
         if week["end"] or week[0] == "周末":
@@ -203,15 +200,22 @@ def _weekday(m: re.Match, posted: date, on_or_after: date) -> date:
     """The day a 周X names: of next week with 下, of this week with 这/本, else the first such day on or after
     `on_or_after` (周五请假 said on a Wednesday: this Friday; said on a Saturday: the next one)."""
     wd = _WEEKDAYS[m["wd"]]
-    which = m["which"] or ""
-    monday = posted - timedelta(days=posted.weekday())
-    if which.startswith("下"):
-        return monday + timedelta(days=7 + wd)
-    if which.startswith("上"):  # 上周三请假了: last week's Wednesday (it was the coming one)
-        return monday - timedelta(days=14 if which.startswith("上上") else 7) + timedelta(days=wd)
-    if which:
-        return monday + timedelta(days=wd)
+    if m["which"]:  # 下周三, 这周三, 上周三请假了 (last week's Wednesday: it was the coming one)
+        return week_monday(posted, m["which"]) + timedelta(days=wd)
     return on_or_after + timedelta(days=(wd - on_or_after.weekday()) % 7)
+
+
+def week_monday(near: date, which: str | None) -> date:
+    """The Monday of the week a word names, counted from `near`'s week (weeks run Monday to Sunday, as Chinese
+    calendars print them): 下(个) next week, 上(个/一个) last week, 上上 the week before, 本 / 这(个) / none this week.
+    The leave words and the paste's titles and 补卡 lines (paste._in_week) read weeks alike."""
+    monday = near - timedelta(days=near.weekday())
+    which = which or ""
+    if which.startswith("下"):
+        return monday + timedelta(days=7)
+    if which.startswith("上"):
+        return monday - timedelta(days=14 if which.startswith("上上") else 7)
+    return monday
 
 
 def _lasting(text: str, begin: date) -> tuple[date, date] | None:

@@ -3,6 +3,7 @@ or pinyin initials, pick from the pop-up or press Enter on a single match) and M
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from datetime import date
 
@@ -20,6 +21,14 @@ MembershipRole = Qt.ItemDataRole.UserRole + 1
 def choice_text(c: MemberChoice) -> str:
     nick = c.group_nickname or c.nickname
     return f"{c.display_name}（{nick}）" if nick and nick != c.display_name else c.display_name
+
+
+def told_apart(choices: list[MemberChoice], text: Callable[[MemberChoice], str] = choice_text) -> dict[int, str]:
+    """The WeChat IDs of the members who read alike in a list (张伟 twice, no nickname to tell them apart): shown
+    beside their names, or two identical lines leave whoever picks one to guess (a violation, a sign-up, points went
+    to whichever came first)."""
+    counts = Counter(text(c) for c in choices)
+    return {c.membership_id: c.wechat_id for c in choices if c.wechat_id and counts[text(c)] > 1}
 
 
 def matches(c: MemberChoice, text: str) -> int | None:
@@ -57,6 +66,7 @@ class MemberPicker(QLineEdit):
         self.setPlaceholderText(self.tr("Name, nickname, WeChat ID or pinyin (zs)"))
         self.setClearButtonEnabled(True)
         self._choices: list[MemberChoice] = []
+        self._told_apart: dict[int, str] = {}
         self._shown: list[MemberChoice] = []
         self._chosen: MemberChoice | None = None
         # how a member's name is shown (desktop.services.operators.names_shown_to: a phone in it masked for an
@@ -74,6 +84,7 @@ class MemberPicker(QLineEdit):
     # ---- choices ----
     def set_choices(self, choices: list[MemberChoice]) -> None:
         self._choices = list(choices)
+        self._told_apart = told_apart(self._choices)
         if self._chosen is not None and all(c.membership_id != self._chosen.membership_id for c in choices):
             self.clear_choice()
 
@@ -138,8 +149,8 @@ class MemberPicker(QLineEdit):
         """The member as the list shows them; two members who read alike (张伟 twice, no nickname to tell them
         apart) read with their WeChat IDs — two identical lines, and a violation went to whichever came first."""
         text = choice_text(c)
-        if c.wechat_id and any(o.membership_id != c.membership_id and choice_text(o) == text for o in self._choices):
-            text = f"{text} · {c.wechat_id}"
+        if c.membership_id in self._told_apart:
+            text = f"{text} · {self._told_apart[c.membership_id]}"
         if c.status != "active":  # offered beside the members (the violation picker): 入群中, 黑名单 … said
             from ui.models.roster_table_model import status_label
 

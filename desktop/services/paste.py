@@ -163,7 +163,7 @@ from desktop.chat_parse import (
 )
 from desktop.leave_words import HOLIDAY as _HOLIDAY
 from desktop.leave_words import LUNAR as _LUNAR
-from desktop.leave_words import MONTH_WORD, leave_days_unsure, leave_span, month_words
+from desktop.leave_words import MONTH_WORD, leave_days_unsure, leave_span, month_words, week_monday
 from desktop.numerals import cn_number
 from desktop.services.checkins import CheckinEntry, record_checkins_by_day
 from desktop.services.operators import Actor
@@ -1675,9 +1675,7 @@ _WEEK_DAY_RE = re.compile(
 def _in_week(near: date, week: str, weekday: str) -> date:
     """The weekday of the week a word names, counted from `near`'s week (weeks run Monday to Sunday, as Chinese
     calendars print them): 上周五 / 上个礼拜五 last week's Friday, 上上周五 the week before's, 本周五 / 这周五 this week's."""
-    monday = near - timedelta(days=near.weekday())
-    weeks_back = 2 if week.startswith("上上") else 1 if week.startswith("上") else 0
-    return monday - timedelta(days=7 * weeks_back) + timedelta(days=_WEEKDAY_NO[weekday])
+    return week_monday(near, week) + timedelta(days=_WEEKDAY_NO[weekday])
 
 
 def _week_day(folded: str, today: date) -> date | None:
@@ -2932,7 +2930,7 @@ class PastePreview:
     # the title's words as written when they name a day the paste cannot settle (title_doubt: 11月31日, a date and a
     # weekday that disagree, 腊月初八, 周末 …): which day the chain is for, a person says — asked as a title naming
     # another day is; `title_doubt` says why (no_such_day, weekday, lunar, holiday, weekend)
-    impossible_title: str | None = None
+    doubtful_title: str | None = None
     title_doubt: str | None = None
 
     def fits(self, group_id: int | None, day: date, text: str) -> bool:
@@ -2942,8 +2940,8 @@ class PastePreview:
     def day_mismatch(self) -> bool:
         """The chain's title names another day than the one being logged — or, with no date in it, its times are
         still to come today (later_than_now_day): the window asks which day, the CLI refuses without --date."""
-        if self.impossible_title is not None and self.title_day is None:
-            return True  # 11月31日: a day that does not exist — whichever day is being logged, a person says
+        if self.doubtful_title is not None and self.title_day is None:
+            return True  # 11月31日, 12月7日（周二）, 腊月初八: no day to log — whichever day is being logged, a person says
         named = self.title_day if self.title_day is not None else self.later_than_now_day
         return named is not None and named != self.day and not self.holds_day_chain
 

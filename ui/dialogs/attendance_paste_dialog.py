@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
@@ -59,7 +58,7 @@ from ui.messages import show_error
 from ui.models.checkins_models import ignored_reason_text, person_outcome_text
 from ui.models.participation_models import attendance_role_label, attendance_status_label
 from ui.operations import run_write
-from ui.pickers import choice_text
+from ui.pickers import choice_text, told_apart
 from ui.screen_fit import resize_to_fit
 
 PREVIEW_DEBOUNCE_MS = 200
@@ -129,10 +128,7 @@ class AttendancePasteDialog(QDialog):
         self._names = {m.membership_id: m.display_name for m in self._members}
         # two members of one name (王芳 twice): their WeChat IDs tell them apart in the choice lists, which showed
         # "王芳 · same name" twice — whichever was picked was signed up
-        shared = Counter(m.display_name for m in self._members)
-        self._told_apart = {
-            m.membership_id: m.wechat_id for m in self._members if m.wechat_id and shared[m.display_name] > 1
-        }
+        self._told_apart = told_apart(self._members, lambda m: m.display_name)
         self.setWindowTitle(
             self.tr("Paste a sign-up chain — %1").replace("%1", title) if title else self.tr("Paste a sign-up chain")
         )

@@ -6,7 +6,6 @@ desktop.services.points.adjust_points_batch)."""
 
 from __future__ import annotations
 
-from collections import Counter
 from datetime import date
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
@@ -39,7 +38,7 @@ from ui.models.checkins_models import ignored_reason_text, person_outcome_text
 from ui.models.points_models import RC_NAME, RecomputeModel, signed
 from ui.models.roster_table_model import status_label
 from ui.operations import run_write
-from ui.pickers import MemberPicker, choice_text
+from ui.pickers import MemberPicker, choice_text, told_apart
 from ui.qdates import today_qdate
 from ui.screen_fit import resize_to_fit
 
@@ -276,11 +275,12 @@ class BatchAdjustDialog(QDialog):
         # does: the choice list of an ambiguous 王芳 showed two identical lines
         # an assistant reads a phone typed into a name masked (names_shown_to), here as on every page
         self._shown = names_shown_to(actor)
-        texts = [choice_text(c) for c in self._choices]
-        counts = Counter(texts)  # (texts.count per member was quadratic: seconds for a 9,400-member group)
+        ids = told_apart(self._choices)  # 王芳 twice: their WeChat IDs beside them
         self._names = {
-            c.membership_id: self._show(f"{t} · {c.wechat_id}" if c.wechat_id and counts[t] > 1 else t)
-            for c, t in zip(self._choices, texts, strict=True)
+            c.membership_id: self._show(
+                f"{choice_text(c)} · {ids[c.membership_id]}" if c.membership_id in ids else choice_text(c)
+            )
+            for c in self._choices
         }
         self._chosen = list(dict.fromkeys(membership_ids))
         self._known = dict(known or {})

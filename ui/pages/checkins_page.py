@@ -1403,7 +1403,7 @@ class CheckinsPage(GroupPage):
         show = preview is not None and preview.day_mismatch and not self._title_acknowledged()
         self.title_banner.setVisible(show)
         self.use_title_day_button.setVisible(not (show and preview is not None and preview.chain_day is None))
-        if show and preview is not None and preview.chain_day is None and preview.impossible_title is not None:
+        if show and preview is not None and preview.chain_day is None and preview.doubtful_title is not None:
             # 11月31日: a day that does not exist — no day to offer; the user picks one in the date box, or keeps it.
             # So for 12月7日（周二） (which of the two is the typo?), 腊月初八, 国庆, 周末 (paste.title_doubt)
             chosen = _month_day(preview.day)
@@ -1422,7 +1422,7 @@ class CheckinsPage(GroupPage):
                     "This chain's title says %1, which is not one day QunDesk can tell (%3). Pick its day above, or"
                     " keep %2."
                 ).replace("%3", why)
-            self.title_date_label.setText(text.replace("%1", preview.impossible_title).replace("%2", chosen))
+            self.title_date_label.setText(text.replace("%1", preview.doubtful_title).replace("%2", chosen))
             self.keep_day_button.setText(self.tr("Keep %1").replace("%1", chosen))
         elif show and preview is not None and preview.chain_day is not None:
             title, chosen = _month_day(preview.chain_day), _month_day(preview.day)
