@@ -1306,6 +1306,12 @@ def _args_checkin(p: argparse.ArgumentParser) -> None:
         action="store_true",
         help="全部记为补卡 (当天结束后才打的卡) / mark them 补卡 (checked in after the day)",
     )
+    p.add_argument(
+        "--other-group",
+        action="store_true",
+        help="接龙标题写的是另一个群, 或名字更像另一个群的成员时, 仍记到 --group"
+        " / log into --group even though the chain's title names another group or its names fit another group",
+    )
     p.add_argument("names", nargs="*", metavar="NAME", help="成员姓名、昵称或微信号 / member names")
 
 
@@ -1426,6 +1432,20 @@ def _cmd_checkin(ctx: Context, args: argparse.Namespace) -> int:
         with database.session() as session:
             group_id = group_id_by_name(session, args.group)
             preview = preview_paste(session, group_id, day, text)
+            if args.other_group:  # the user says the chains titled with, or fitting, another group are this one's
+                others = {m.other_group for m in preview.matches if m.reason == "other_group" and m.other_group}
+                if preview.better_group is not None:
+                    others.add(preview.better_group)
+                if others:
+                    preview = preview_paste(session, group_id, day, text, accept_groups=frozenset(others))
+        if preview.better_group is not None:
+            # the people in both groups would be logged here from another group's chain: refused, not just said
+            g, here = preview.better_group, args.group.strip()
+            raise InputError(
+                f"{path}: 这些名字更像是「{g}」的成员, 不像 --group {here} 的; 如果选错了群, 用 --group {g};"
+                f" 确实是本群的, 加 --other-group (these names fit {g} better than {here}: if the group is wrong,"
+                f" use --group {g}; if they are {here}'s, add --other-group); 未记录任何打卡 (nothing logged)"
+            )
         if preview.day_mismatch and preview.chain_day is None and preview.doubtful_title is not None:
             # 11月31日, 12月7日（周二）, 腊月初八, 国庆, 周末: no day to offer, the user says which (paste.title_doubt)
             bad = preview.doubtful_title
@@ -1464,13 +1484,6 @@ def _cmd_checkin(ctx: Context, args: argparse.Namespace) -> int:
                 f"{path}: 注意 第{n}行起接龙编号重新从1开始, 像是另一条接龙 (没有标题); 已按 {day} 记录, 如果是别的日子的,"
                 f" 请分开粘贴并用 --date 指定 (note: the numbering starts again at 1 on line {n}, another chain without"
                 f" its title; logged for {day} — if it is another day's, paste it on its own with --date)",
-                file=sys.stderr,
-            )
-        if preview.better_group is not None:  # logged all the same (a person may be in both): said, not refused
-            g = preview.better_group
-            print(
-                f"{path}: 注意 这些名字更像是「{g}」的成员, 请确认 --group {args.group.strip()} 没有选错"
-                f" (note: these names fit {g} better: is --group {args.group.strip()} the right group?)",
                 file=sys.stderr,
             )
         plan = certain_plan(preview.matches)

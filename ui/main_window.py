@@ -385,7 +385,10 @@ class MainWindow(QMainWindow):
             module = None
         if module is None:
             return PlaceholderPage(title, description)
-        return getattr(module, class_name)(self._database, self._actor)
+        page = getattr(module, class_name)(self._database, self._actor)
+        if hasattr(page, "group_switch_requested"):  # the Check-ins page: "Go to <the group it fits> with this paste"
+            page.group_switch_requested.connect(self.select_group)
+        return page
 
     def _group_pages(self) -> list[QWidget]:
         """Every page that follows the selected group."""

@@ -3001,7 +3001,8 @@ def preview_paste(
     session: Session, group_id: int, day: date, text: str, *, accept_groups: frozenset[str] = frozenset()
 ) -> PastePreview:
     """The paste matched for the group and day. `accept_groups`: another group's names the user said the chains
-    titled with them are this group's after all (the window's "they are this group's")."""
+    titled with them, or a paste whose people fit them better (`better_group`), are this group's after all (the
+    window's "they are this group's", the CLI's `--other-group`)."""
     index = RosterIndex(session, group_id)
     lines = parse_chat(text, index.names_someone)
     keywords = group_keywords(session, group_id)
@@ -3017,6 +3018,8 @@ def preview_paste(
     # from its times either
     later = None if titled is not None or doubt else later_than_now_day(lines, matches, day, paste_now())
     better = fits_better_group(session, group_id, matches)
+    if better in accept_groups:  # the user said these lines are this group's all the same
+        better = None
     # yesterday's chain, then today's: today's is here — the other's lines are each another day's, nothing to ask
     holds = titled is not None and titled != day and _holds_chain_of(matches, day)
     restart = numbering_restarts(lines)

@@ -703,6 +703,22 @@
             <source>This chain's title says %1, which is not one day QunDesk can tell (%3). Pick its day above, or keep %2.</source>
             <translation>This chain's title says %1, which is not one day QunDesk can tell (%3). Pick its day above, or keep %2.</translation>
         </message>
+        <message>
+            <source>The pasted chain came with you to this group: check the preview, then log</source>
+            <translation>The pasted chain came with you to this group: check the preview, then log</translation>
+        </message>
+        <message>
+            <source>Most of these names are members of “%1”, not of this group: was the chain pasted into the wrong group? Nothing is logged until you say.</source>
+            <translation>Most of these names are members of “%1”, not of this group: was the chain pasted into the wrong group? Nothing is logged until you say.</translation>
+        </message>
+        <message>
+            <source>Go to “%1” with this paste</source>
+            <translation>Go to “%1” with this paste</translation>
+        </message>
+        <message>
+            <source>Say first whether these lines are this group&apos;s (most names are members of “%1”)</source>
+            <translation>Say first whether these lines are this group&apos;s (most names are members of “%1”)</translation>
+        </message>
     </context>
     <context>
         <name>LeaveDialog</name>

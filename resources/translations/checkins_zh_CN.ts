@@ -681,6 +681,22 @@
             <source>This chain's title says %1, which is not one day QunDesk can tell (%3). Pick its day above, or keep %2.</source>
             <translation>这条接龙标题写的 %1 不能确定是哪一天（%3）。请在上方选择它的日期，或保留 %2。</translation>
         </message>
+        <message>
+            <source>The pasted chain came with you to this group: check the preview, then log</source>
+            <translation>粘贴的接龙已随你来到这个群：请核对预览后再记录</translation>
+        </message>
+        <message>
+            <source>Most of these names are members of “%1”, not of this group: was the chain pasted into the wrong group? Nothing is logged until you say.</source>
+            <translation>这些名字大多是「%1」的成员，不是本群的：接龙是不是贴错了群？你确认之前不会记录。</translation>
+        </message>
+        <message>
+            <source>Go to “%1” with this paste</source>
+            <translation>带着这段接龙去「%1」</translation>
+        </message>
+        <message>
+            <source>Say first whether these lines are this group&apos;s (most names are members of “%1”)</source>
+            <translation>请先确认这些行是否属于本群（大多数名字是「%1」的成员）</translation>
+        </message>
     </context>
     <context>
         <name>LeaveDialog</name>

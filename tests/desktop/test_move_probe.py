@@ -177,7 +177,7 @@ def test_the_cli_says_a_chain_of_another_groups_nicknames_fits_it(workspace, nic
     path.write_text(NICK_CHAIN, encoding="utf-8")
     db = workspace.engine.url.database
     code = main(["--db", db, "checkin", "--group", "写作训练营第4期", "--date", DAY.isoformat(), "--paste", str(path)])
-    assert code == 0
+    assert code == 1  # refused: nothing logged into 第4期 from 第3期's chain (it was logged, with a note)
     assert "更像是「写作训练营第3期」的成员" in capsys.readouterr().err
 
 

@@ -113,8 +113,11 @@ def test_a_chain_whose_names_fit_another_group_better_says_so(workspace, overlap
 
 
 @pytest.mark.parametrize("any_db_url", ["sqlite"], indirect=True)  # the CLI on a SQLite file
-def test_the_cli_warns_when_the_names_fit_another_group_better(workspace, overlap, tmp_path, capsys):
+def test_the_cli_refuses_a_chain_whose_names_fit_another_group_better(workspace, overlap, tmp_path, capsys):
+    """It logged the six people who are in both groups into 跑步群 with only a note on stderr: a chain in the wrong
+    group. Now nothing is logged (exit 1, naming 读书群 and the way on); `--other-group` logs them here all the same."""
     from desktop.cli import main
+    from desktop.services.checkins import checkins_on
 
     read, run, _ = overlap
     chain = tmp_path / "chain.txt"
@@ -133,8 +136,15 @@ def test_the_cli_warns_when_the_names_fit_another_group_better(workspace, overla
         ]
     )
     err = capsys.readouterr().err
-    assert code == 0
-    assert "更像是「读书群」的成员" in err and "--group 跑步群" in err
+    assert code == 1
+    assert "更像是「读书群」的成员" in err and "--group 读书群" in err and "--other-group" in err
+    with workspace.session() as s:
+        assert checkins_on(s, run, DAY) == []
+    args = ["--db", workspace.engine.url.database, "checkin", "--group", "跑步群", "--date", DAY.isoformat()]
+    assert main([*args, "--paste", str(chain), "--other-group"]) == 0
+    with workspace.session() as s:
+        assert len(checkins_on(s, run, DAY)) == 6  # the six in both groups; 杨帆 and 李娜 are not members here
+    capsys.readouterr()
     code = main(
         [
             "--db",

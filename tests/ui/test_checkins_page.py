@@ -880,6 +880,60 @@ def test_a_chain_whose_names_fit_another_group_better_is_warned_of(qtbot, page, 
     assert "right group" not in page.paste_summary.text()
 
 
+def test_a_chain_that_fits_another_group_is_logged_only_once_the_user_says(qtbot, page, ws, second_group):
+    """The three people in both groups were one click from being logged into 夜跑团 from 早起打卡营's chain: the
+    button was enabled, and only a note in the summary said so. Now a banner asks and nothing is logged until the
+    user answers: "They are this group's" logs them here."""
+    from desktop.services.members import bulk_copy_to_group
+
+    gid, _ids = second_group
+    with ws.database.session() as s:
+        add_member(s, ws.owner, ws.group_id, MemberInput(display_name="林一", joined_at=datetime(2024, 3, 10, 4, 0)))
+        bulk_copy_to_group(s, ws.owner, [ws.memberships[n] for n in ("李四", "张珊", "赵六")], gid)
+        s.commit()
+    page.set_group(gid)
+    page.show()
+    page.set_paste_text("#接龙\n打卡\n\n1. 李四\n2. 张珊\n3. 赵六\n4. 张三\n5. 林一\n")
+    page.run_match()
+    assert page.group_banner.isVisibleTo(page) and "早起打卡营" in page.group_banner_label.text()
+    assert not page.confirm_button.isEnabled() and "早起打卡营" in page.confirm_button.toolTip()
+    page.confirm_paste()
+    with ws.database.session() as s:
+        assert checkins_on(s, gid, TODAY) == []
+    qtbot.mouseClick(page.accept_group_button, Qt.MouseButton.LeftButton)
+    assert not page.group_banner.isVisibleTo(page) and page.confirm_button.isEnabled()
+    page.confirm_paste()
+    with ws.database.session() as s:
+        assert len(checkins_on(s, gid, TODAY)) == 3
+
+
+def test_go_to_the_group_the_chain_fits_takes_the_paste_along(qtbot, ws, second_group):
+    """In the window, "Go to 早起打卡营 with this paste" selects that group and the chain stays in the box, matched
+    there: logged in 早起打卡营 (张三, who has a namesake there, is asked), none in 夜跑团."""
+    from desktop.services.members import bulk_copy_to_group
+
+    gid, _ids = second_group
+    with ws.database.session() as s:
+        add_member(s, ws.owner, ws.group_id, MemberInput(display_name="林一", joined_at=datetime(2024, 3, 10, 4, 0)))
+        bulk_copy_to_group(s, ws.owner, [ws.memberships[n] for n in ("李四", "张珊", "赵六")], gid)
+        s.commit()
+    window, page = _window_with_page(qtbot, ws, 1366, 900)
+    window.select_group(gid)
+    chain = "#接龙\n打卡\n\n1. 李四\n2. 张珊\n3. 赵六\n4. 张三\n5. 林一\n"
+    page.set_paste_text(chain)
+    page.run_match()
+    assert page.switch_group_button.isVisibleTo(page) and "早起打卡营" in page.switch_group_button.text()
+    qtbot.mouseClick(page.switch_group_button, Qt.MouseButton.LeftButton)
+    assert window.current_group_id() == ws.group_id and page.group_id == ws.group_id
+    assert page.paste_edit.toPlainText() == chain
+    page.run_match()
+    assert not page.group_banner.isVisibleTo(page) and page.confirm_button.isEnabled()
+    page.confirm_paste()
+    with ws.database.session() as s:
+        assert sorted(r.display_name for r in checkins_on(s, ws.group_id, TODAY)) == ["张珊", "李四", "林一", "赵六"]
+        assert checkins_on(s, gid, TODAY) == []
+
+
 def test_switching_group_empties_the_box_and_never_logs_the_old_chain_there(qtbot, page, ws, second_group):
     gid, ids = second_group
     page.set_paste_text("1. 李四\n2. 张珊")

@@ -72,6 +72,7 @@ from desktop.services.checkins_queries import (
     not_checked_in,
     on_leave,
 )
+from desktop.services.groups import find_group_id
 from desktop.services.operators import Actor, names_shown_to
 from desktop.services.paste import (
     PasteOutcome,
@@ -284,6 +285,9 @@ class ChoiceDelegate(QStyledItemDelegate):
 class CheckinsPage(GroupPage):
     data_changed = Signal()  # new members were added from a paste (group member counts changed)
     checkins_recorded = Signal(int)  # how many check-ins were logged by one action
+    # the paste's people fit another group better and the user asked to go there: the window selects that group,
+    # and the paste box keeps its text for it (a switch of group empties the box otherwise)
+    group_switch_requested = Signal(int)
 
     def __init__(self, database, actor: Actor, parent: QWidget | None = None, *, runner=None):
         super().__init__(database, actor, parent)
@@ -298,6 +302,7 @@ class CheckinsPage(GroupPage):
         self._title_day: tuple[date, date] | None = None
         # (group, text, names): the chains titled with these other groups' names are this group's after all
         self._group_ack: tuple[int, str, frozenset[str]] | None = None
+        self._carried_paste: str | None = None  # the text that follows a switch to the group it fits (see above)
         self._member_view: Person | None = None  # heat-map shows this member (None: the group)
         self.active_dialog: QWidget | None = None
         # Hook for tests: called with the pasted name instead of opening the member picker; returns a Person
@@ -410,7 +415,10 @@ class CheckinsPage(GroupPage):
         self.accept_group_button = QPushButton()
         self.accept_group_button.setObjectName("acceptOtherGroup")
         self.accept_group_button.clicked.connect(self.accept_titled_groups)
-        _banner_layout(self.group_banner, self.group_banner_label, self.accept_group_button)
+        self.switch_group_button = QPushButton()
+        self.switch_group_button.setObjectName("switchToOtherGroup")
+        self.switch_group_button.clicked.connect(self.switch_to_other_group)
+        _banner_layout(self.group_banner, self.group_banner_label, self.switch_group_button, self.accept_group_button)
         self.group_banner.hide()
 
         # -- left: quick entry, the day's check-ins, who is missing
@@ -719,9 +727,13 @@ class CheckinsPage(GroupPage):
         """Follow the sidebar (None: "all groups" — the page asks for a group)."""
         if group_id != self._group_id:
             self._member_view = None
-            had_text = bool(self.paste_edit.toPlainText().strip())
+            text = self.paste_edit.toPlainText()
+            carried, self._carried_paste = self._carried_paste, None
+            had_text = bool(text.strip()) and text != carried
             self._discard_preview()
             notes = []
+            if carried is not None and text == carried and text.strip():
+                notes.append(self.tr("The pasted chain came with you to this group: check the preview, then log"))
             if had_text:  # a chain belongs to the group it was pasted for: never re-match it for another one
                 self._replace_paste_text("")
                 notes.append(
@@ -1451,9 +1463,17 @@ class CheckinsPage(GroupPage):
             )
         )
 
+    def _better_group(self) -> str | None:
+        """The other group the paste's people fit better (PastePreview.better_group), while the user has not said
+        the lines are this group's: the chain was likely pasted into the wrong group, and the people who are in
+        both groups would be logged here — nothing is logged until the user answers."""
+        p = self._preview
+        return p.better_group if p is not None and p.group_id == self._group_id else None
+
     def _update_group_banner(self) -> None:
         groups = self._titled_groups()
-        self.group_banner.setVisible(bool(groups))
+        better = self._better_group()
+        self.group_banner.setVisible(bool(groups) or better is not None)
         if groups:
             names = "、".join(f"「{g}」" for g in groups)
             self.group_banner_label.setText(
@@ -1462,11 +1482,43 @@ class CheckinsPage(GroupPage):
                 )
             )
             self.accept_group_button.setText(self.tr("They are this group's: log them here"))
+        elif better is not None:
+            self.group_banner_label.setText(
+                self.tr(
+                    "Most of these names are members of “%1”, not of this group: was the chain pasted into the"
+                    " wrong group? Nothing is logged until you say."
+                ).replace("%1", better)
+            )
+            self.accept_group_button.setText(self.tr("They are this group's: log them here"))
+        target = groups[0] if len(groups) == 1 and better is None else better
+        self.switch_group_button.setVisible(target is not None)
+        if target is not None:
+            self.switch_group_button.setText(self.tr("Go to “%1” with this paste").replace("%1", target))
+
+    @Slot()
+    def switch_to_other_group(self) -> None:
+        """Take the paste to the group its title names or its people fit: the window selects that group and the
+        text stays in the box there, to be matched for it."""
+        groups = self._titled_groups()
+        target = groups[0] if len(groups) == 1 and self._better_group() is None else self._better_group()
+        if target is None:
+            return
+        with self._database.session() as session:
+            group_id = find_group_id(session, target)
+        if group_id is None or group_id == self._group_id:
+            return
+        self._carried_paste = self.paste_edit.toPlainText()
+        self.group_switch_requested.emit(group_id)
+        if self._group_id != group_id:  # nobody switched (the page on its own, in a test): the text stays unclaimed
+            self._carried_paste = None
 
     @Slot()
     def accept_titled_groups(self) -> None:
         """The user says the chains titled with another group's name are this group's: match them as such."""
         groups = frozenset(self._titled_groups())
+        better = self._better_group()
+        if better is not None:
+            groups |= {better}
         if groups and self._group_id is not None:
             text = self.paste_edit.toPlainText()
             self._group_ack = (self._group_id, text, groups | self._accepted_groups(text))
@@ -1551,6 +1603,10 @@ class CheckinsPage(GroupPage):
             return self.tr("The text, group or day changed: matching again…")
         if p.day_mismatch and not self._title_acknowledged():
             return self.tr("Choose the day first (the chain's title names another day)")
+        if self._better_group() is not None:
+            return self.tr("Say first whether these lines are this group's (most names are members of “%1”)").replace(
+                "%1", self._better_group()
+            )
         return None
 
     @Slot()
@@ -1680,6 +1736,10 @@ class CheckinsPage(GroupPage):
         if preview.day_mismatch and not self._title_acknowledged():
             self._update_title_banner()
             self._set_status(self.tr("Choose the day first: the chain's title names another day"), WARN_COLOR)
+            return
+        if self._better_group() is not None:
+            self._update_group_banner()
+            self._set_status(self._blocked_reason() or "", WARN_COLOR)
             return
         plan = self.preview_model.plan()
         if plan.count == 0:
