@@ -1510,6 +1510,15 @@ def _cmd_checkin(ctx: Context, args: argparse.Namespace) -> int:
                 print(said(f"{path} 第{line.line_no}行 {OUTCOME_LABELS[kind]}: {line.detail}"), file=sys.stderr)
             for command in commands.get(line.line_no, ()):  # the leave it says, ready to record
                 print(said(f"    {command}"), file=sys.stderr)
+        titled = sorted({m.other_group for m in preview.matches if m.reason == "other_group" and m.other_group})
+        if titled:  # the way on when the title's group was a wrong guess (a word of another group's name)
+            names = "、".join(f"「{g}」" for g in titled)
+            print(
+                f"{path}: 接龙标题像是{names}的, 这些行没有记录; 确实是 --group {args.group.strip()} 的, 加 --other-group"
+                f" 再运行 (the chain's title names {', '.join(titled)}: those lines were not logged; if they are"
+                f" {args.group.strip()}'s, run again with --other-group)",
+                file=sys.stderr,
+            )
         counts = {key: kinds.count(key) for key in OUTCOME_LABELS}
         parts = [f"{OUTCOME_LABELS[k]} {n}" for k, n in counts.items() if n or k in ("logged", "already")]
         print(f"{args.group.strip()} {day.isoformat()}: " + ", ".join(parts))

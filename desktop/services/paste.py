@@ -547,6 +547,7 @@ class RosterIndex:
         self._elsewhere_cache: dict[str, _Found] = {}  # other groups' people: read again at every paste
         self._group_names: dict[int, str] | None = None
         self._group_all: dict[int, str] | None = None  # every group's name (titled_edition's siblings)
+        self._group_parts: dict[str, int] | None = None  # the parts of group names one group's alone (_titled_part)
         self._deleted: dict[str, str] | None = None  # name keys of people deleted from the group's roster (lookalikes)
         self._spells: dict[int, list[tuple[date, date]]] | None = None  # read when a day before a join is named
         self._former: dict[str, dict[_Person, str]] | None = None  # recent former names (former_names), read once
@@ -624,9 +625,10 @@ class RosterIndex:
             }
         lines = [line for line in heading.splitlines() if line.strip()]
         first = _CHAIN_TAG_RE.sub("", lines[0]).strip() if lines else ""
-        keys = {name_key(n) for n in self._group_names.values()}
-        # a bracket holding a group's name and nothing else is the title naming its group (`【读书群】12月3日打卡`,
-        # the usual way to write it); any other bracket is a description (`晨读打卡（跑步前读20分钟）`)
+        keys = {name_key(n) for n in self._group_names.values()} | set(self._parts())
+        # a bracket holding a group's name (or a part of it that is that group's alone) and nothing else is the
+        # title naming its group (`【读书群】12月3日打卡`, the usual way to write it); any other bracket is a
+        # description (`晨读打卡（跑步前读20分钟）`)
         title = _BRACKETED_RE.sub(
             lambda m: f" {m[0][1:-1].strip()} " if m[0][1:-1].strip() in keys else " ",
             name_key(first or (lines[1] if len(lines) > 1 else "")),
@@ -647,9 +649,62 @@ class RosterIndex:
         if self._group_id in named:
             return None
         if not named:
-            return self._titled_edition(name_key(first or (lines[1] if len(lines) > 1 else "")))
+            return self._titled_edition(name_key(first or (lines[1] if len(lines) > 1 else ""))) or self._titled_part(
+                title
+            )
         longest = max(named.values())
         return self._group_names[min(gid for gid, n in named.items() if n == longest)]
+
+    def _parts(self) -> dict[str, int]:
+        """Every run of three Chinese characters or more of a group's name that no other group's name holds — the
+        words a chain's title shortens the name to (读书会 for 每月一本书读书会, 夜跑团 for 城市夜跑团) — with its group.
+        Not a part that is a chain's everyday word with one character more (打卡营: 打卡 + 营), nor one with a digit
+        (`21天` of 21天写作训练营 is in `第21天打卡`)."""
+        if self._group_parts is None:
+            if self._group_all is None:
+                self._group_all = dict(self._session.execute(select(Group.id, Group.name)).all())
+            holders: dict[str, set[int]] = defaultdict(set)
+            for gid, name in self._group_all.items():
+                for run in _HAN_RUN_RE.findall(name_key(name)):
+                    for i in range(len(run)):
+                        for j in range(i + 3, len(run) + 1):
+                            holders[run[i:j]].add(gid)
+            self._group_parts = {
+                part: next(iter(gids))
+                for part, gids in holders.items()
+                if len(gids) == 1 and len(_TITLE_WORDS_RE.sub("", part)) >= 2
+            }
+        return self._group_parts
+
+    def _titled_part(self, title: str) -> str | None:
+        """The other group a title names by a part of its name that is that group's alone (`#接龙 读书会 12月7日`
+        pasted into 早起打卡营 while 每月一本书读书会 exists): the people of a chain are often in both groups, and then
+        only its title tells whose chain it is — they were logged here without a word. None when the title also
+        holds a part of this group's name (two Chinese characters or more, not an everyday chain word, not in the
+        other's name: `读书会 早起打卡` is a joint chain), or when two groups' parts are written as long as each other."""
+        parts = self._parts()
+        found: dict[int, int] = {}
+        for run in _HAN_RUN_RE.findall(title):
+            for i in range(len(run)):
+                for j in range(len(run), i + 2, -1):
+                    gid = parts.get(run[i:j])
+                    if gid is not None and gid != self._group_id:
+                        found[gid] = max(found.get(gid, 0), j - i)
+                        break
+        if not found:
+            return None
+        longest = max(found.values())
+        best = [gid for gid, n in found.items() if n == longest]
+        if len(best) != 1:
+            return None
+        theirs = name_key(self._group_all.get(best[0], ""))
+        for run in _HAN_RUN_RE.findall(name_key(self._group_all.get(self._group_id, ""))):
+            for i in range(len(run)):
+                for j in range(i + 2, len(run) + 1):
+                    piece = run[i:j]
+                    if piece in title and piece not in theirs and not _TITLE_WORDS_RE.fullmatch(piece):
+                        return None
+        return self._group_all[best[0]]
 
     def _titled_edition(self, title: str) -> str | None:
         """The sibling group a title names by its edition alone: `#接龙 第3期 12月3日打卡` pasted into 写作训练营第4期,
@@ -2221,6 +2276,9 @@ def _stamp_day(text: str, day: date) -> date | None:
     return parse_day(text, day if any(ch.isdigit() for ch in text) else clock.today())
 
 
+_HAN_RUN_RE = re.compile(r"[\u3400-\u9fff]+")
+# a chain title's everyday words: no part of a group's name that is one of them (with a character more) names it
+_TITLE_WORDS_RE = re.compile(r"打卡|接龙|签到|每日|每天|今日|今天|日常|活动|交流|社群|群聊")
 _BRACKETED_RE = re.compile(r"[(（\[【][^()（）\[\]【】]*[)）\]】]")
 
 
