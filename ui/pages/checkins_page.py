@@ -1251,22 +1251,35 @@ class CheckinsPage(GroupPage):
         """`小琪 今天请假一天` in a pasted chain is not logged; this records the leave it says: the dialog with the
         member the line names for certain and the days the line says (请假3天, 12.5-12.8请假, 明后两天请假:
         PasteMatch.leave_days; else the line's day), its text as the reason (nothing is written until the
-        assistant confirms it there)."""
+        assistant confirms it there). A line that may name several members (王芳 twice) opens the dialog listing
+        those, with what tells them apart and nobody chosen: the assistant picks one (it opened nothing, and the
+        first would be a guess)."""
         cand = self.preview_model.leave_candidate(row)
         m = self.preview_model.match_at(row)
-        if cand is None or m is None or cand.membership_id is None:
+        if m is None:
             return None
-        person = Person(cand.membership_id, cand.display_name)
         first, last = m.leave_days or (m.day or self.day(),) * 2
+        if cand is None or cand.membership_id is None:
+            choices = [c.membership_id for c in self.preview_model.leave_candidates(row) if c.membership_id is not None]
+            if not choices:
+                return None
+            return self.open_leave_dialog(day=first, end=last, reason=m.line.raw.strip(), choices=(m.name, choices))
+        person = Person(cand.membership_id, cand.display_name)
         return self.open_leave_dialog(person=person, day=first, end=last, reason=m.line.raw.strip())
 
     @Slot()
     def open_leave_dialog(
-        self, person: Person | None = None, day: date | None = None, reason: str = "", end: date | None = None
+        self,
+        person: Person | None = None,
+        day: date | None = None,
+        reason: str = "",
+        end: date | None = None,
+        choices: tuple[str, list[int]] | None = None,
     ) -> LeaveDialog | None:
+        """`choices`: (the name a line wrote, the members it may be) listed for the assistant to pick one."""
         if self._group_id is None:
             return None
-        if person is None:
+        if person is None and choices is None:
             # only someone the assistant chose: the list's own current row (the first name) put a person into the
             # leave dialog whom nobody picked, one Enter away from leave recorded for the wrong member
             person = self.chosen_pending_person()
@@ -1274,7 +1287,14 @@ class CheckinsPage(GroupPage):
                 r = self.selected_checkins()[0]
                 person = Person(r.membership_id, r.display_name)
         dialog = LeaveDialog(
-            self._database, self._actor, self._group_id, day=day or self.day(), end=end, person=person, parent=self
+            self._database,
+            self._actor,
+            self._group_id,
+            day=day or self.day(),
+            end=end,
+            person=person,
+            choices=choices,
+            parent=self,
         )
         if reason:
             dialog.reason_edit.setText(reason)

@@ -3,14 +3,16 @@ pinyin initials or full pinyin, through the roster query), for the member picker
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
+from dataclasses import replace
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QLineEdit, QListView, QVBoxLayout, QWidget
 
 from desktop.chat_parse import normalise_name
-from desktop.services.roster import MemberRow, RosterQuery, get_member_input, search_roster
+from desktop.services.roster import MemberRow, RosterQuery, get_member_input, rows_for, search_roster
 from ui.models.checkins_models import PeopleListModel, Person, person_detail
 
 LIST_STYLE = """
@@ -30,6 +32,30 @@ def person_from_row(row: MemberRow, shown: Callable[[str | None], str | None] = 
         shown(row.display_name) or "",
         person_detail(shown(row.nickname), shown(row.group_nickname), shown(row.wechat_id)),
     )
+
+
+def told_apart_people(
+    rows: list[MemberRow], shown: Callable[[str | None], str | None] = lambda text: text
+) -> list[Person]:
+    """person_from_row for each row; members who would read alike (two 王芳 with no nickname or WeChat ID to tell
+    them apart) read with what does: their phone's last four digits (shown to every operator, 138****8000), else the
+    day they joined, else their number — two identical lines leave whoever picks one to guess."""
+    people = [person_from_row(r, shown) for r in rows]
+    counts = Counter((p.display_name, p.detail) for p in people)
+    out = []
+    for r, p in zip(rows, people, strict=True):
+        if counts[(p.display_name, p.detail)] > 1:
+            if r.phone and len(r.phone) >= 8 and r.phone[-4:].isdigit():
+                extra = QCoreApplication.translate("MemberSearchList", "phone …%1").replace("%1", r.phone[-4:])
+            elif r.joined_at is not None:
+                extra = QCoreApplication.translate("MemberSearchList", "joined %1").replace(
+                    "%1", r.joined_at.strftime("%Y-%m-%d")
+                )
+            else:
+                extra = f"#{r.member_id}"
+            p = replace(p, detail=person_detail(p.detail, extra))
+        out.append(p)
+    return out
 
 
 class MemberSearchList(QWidget):
@@ -112,6 +138,23 @@ class MemberSearchList(QWidget):
         self.search(stored)
         return self.select_membership(membership_id)
 
+    def show_choices(self, text: str, membership_ids: list[int]) -> None:
+        """Exactly these members listed (the namesakes a pasted 请假 line may mean), `text` in the search box, nobody
+        chosen and a hint saying to pick one: the first would be a guess. Typing searches as usual."""
+        self._timer.stop()
+        with self._database.session() as session:
+            rows = [r for r in rows_for(session, membership_ids) if r.status == "active" and not r.deleted]
+        self.search_edit.blockSignals(True)
+        self.search_edit.setText(text)
+        self.search_edit.blockSignals(False)
+        self.model.set_people(told_apart_people(rows, self._shown))
+        self.more_label.setText(self.tr("%n members may be meant: choose one.", "", len(rows)) if len(rows) > 1 else "")
+        self.more_label.setVisible(len(rows) > 1)
+        self.list_view.setCurrentIndex(self.model.index(-1, 0))
+        if len(rows) == 1:
+            self.set_current_row(0)
+        self.current_changed.emit(self.current())
+
     @Slot()
     def search(self, text: str | None = None) -> None:
         """List who matches the search box's text (or `text`, searched for in its place)."""
@@ -121,7 +164,7 @@ class MemberSearchList(QWidget):
         with self._database.session() as session:
             rows = search_roster(session, query, limit=SEARCH_LIMIT + 1)
         more = len(rows) > SEARCH_LIMIT
-        self.model.set_people([person_from_row(r, self._shown) for r in rows[:SEARCH_LIMIT]])
+        self.model.set_people(told_apart_people(rows[:SEARCH_LIMIT], self._shown))
         self.more_label.setText(
             self.tr("The first %1 shown: more members match — type more of the name").replace("%1", str(SEARCH_LIMIT))
         )
