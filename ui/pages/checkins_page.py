@@ -72,7 +72,7 @@ from desktop.services.checkins_queries import (
     not_checked_in,
     on_leave,
 )
-from desktop.services.operators import Actor, names_shown_to
+from desktop.services.operators import Actor, allowed, names_shown_to
 from desktop.services.paste import (
     PasteOutcome,
     PastePreview,
@@ -969,7 +969,12 @@ class CheckinsPage(GroupPage):
             self._quick_rows = []
             self.quick_model.set_people([])
             return
-        query = RosterQuery(group_id=self._group_id, text=text, status="active")
+        query = RosterQuery(
+            group_id=self._group_id,
+            text=text,
+            status="active",
+            phones_hidden=not allowed(self._actor, "export_unmasked"),
+        )
         with self._database.session() as session:
             self._quick_rows = search_roster(session, query, limit=QUICK_LIMIT)
         # who of them is checked in that day already, said on their line: of two Jessicas, the one still to log
@@ -1550,7 +1555,14 @@ class CheckinsPage(GroupPage):
         if self.pick_member_hook is not None:
             person = self.pick_member_hook(name)
         else:
-            dialog = MemberPickerDialog(self._database, self._group_id, name, self, shown=names_shown_to(self._actor))
+            dialog = MemberPickerDialog(
+                self._database,
+                self._group_id,
+                name,
+                self,
+                shown=names_shown_to(self._actor),
+                phones_hidden=not allowed(self._actor, "export_unmasked"),
+            )
             self.active_dialog = dialog
             dialog.exec()
             person = dialog.person if dialog.result() else None

@@ -69,14 +69,17 @@ class MemberSearchList(QWidget):
         parent: QWidget | None = None,
         *,
         shown: Callable[[str | None], str | None] | None = None,
+        phones_hidden: bool = False,
     ):
         """`shown`: how a person's name, nicknames and WeChat ID are listed for the operator
         (desktop.services.operators.names_shown_to: a phone written into them masked for an assistant); None: as
-        stored. The search reads what is stored."""
+        stored. The search reads what is stored; `phones_hidden` (the operator reads phones masked): no digit those
+        masks hide finds anyone (models/queries/roster.py _text_condition)."""
         super().__init__(parent)
         self._database = database
         self._group_id = group_id
         self._shown = shown or (lambda text: text)
+        self._phones_hidden = phones_hidden
         self.search_edit = QLineEdit()
         self.search_edit.setObjectName("searchBox")
         self.search_edit.setClearButtonEnabled(True)
@@ -136,6 +139,11 @@ class MemberSearchList(QWidget):
         self.search_edit.setText(text)
         self.search_edit.blockSignals(False)
         self.search(stored)
+        if self.select_membership(membership_id):
+            return True
+        # not found by their name: one holding a phone is not searched by its digits for an operator who reads it
+        # masked (王五 13800138002) — listed by who they are
+        self.show_choices(text, [membership_id])
         return self.select_membership(membership_id)
 
     def show_choices(self, text: str, membership_ids: list[int]) -> None:
@@ -160,7 +168,9 @@ class MemberSearchList(QWidget):
         """List who matches the search box's text (or `text`, searched for in its place)."""
         self._timer.stop()
         text = self.search_edit.text() if text is None else text
-        query = RosterQuery(group_id=self._group_id, text=text.strip(), status="active")
+        query = RosterQuery(
+            group_id=self._group_id, text=text.strip(), status="active", phones_hidden=self._phones_hidden
+        )
         with self._database.session() as session:
             rows = search_roster(session, query, limit=SEARCH_LIMIT + 1)
         more = len(rows) > SEARCH_LIMIT
