@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QCompleter, QHBoxLayout, QLabel, QLineEdit, QToolB
 from desktop.chat_parse import normalise_name
 from desktop.services.activities_queries import MemberChoice
 from models import clock
+from models.search_keys import typed_readings
 
 MAX_SUGGESTIONS = 20
 MembershipRole = Qt.ItemDataRole.UserRole + 1
@@ -45,10 +46,14 @@ def matches(c: MemberChoice, text: str) -> int | None:
     others = [normalise_name(x) for x in (c.nickname, c.group_nickname, c.wechat_id) if x]
     if any(x == t for x in others):
         return 2
-    if t.isascii():
-        key = t.replace(" ", "")
-        initials = (x for x in (c.initials, c.initials_alt) if x)
-        if any(x.startswith(t) for x in initials) or any(x.startswith(key) for x in (c.pinyin, c.pinyin_alt) if x):
+    readings = typed_readings(text)  # lü, lu, wáng fāng, wang2fang1 as stored (lv, wangfang)
+    if t.isascii() or readings:
+        keys = [t.replace(" ", ""), *readings]
+        initials = [x for x in (c.initials, c.initials_alt) if x]
+        full = [x for x in (c.pinyin, c.pinyin_alt) if x]
+        if any(x.startswith(k) for x in initials for k in (t, *readings)) or any(
+            x.startswith(k) for x in full for k in keys
+        ):
             return 3
     if t in name or any(t in x for x in others):
         return 4

@@ -28,7 +28,7 @@ from models import (
     membership_role,
 )
 from models.search import in_ids, memberships_nicknamed, people_named
-from models.search_keys import name_keys, prefix_upper_bound
+from models.search_keys import name_keys, prefix_upper_bound, typed_readings
 
 SORT_COLUMNS = (
     "name",
@@ -173,27 +173,27 @@ def _text_condition(text: str, session: Session | None = None, phones_hidden: bo
     # full-width digits (１３８ from a phone's keyboard or a copied note) are a phone's digits
     typed = t.translate(_FULL_WIDTH_DIGITS)
     low = typed.lower()
-    if low.isascii() and low.replace(" ", "").isalnum():
-        key = low.replace(" ", "")
-        if key.isdigit():
-            found = _phone_people(session, typed)
-            if found:
-                person.append(Member.id.in_(found))
-            if len(key) <= 4:
-                person.append(Member.phone_tail == key.zfill(4) if len(key) == 4 else Member.phone_tail.like(f"%{key}"))
-            elif not phones_hidden:
-                person.append(Member.phone.like(f"%{key}"))
-            elif _MOBILE_TYPED.fullmatch(key):
-                person.append(Member.phone == key)  # the whole number: the stored one (phone masked on a server)
-        elif hide:
-            pass  # pinyin keeps a name's digits (wangwu13800138002): no reading with a digit is searched
-        else:
-            bound = prefix_upper_bound(key)
-            person.append(and_(Member.initials >= key, Member.initials < bound))
-            person.append(and_(Member.pinyin >= key, Member.pinyin < bound))
-            # the name as people read it, where that differs (曾小贤: zxx as well as cxx; models/search_keys.py)
-            person.append(and_(Member.initials_alt >= key, Member.initials_alt < bound))
-            person.append(and_(Member.pinyin_alt >= key, Member.pinyin_alt < bound))
+    key = low.replace(" ", "")
+    if key.isascii() and key.isdigit():
+        found = _phone_people(session, typed)
+        if found:
+            person.append(Member.id.in_(found))
+        if len(key) <= 4:
+            person.append(Member.phone_tail == key.zfill(4) if len(key) == 4 else Member.phone_tail.like(f"%{key}"))
+        elif not phones_hidden:
+            person.append(Member.phone.like(f"%{key}"))
+        elif _MOBILE_TYPED.fullmatch(key):
+            person.append(Member.phone == key)  # the whole number: the stored one (phone masked on a server)
+    # pinyin as typed, ü and tones as people type them (lü, lu, wáng fāng, wang2fang1: models/search_keys.py)
+    for reading in typed_readings(t):
+        if hide and any(ch.isdigit() for ch in reading):
+            continue  # pinyin keeps a name's digits (wangwu13800138002): no reading with a digit is searched
+        bound = prefix_upper_bound(reading)
+        person.append(and_(Member.initials >= reading, Member.initials < bound))
+        person.append(and_(Member.pinyin >= reading, Member.pinyin < bound))
+        # the name as people read it, where that differs (曾小贤: zxx as well as cxx; models/search_keys.py)
+        person.append(and_(Member.initials_alt >= reading, Member.initials_alt < bound))
+        person.append(and_(Member.pinyin_alt >= reading, Member.pinyin_alt < bound))
     # 张 三 typed with a space (or copied so from a chat) is 张三: a Chinese name has no spaces between its characters
     joined = _CJK_GAP_RE.sub("", t)
     if _HAN_NAME_RE.fullmatch(joined):

@@ -156,3 +156,61 @@ def test_an_assistants_counts_and_matches_agree_with_the_rows(corpus):
             q = RosterQuery(text=text, phones_hidden=True)
             rows = search_roster(s, q)
             assert count_roster(s, q) == len(rows) == roster_matches(s, q).total, text
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        ("王芳", {"wf1", "wf2", "wf3"}),  # every 王芳, in both groups
+        ("wf", {"wf1", "wf2", "wf3"}),
+        ("wangfang", {"wf1", "wf2", "wf3"}),
+        ("wáng fāng", {"wf1", "wf2", "wf3"}),  # tones typed
+        ("wang2fang1", {"wf1", "wf2", "wf3"}),
+        ("WANG_FANG", {"wf2"}),  # a WeChat ID typed in another case
+        ("王芳-二班", {"wf2"}),
+        ("刘红", {"liu"}),  # simplified finds traditional
+        ("劉紅", {"liu"}),
+        ("lv", {"lv"}),
+        ("lü", {"lv"}),  # ü typed
+        ("lǚ", {"lv"}),
+        ("lu", {"lv"}),  # no ü on the keyboard
+        ("lvxiaobai", {"lv"}),
+        ("zeng", {"zeng"}),
+        ("ceng", {"zeng"}),
+        ("dan", {"shan"}),
+        ("shan", {"shan"}),
+        ("xie", {"xie"}),
+        ("jie", {"xie"}),
+        ("qiu", {"qiu"}),
+        ("amy", {"amy"}),
+        ("AMY CHEN", {"amy"}),
+        ("小美", {"mei"}),
+        ("陈文", {"renamed"}),
+        ("cdw", {"renamed"}),  # the old name's initials are gone; its WeChat ID stays
+    ],
+)
+def test_the_right_person_is_found(corpus, text, who):
+    database, ids = corpus
+    got = set(found(database, text))
+    assert {ids[k] for k in who} <= got, text
+
+
+def test_namesakes_are_rows_told_apart_and_the_count_is_honest(corpus):
+    database, ids = corpus
+    with database.session() as s:
+        q = RosterQuery(text="王芳")
+        rows = search_roster(s, q)
+        wf = [r for r in rows if r.display_name == "王芳"]
+        assert len(wf) == 3 == count_roster(s, q) - (len(rows) - 3)
+        assert len({(r.group_name, r.wechat_id, r.group_nickname) for r in wf}) == 3  # never two identical rows
+        assert roster_matches(s, q).total == len(rows)
+
+
+def test_a_left_member_is_found_and_marked_and_a_deleted_one_only_when_asked(corpus):
+    database, ids = corpus
+    with database.session() as s:
+        (left,) = search_roster(s, RosterQuery(text="钱八"))
+        assert left.status == "left"
+        assert search_roster(s, RosterQuery(text="冯九")) == []
+        (gone,) = search_roster(s, RosterQuery(text="冯九", include_deleted=True))
+        assert gone.deleted

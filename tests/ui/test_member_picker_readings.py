@@ -62,3 +62,16 @@ def test_an_assistants_picker_finds_no_one_by_the_digits_its_list_hides(qtbot):
     owner.set_choices([wangwu, phone_id])
     assert [c.membership_id for c in owner.suggestions("0013")] == [1]
     assert [c.membership_id for c in owner.suggestions("13700001111")] == [2]
+
+
+def test_the_picker_offers_lv_typed_with_u_umlaut_or_tones(qtbot):
+    """吕小白 is stored as lvxiaobai: typing lü, lu (no ü on the keyboard), lǚ or wáng fāng / wang2fang1 offered
+    no one (probe search2)."""
+    picker = MemberPicker()
+    qtbot.addWidget(picker)
+    picker.set_choices([_choice(1, "吕小白"), _choice(2, "王芳"), _choice(3, "陆明")])
+    for text in ("lv", "lü", "lǚ", "lu:", "lvxiaobai", "lǚ xiǎo bái", "lvx"):
+        assert [c.display_name for c in picker.suggestions(text)] == ["吕小白"], text
+    assert {c.display_name for c in picker.suggestions("lu")} == {"吕小白", "陆明"}
+    for text in ("wáng fāng", "wang2fang1", "wang2 fang1", "WangFang"):
+        assert [c.display_name for c in picker.suggestions(text)] == ["王芳"], text
