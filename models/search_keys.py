@@ -123,3 +123,28 @@ def prefix_upper_bound(prefix: str) -> str:
     """The smallest string greater than every string starting with prefix: lets `col >= p AND col < bound`
     use a plain B-tree index on SQLite and PostgreSQL alike (LIKE 'p%' cannot on SQLite)."""
     return prefix[:-1] + chr(ord(prefix[-1]) + 1) if prefix else "\U0010ffff"
+
+
+_TONED_U = str.maketrans({"ü": "v", "ǖ": "v", "ǘ": "v", "ǚ": "v", "ǜ": "v", "Ü": "v"})
+_TONE_NUMBERED = re.compile(r"(?:[a-z]+[1-5]?)+")  # wang2fang1, lv3
+_LN_U = re.compile(r"(?<=[ln])u")
+
+
+def typed_readings(text: str) -> list[str]:
+    """The pinyin keys a text typed as a reading stands for (lower case, no spaces), as the stored columns write
+    them; [] when the text is no reading (characters, a phone). People type 吕 as lv, lü, lu: or lu (a keyboard
+    without ü), and tones as marks (wáng fāng, lǚ) or digits (wang2 fang1): pypinyin stores lv and no tones, so
+    each of these found no one. ü (and u:) is v; tone marks and tone digits after a syllable are dropped; a text
+    with lu or nu also tries lv/nv (lu finds 吕 as well as 陆: a search offers, the person picks). Decided with
+    probe search2."""
+    t = unicodedata.normalize("NFC", text.strip().lower()).translate(_TONED_U).replace("u:", "v")
+    t = "".join(ch for ch in unicodedata.normalize("NFD", t) if not unicodedata.combining(ch))
+    key = t.replace(" ", "").replace("'", "")
+    if not key.isascii() or not key.isalnum() or key.isdigit():
+        return []
+    if any(ch.isdigit() for ch in key) and _TONE_NUMBERED.fullmatch(key) and len(key) > 1:
+        key = re.sub(r"(?<=[a-z])[1-5]", "", key) if re.search(r"[aeiouvgnr][1-5]", key) else key
+    keys = [key]
+    if _LN_U.search(key):
+        keys.append(_LN_U.sub("v", key))
+    return keys

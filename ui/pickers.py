@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 
 from PySide6.QtCore import QDate, QLocale, QModelIndex, QStringListModel, Qt, Signal, Slot
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import QCompleter, QHBoxLayout, QLabel, QLineEdit, QToolB
 from desktop.chat_parse import normalise_name
 from desktop.services.activities_queries import MemberChoice
 from models import clock
+from models.search_keys import typed_readings
 
 MAX_SUGGESTIONS = 20
 MembershipRole = Qt.ItemDataRole.UserRole + 1
@@ -44,10 +46,14 @@ def matches(c: MemberChoice, text: str) -> int | None:
     others = [normalise_name(x) for x in (c.nickname, c.group_nickname, c.wechat_id) if x]
     if any(x == t for x in others):
         return 2
-    if t.isascii():
-        key = t.replace(" ", "")
-        initials = (x for x in (c.initials, c.initials_alt) if x)
-        if any(x.startswith(t) for x in initials) or any(x.startswith(key) for x in (c.pinyin, c.pinyin_alt) if x):
+    readings = typed_readings(text)  # lü, lu, wáng fāng, wang2fang1 as stored (lv, wangfang)
+    if t.isascii() or readings:
+        keys = [t.replace(" ", ""), *readings]
+        initials = [x for x in (c.initials, c.initials_alt) if x]
+        full = [x for x in (c.pinyin, c.pinyin_alt) if x]
+        if any(x.startswith(k) for x in initials for k in (t, *readings)) or any(
+            x.startswith(k) for x in full for k in keys
+        ):
             return 3
     if t in name or any(t in x for x in others):
         return 4
@@ -107,8 +113,24 @@ class MemberPicker(QLineEdit):
         self._chosen = None
         self.clear()
 
+    def _as_shown(self, c: MemberChoice, text: str) -> MemberChoice:
+        """`c` as `text` is matched against it: a text with a digit against the names as listed (a phone in them
+        masked for an assistant, `shown`) — typing 0013 offered 王五 13800138002, listed 王五 138****, and so said
+        the digits the list hides (probe search2); any other text against what is stored (王五 finds him)."""
+        if not any(ch.isdigit() for ch in text):
+            return c
+        return replace(
+            c,
+            display_name=self.shown(c.display_name) or "",
+            nickname=self.shown(c.nickname),
+            group_nickname=self.shown(c.group_nickname),
+            wechat_id=self.shown(c.wechat_id),
+        )
+
     def suggestions(self, text: str) -> list[MemberChoice]:
-        scored = [(s, i, c) for i, c in enumerate(self._choices) if (s := matches(c, text)) is not None]
+        scored = [
+            (s, i, c) for i, c in enumerate(self._choices) if (s := matches(self._as_shown(c, text), text)) is not None
+        ]
         scored.sort(key=lambda x: (x[0], x[1]))
         return [c for _s, _i, c in scored[:MAX_SUGGESTIONS]]
 
@@ -134,7 +156,7 @@ class MemberPicker(QLineEdit):
             return
         # the people the text is the name, nickname, group nickname or WeChat ID of: one is that one; two (小美 the
         # name of one and the group nickname of another, 张伟 twice) are a choice, as a paste line asks
-        named = [c for c in self._choices if matches(c, self.text()) in (0, 2)]
+        named = [c for c in self._choices if matches(self._as_shown(c, self.text()), self.text()) in (0, 2)]
         found = self.suggestions(self.text())
         if len(named) == 1 or (not named and len(found) == 1):
             self._set_chosen(named[0] if named else found[0])

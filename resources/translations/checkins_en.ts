@@ -865,6 +865,21 @@
             <source>The first %1 shown: more members match — type more of the name</source>
             <translation>The first %1 shown: more members match — type more of the name</translation>
         </message>
+        <message>
+            <source>phone …%1</source>
+            <translation>phone …%1</translation>
+        </message>
+        <message>
+            <source>joined %1</source>
+            <translation>joined %1</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n members may be meant: choose one.</source>
+            <translation>
+                <numerusform>%n members may be meant: choose one.</numerusform>
+                <numerusform>%n members may be meant: choose one.</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>PastePreviewModel</name>
@@ -989,6 +1004,13 @@
         <message>
             <source>written by %1</source>
             <translation>written by %1</translation>
+        </message>
+        <message numerus="yes">
+            <source>Leave: not logged. %n members may be meant: double-click or Enter to choose whose leave to record.</source>
+            <translation>
+                <numerusform>Leave: not logged. %n members may be meant: double-click or Enter to choose whose leave to record.</numerusform>
+                <numerusform>Leave: not logged. %n members may be meant: double-click or Enter to choose whose leave to record.</numerusform>
+            </translation>
         </message>
     </context>
     <context>

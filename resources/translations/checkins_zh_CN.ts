@@ -841,6 +841,20 @@
             <source>The first %1 shown: more members match — type more of the name</source>
             <translation>只显示前 %1 位：还有更多成员符合，请多输入几个字</translation>
         </message>
+        <message>
+            <source>phone …%1</source>
+            <translation>手机尾号 %1</translation>
+        </message>
+        <message>
+            <source>joined %1</source>
+            <translation>%1 入群</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n members may be meant: choose one.</source>
+            <translation>
+                <numerusform>可能是 %n 位成员中的一位：请选择是哪一位。</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>PastePreviewModel</name>
@@ -965,6 +979,12 @@
         <message>
             <source>written by %1</source>
             <translation>（%1 代为告知）</translation>
+        </message>
+        <message numerus="yes">
+            <source>Leave: not logged. %n members may be meant: double-click or Enter to choose whose leave to record.</source>
+            <translation>
+                <numerusform>请假：不记打卡。可能是 %n 位成员中的一位：双击或按回车选择为谁记录请假。</numerusform>
+            </translation>
         </message>
     </context>
     <context>

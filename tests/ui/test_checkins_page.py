@@ -1678,10 +1678,18 @@ def test_a_leave_line_of_a_chain_opens_the_leave_dialog_for_its_member_and_day(q
     with ws.database.session() as s:
         assert [p.display_name for p in on_leave(s, ws.group_id, yesterday)] == ["赵六"]
         assert on_leave(s, ws.group_id, TODAY) == []
-    # a leave line naming nobody for certain opens nothing
+    # a leave line naming nobody for certain (张三 twice) opens the dialog asking which one, nobody chosen (probe
+    # search2: it opened nothing, and the assistant had to find the leave button and the right 张三 by hand)
     page.set_paste_text(f"#接龙 早起打卡 {yesterday.month}月{yesterday.day}日\n1. 张三 请假\n")
     row = next(r for r in range(model.rowCount()) if model.status(r) == "leave")
-    assert page.open_leave_for_line(row) is None
+    assert "2 members may be meant" in model.index(row, PREVIEW_COL_STATUS).data(Qt.ItemDataRole.ToolTipRole)
+    dialog = page.open_leave_for_line(row)
+    assert dialog is not None and dialog.member_search.current() is None and not dialog.save_button.isEnabled()
+    listed = {
+        dialog.member_search.model.person_at(i).membership_id for i in range(dialog.member_search.model.rowCount())
+    }
+    assert listed == {ws.memberships["张三"], ws.memberships["张三#2"]}
+    dialog.reject()
 
 
 def test_a_pasted_pc_wechat_message_says_whose_message_its_line_is(qtbot, page, ws):

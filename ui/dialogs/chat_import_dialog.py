@@ -35,7 +35,7 @@ from desktop.errors import QunDeskError
 from desktop.io.fields import ImportProblem
 from desktop.services.chat_import import ChatImportSummary, ChatPlan, plan_chat_import, run_chat_import
 from desktop.services.groups import list_groups
-from desktop.services.operators import Actor, names_shown_to
+from desktop.services.operators import Actor, allowed, names_shown_to
 from desktop.tasks import Progress
 from models.db import DatabaseError
 from ui import file_dialogs
@@ -471,7 +471,14 @@ class ChatImportDialog(QDialog):
         gid = self.group_id()
         if gid is None:
             return None
-        dialog = MemberPickerDialog(self._database, gid, name, self, shown=names_shown_to(self._actor))
+        dialog = MemberPickerDialog(
+            self._database,
+            gid,
+            name,
+            self,
+            shown=names_shown_to(self._actor),
+            phones_hidden=not allowed(self._actor, "export_unmasked"),
+        )
         dialog.exec()
         person = dialog.person if dialog.result() else None
         dialog.deleteLater()

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from desktop.services.checkins import record_leave, remove_leave
 from desktop.services.lookups import other_groups_of_membership
-from desktop.services.operators import Actor, names_shown_to
+from desktop.services.operators import Actor, allowed, names_shown_to
 from desktop.services.roster import leaves_of
 from models import clock
 from ui.messages import localise_message
@@ -56,8 +56,10 @@ class LeaveDialog(QDialog):
         day: date | None = None,
         end: date | None = None,
         person: Person | None = None,
+        choices: tuple[str, list[int]] | None = None,
         parent: QWidget | None = None,
     ):
+        """`choices`: (a name as a pasted line wrote it, the members it may be): those listed, none chosen."""
         super().__init__(parent)
         self.setObjectName("leaveDialog")
         self._database = database
@@ -68,9 +70,13 @@ class LeaveDialog(QDialog):
         day = day or clock.today()
 
         # names as this operator may see them (a phone in them masked for an assistant), found by what is stored
-        self.member_search = MemberSearchList(database, group_id, shown=names_shown_to(actor))
+        self.member_search = MemberSearchList(
+            database, group_id, shown=names_shown_to(actor), phones_hidden=not allowed(actor, "export_unmasked")
+        )
         if person is not None:
             self.member_search.show_person(person.membership_id, names_shown_to(actor)(person.display_name) or "")
+        elif choices is not None:
+            self.member_search.show_choices(names_shown_to(actor)(choices[0]) or "", choices[1])
         self.member_search.current_changed.connect(self._update_ok)
         # Enter on a name goes on to the dates (it did nothing: the keyboard had to Tab through the list)
         self.member_search.activated.connect(self._on_member_chosen)

@@ -22,8 +22,10 @@ class MemberPickerDialog(QDialog):
         parent: QWidget | None = None,
         *,
         shown: Callable[[str | None], str | None] | None = None,
+        phones_hidden: bool = False,
     ):
-        """`shown`: how the members are listed for the operator (names_shown_to); None: as stored."""
+        """`shown`: how the members are listed for the operator (names_shown_to); None: as stored. `phones_hidden`:
+        the operator reads phones masked (MemberSearchList)."""
         super().__init__(parent)
         self.setObjectName("memberPickerDialog")
         self.setWindowTitle(self.tr("Pick a member"))
@@ -36,7 +38,7 @@ class MemberPickerDialog(QDialog):
             self.prompt.setText(self.tr("Who is “%1” in the chat?").replace("%1", text))
         else:
             self.prompt.hide()
-        self.search = MemberSearchList(database, group_id, shown=shown)
+        self.search = MemberSearchList(database, group_id, shown=shown, phones_hidden=phones_hidden)
         self.search.activated.connect(self._on_activated)
         self.search.current_changed.connect(self._update_ok)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)

@@ -564,8 +564,16 @@ class PastePreviewModel(QAbstractTableModel):
         m = self.match_at(row)
         if m is None or m.status != STATUS_LEAVE:
             return None
-        people = [c for c in m.candidates if c.membership_id is not None and c.status == "active"]
+        people = self.leave_candidates(row)
         return people[0] if len(people) == 1 and len(m.candidates) == 1 else None
+
+    def leave_candidates(self, row: int) -> list[Candidate]:
+        """The group's active members a 请假 line may name (王芳 twice: both), for the leave dialog to ask which one;
+        [] for any other line."""
+        m = self.match_at(row)
+        if m is None or m.status != STATUS_LEAVE:
+            return []
+        return [c for c in m.candidates if c.membership_id is not None and c.status == "active"]
 
     def _first_rows(self) -> dict[tuple[int, date], int]:
         """The row that checks in each (membership, day) — the first, as plan() takes them."""
@@ -859,6 +867,13 @@ class PastePreviewModel(QAbstractTableModel):
                 return QCoreApplication.translate(
                     "PastePreviewModel", "%1 is on leave: not logged. Double-click or Enter records the leave."
                 ).replace("%1", self._name(on_leave.display_name))
+            if col in (PREVIEW_COL_STATUS, PREVIEW_COL_CHOICE) and len(self.leave_candidates(row)) > 1:
+                return QCoreApplication.translate(
+                    "PastePreviewModel",
+                    "Leave: not logged. %n members may be meant: double-click or Enter to choose whose leave to record.",
+                    "",
+                    len(self.leave_candidates(row)),
+                )
             if col in (PREVIEW_COL_STATUS, PREVIEW_COL_CHOICE) and m.status == STATUS_NOT_MEMBER:
                 return "\n".join(person_outcome_text(c) for c in m.candidates)
             if col in (PREVIEW_COL_STATUS, PREVIEW_COL_CHOICE) and m.status == STATUS_OTHER_DAY and m.day:

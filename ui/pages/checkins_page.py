@@ -73,7 +73,7 @@ from desktop.services.checkins_queries import (
     on_leave,
 )
 from desktop.services.groups import find_group_id
-from desktop.services.operators import Actor, names_shown_to
+from desktop.services.operators import Actor, allowed, names_shown_to
 from desktop.services.paste import (
     PasteOutcome,
     PastePreview,
@@ -981,7 +981,12 @@ class CheckinsPage(GroupPage):
             self._quick_rows = []
             self.quick_model.set_people([])
             return
-        query = RosterQuery(group_id=self._group_id, text=text, status="active")
+        query = RosterQuery(
+            group_id=self._group_id,
+            text=text,
+            status="active",
+            phones_hidden=not allowed(self._actor, "export_unmasked"),
+        )
         with self._database.session() as session:
             self._quick_rows = search_roster(session, query, limit=QUICK_LIMIT)
         # who of them is checked in that day already, said on their line: of two Jessicas, the one still to log
@@ -1263,22 +1268,35 @@ class CheckinsPage(GroupPage):
         """`小琪 今天请假一天` in a pasted chain is not logged; this records the leave it says: the dialog with the
         member the line names for certain and the days the line says (请假3天, 12.5-12.8请假, 明后两天请假:
         PasteMatch.leave_days; else the line's day), its text as the reason (nothing is written until the
-        assistant confirms it there)."""
+        assistant confirms it there). A line that may name several members (王芳 twice) opens the dialog listing
+        those, with what tells them apart and nobody chosen: the assistant picks one (it opened nothing, and the
+        first would be a guess)."""
         cand = self.preview_model.leave_candidate(row)
         m = self.preview_model.match_at(row)
-        if cand is None or m is None or cand.membership_id is None:
+        if m is None:
             return None
-        person = Person(cand.membership_id, cand.display_name)
         first, last = m.leave_days or (m.day or self.day(),) * 2
+        if cand is None or cand.membership_id is None:
+            choices = [c.membership_id for c in self.preview_model.leave_candidates(row) if c.membership_id is not None]
+            if not choices:
+                return None
+            return self.open_leave_dialog(day=first, end=last, reason=m.line.raw.strip(), choices=(m.name, choices))
+        person = Person(cand.membership_id, cand.display_name)
         return self.open_leave_dialog(person=person, day=first, end=last, reason=m.line.raw.strip())
 
     @Slot()
     def open_leave_dialog(
-        self, person: Person | None = None, day: date | None = None, reason: str = "", end: date | None = None
+        self,
+        person: Person | None = None,
+        day: date | None = None,
+        reason: str = "",
+        end: date | None = None,
+        choices: tuple[str, list[int]] | None = None,
     ) -> LeaveDialog | None:
+        """`choices`: (the name a line wrote, the members it may be) listed for the assistant to pick one."""
         if self._group_id is None:
             return None
-        if person is None:
+        if person is None and choices is None:
             # only someone the assistant chose: the list's own current row (the first name) put a person into the
             # leave dialog whom nobody picked, one Enter away from leave recorded for the wrong member
             person = self.chosen_pending_person()
@@ -1286,7 +1304,14 @@ class CheckinsPage(GroupPage):
                 r = self.selected_checkins()[0]
                 person = Person(r.membership_id, r.display_name)
         dialog = LeaveDialog(
-            self._database, self._actor, self._group_id, day=day or self.day(), end=end, person=person, parent=self
+            self._database,
+            self._actor,
+            self._group_id,
+            day=day or self.day(),
+            end=end,
+            person=person,
+            choices=choices,
+            parent=self,
         )
         if reason:
             dialog.reason_edit.setText(reason)
@@ -1582,7 +1607,14 @@ class CheckinsPage(GroupPage):
         if self.pick_member_hook is not None:
             person = self.pick_member_hook(name)
         else:
-            dialog = MemberPickerDialog(self._database, self._group_id, name, self, shown=names_shown_to(self._actor))
+            dialog = MemberPickerDialog(
+                self._database,
+                self._group_id,
+                name,
+                self,
+                shown=names_shown_to(self._actor),
+                phones_hidden=not allowed(self._actor, "export_unmasked"),
+            )
             self.active_dialog = dialog
             dialog.exec()
             person = dialog.person if dialog.result() else None

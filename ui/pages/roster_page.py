@@ -433,6 +433,7 @@ class RosterPage(QWidget):
             never_spoke=self.never_spoke_check.isChecked(),
             sort=old.sort,
             descending=old.descending,
+            phones_hidden=not allowed(self._actor, "export_unmasked"),  # no digit the phone column hides is searched
         )
 
     @Slot()

@@ -3,14 +3,16 @@ pinyin initials or full pinyin, through the roster query), for the member picker
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
+from dataclasses import replace
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QLineEdit, QListView, QVBoxLayout, QWidget
 
 from desktop.chat_parse import normalise_name
-from desktop.services.roster import MemberRow, RosterQuery, get_member_input, search_roster
+from desktop.services.roster import MemberRow, RosterQuery, get_member_input, rows_for, search_roster
 from ui.models.checkins_models import PeopleListModel, Person, person_detail
 
 LIST_STYLE = """
@@ -32,6 +34,30 @@ def person_from_row(row: MemberRow, shown: Callable[[str | None], str | None] = 
     )
 
 
+def told_apart_people(
+    rows: list[MemberRow], shown: Callable[[str | None], str | None] = lambda text: text
+) -> list[Person]:
+    """person_from_row for each row; members who would read alike (two 王芳 with no nickname or WeChat ID to tell
+    them apart) read with what does: their phone's last four digits (shown to every operator, 138****8000), else the
+    day they joined, else their number — two identical lines leave whoever picks one to guess."""
+    people = [person_from_row(r, shown) for r in rows]
+    counts = Counter((p.display_name, p.detail) for p in people)
+    out = []
+    for r, p in zip(rows, people, strict=True):
+        if counts[(p.display_name, p.detail)] > 1:
+            if r.phone and len(r.phone) >= 8 and r.phone[-4:].isdigit():
+                extra = QCoreApplication.translate("MemberSearchList", "phone …%1").replace("%1", r.phone[-4:])
+            elif r.joined_at is not None:
+                extra = QCoreApplication.translate("MemberSearchList", "joined %1").replace(
+                    "%1", r.joined_at.strftime("%Y-%m-%d")
+                )
+            else:
+                extra = f"#{r.member_id}"
+            p = replace(p, detail=person_detail(p.detail, extra))
+        out.append(p)
+    return out
+
+
 class MemberSearchList(QWidget):
     activated = Signal(object)  # Person (double click or Enter)
     current_changed = Signal(object)  # Person | None
@@ -43,14 +69,17 @@ class MemberSearchList(QWidget):
         parent: QWidget | None = None,
         *,
         shown: Callable[[str | None], str | None] | None = None,
+        phones_hidden: bool = False,
     ):
         """`shown`: how a person's name, nicknames and WeChat ID are listed for the operator
         (desktop.services.operators.names_shown_to: a phone written into them masked for an assistant); None: as
-        stored. The search reads what is stored."""
+        stored. The search reads what is stored; `phones_hidden` (the operator reads phones masked): no digit those
+        masks hide finds anyone (models/queries/roster.py _text_condition)."""
         super().__init__(parent)
         self._database = database
         self._group_id = group_id
         self._shown = shown or (lambda text: text)
+        self._phones_hidden = phones_hidden
         self.search_edit = QLineEdit()
         self.search_edit.setObjectName("searchBox")
         self.search_edit.setClearButtonEnabled(True)
@@ -110,18 +139,42 @@ class MemberSearchList(QWidget):
         self.search_edit.setText(text)
         self.search_edit.blockSignals(False)
         self.search(stored)
+        if self.select_membership(membership_id):
+            return True
+        # not found by their name: one holding a phone is not searched by its digits for an operator who reads it
+        # masked (王五 13800138002) — listed by who they are
+        self.show_choices(text, [membership_id])
         return self.select_membership(membership_id)
+
+    def show_choices(self, text: str, membership_ids: list[int]) -> None:
+        """Exactly these members listed (the namesakes a pasted 请假 line may mean), `text` in the search box, nobody
+        chosen and a hint saying to pick one: the first would be a guess. Typing searches as usual."""
+        self._timer.stop()
+        with self._database.session() as session:
+            rows = [r for r in rows_for(session, membership_ids) if r.status == "active" and not r.deleted]
+        self.search_edit.blockSignals(True)
+        self.search_edit.setText(text)
+        self.search_edit.blockSignals(False)
+        self.model.set_people(told_apart_people(rows, self._shown))
+        self.more_label.setText(self.tr("%n members may be meant: choose one.", "", len(rows)) if len(rows) > 1 else "")
+        self.more_label.setVisible(len(rows) > 1)
+        self.list_view.setCurrentIndex(self.model.index(-1, 0))
+        if len(rows) == 1:
+            self.set_current_row(0)
+        self.current_changed.emit(self.current())
 
     @Slot()
     def search(self, text: str | None = None) -> None:
         """List who matches the search box's text (or `text`, searched for in its place)."""
         self._timer.stop()
         text = self.search_edit.text() if text is None else text
-        query = RosterQuery(group_id=self._group_id, text=text.strip(), status="active")
+        query = RosterQuery(
+            group_id=self._group_id, text=text.strip(), status="active", phones_hidden=self._phones_hidden
+        )
         with self._database.session() as session:
             rows = search_roster(session, query, limit=SEARCH_LIMIT + 1)
         more = len(rows) > SEARCH_LIMIT
-        self.model.set_people([person_from_row(r, self._shown) for r in rows[:SEARCH_LIMIT]])
+        self.model.set_people(told_apart_people(rows[:SEARCH_LIMIT], self._shown))
         self.more_label.setText(
             self.tr("The first %1 shown: more members match — type more of the name").replace("%1", str(SEARCH_LIMIT))
         )
