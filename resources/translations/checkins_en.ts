@@ -876,8 +876,8 @@
         <message numerus="yes">
             <source>%n members may be meant: choose one.</source>
             <translation>
-                <numerusform>%n members may be meant: choose one.</numerusform>
-                <numerusform>%n members may be meant: choose one.</numerusform>
+                <numerusform>%Ln members may be meant: choose one.</numerusform>
+                <numerusform>%Ln members may be meant: choose one.</numerusform>
             </translation>
         </message>
     </context>
@@ -1008,8 +1008,8 @@
         <message numerus="yes">
             <source>Leave: not logged. %n members may be meant: double-click or Enter to choose whose leave to record.</source>
             <translation>
-                <numerusform>Leave: not logged. %n members may be meant: double-click or Enter to choose whose leave to record.</numerusform>
-                <numerusform>Leave: not logged. %n members may be meant: double-click or Enter to choose whose leave to record.</numerusform>
+                <numerusform>Leave: not logged. %Ln members may be meant: double-click or Enter to choose whose leave to record.</numerusform>
+                <numerusform>Leave: not logged. %Ln members may be meant: double-click or Enter to choose whose leave to record.</numerusform>
             </translation>
         </message>
     </context>

@@ -852,7 +852,7 @@
         <message numerus="yes">
             <source>%n members may be meant: choose one.</source>
             <translation>
-                <numerusform>可能是 %n 位成员中的一位：请选择是哪一位。</numerusform>
+                <numerusform>可能是 %Ln 位成员中的一位：请选择是哪一位。</numerusform>
             </translation>
         </message>
     </context>
@@ -983,7 +983,7 @@
         <message numerus="yes">
             <source>Leave: not logged. %n members may be meant: double-click or Enter to choose whose leave to record.</source>
             <translation>
-                <numerusform>请假：不记打卡。可能是 %n 位成员中的一位：双击或按回车选择为谁记录请假。</numerusform>
+                <numerusform>请假：不记打卡。可能是 %Ln 位成员中的一位：双击或按回车选择为谁记录请假。</numerusform>
             </translation>
         </message>
     </context>
