@@ -504,6 +504,9 @@ class MainWindow(QMainWindow):
         sel.blockSignals(True)
         self.group_view.setCurrentIndex(self.group_model.index(row, 0))
         sel.blockSignals(False)
+        # the view repaints a selection on the signals blocked above: without this, the list kept highlighting the
+        # group before (seen after the Check-ins page's "Go to <group> with this paste")
+        self.group_view.viewport().update()
         if notify or self.roster_page.group_id != group_id:
             for page in self._group_pages():
                 page.set_group(self.current_group_id())

@@ -658,39 +658,47 @@ class RosterIndex:
     def _parts(self) -> dict[str, int]:
         """Every run of three Chinese characters or more of a group's name that no other group's name holds — the
         words a chain's title shortens the name to (读书会 for 每月一本书读书会, 夜跑团 for 城市夜跑团) — with its group.
-        Not a part that is a chain's everyday word with one character more (打卡营: 打卡 + 营), nor one with a digit
-        (`21天` of 21天写作训练营 is in `第21天打卡`)."""
+        Not across a chain's everyday word (早起打卡营 has none: 早起打卡 is what a morning chain of any group says, and
+        打卡营 is 打卡 with a character more), nor with a digit (`21天` of 21天写作训练营 is in `第21天打卡`)."""
         if self._group_parts is None:
             if self._group_all is None:
                 self._group_all = dict(self._session.execute(select(Group.id, Group.name)).all())
-            holders: dict[str, set[int]] = defaultdict(set)
-            for gid, name in self._group_all.items():
-                for run in _HAN_RUN_RE.findall(name_key(name)):
-                    for i in range(len(run)):
-                        for j in range(i + 3, len(run) + 1):
-                            holders[run[i:j]].add(gid)
-            self._group_parts = {
-                part: next(iter(gids))
-                for part, gids in holders.items()
-                if len(gids) == 1 and len(_TITLE_WORDS_RE.sub("", part)) >= 2
-            }
+            keys = {gid: name_key(name) for gid, name in self._group_all.items()}
+            parts: dict[str, int] = {}
+            for gid, key in keys.items():
+                for run in _HAN_RUN_RE.findall(key):
+                    for piece in _TITLE_WORDS_RE.split(run):
+                        for i in range(len(piece)):
+                            for j in range(i + 3, len(piece) + 1):
+                                part = piece[i:j]
+                                if part not in parts and not any(part in k for g, k in keys.items() if g != gid):
+                                    parts[part] = gid
+            self._group_parts = parts
         return self._group_parts
 
     def _titled_part(self, title: str) -> str | None:
         """The other group a title names by a part of its name that is that group's alone (`#接龙 读书会 12月7日`
         pasted into 早起打卡营 while 每月一本书读书会 exists): the people of a chain are often in both groups, and then
-        only its title tells whose chain it is — they were logged here without a word. None when the title also
-        holds a part of this group's name (two Chinese characters or more, not an everyday chain word, not in the
-        other's name: `读书会 早起打卡` is a joint chain), or when two groups' parts are written as long as each other."""
+        only its title tells whose chain it is — they were logged here without a word. As for a whole name
+        (_spans_of), not straight after another Chinese character (`线下读书会报名` is an offline reading session).
+        None when the title also holds a part of this group's name (two Chinese characters or more, not an everyday
+        chain word, not in the other's name: `读书会 早起打卡` is a joint chain), or when two groups' parts are
+        written as long as each other."""
         parts = self._parts()
         found: dict[int, int] = {}
-        for run in _HAN_RUN_RE.findall(title):
-            for i in range(len(run)):
-                for j in range(len(run), i + 2, -1):
-                    gid = parts.get(run[i:j])
-                    if gid is not None and gid != self._group_id:
-                        found[gid] = max(found.get(gid, 0), j - i)
-                        break
+        for i in range(len(title)):
+            if not _is_han(title[i]) or (
+                i > 0 and _is_han(title[i - 1]) and not _TITLE_DAY_END_RE.search(title[max(0, i - 3) : i])
+            ):
+                continue
+            j = i
+            while j < len(title) and _is_han(title[j]):
+                j += 1
+            for end in range(j, i + 2, -1):
+                gid = parts.get(title[i:end])
+                if gid is not None and gid != self._group_id:
+                    found[gid] = max(found.get(gid, 0), end - i)
+                    break
         if not found:
             return None
         longest = max(found.values())

@@ -45,6 +45,8 @@ CHAIN = "1. 王芳 读了20页\n2. 周杰\n3. 李娜\n"
         ("#接龙 夜跑团 {d}", "城市夜跑团"),
         ("#接龙 写作训练营 第3天", "21天写作训练营"),
         ("#接龙 训练营 Day3", "21天写作训练营"),
+        ("#接龙 {d}读书会打卡", "每月一本书读书会"),  # after a date it still names the group
+        ("#接龙 夜跑团读书会联合打卡", "城市夜跑团"),  # the second one is inside the phrase
     ],
 )
 def test_a_title_with_a_part_of_another_groups_name_is_that_groups_chain(workspace, groups, title, group):
@@ -62,7 +64,8 @@ def test_a_title_with_a_part_of_another_groups_name_is_that_groups_chain(workspa
         "#接龙 读书会 早起打卡 {d}",  # a joint chain: it names this group too
         "#接龙 第21天打卡",  # `21天` of 21天写作训练营 is a day count, not the group
         "#接龙 打卡营 {d}",  # 打卡营 is an everyday chain word with a character more: no group's alone
-        "#接龙 夜跑团读书会联合打卡",  # two groups named as long as each other: nothing certain, logged here
+        "#接龙 夜跑团 读书会 联合打卡",  # two groups named as long as each other: nothing certain, logged here
+        "#接龙 线下读书会报名",  # inside a phrase: an offline reading session (as for a whole name)
         "#接龙 {d} 阅读打卡",  # 阅读 is in no group's name
     ],
 )
@@ -72,6 +75,15 @@ def test_a_title_without_another_groups_own_part_is_logged_here(workspace, group
         preview = preview_paste(s, groups["早起打卡营"], DAY, title.format(d=d) + "\n" + CHAIN)
     assert len(certain_plan(preview.matches)) == 3
     assert all(m.reason != "other_group" for m in preview.matches)
+
+
+@pytest.mark.parametrize("title", ["#接龙 早起打卡", "#接龙 打卡营 早起打卡"])
+def test_an_everyday_chain_title_names_no_group(workspace, groups, title):
+    """`#接龙 早起打卡` is what any group's morning chain says, though 早起打卡 is in 早起打卡营's name only: 城市夜跑团's
+    own morning chain is logged there."""
+    with workspace.session() as s:
+        preview = preview_paste(s, groups["城市夜跑团"], DAY, title + "\n" + CHAIN)
+    assert len(certain_plan(preview.matches)) == 3
 
 
 def test_the_groups_own_part_is_its_own_chain(workspace, groups):

@@ -107,9 +107,11 @@ def test_a_chain_of_the_other_cohorts_group_nicknames_is_named_before_logging(qt
         page.show()
         page.set_group(g4)
         page.set_paste_text("#接龙 早起打卡\n" + "".join(f"{i}. 3期-{n}\n" for i, n in enumerate(PEOPLE, 1)))
-        assert "“写作训练营第3期”: is this the right group?" in page.paste_summary.text()
+        # asked in the banner above the preview (it was a note in the summary, and the lines could be logged)
+        assert "members of “写作训练营第3期”, not of this group" in page.group_banner_label.text()
+        assert page.group_banner.isVisibleTo(page) and not page.confirm_button.isEnabled()
         page.set_group(g3)
         page.set_paste_text("#接龙 早起打卡\n" + "".join(f"{i}. 3期-{n}\n" for i, n in enumerate(PEOPLE, 1)))
-        assert "right group" not in page.paste_summary.text()
+        assert "right group" not in page.paste_summary.text() and not page.group_banner.isVisibleTo(page)
     finally:
         close_workspace(workspace)

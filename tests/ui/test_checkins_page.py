@@ -874,10 +874,12 @@ def test_a_chain_whose_names_fit_another_group_better_is_warned_of(qtbot, page, 
     page.set_group(gid)
     page.set_paste_text("#接龙\n打卡\n\n1. 李四\n2. 张珊\n3. 赵六\n4. 张三\n5. 林一\n")
     page.run_match()
-    assert "早起打卡营" in page.paste_summary.text() and "right group" in page.paste_summary.text()
+    # asked in the banner above the preview, once (the summary said it too)
+    assert "members of “早起打卡营”" in page.group_banner_label.text() and page.group_banner.isVisibleTo(page)
+    assert "right group" not in page.paste_summary.text()
     page.set_paste_text("#接龙\n打卡\n\n1. 李四\n2. 张珊\n3. 周一鸣\n")
     page.run_match()
-    assert "right group" not in page.paste_summary.text()
+    assert "right group" not in page.paste_summary.text() and not page.group_banner.isVisibleTo(page)
 
 
 def test_a_chain_that_fits_another_group_is_logged_only_once_the_user_says(qtbot, page, ws, second_group):
@@ -953,7 +955,7 @@ def test_switching_group_empties_the_box_and_never_logs_the_old_chain_there(qtbo
     page.run_match()
     assert [s for *_, s in page.preview_statuses()] == ["not_member", "not_member"]
     assert not page.confirm_button.isEnabled()
-    assert "早起打卡营" in page.paste_summary.text() and "right group" in page.paste_summary.text()
+    assert "members of “早起打卡营”" in page.group_banner_label.text()
 
 
 def test_a_new_paste_replaces_the_old_text_and_ctrl_z_brings_it_back(qtbot, page, ws):

@@ -1685,9 +1685,9 @@ class CheckinsPage(GroupPage):
             if others:
                 parts.append(self.tr("%n other line(s)", "", len(others)))
             text = self.tr(", ").join(parts)
-            elsewhere = self.preview_model.other_group_majority() or (
-                self._preview.better_group if self._preview is not None else None
-            )
+            # the banner above asks about a titled or better-fitting group already: said once, not twice
+            asked = self._better_group() is not None or bool(self._titled_groups())
+            elsewhere = None if asked else self.preview_model.other_group_majority()
             if elsewhere:
                 text += "  ·  " + self.tr("Most of these names are members of “%1”: is this the right group?").replace(
                     "%1", elsewhere
