@@ -716,8 +716,26 @@
             <translation>Go to “%1” with this paste</translation>
         </message>
         <message>
-            <source>Say first whether these lines are this group&apos;s (most names are members of “%1”)</source>
-            <translation>Say first whether these lines are this group&apos;s (most names are members of “%1”)</translation>
+            <source>Say first whether these lines are this group's (most names are members of “%1”)</source>
+            <translation>Say first whether these lines are this group's (most names are members of “%1”)</translation>
+        </message>
+        <message>
+            <source>Take back the check-ins this paste logged, in one go (those already in before stay)</source>
+            <translation>Take back the check-ins this paste logged, in one go (those already in before stay)</translation>
+        </message>
+        <message numerus="yes">
+            <source>Undo this paste (%n)</source>
+            <translation>
+                <numerusform>Undo this paste (%Ln)</numerusform>
+                <numerusform>Undo this paste (%Ln)</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Undone: the %n check-in(s) the last paste logged</source>
+            <translation>
+                <numerusform>Undone: the %Ln check-in the last paste logged</numerusform>
+                <numerusform>Undone: the %Ln check-ins the last paste logged</numerusform>
+            </translation>
         </message>
     </context>
     <context>

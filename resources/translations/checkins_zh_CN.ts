@@ -694,8 +694,24 @@
             <translation>带着这段接龙去「%1」</translation>
         </message>
         <message>
-            <source>Say first whether these lines are this group&apos;s (most names are members of “%1”)</source>
+            <source>Say first whether these lines are this group's (most names are members of “%1”)</source>
             <translation>请先确认这些行是否属于本群（大多数名字是「%1」的成员）</translation>
+        </message>
+        <message>
+            <source>Take back the check-ins this paste logged, in one go (those already in before stay)</source>
+            <translation>一次撤销这次粘贴记录的打卡（之前已有的打卡保留）</translation>
+        </message>
+        <message numerus="yes">
+            <source>Undo this paste (%n)</source>
+            <translation>
+                <numerusform>撤销这次粘贴（%Ln）</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Undone: the %n check-in(s) the last paste logged</source>
+            <translation>
+                <numerusform>已撤销上次粘贴记录的 %Ln 条打卡</numerusform>
+            </translation>
         </message>
     </context>
     <context>

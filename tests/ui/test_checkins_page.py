@@ -1771,3 +1771,34 @@ def test_a_make_up_of_a_day_the_words_do_not_date_is_shown_not_logged(qtbot, pag
     )
     page.confirm_paste()
     assert day_rows(ws) == {(ws.memberships["张珊"], "paste", False)}
+
+
+def test_the_last_paste_is_undone_in_one_click(qtbot, page, ws):
+    """A chain logged into the wrong group or day was taken back one 撤销 per line. "Undo this paste" takes back
+    exactly what the paste logged: 李四's check-in logged by hand before the paste stays."""
+    qtbot.keyClicks(page.quick_edit, "lisi")
+    qtbot.keyClick(page.quick_edit, Qt.Key.Key_Return)
+    before = day_rows(ws)
+    assert {mid for mid, *_ in before} == {ws.memberships["李四"]}
+    assert not page.undo_paste_button.isVisibleTo(page)
+    page.set_paste_text("#接龙\n打卡\n\n1. 李四\n2. 张珊\n3. 赵六\n")
+    page.run_match()
+    page.confirm_paste()
+    assert {mid for mid, *_ in day_rows(ws)} == {ws.memberships[n] for n in ("李四", "张珊", "赵六")}
+    assert page.undo_paste_button.isVisibleTo(page) and "2" in page.undo_paste_button.text()
+    qtbot.mouseClick(page.undo_paste_button, Qt.MouseButton.LeftButton)
+    assert day_rows(ws) == before
+    assert not page.undo_paste_button.isVisibleTo(page) and "2" in page.quick_status.text()
+
+
+def test_undo_this_paste_goes_when_something_else_happens(qtbot, page, ws):
+    page.set_paste_text("#接龙\n打卡\n\n1. 张珊\n")
+    page.run_match()
+    page.confirm_paste()
+    assert page.undo_paste_button.isVisibleTo(page)
+    qtbot.keyClicks(page.quick_edit, "lisi")
+    qtbot.keyClick(
+        page.quick_edit, Qt.Key.Key_Return
+    )  # another action: the button would undo what the status no longer says
+    assert not page.undo_paste_button.isVisibleTo(page)
+    assert {mid for mid, *_ in day_rows(ws)} == {ws.memberships["张珊"], ws.memberships["李四"]}

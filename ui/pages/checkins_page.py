@@ -556,6 +556,13 @@ class CheckinsPage(GroupPage):
         self.confirm_button.setObjectName("primaryButton")
         self.confirm_button.setToolTip(self.tr("Log the matched and chosen lines in one go (Ctrl+Enter)"))
         self.confirm_button.clicked.connect(self.confirm_paste)
+        # the last paste logged, one click from undone: a chain logged into the wrong group or day is taken back
+        # whole (it was one 撤销 per line in the day's list, or a selection there)
+        self.undo_paste_button = QPushButton()
+        self.undo_paste_button.setObjectName("undoPaste")
+        self.undo_paste_button.clicked.connect(self.undo_last_paste)
+        self.undo_paste_button.hide()
+        self._last_paste: tuple[int, tuple[tuple[int, date], ...]] | None = None  # (group, its logged check-ins)
 
         self.preview_model = PastePreviewModel(self)
         self.preview_model.set_names_shown(names_shown_to(self._actor))
@@ -596,6 +603,7 @@ class CheckinsPage(GroupPage):
         pt.addWidget(self.clear_paste_button)
         pb = QHBoxLayout()
         pb.addWidget(self.paste_summary, 1)
+        pb.addWidget(self.undo_paste_button)
         pb.addWidget(self.confirm_button)
         pl = QVBoxLayout(self.paste_panel)
         pl.setContentsMargins(12, 10, 12, 12)
@@ -1174,6 +1182,32 @@ class CheckinsPage(GroupPage):
     def _set_status(self, text: str, color: str) -> None:
         self.quick_status.setText(text)
         self.quick_status.setStyleSheet(f"color: {color};")
+        self._forget_last_paste()  # something else happened since: "undo the paste" would undo what is not said
+
+    def _forget_last_paste(self) -> None:
+        self._last_paste = None
+        self.undo_paste_button.hide()
+
+    @Slot()
+    def undo_last_paste(self) -> None:
+        """Undo every check-in the last paste logged (not those it found already in), in one transaction; those
+        undone since by hand are passed over. Members the paste added stay (their check-ins go)."""
+        last = self._last_paste
+        if last is None or last[0] != self._group_id:
+            self._forget_last_paste()
+            return
+        pairs = last[1]
+
+        def undo_all(session) -> list[tuple[int, date]]:
+            return [(mid, d) for mid, d in pairs if undo_checkin(session, self._actor, mid, d)]
+
+        undone = run_write(self, self._database, undo_all, changes=CHECKIN_CHANGES)
+        if not undone:
+            return
+        n = len(undone.value)
+        self._set_status(self.tr("Undone: the %n check-in(s) the last paste logged", "", n), INFO_COLOR)
+        self.refresh_day()
+        self.refresh_heatmap({d for _m, d in undone.value})
 
     # ---------------------------------------------------------------- the day's lists
     def selected_checkins(self):
@@ -1858,6 +1892,13 @@ class CheckinsPage(GroupPage):
             )
         self._set_status(text, WARN_COLOR if not_logged else OK_COLOR)
         self.quick_status.setToolTip(text)
+        if outcome.logged and self._group_id is not None:
+            self._last_paste = (self._group_id, tuple(outcome.logged))
+            self.undo_paste_button.setText(self.tr("Undo this paste (%n)", "", len(outcome.logged)))
+            self.undo_paste_button.setToolTip(
+                self.tr("Take back the check-ins this paste logged, in one go (those already in before stay)")
+            )
+            self.undo_paste_button.show()
         self.checkins_recorded.emit(len(outcome.logged))
         self.refresh_day()
         self.refresh_heatmap()
