@@ -737,6 +737,10 @@
                 <numerusform>Undone: the %Ln check-ins the last paste logged</numerusform>
             </translation>
         </message>
+        <message>
+            <source>A new day: the date moved on to %1 (it showed the day before)</source>
+            <translation>A new day: the date moved on to %1 (it showed the day before)</translation>
+        </message>
     </context>
     <context>
         <name>LeaveDialog</name>

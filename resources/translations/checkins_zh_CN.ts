@@ -713,6 +713,10 @@
                 <numerusform>已撤销上次粘贴记录的 %Ln 条打卡</numerusform>
             </translation>
         </message>
+        <message>
+            <source>A new day: the date moved on to %1 (it showed the day before)</source>
+            <translation>新的一天：日期已换到 %1（之前显示的是前一天）</translation>
+        </message>
     </context>
     <context>
         <name>LeaveDialog</name>

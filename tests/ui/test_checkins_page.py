@@ -1802,3 +1802,27 @@ def test_undo_this_paste_goes_when_something_else_happens(qtbot, page, ws):
     )  # another action: the button would undo what the status no longer says
     assert not page.undo_paste_button.isVisibleTo(page)
     assert {mid for mid, *_ in day_rows(ws)} == {ws.memberships["张珊"], ws.memberships["李四"]}
+
+
+def test_a_page_left_open_overnight_logs_the_mornings_chain_for_the_new_day(qtbot, page, ws, monkeypatch):
+    """The window stayed open on the Check-ins page past midnight (a laptop's lid closed, opened next morning): the
+    date box still showed yesterday, with no banner, and the morning's chain was logged for yesterday. Now the page
+    follows the calendar: before logging it moves the date on, says so, and matches again for the new day."""
+    tomorrow = TODAY + timedelta(days=1)
+    page.set_paste_text("#接龙\n早起打卡\n\n1. 张珊\n2. 李四\n")
+    page.run_match()
+    monkeypatch.setenv("QUNDESK_TODAY", tomorrow.isoformat())  # the night passes, the page on screen
+    page.confirm_paste()  # the click meant for the old preview: nothing logged, the day moved on
+    assert page.day() == tomorrow and "new day" in page.quick_status.text()
+    assert day_rows(ws, TODAY) == set() and day_rows(ws, tomorrow) == set()
+    page.confirm_paste()
+    assert {mid for mid, *_ in day_rows(ws, tomorrow)} == {ws.memberships["张珊"], ws.memberships["李四"]}
+    assert day_rows(ws, TODAY) == set()
+
+
+def test_a_day_picked_on_purpose_stays_when_the_calendar_moves_on(qtbot, page, ws, monkeypatch):
+    yesterday = TODAY - timedelta(days=1)
+    page.set_day(yesterday)
+    monkeypatch.setenv("QUNDESK_TODAY", (TODAY + timedelta(days=1)).isoformat())
+    assert page.follow_today() is False
+    assert page.day() == yesterday and page.late_banner.isVisibleTo(page)

@@ -124,6 +124,7 @@ from ui.widgets.tables import SelectionMode, connect_single_clicks, make_table
 QUICK_DEBOUNCE_MS = 120
 QUICK_LIMIT = 10
 PASTE_DEBOUNCE_MS = 400
+DAY_CHECK_MS = 30_000  # how often the page looks whether the calendar moved on (follow_today)
 # Height the lists and the paste preview need above the heat-map (about six preview rows under a paste box of
 # four lines); below it the heat-map folds away until the user drags it out.
 WORK_AREA_MIN = 440
@@ -341,6 +342,13 @@ class CheckinsPage(GroupPage):
         )
         self.date_edit.dateChanged.connect(self._on_date_changed)
         self.date_edit.installEventFilter(self)  # Ctrl+V of a chain right after picking the day: see eventFilter
+        # the window left open overnight (a laptop's lid closed on the page): the day showing "today" moves on with
+        # the calendar — it stayed on yesterday, and the morning's chain was logged for yesterday without a word
+        self._today = clock.today()
+        self._day_timer = QTimer(self)
+        self._day_timer.setInterval(DAY_CHECK_MS)
+        self._day_timer.timeout.connect(self.follow_today)
+        self._day_timer.start()
         self.today_button = QPushButton(self.tr("Today"))
         self.today_button.clicked.connect(self.go_to_today)
         self.late_badge = QLabel(self.tr("Earlier day"))
@@ -814,12 +822,32 @@ class CheckinsPage(GroupPage):
     def heatmap_shown(self) -> bool:
         return self.vsplitter.sizes()[1] > 0
 
-    def showEvent(self, event: QShowEvent) -> None:
-        # the app may stay open past midnight: today moves on, and so does the latest allowed date
-        was_today = self.date_edit.date() == self.date_edit.maximumDate()
+    @Slot()
+    def follow_today(self) -> bool:
+        """The calendar moved on since the page last looked (the app stays open past midnight, a laptop wakes up
+        the next morning): the latest day allowed is the new today, and a date box that showed today shows the new
+        today, said in the status line. A day picked on purpose stays (the "earlier day" banner says it). Checked
+        every DAY_CHECK_MS, when the page shows, and before anything is logged. True when the chosen day moved."""
+        today = clock.today()
+        if today == self._today:
+            return False
+        was_today = self.date_edit.date() == _qdate(self._today)
+        self._today = today
         self.date_edit.setMaximumDate(today_qdate())
-        if was_today and self.date_edit.date() != today_qdate():
+        moved = was_today and self.date_edit.date() != today_qdate()
+        if moved:
             self.date_edit.setDate(today_qdate())
+            self._set_status(
+                self.tr("A new day: the date moved on to %1 (it showed the day before)").replace(
+                    "%1", _month_day(today)
+                ),
+                WARN_COLOR,
+            )
+        self._update_late()
+        return moved
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self.follow_today()  # the app may stay open past midnight: today moves on, and so does the latest day
         super().showEvent(event)  # loads when stale
         three_lines = self.quick_status.fontMetrics().boundingRect(QRect(0, 0, 4000, 4000), 0, "国\n国\n国")
         self.quick_status.setMinimumHeight(three_lines.height())
@@ -1099,7 +1127,7 @@ class CheckinsPage(GroupPage):
     def commit_quick_entry(self) -> None:
         """Enter: log the highlighted candidate, or the one person the text means; with several, show them."""
         text = self.quick_edit.text().strip()
-        if not text or self._group_id is None:
+        if not text or self._group_id is None or self.follow_today():  # a new day: seen before anything is logged
             return
         if self._quick_timer.isActive() or self._quick_text != self.quick_edit.text():
             self.update_candidates(show_popup=False)
@@ -1786,7 +1814,7 @@ class CheckinsPage(GroupPage):
         """Log every decided line in ONE transaction: new members first, then the check-ins. Refused when the
         preview no longer belongs to the page's group, day and text (it is matched again instead), or while
         the chain's title names another day and nobody chose. A big paste runs on the task runner."""
-        if self._group_id is None or self.runner.running:
+        if self._group_id is None or self.runner.running or self.follow_today():  # a new day: matched for it first
             return
         preview = self._preview
         day = self.day()
