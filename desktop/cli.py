@@ -1307,6 +1307,12 @@ def _args_checkin(p: argparse.ArgumentParser) -> None:
         help="全部记为补卡 (当天结束后才打的卡) / mark them 补卡 (checked in after the day)",
     )
     p.add_argument(
+        "--undo",
+        action="store_true",
+        help="撤销这些成员 (或这段接龙确定匹配的成员) 在那天的打卡 / undo the check-ins of these members (or of the"
+        " paste's certain matches) on their days",
+    )
+    p.add_argument(
         "--other-group",
         action="store_true",
         help="接龙标题写的是另一个群, 或名字更像另一个群的成员时, 仍记到 --group"
@@ -1487,6 +1493,9 @@ def _cmd_checkin(ctx: Context, args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
         plan = certain_plan(preview.matches)
+        if args.undo:
+            names = {c.membership_id: c.display_name for m in preview.matches for c in m.candidates}
+            return _undo_checkins(database, actor, group_id, args.group.strip(), plan, names, said, path)
         with database.session() as session:
             _refuse_after_archiving(session, group_id, {p.day for p in plan}, {p.membership_id for p in plan})
         if args.late:
@@ -1546,9 +1555,12 @@ def _cmd_checkin(ctx: Context, args: argparse.Namespace) -> int:
                 "不确定 ambiguous" if status == "ambiguous" else "未匹配 unmatched: 名册中没有 (nobody on the roster)"
             )
             print(said(f"{name}: {what}") + (f" → {hint}" if hint else ""), file=sys.stderr)
-        print("未记录任何打卡 (nothing logged)", file=sys.stderr)
+        print("未撤销任何打卡 (nothing undone)" if args.undo else "未记录任何打卡 (nothing logged)", file=sys.stderr)
         return EXIT_BAD_INPUT
     plan = [PlannedCheckin(cands[0].membership_id, day, None, args.late) for _n, _s, cands in found]
+    if args.undo:
+        names = {cands[0].membership_id: cands[0].display_name for _n, _s, cands in found}
+        return _undo_checkins(database, actor, group_id, args.group.strip(), plan, names, said, None)
     with database.session() as session:
         _refuse_after_archiving(session, group_id, {day}, {p.membership_id for p in plan})
     outcome = commit_paste(
@@ -1557,6 +1569,58 @@ def _cmd_checkin(ctx: Context, args: argparse.Namespace) -> int:
     print(
         f"{args.group.strip()} {day.isoformat()}: 新记录 logged {len(outcome.logged)}, 已打卡 already {len(outcome.already)}"
     )
+    return EXIT_OK
+
+
+PASTE_BATCH_SECONDS = 10  # the check-ins one paste logged carry logged_at stamps this close to the latest one
+
+
+def _undo_checkins(database, actor, group_id: int, group: str, plan, names: dict[int, str], said, path) -> int:
+    """`checkin --undo`: the check-ins of the planned members on their days taken back in ONE transaction (each
+    through the window's own undo: points and streak bonus reversed, audited), each line said. With names, the
+    check-ins of those members whatever logged them. With --paste (a chain logged into the wrong group or day,
+    undone by running it again with --undo), only what the last paste of those people logged: the check-ins from a
+    paste logged within PASTE_BATCH_SECONDS of the latest of them. One logged by hand, by an import, from a chat
+    export or by an earlier paste was in before — that paste found it "already" — and is kept and said (run it
+    again to undo the paste before, or name them)."""
+    from datetime import timedelta
+
+    from desktop.services.checkins import undo_checkin
+    from desktop.services.paste import already_details
+
+    pairs = list(dict.fromkeys((p.membership_id, p.day) for p in plan))
+    with database.session() as session:
+        found = already_details(session, group_id, pairs)
+        kept: dict[tuple[int, date], tuple[str, str]] = {}
+        if path is not None:
+            pasted = [a.logged_at for a in found.values() if a.source == "paste" and a.logged_at is not None]
+            since = max(pasted) - timedelta(seconds=PASTE_BATCH_SECONDS) if pasted else None
+            for pair, a in found.items():
+                if a.source != "paste":
+                    kept[pair] = (
+                        f"不是粘贴接龙记录的 ({a.source}), 保留; 要撤销请写名字",
+                        f"not logged from a paste ({a.source}): kept — name them to undo it",
+                    )
+                elif since is not None and a.logged_at is not None and a.logged_at < since:
+                    at = a.logged_at.strftime("%m-%d %H:%M")
+                    kept[pair] = (
+                        f"是更早一次粘贴 ({at}) 记录的, 保留; 再运行一次 --undo 可撤销那一次",
+                        f"logged by an earlier paste ({at}): kept — run --undo again to undo that one",
+                    )
+        undone = [
+            (m, d) for m, d in pairs if (m, d) in found and (m, d) not in kept and undo_checkin(session, actor, m, d)
+        ]
+        session.commit()
+    where = f"{path}: " if path is not None else ""
+    for m, d in pairs:
+        if (m, d) in kept:
+            zh, en = kept[(m, d)]
+            what = f"{zh} ({en})"
+        else:
+            what = "已撤销 undone" if (m, d) in undone else "没有打卡, 无需撤销 no check-in to undo"
+        print(said(f"{where}{names.get(m, m)} {d.isoformat()}: {what}"), file=sys.stderr)
+    rest = len(pairs) - len(undone) - len(kept)
+    print(f"{group}: 撤销 undone {len(undone)}, 保留 kept {len(kept)}, 没有打卡 none {rest}")
     return EXIT_OK
 
 
