@@ -663,17 +663,24 @@ class RosterIndex:
         if self._group_parts is None:
             if self._group_all is None:
                 self._group_all = dict(self._session.execute(select(Group.id, Group.name)).all())
-            keys = {gid: name_key(name) for gid, name in self._group_all.items()}
-            parts: dict[str, int] = {}
-            for gid, key in keys.items():
-                for run in _HAN_RUN_RE.findall(key):
-                    for piece in _TITLE_WORDS_RE.split(run):
-                        for i in range(len(piece)):
-                            for j in range(i + 3, len(piece) + 1):
-                                part = piece[i:j]
-                                if part not in parts and not any(part in k for g, k in keys.items() if g != gid):
-                                    parts[part] = gid
-            self._group_parts = parts
+            # every Chinese run of three or more of every name, with the groups whose names hold it (one pass: a
+            # workspace of 500 cohorts is 500 names, not 500 × 500 comparisons)
+            holders: dict[str, set[int]] = defaultdict(set)
+            runs = {gid: _HAN_RUN_RE.findall(name_key(name)) for gid, name in self._group_all.items()}
+            for gid, found in runs.items():
+                for run in found:
+                    for i in range(len(run)):
+                        for j in range(i + 3, len(run) + 1):
+                            holders[run[i:j]].add(gid)
+            self._group_parts = {
+                piece[i:j]: gid
+                for gid, found in runs.items()
+                for run in found
+                for piece in _TITLE_WORDS_RE.split(run)
+                for i in range(len(piece))
+                for j in range(i + 3, len(piece) + 1)
+                if len(holders[piece[i:j]]) == 1
+            }
         return self._group_parts
 
     def _titled_part(self, title: str) -> str | None:
