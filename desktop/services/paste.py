@@ -2189,6 +2189,17 @@ def _without_name(text: str, name: str | None) -> str:
     return text.replace(name, " ", 1)
 
 
+def _leave_text(text: str, name: str | None) -> str:
+    """The words a leave line's days are read from (leave_span): the line without the poster's name — but a
+    bracket of the name that holds a leave is the line's message, kept: `周敏（请假明天）` is on leave tomorrow (read
+    without it, today). A bracket of anything else goes with the name (`小美（12号）请假` is on leave today). Only
+    for a line already found to be a leave: a group nickname that holds 请假 (`王五（请假中）`) is the member."""
+    if not name or "补" in name:
+        return text
+    said = " ".join(b[0][1:-1] for b in _BRACKETED_RE.finditer(name) if "假" in b[0])
+    return text.replace(name, f" {said} ", 1)
+
+
 def _proxied(text: str, name: str, names_someone: Callable[[str], bool] = lambda _who: False) -> str | None:
     """The person a line checks in for someone else names (高峰 替罗斌打卡 → 罗斌), or None. Never the poster's own
     name read from the inside: 代丽丽打卡, 【组长】代丽丽打卡 and 🌞代丽丽打卡 are 代丽丽's (代 is her surname). A name
@@ -2838,10 +2849,8 @@ def match_lines(
                     line.time,
                     late,
                     posted=posted,
-                    leave_days=leave_span(_without_name(text, written), stamp_days.get(line.line_no) or line_day)
-                    if status == "leave"
-                    and line_day is not None
-                    and not leave_days_unsure(_without_name(text, written))
+                    leave_days=leave_span(_leave_text(text, written), stamp_days.get(line.line_no) or line_day)
+                    if status == "leave" and line_day is not None and not leave_days_unsure(_leave_text(text, written))
                     else None,
                     reason="leave_named"
                     if for_others and status == "leave"
