@@ -302,6 +302,35 @@ def restore_latest_backup(damaged: Database | str | Path | None = None) -> Path 
     return None
 
 
+def restore_latest_in_place(damaged: Database | str | Path):
+    """Restore the newest sound backup of the damaged SQLite workspace `damaged` into its place: the damaged file is
+    kept aside beside it, renamed `NAME.damaged-YYYYMMDD-HHMMSS.sqlite` (with its -wal), untouched for inspection
+    (desktop.services.backup.restore_in_place). Returns the RestoredInPlace (None: no backup of it). The window does
+    this when it finds its workspace damaged, then opens the same path again.
+
+    Restored into a new file in the data folder (restore_latest_backup), the window worked on that file once, and its
+    next start, from the icon, opened the damaged workspace again and offered the restore again — into another new
+    file, from the same old backup, without the work done meanwhile (which sat unseen in the first restored file).
+    A backup that turns out damaged itself is passed over for the next older one; when none can be restored, the
+    newest one's problem is raised. `damaged` must be closed (disposed) first."""
+    from desktop.services.backup import BackupError, restore_in_place
+    from desktop.services.operators import Actor
+
+    file = _workspace_file(damaged)
+    if file is None:
+        return None
+    first_problem: BackupError | None = None
+    for path in own_backup_files(file):
+        try:
+            return restore_in_place(Actor(0, "群主", "owner"), path, file, why="damaged")
+        except BackupError as exc:
+            first_problem = first_problem or exc
+            continue
+    if first_problem is not None:
+        raise first_problem
+    return None
+
+
 def _workspace_file(workspace: Database | str | Path) -> Path | None:
     """The file of a SQLite workspace (an open one, or its path or URL), None for a server database."""
     from sqlalchemy.exc import ArgumentError

@@ -70,6 +70,8 @@ __all__ = [
     "copy_workspace",
     "describe_existing",
     "list_backups",
+    "RestoredInPlace",
+    "restore_in_place",
     "restore_workspace",
 ]
 
@@ -982,6 +984,85 @@ def restore_workspace(
         raise
     _audit_restore(url, actor, backup_file, counts)
     return counts
+
+
+@dataclass(frozen=True)
+class RestoredInPlace:
+    """A restore that took the workspace's place: `workspace` now holds the backup's data, `kept` the file that
+    was there before (with its -wal beside it when it had one), `counts` the rows restored."""
+
+    workspace: Path
+    kept: Path
+    counts: dict[str, int]
+
+
+SIDE_FILES = ("-wal", "-shm", "-journal")
+
+
+def kept_aside_name(workspace: Path, why: str, moment: datetime | None = None) -> Path:
+    """A new name beside `workspace` for the file a restore puts aside: `NAME.WHY-YYYYMMDD-HHMMSS.sqlite`
+    (`why`: before-restore, damaged), never an existing file's."""
+    stamp = (moment or clock.now()).strftime("%Y%m%d-%H%M%S")
+    base = f"{workspace.stem}.{why}-{stamp}"
+    suffix = workspace.suffix or ".sqlite"
+    target = workspace.with_name(base + suffix)
+    n = 2
+    while any(Path(f"{target}{side}").exists() for side in ("", *SIDE_FILES)):
+        target = workspace.with_name(f"{base}-{n}{suffix}")
+        n += 1
+    return target
+
+
+def restore_in_place(
+    actor: Actor, backup_file: str | Path, workspace: str | Path, *, why: str = "before-restore", progress: Any = None
+) -> RestoredInPlace:
+    """Restore a backup INTO the place of the SQLite workspace file `workspace` (owner only). The workspace must be
+    closed by this process first (the window disposes its database).
+
+    Restoring into a new file only (restore_workspace) left the organiser on the old one: the window's next start,
+    from its icon, opened the same workspace again — a damaged one was offered the restore again at every start, each
+    time into another restored-….sqlite without the work done in the last, and a restore from Settings said to restart
+    with `qundesk --db FILE`, which an organiser starting QunDesk from its icon cannot do. Now, in this order:
+
+    1. the backup is restored into a temp file beside the workspace (`.NAME.restored.restore-PID.tmp`, which the
+       clean-up of killed runs knows) and checked, as every restore is (a newer QunDesk's backup, a damaged one:
+       refused here, nothing moved);
+    2. the workspace file is kept aside, renamed `NAME.WHY-YYYYMMDD-HHMMSS.sqlite` in its folder, with its -wal
+       (rows not yet folded into the file), -shm and -journal renamed alike, so the kept file opens with every row it
+       had — nothing of it is deleted, and no -wal of the old file is left beside the restored one (SQLite would
+       replay it into the restored file);
+    3. the restored file is renamed into the workspace's place.
+
+    A rename that fails (on Windows: another program still has the file open) puts back what was moved and removes
+    the temp file: the workspace is as it was and the error says so."""
+    require(actor, "restore_backup")
+    file = Path(workspace).expanduser()
+    if not file.is_file():
+        raise BackupError(f"工作区文件不存在 (the workspace file does not exist): {file}")
+    built = file.with_name(f".{file.name}.restored.restore-{os.getpid()}.tmp")
+    _remove_sqlite_file(built)
+    try:
+        counts = restore_workspace(actor, backup_file, built, progress=progress)
+        kept = kept_aside_name(file, why)
+        moved: list[str] = []
+        try:
+            for side in ("", *SIDE_FILES):
+                if side == "" or Path(f"{file}{side}").exists():
+                    os.replace(f"{file}{side}", f"{kept}{side}")
+                    moved.append(side)
+            os.replace(built, file)
+        except OSError as exc:
+            for side in reversed(moved):
+                with contextlib.suppress(OSError):
+                    os.replace(f"{kept}{side}", f"{file}{side}")
+            raise BackupError(
+                f"无法替换工作区文件 (可能另一个程序正打开着它), 工作区保持原样, 未做任何改动 (the workspace file could not"
+                f" be replaced — another program may have it open: it is as it was, nothing was changed):"
+                f" {file}: {exc.strerror or exc}"
+            ) from exc
+    finally:
+        _remove_sqlite_file(built)
+    return RestoredInPlace(file, kept, counts)
 
 
 def _cancel_asked(progress: Any) -> Stop | None:

@@ -1021,6 +1021,18 @@ Create a new, empty workspace there?</source>
             <source>Finished before it could be stopped: %1. It was completed and written, not cancelled.</source>
             <translation>在停止之前已经完成：%1。它已完成并写入，没有被取消。</translation>
         </message>
+        <message>
+            <source>The workspace is damaged: %1
+
+Put its latest backup in its place and open it? The damaged file is kept beside it under a new name.</source>
+            <translation>工作区已损坏: %1
+
+用它最新的备份替换它并打开吗? 损坏的文件会以新名字保留在它旁边。</translation>
+        </message>
+        <message>
+            <source>Restored the latest backup into %1. The damaged file was kept as %2.</source>
+            <translation>已把最新的备份恢复到 %1。损坏的文件保留为 %2。</translation>
+        </message>
     </context>
     <context>
         <name>MemberDialog</name>
