@@ -331,6 +331,11 @@ def restore_latest_in_place(damaged: Database | str | Path):
     return None
 
 
+def workspace_file(workspace: Database | str | Path) -> Path | None:
+    """The file of a SQLite workspace (an open one, or its path or URL), None for a server database."""
+    return _workspace_file(workspace)
+
+
 def _workspace_file(workspace: Database | str | Path) -> Path | None:
     """The file of a SQLite workspace (an open one, or its path or URL), None for a server database."""
     from sqlalchemy.exc import ArgumentError

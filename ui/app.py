@@ -275,6 +275,7 @@ def run_app(db: str | None = None, lang: str | None = None, *, operator: str | N
         if is_empty(database):
             FirstRunDialog(database).exec()
         window = MainWindow(database, actor)
+        _follow_reopened(window, state)
         window.show()
         for failure in backup_failures:
             _say_backup_failed(window, failure)
@@ -438,6 +439,17 @@ def _offer_restore(parent, problem: str, damaged, before_restore=None):
     return restored.workspace
 
 
+def _follow_reopened(window, state: dict) -> None:
+    """A window that reopens on a restored backup (MainWindow.reopened): its new database is the one closed at the
+    end, and the new window is followed in turn."""
+
+    def reopened(new_window, new_database) -> None:
+        state["database"] = new_database
+        _follow_reopened(new_window, state)
+
+    window.reopened.connect(reopened)
+
+
 def _damaged_after_start(app, window, state: dict, actor, problem: str) -> None:
     from desktop.workspace import open_workspace
     from ui.main_window import MainWindow
@@ -452,6 +464,7 @@ def _damaged_after_start(app, window, state: dict, actor, problem: str) -> None:
     new = open_workspace(restored)
     state["database"] = new
     replacement = MainWindow(new, actor)
+    _follow_reopened(replacement, state)
     window._replacement = replacement
     replacement.show()
     window.close()

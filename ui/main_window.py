@@ -30,11 +30,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.errors import QunDeskError
 from desktop.services.groups import GroupRow, list_groups, people_in_groups
 from desktop.services.operators import Actor, allowed
 from desktop.settings import get_setting
 from desktop.workspace import database_display
-from ui.messages import members_text, number_text, operator_text, people_text
+from ui.messages import members_text, number_text, operator_text, people_text, show_error
 from ui.operations import Change, data_events
 from ui.pages.placeholder_page import PlaceholderPage
 from ui.pages.roster_page import RosterPage
@@ -111,6 +112,9 @@ class _LazyTipItem(QStandardItem):
 
 class MainWindow(QMainWindow):
     actor_changed = Signal(object)  # the Actor the window now works for (Switch operator…)
+    # (the new MainWindow, its Database): a restored backup took the workspace's place and a new window opened on
+    # it (put_restored); ui/app.py then disposes that database at the end instead of this one's
+    reopened = Signal(object, object)
 
     def __init__(self, database, actor: Actor, parent: QWidget | None = None):
         super().__init__(parent)
@@ -375,7 +379,9 @@ class MainWindow(QMainWindow):
         if key == "settings":
             from ui.pages.settings_page import SettingsPage
 
-            return SettingsPage(self._database, self._actor)
+            page = SettingsPage(self._database, self._actor)
+            page.restore_built.connect(self.put_restored)
+            return page
         module_name, class_name = PAGE_CLASSES.get(key, ("", ""))
         try:
             module = importlib.import_module(module_name) if module_name else None
@@ -721,6 +727,60 @@ class MainWindow(QMainWindow):
         settings.setValue(SPLITTER_KEY, self.splitter.saveState())
         settings.setValue(PAGE_KEY, self.current_page_key())
         settings.sync()
+
+    @Slot(object)
+    def put_restored(self, built) -> MainWindow | None:
+        """A backup restored and checked beside the open workspace (Settings › Restore… › Replace the workspace,
+        desktop.services.backup.RestoredBeside) takes the workspace's place: this window closes (work still running
+        is asked about as at any close; "Keep working" leaves everything as it was and drops the restored copy), the
+        workspace file is kept aside (NAME.before-restore-….sqlite, with its -wal), the restored file put in its
+        place, and a new window opens on it, for the same operator when the backup has them (else the sign-in). A
+        failed swap (another program has the file open) reopens the workspace as it was and says why. Returns the
+        new window (None: nothing changed)."""
+        from desktop.services.backup import discard_restored, put_in_place
+        from desktop.workspace import open_workspace, workspace_file
+
+        file = workspace_file(self._database)
+        app = QApplication.instance()
+        quit_on_last = app.quitOnLastWindowClosed()
+        app.setQuitOnLastWindowClosed(False)  # the window closes before its successor opens
+        try:
+            if file is None or not self.close():
+                discard_restored(built.file)
+                return None
+            self._database.dispose()
+            try:
+                kept = put_in_place(built.file, file)
+                problem = None
+            except QunDeskError as exc:
+                kept, problem = None, exc
+            finally:
+                discard_restored(built.file)
+            database = open_workspace(file)
+            from ui.app import _sign_in
+
+            actor = _sign_in(database, self._actor.name)
+            if actor is None:  # the sign-in was cancelled: the restored workspace stays in place, QunDesk ends
+                database.dispose()
+                app.quit()
+                return None
+            window = MainWindow(database, actor)
+            window.show()
+            self._replacement = window
+            self.reopened.emit(window, database)
+            if problem is not None:
+                show_error(window, problem)
+            else:
+                QMessageBox.information(
+                    window,
+                    self.tr("QunDesk"),
+                    self.tr("The backup is restored into %1. The workspace as it was is kept as %2.")
+                    .replace("%1", str(file))
+                    .replace("%2", str(kept)),
+                )
+            return window
+        finally:
+            app.setQuitOnLastWindowClosed(quit_on_last)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Work still running (an export, a backup, a re-computation) is never cut off by the process ending: the

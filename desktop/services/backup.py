@@ -70,7 +70,11 @@ __all__ = [
     "copy_workspace",
     "describe_existing",
     "list_backups",
+    "RestoredBeside",
     "RestoredInPlace",
+    "discard_restored",
+    "put_in_place",
+    "restore_beside",
     "restore_in_place",
     "restore_workspace",
 ]
@@ -1035,6 +1039,28 @@ def restore_in_place(
 
     A rename that fails (on Windows: another program still has the file open) puts back what was moved and removes
     the temp file: the workspace is as it was and the error says so."""
+    built = restore_beside(actor, backup_file, workspace, progress=progress)
+    try:
+        kept = put_in_place(built.file, Path(workspace).expanduser(), why)
+    finally:
+        discard_restored(built.file)
+    return RestoredInPlace(Path(workspace).expanduser(), kept, built.counts)
+
+
+@dataclass(frozen=True)
+class RestoredBeside:
+    """A backup restored and checked into a temp file beside the workspace, waiting to take its place."""
+
+    file: Path
+    counts: dict[str, int]
+
+
+def restore_beside(
+    actor: Actor, backup_file: str | Path, workspace: str | Path, *, progress: Any = None
+) -> RestoredBeside:
+    """Step 1 of restore_in_place, which may run while the workspace is open (the window runs it on a worker thread
+    with progress and Cancel): the backup restored into `.NAME.restored.restore-PID.tmp` beside the SQLite workspace
+    file `workspace`, and checked. Nothing of the workspace is touched."""
     require(actor, "restore_backup")
     file = Path(workspace).expanduser()
     if not file.is_file():
@@ -1043,26 +1069,39 @@ def restore_in_place(
     _remove_sqlite_file(built)
     try:
         counts = restore_workspace(actor, backup_file, built, progress=progress)
-        kept = kept_aside_name(file, why)
-        moved: list[str] = []
-        try:
-            for side in ("", *SIDE_FILES):
-                if side == "" or Path(f"{file}{side}").exists():
-                    os.replace(f"{file}{side}", f"{kept}{side}")
-                    moved.append(side)
-            os.replace(built, file)
-        except OSError as exc:
-            for side in reversed(moved):
-                with contextlib.suppress(OSError):
-                    os.replace(f"{kept}{side}", f"{file}{side}")
-            raise BackupError(
-                f"无法替换工作区文件 (可能另一个程序正打开着它), 工作区保持原样, 未做任何改动 (the workspace file could not"
-                f" be replaced — another program may have it open: it is as it was, nothing was changed):"
-                f" {file}: {exc.strerror or exc}"
-            ) from exc
-    finally:
+    except BaseException:
         _remove_sqlite_file(built)
-    return RestoredInPlace(file, kept, counts)
+        raise
+    return RestoredBeside(built, counts)
+
+
+def discard_restored(built: Path) -> None:
+    """Remove a restored temp file that will not take the workspace's place (or is there already)."""
+    _remove_sqlite_file(built)
+
+
+def put_in_place(built: Path, workspace: Path, why: str = "before-restore") -> Path:
+    """Step 2 of restore_in_place, with the workspace closed by this process: the workspace file kept aside (with its
+    side files), the restored file renamed into its place. Returns where the old file was kept."""
+    file = Path(workspace)
+    kept = kept_aside_name(file, why)
+    moved: list[str] = []
+    try:
+        for side in ("", *SIDE_FILES):
+            if side == "" or Path(f"{file}{side}").exists():
+                os.replace(f"{file}{side}", f"{kept}{side}")
+                moved.append(side)
+        os.replace(built, file)
+    except OSError as exc:
+        for side in reversed(moved):
+            with contextlib.suppress(OSError):
+                os.replace(f"{kept}{side}", f"{file}{side}")
+        raise BackupError(
+            f"无法替换工作区文件 (可能另一个程序正打开着它), 工作区保持原样, 未做任何改动 (the workspace file could not"
+            f" be replaced — another program may have it open: it is as it was, nothing was changed):"
+            f" {file}: {exc.strerror or exc}"
+        ) from exc
+    return kept
 
 
 def _cancel_asked(progress: Any) -> Stop | None:

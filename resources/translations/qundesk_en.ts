@@ -1045,6 +1045,10 @@ Put its latest backup in its place and open it? The damaged file is kept beside 
             <source>Restored the latest backup into %1. The damaged file was kept as %2.</source>
             <translation>Restored the latest backup into %1. The damaged file was kept as %2.</translation>
         </message>
+        <message>
+            <source>The backup is restored into %1. The workspace as it was is kept as %2.</source>
+            <translation>The backup is restored into %1. The workspace as it was is kept as %2.</translation>
+        </message>
     </context>
     <context>
         <name>MemberDialog</name>

@@ -1033,6 +1033,10 @@ Put its latest backup in its place and open it? The damaged file is kept beside 
             <source>Restored the latest backup into %1. The damaged file was kept as %2.</source>
             <translation>已把最新的备份恢复到 %1。损坏的文件保留为 %2。</translation>
         </message>
+        <message>
+            <source>The backup is restored into %1. The workspace as it was is kept as %2.</source>
+            <translation>备份已恢复到 %1。原来的工作区保留为 %2。</translation>
+        </message>
     </context>
     <context>
         <name>MemberDialog</name>
