@@ -653,6 +653,30 @@ class Database:
         if self._held and "readonly database" in str(context.original_exception):
             raise WritesHeld(self._held) from context.original_exception
 
+    def fold_wal(self) -> bool | None:
+        """Fold the write-ahead log into the workspace file and empty it (SQLite's `wal_checkpoint(TRUNCATE)`), when
+        nobody is reading or writing at this moment (it never waits: busy, it is tried at the next call). True when
+        done, False when busy or the file is gone.
+
+        SQLite folds the log into the file only when it reaches 1,000 pages or the last connection closes, so a window
+        open all day kept the day's saves in `NAME-wal` alone: the workspace file copied while the window was open
+        (to a USB stick, mailed, Explorer's copy) lacked them without a word, and a synced folder (OneDrive, 坚果云,
+        iCloud, Dropbox) carried the file and its log at different moments — on the other computer a file with an
+        older log beside it. The window calls this a moment after each save (MainWindow), so the file itself holds
+        every save and its log is empty. None: nothing to fold (PostgreSQL, writes held)."""
+        if self.engine.dialect.name != "sqlite" or self._held or not self.engine.url.database:
+            return None
+        path = Path(self.engine.url.database)
+        try:
+            conn = sqlite3.connect(path.resolve().as_uri() + "?mode=rw", uri=True, timeout=0)  # never makes a file
+            try:
+                row = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+            finally:
+                conn.close()
+        except (sqlite3.Error, OSError):
+            return False
+        return row is not None and row[0] == 0
+
     @property
     def url(self) -> str:
         """The database for people: `user:***@host`, never a password (display_url)."""

@@ -8,7 +8,7 @@ import importlib.util
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QModelIndex, QPoint, QSettings, Qt, Signal, Slot
+from PySide6.QtCore import QByteArray, QModelIndex, QPoint, QSettings, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QColor, QKeySequence, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -56,6 +56,8 @@ GROUP_PROFILE_MODULE = "ui.dialogs.group_profile_dialog"  # written separately; 
 GroupIdRole = Qt.ItemDataRole.UserRole + 1
 GroupRowRole = Qt.ItemDataRole.UserRole + 2
 
+FOLD_WAL_AFTER_MS = 2000  # after the last save, the write-ahead log is folded into the workspace file (fold_wal)
+FOLD_WAL_TRIES = 5  # a busy fold is tried again this many times, FOLD_WAL_AFTER_MS apart
 SIDEBAR_KINDS = frozenset({"members", "groups", "settings"})  # changes that move the group list's counts or colours
 WARN_COLOR = "#C2410C"
 OVER_COLOR = "#B91C1C"
@@ -137,6 +139,13 @@ class MainWindow(QMainWindow):
         self._fit_pages_to_screen()
         self._restore_state()
         data_events().data_changed.connect(self._on_data_changed)
+        # a moment after the last save, the write-ahead log is folded into the workspace file (Database.fold_wal):
+        # the file alone, copied or synced while the window is open, then holds every save
+        self._fold_timer = QTimer(self)
+        self._fold_timer.setSingleShot(True)
+        self._fold_timer.setInterval(FOLD_WAL_AFTER_MS)
+        self._fold_timer.timeout.connect(self.fold_wal)
+        self._fold_tries = 0
 
     # ---- building ----
     def _page_texts(self) -> dict[str, tuple[str, str]]:
@@ -429,11 +438,23 @@ class MainWindow(QMainWindow):
         made in is told (a visible page reloads now, a hidden one when it is next shown)."""
         if change.database is not self._database:
             return
+        self._fold_tries = 0
+        self._fold_timer.start()  # (again: one fold after a run of saves)
         if change.kinds & SIDEBAR_KINDS:
             self.refresh_groups()
         for page in list(self.pages.values()):
             if hasattr(page, "data_changed_elsewhere") and not change.made_in(page):
                 page.data_changed_elsewhere(change)
+
+    @Slot()
+    def fold_wal(self) -> bool:
+        """Fold the saves into the workspace file now; busy (a page reading on its worker thread, another QunDesk),
+        it is tried again a moment later, a few times (nothing to say: the next save starts it over)."""
+        done = self._database.fold_wal() if hasattr(self._database, "fold_wal") else None
+        if done is False and self._fold_tries < FOLD_WAL_TRIES:
+            self._fold_tries += 1
+            self._fold_timer.start()
+        return bool(done)
 
     # ---- groups ----
     def refresh_groups(self) -> None:
