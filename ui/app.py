@@ -277,6 +277,7 @@ def run_app(db: str | None = None, lang: str | None = None, *, operator: str | N
         window = MainWindow(database, actor)
         _follow_reopened(window, state)
         window.show()
+        _say_sync_copies(window, database)
         for failure in backup_failures:
             _say_backup_failed(window, failure)
         # What exists now — the modules, classes, mappers and compiled statements of the whole run — is never
@@ -383,6 +384,28 @@ def _say_backup_failed(window, message: str) -> None:
             "%1", localise_message(message)
         ),
         15000,
+    )
+
+
+def _say_sync_copies(window, database) -> None:
+    """Copies of the workspace a sync tool left beside it (desktop.services.backup.sync_copies: `qundesk (conflicted
+    copy 2026-12-07).sqlite`, `qundesk-DESKTOP-1.sqlite`): the status bar names them and where to restore one — what
+    was saved in them is not in the workspace the window opened, and nothing said so."""
+    from desktop.services.backup import sync_copies
+    from desktop.workspace import workspace_file
+
+    file = workspace_file(database)
+    copies = sync_copies(file) if file is not None else []
+    if not copies:
+        return
+    names = ", ".join(f"{c.path.name} ({c.created:%Y-%m-%d %H:%M})" for c in copies)
+    window.statusBar().showMessage(
+        QCoreApplication.translate(
+            "MainWindow",
+            "A sync tool left other copies of this workspace beside it: %1. What was saved in them is not in this "
+            "one; to use one instead, restore it in Settings › Backups.",
+        ).replace("%1", names),
+        120000,
     )
 
 

@@ -77,6 +77,7 @@ __all__ = [
     "restore_beside",
     "restore_in_place",
     "restore_workspace",
+    "sync_copies",
 ]
 
 BATCH = 5_000  # rows per executemany (progress and cancel are checked between batches)
@@ -773,6 +774,45 @@ def list_backups(folder: str | Path | None = None) -> list[BackupInfo]:
         # laptop in Berlin, Shanghai's auto-20261207 taken at 01:00 read "created 2026-12-06 18:00"
         created = datetime.fromtimestamp(st.st_mtime, clock.zone()).replace(tzinfo=None)
         out.append(BackupInfo(p, created, st.st_size, _file_revision(p)))
+    out.sort(key=lambda b: (b.created, b.path.name), reverse=True)
+    return out
+
+
+# the tail a sync tool adds to the name of a file two computers changed: Dropbox `NAME (DESKTOP's conflicted copy
+# 2026-12-07)`, Google Drive / 坚果云 / Windows `NAME (1)`, `NAME_冲突副本…`, iCloud `NAME 2`, OneDrive `NAME-DESKTOP-1`
+# (the other computer's name, in capitals)
+_SYNC_TAIL = re.compile(
+    r"^(?:\s*[(（].*[)）]\s*|.*(?i:conflict|冲突|衝突|副本|copy|kopie|konflikt).*| \d{1,3}|-(?=[A-Z0-9-]*[A-Z])[A-Z0-9]+(?:-[A-Z0-9]+)*)$"
+)  # the computer's name case-sensitive: `qundesk-test.sqlite` is a workspace of its own, not a copy
+
+
+def sync_copies(workspace: str | Path) -> list[BackupInfo]:
+    """The other copies of the SQLite workspace file `workspace` that a sync tool (OneDrive, 坚果云, iCloud, Dropbox)
+    left beside it when two computers changed it — `qundesk (conflicted copy 2026-12-07).sqlite`,
+    `qundesk-DESKTOP-1.sqlite`, `qundesk 2.sqlite` — QunDesk workspaces of their own (their revision read without
+    writing), newest first. What was saved in them is not in the workspace: the window says so at start and lists
+    them in Settings › Backups to restore from (in the workspace's place, the workspace kept aside). Files QunDesk
+    names itself beside a workspace (NAME.before-restore-…, NAME.damaged-…) are not such copies."""
+    file = Path(workspace)
+    out: list[BackupInfo] = []
+    try:
+        entries = list(file.parent.iterdir())
+    except OSError:
+        return out
+    for p in entries:
+        if p.name.startswith(".") or p.suffix != file.suffix or p.name == file.name or not p.stem.startswith(file.stem):
+            continue
+        if not _SYNC_TAIL.match(p.stem[len(file.stem) :]):
+            continue
+        try:
+            st = p.stat()
+        except OSError:
+            continue
+        revision = _file_revision(p) if p.is_file() else None
+        if revision is None:
+            continue
+        created = datetime.fromtimestamp(st.st_mtime, clock.zone()).replace(tzinfo=None)
+        out.append(BackupInfo(p, created, st.st_size, revision))
     out.sort(key=lambda b: (b.created, b.path.name), reverse=True)
     return out
 

@@ -1049,6 +1049,10 @@ Put its latest backup in its place and open it? The damaged file is kept beside 
             <source>The backup is restored into %1. The workspace as it was is kept as %2.</source>
             <translation>The backup is restored into %1. The workspace as it was is kept as %2.</translation>
         </message>
+        <message>
+            <source>A sync tool left other copies of this workspace beside it: %1. What was saved in them is not in this one; to use one instead, restore it in Settings › Backups.</source>
+            <translation>A sync tool left other copies of this workspace beside it: %1. What was saved in them is not in this one; to use one instead, restore it in Settings › Backups.</translation>
+        </message>
     </context>
     <context>
         <name>MemberDialog</name>

@@ -1037,6 +1037,10 @@ Put its latest backup in its place and open it? The damaged file is kept beside 
             <source>The backup is restored into %1. The workspace as it was is kept as %2.</source>
             <translation>备份已恢复到 %1。原来的工作区保留为 %2。</translation>
         </message>
+        <message>
+            <source>A sync tool left other copies of this workspace beside it: %1. What was saved in them is not in this one; to use one instead, restore it in Settings › Backups.</source>
+            <translation>同步工具在这个工作区旁边留下了它的其他副本: %1。在副本里保存的内容不在这个工作区里; 要改用其中一个, 请在 设置 › 备份 中恢复它。</translation>
+        </message>
     </context>
     <context>
         <name>MemberDialog</name>

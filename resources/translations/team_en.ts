@@ -498,6 +498,10 @@ Into a new file: the open workspace stays as it is.</translation>
             <source>Restored and checked: the workspace is reopened on it…</source>
             <translation>Restored and checked: the workspace is reopened on it…</translation>
         </message>
+        <message>
+            <source>Sync copy</source>
+            <translation>Sync copy</translation>
+        </message>
     </context>
     <context>
         <name>SwitchOperatorDialog</name>

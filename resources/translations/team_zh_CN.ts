@@ -495,6 +495,10 @@ Into a new file: the open workspace stays as it is.</source>
             <source>Restored and checked: the workspace is reopened on it…</source>
             <translation>已恢复并检查完毕: 正在重新打开工作区…</translation>
         </message>
+        <message>
+            <source>Sync copy</source>
+            <translation>同步副本</translation>
+        </message>
     </context>
     <context>
         <name>SwitchOperatorDialog</name>

@@ -60,6 +60,7 @@ from desktop.services.backup import (
     manual_name,
     restore_beside,
     restore_workspace,
+    sync_copies,
 )
 from desktop.services.operators import Actor, allowed
 from desktop.settings import SETTINGS, get_setting, update_settings
@@ -604,11 +605,17 @@ class SettingsPage(QWidget):
             self.reload_backups()
 
     def reload_backups(self) -> list[BackupInfo]:
-        backups = list_backups()
+        """The backups folder's files, after the copies of this workspace a sync tool left beside it (sync_copies:
+        restored like a backup, the one to restore when the other computer's saves are the ones to keep)."""
+        file = workspace_file(self._database)
+        copies = sync_copies(file) if file is not None else []
+        backups = copies + list_backups()
         self._backups_loaded = True
         self.backup_list.clear()
         for b in backups:
             state = self.tr("OK") if b.revision else self.tr("Not readable")
+            if b in copies:
+                state = self.tr("Sync copy")
             item = QTreeWidgetItem([b.path.name, b.created.strftime("%Y-%m-%d %H:%M"), _size_text(b.size), state])
             item.setData(0, BackupRole, b)
             item.setToolTip(0, str(b.path))
