@@ -218,10 +218,15 @@ def _write_failed(exc: BaseException, path: Path, what: str) -> BackupError:
             if shutil.disk_usage(path.parent).free < 1024 * 1024:
                 text = "disk is full"
     if getattr(orig, "errno", None) == errno.ENOSPC or "disk is full" in text or "No space left" in text:
-        return BackupError(f"磁盘空间不足 (disk full) writing {path}; 未写入任何内容 (nothing was written)")
+        # one gloss says it all in English (the window shows the longest, and the file after its colon): "Nothing was
+        # written" alone was all the window said of a full disk, and the Chinese read "磁盘空间不足 writing …"
+        return BackupError(
+            f"磁盘空间不足 (disk full), 未写入任何内容, 请腾出空间后重试 (the disk is full: nothing was written; free some"
+            f" space and try again): {path}"
+        )
     if getattr(orig, "errno", None) in (errno.EROFS, errno.EACCES, errno.EPERM) or "readonly" in text:
-        return BackupError(f"只读, 无法写入 (read-only: cannot write) {path}")
-    return BackupError(f"{what} {path}: {getattr(orig, 'strerror', None) or text}")
+        return BackupError(f"只读, 无法写入 (read-only: cannot write): {path}")
+    return BackupError(f"{what}: {path}: {getattr(orig, 'strerror', None) or text}")  # the file after the colon, shown
 
 
 _TMP_BESIDE = re.compile(r"^\..+\.(?:backup|restore)(?:-(\d+))?\.tmp(?:\.part)?(?:-wal|-shm|-journal)?$")
