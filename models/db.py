@@ -245,20 +245,29 @@ def read_only_problem(url_or_path: str | Path) -> str | None:
         return None
     if path is None:
         return None
+    wal = Path(f"{path}-wal")
+    try:
+        pending = wal.stat().st_size > 0
+    except OSError:
+        pending = False
+    # saves still in the log beside it (a window that stopped without folding them in, a crash): a copy of the file
+    # alone, as the message asked, lost them without a word
+    with_zh = f"连同旁边的 {wal.name} 文件一起" if pending else ""
+    with_en = f" together with {wal.name} beside it, which holds saves not yet in the file," if pending else ""
     if path.exists() and not os.access(path, os.W_OK):
         return (
-            "工作区文件是只读的, 无法写入; 请去掉它的只读属性, 或把它复制到可以写入的文件夹后打开副本 (the workspace"
-            f" file is read-only: clear its read-only attribute, or copy it to a folder you can write to and open the"
-            f" copy): {path}"
+            f"工作区文件是只读的, 无法写入; 请去掉它的只读属性, 或把它{with_zh}复制到可以写入的文件夹后打开副本 (the"
+            f" workspace file is read-only: clear its read-only attribute, or copy it{with_en} to a folder you can"
+            f" write to and open the copy): {path}"
         )
     folder = path.parent
     while not folder.exists() and folder != folder.parent:  # a new file: the first folder that exists
         folder = folder.parent
     if not os.access(folder, os.W_OK | os.X_OK):
         return (
-            "工作区所在的文件夹是只读的, 无法写入 (SQLite 在文件旁写日志); 请把它复制到可以写入的文件夹后打开副本"
-            " (the workspace's folder is read-only, and SQLite writes its journal beside the file: copy it to a folder"
-            f" you can write to and open the copy): {path}"
+            f"工作区所在的文件夹是只读的, 无法写入 (SQLite 在文件旁写日志); 请把它{with_zh}复制到可以写入的文件夹后打开副本"
+            f" (the workspace's folder is read-only, and SQLite writes its journal beside the file: copy it{with_en} to"
+            f" a folder you can write to and open the copy): {path}"
         )
     return None
 
