@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+import threading
+import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -57,7 +59,7 @@ GroupIdRole = Qt.ItemDataRole.UserRole + 1
 GroupRowRole = Qt.ItemDataRole.UserRole + 2
 
 FOLD_WAL_AFTER_MS = 2000  # after the last save, the write-ahead log is folded into the workspace file (fold_wal)
-FOLD_WAL_TRIES = 5  # a busy fold is tried again this many times, FOLD_WAL_AFTER_MS apart
+FOLD_WAL_TRIES = 5  # a busy fold is tried again this many times, FOLD_WAL_AFTER_MS apart (on its thread)
 SIDEBAR_KINDS = frozenset({"members", "groups", "settings"})  # changes that move the group list's counts or colours
 WARN_COLOR = "#C2410C"
 OVER_COLOR = "#B91C1C"
@@ -145,7 +147,7 @@ class MainWindow(QMainWindow):
         self._fold_timer.setSingleShot(True)
         self._fold_timer.setInterval(FOLD_WAL_AFTER_MS)
         self._fold_timer.timeout.connect(self.fold_wal)
-        self._fold_tries = 0
+        self._folding: threading.Thread | None = None
 
     # ---- building ----
     def _page_texts(self) -> dict[str, tuple[str, str]]:
@@ -438,7 +440,6 @@ class MainWindow(QMainWindow):
         made in is told (a visible page reloads now, a hidden one when it is next shown)."""
         if change.database is not self._database:
             return
-        self._fold_tries = 0
         self._fold_timer.start()  # (again: one fold after a run of saves)
         if change.kinds & SIDEBAR_KINDS:
             self.refresh_groups()
@@ -447,14 +448,26 @@ class MainWindow(QMainWindow):
                 page.data_changed_elsewhere(change)
 
     @Slot()
-    def fold_wal(self) -> bool:
-        """Fold the saves into the workspace file now; busy (a page reading on its worker thread, another QunDesk),
-        it is tried again a moment later, a few times (nothing to say: the next save starts it over)."""
-        done = self._database.fold_wal() if hasattr(self._database, "fold_wal") else None
-        if done is False and self._fold_tries < FOLD_WAL_TRIES:
-            self._fold_tries += 1
-            self._fold_timer.start()
-        return bool(done)
+    def fold_wal(self) -> None:
+        """Fold the saves into the workspace file, on a thread of its own (after a big import the log holds tens of
+        megabytes to write back: not on the window's thread); busy (a page reading on its worker thread, another
+        QunDesk), it is tried again a moment later, a few times — nothing to say: the next save starts it over."""
+        database = self._database
+        if not hasattr(database, "fold_wal"):
+            return
+        if self._folding is not None and self._folding.is_alive():
+            self._fold_timer.start()  # one at a time: again once this one is done
+            return
+        pause = FOLD_WAL_AFTER_MS / 1000
+
+        def fold() -> None:
+            for _ in range(FOLD_WAL_TRIES + 1):
+                if database.fold_wal() is not False:
+                    return
+                time.sleep(pause)
+
+        self._folding = threading.Thread(target=fold, name="qundesk-fold-wal", daemon=True)
+        self._folding.start()
 
     # ---- groups ----
     def refresh_groups(self) -> None:
