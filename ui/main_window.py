@@ -779,8 +779,11 @@ class MainWindow(QMainWindow):
         quit_on_last = app.quitOnLastWindowClosed()
         app.setQuitOnLastWindowClosed(False)  # the window closes before its successor opens
         try:
-            if file is None or not self.close():
+            if file is None or not self.close():  # "Keep working": the workspace stays, the restored copy goes
                 discard_restored(built.file)
+                page = dict.get(self.pages, "settings")  # (built: the question came from it)
+                if page is not None:
+                    page.say_not_restored()
                 return None
             self._database.dispose()
             try:

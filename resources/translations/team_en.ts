@@ -502,6 +502,10 @@ Into a new file: the open workspace stays as it is.</translation>
             <source>Sync copy</source>
             <translation>Sync copy</translation>
         </message>
+        <message>
+            <source>Not restored: the workspace is as it was.</source>
+            <translation>Not restored: the workspace is as it was.</translation>
+        </message>
     </context>
     <context>
         <name>SwitchOperatorDialog</name>

@@ -499,6 +499,10 @@ Into a new file: the open workspace stays as it is.</source>
             <source>Sync copy</source>
             <translation>同步副本</translation>
         </message>
+        <message>
+            <source>Not restored: the workspace is as it was.</source>
+            <translation>未恢复: 工作区保持原样。</translation>
+        </message>
     </context>
     <context>
         <name>SwitchOperatorDialog</name>

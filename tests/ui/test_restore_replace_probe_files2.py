@@ -76,3 +76,20 @@ def test_a_restore_cancelled_at_the_question_changes_nothing(qtbot, ws, isolated
     assert page.restore_selected() is False
     assert "备份之后建的群" in _group_names(ws.path)
     assert not list(ws.path.parent.glob("workspace.before-restore-*"))
+
+
+def test_keep_working_at_the_close_leaves_the_workspace_as_it_was(qtbot, ws, isolated_home, monkeypatch):
+    """The window still works (an export): asked whether to stop it, the user keeps working — nothing is put in place,
+    the restored copy goes, and the page says so (it said 'reopened on it…' and nothing came)."""
+    from ui import task_runner
+
+    window, page, _said = _window_with_a_backup(qtbot, ws, monkeypatch)
+    page.choose_restore = lambda text: "replace"
+    monkeypatch.setattr(task_runner, "running_tasks", lambda within=None, quiet=False: ["Exporting"])
+    window.confirm_close_while_working = lambda working: False  # "Keep working"
+    with qtbot.waitSignal(page.runner.finished, timeout=60_000):
+        assert page.restore_selected()
+    qtbot.waitUntil(lambda: page.backup_status.text() == "Not restored: the workspace is as it was.", timeout=5_000)
+    assert window.isVisible() and "备份之后建的群" in _group_names(ws.path)
+    assert not list(ws.path.parent.glob("workspace.before-restore-*"))
+    assert not [p for p in ws.path.parent.iterdir() if p.name.startswith(".")]

@@ -745,6 +745,10 @@ class SettingsPage(QWidget):
         )
         return True
 
+    def say_not_restored(self) -> None:
+        """The main window did not put the restored backup in place (work still running, the user kept working)."""
+        _say(self.backup_status, self.tr("Not restored: the workspace is as it was."))
+
     # ---- tasks ----
     def _start(self, job: str, fn, **kwargs) -> None:
         self._job = job
