@@ -2551,6 +2551,30 @@ def _fail(message: str, code: int) -> int:
     return code
 
 
+def _damage_hint(db_arg: str | None, exc: BaseException) -> str:
+    """For a SQLite workspace too damaged to read ("database disk image is malformed", "file is not a database"):
+    its newest backup and the command that puts it in the workspace's place — the command line said "cannot open
+    the database: database disk image is malformed" and no more, while the window offered the restore. "" else."""
+    from desktop.paths import resolve_db
+    from desktop.workspace import EmptiedWorkspaceError, damage_problem, own_backup_files, workspace_file
+
+    if isinstance(exc, EmptiedWorkspaceError):  # its own message names the backup already
+        return ""
+    try:
+        if damage_problem(exc, db_arg) is None:
+            return ""
+        file = workspace_file(resolve_db(db_arg))
+        backups = own_backup_files(file) if file is not None else []
+    except Exception:  # a hint only: the error itself is said
+        return ""
+    if not backups:
+        return " — 工作区已损坏, 没有找到它的备份 (the workspace is damaged and it has no backup QunDesk knows of)"
+    return (
+        f" — 工作区已损坏; 用最新的备份替换它 (原文件改名保留在旁边) (the workspace is damaged; put its latest backup"
+        f' in its place, the damaged file kept beside it): qundesk --db "{file}" restore --replace "{backups[0]}"'
+    )
+
+
 def _read_only(db_arg: str | None, detail: str) -> str | None:
     """For SQLite's "unable to open database file" / "attempt to write a readonly database": say that the
     workspace (its file or its folder) is read-only, naming the file, when it is."""
@@ -2760,15 +2784,17 @@ def _run(args: argparse.Namespace) -> int:
         from models.db import LoginRejectedError, ServerRefused
 
         refused = isinstance(exc, LoginRejectedError | ServerRefused)  # a login or a statement the server refused
-        return _fail(str(exc), EXIT_NOT_ALLOWED if refused else EXIT_DATABASE)
+        return _fail(str(exc) + _damage_hint(args.db, exc), EXIT_NOT_ALLOWED if refused else EXIT_DATABASE)
     except DBAPIError as exc:
         detail = str(exc.orig) if exc.orig is not None else str(exc)
         if getattr(exc.orig, "sqlstate", None) == "42501":  # the team server refused: the login's role may not
             first = detail.strip().splitlines()[0] if detail.strip() else ""
             return _fail(f"服务器拒绝, 没有权限 (not allowed by the server): {first}", EXIT_NOT_ALLOWED)
-        return _fail(_read_only(args.db, detail) or f"数据库错误 (database error): {detail}", EXIT_DATABASE)
+        said = _read_only(args.db, detail) or f"数据库错误 (database error): {detail}"
+        return _fail(said + _damage_hint(args.db, exc), EXIT_DATABASE)
     except sqlite3.Error as exc:
-        return _fail(_read_only(args.db, str(exc)) or f"数据库错误 (database error): {exc}", EXIT_DATABASE)
+        said = _read_only(args.db, str(exc)) or f"数据库错误 (database error): {exc}"
+        return _fail(said + _damage_hint(args.db, exc), EXIT_DATABASE)
     except BrokenPipeError:
         # `qundesk … | head -1`: the reader went away while the results were printed — after the command's writes
         # (every command prints its outcome once it has committed). A workspace this command created keeps them:

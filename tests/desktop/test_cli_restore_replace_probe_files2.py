@@ -111,3 +111,31 @@ def test_replace_refuses_a_newer_qundesks_backup_by_its_revision_and_moves_nothi
 def test_replace_needs_a_workspace_file(tmp_path, isolated_home, capsys):
     assert main(["--db", str(tmp_path / "无.sqlite"), "restore", "--replace", str(tmp_path / "b.sqlite")]) == 1
     assert "--replace" in capsys.readouterr().err and not (tmp_path / "无.sqlite").exists()
+
+
+def test_a_damaged_workspace_names_its_latest_backup_and_the_command_that_puts_it_back(tmp_path, isolated_home, capsys):
+    """`qundesk groups` on a workspace damaged where its schema lives said "cannot open the database: database disk
+    image is malformed" and no more; it now names its newest backup and the restore --replace that puts it back."""
+    from desktop.services.backup import auto_backup
+    from tests.fixed_day import TEST_TODAY
+
+    ws = tmp_path / "社群.sqlite"
+    _seed(ws, "跑团")
+    database = open_workspace(ws)
+    try:
+        backup = auto_backup(database, today=TEST_TODAY)
+    finally:
+        database.dispose()
+    assert backup is not None
+    data = bytearray(ws.read_bytes())
+    data[4096 : 4096 * 4] = b"\xa5" * (4096 * 3)  # the pages after the first: the schema's own
+    ws.write_bytes(bytes(data))
+    assert main(["--db", str(ws), "groups"]) == 3
+    err = capsys.readouterr().err
+    command = f'qundesk --db "{ws}" restore --replace "{backup}"'
+    assert "malformed" in err and command in err, err
+    assert main(["--db", str(ws), "restore", "--replace", str(backup)]) == 0  # as it says
+    capsys.readouterr()
+    assert _groups(ws) == {"跑团"}
+    kept = sorted(tmp_path.glob("社群.before-restore-*.sqlite"))
+    assert len(kept) == 1 and kept[0].read_bytes() == bytes(data)  # the damaged file, kept as it was
