@@ -796,7 +796,10 @@ class MainWindow(QMainWindow):
             database = open_workspace(file)
             from ui.app import _sign_in
 
-            actor = _sign_in(database, self._actor.name)
+            try:
+                actor = _sign_in(database, self._actor.name)
+            except QunDeskError:  # no operator of that name in the backup (a sync copy, renamed since): its owner
+                actor = _sign_in(database, None)
             if actor is None:  # the sign-in was cancelled: the restored workspace stays in place, QunDesk ends
                 database.dispose()
                 app.quit()

@@ -93,3 +93,28 @@ def test_keep_working_at_the_close_leaves_the_workspace_as_it_was(qtbot, ws, iso
     assert window.isVisible() and "备份之后建的群" in _group_names(ws.path)
     assert not list(ws.path.parent.glob("workspace.before-restore-*"))
     assert not [p for p in ws.path.parent.iterdir() if p.name.startswith(".")]
+
+
+def test_a_backup_whose_owner_has_another_name_reopens_for_its_owner(qtbot, ws, isolated_home, monkeypatch):
+    """The other computer's copy, where the owner renamed themself 王老师: the window reopened for '群主', no such
+    operator there — a bug report; it reopens for the backup's owner (the sign-in asks when it has passwords)."""
+    window, page, _said = _window_with_a_backup(qtbot, ws, monkeypatch)
+    backup = page._selected_backup().path
+    conn = sqlite3.connect(backup)
+    conn.execute("UPDATE operator SET name = '王老师' WHERE role = 'owner'")
+    conn.commit()
+    conn.close()
+    page.reload_backups()
+    page.select_backup(backup.name)
+    page.choose_restore = lambda text: "replace"
+    reopened: list[object] = []
+    window.reopened.connect(lambda w, db: reopened.append((w, db)))
+    with qtbot.waitSignal(window.reopened, timeout=60_000):
+        assert page.restore_selected()
+    new_window, new_db = reopened[0]
+    qtbot.addWidget(new_window)
+    try:
+        assert new_window._actor.name == "王老师" and new_window._actor.role == "owner"
+    finally:
+        new_window.close()
+        new_db.dispose()
