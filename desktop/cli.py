@@ -2146,18 +2146,26 @@ def _cmd_backup(ctx: Context, args: argparse.Namespace) -> int:
 
 def _args_restore(p: argparse.ArgumentParser) -> None:
     p.add_argument("file", metavar="FILE", help="由 qundesk backup 生成的文件 / a file made by qundesk backup")
+    p.add_argument(
+        "--replace",
+        action="store_true",
+        help="把备份放到 --db 工作区文件的位置, 原来的文件改名保留在旁边 / put the backup in the place of the --db"
+        " workspace file; the file as it was is kept beside it (NAME.before-restore-YYYYMMDD-HHMMSS.sqlite)",
+    )
 
 
 def _cmd_restore(ctx: Context, args: argparse.Namespace) -> int:
     """Loads the backup into the --db target, which must be new or empty (PRODUCT §4). The operator is the
     owner (or --operator) of the *current* target when it has one, else of the backup."""
     from desktop.paths import resolve_db
-    from desktop.services.backup import backup_operator, has_workspace_operators, restore_workspace
+    from desktop.services.backup import BackupError, backup_operator, has_workspace_operators, restore_workspace
     from desktop.services.operators import Actor
 
     target = resolve_db(ctx.db_arg)
     name = ctx.operator or os.environ.get(OPERATOR_ENV) or None
     target_file = _sqlite_file(target)
+    if args.replace:
+        return _restore_replacing(ctx, args, target_file, name)
     if target_file is None or (target_file.exists() and target_file.stat().st_size > 0):
         has_operators = has_workspace_operators(target)
     else:
@@ -2171,9 +2179,52 @@ def _cmd_restore(ctx: Context, args: argparse.Namespace) -> int:
         actor = backup_operator(Path(args.file), name, os.environ.get(PASSWORD_ENV))
     else:
         actor = ctx.actor()
-    counts = restore_workspace(actor, Path(args.file), target)
+    try:
+        counts = restore_workspace(actor, Path(args.file), target)
+    except BackupError as exc:
+        if target_file is None or "目标数据库不是空的" not in str(exc):
+            raise
+        raise BackupError(
+            f"{exc}; 要把备份放到它的位置 (原来的文件改名保留在旁边), 请加 --replace (to put the backup in its place,"
+            " the file as it was kept beside it, add --replace)"
+        ) from exc
     shown = _display_target(target) if "://" in target else target
     print(f"已恢复到 (restored into) {shown}: " + ", ".join(f"{k} {v}" for k, v in counts.items() if v))
+    return EXIT_OK
+
+
+def _restore_replacing(ctx: Context, args: argparse.Namespace, target_file: Path | None, name: str | None) -> int:
+    """`restore --replace`: the backup takes the place of the --db workspace file (desktop.services.backup.
+    restore_in_place), the file as it was kept beside it. Refused while a QunDesk window has it open (it would go on
+    saving into the file kept aside). Signed in on the workspace; one too damaged to open (or emptied) on the
+    backup, as a restore into a new file is."""
+    from desktop.services.backup import backup_operator, restore_in_place
+    from desktop.workspace import window_holding
+    from models.db import DatabaseError
+
+    if target_file is None or not target_file.is_file():
+        raise InputError(
+            f"--replace: 没有要替换的工作区文件, 未做任何改动 (there is no workspace file to replace: nothing was"
+            f" changed; --replace is for a SQLite workspace file that exists): {target_file or ctx.db_arg}"
+        )
+    holding = window_holding(target_file)
+    if holding is not None:
+        raise DatabaseError(holding)
+    try:
+        actor = ctx.actor()
+    except DatabaseError:  # too damaged to open, emptied: who may restore is asked of the backup
+        from desktop.services.operators import Actor
+
+        ctx.close()
+        actor = (
+            backup_operator(Path(args.file), name, os.environ.get(PASSWORD_ENV)) if name else Actor(0, "群主", "owner")
+        )
+    ctx.close()  # the workspace's own connections closed before its file is put aside
+    done = restore_in_place(actor, Path(args.file), target_file)
+    print(
+        f"已恢复到 (restored into) {done.workspace}; 原来的工作区保留为 (the workspace as it was is kept as) {done.kept}: "
+        + ", ".join(f"{k} {v}" for k, v in done.counts.items() if v)
+    )
     return EXIT_OK
 
 
@@ -2586,6 +2637,30 @@ def _fail(message: str, code: int) -> int:
     return code
 
 
+def _damage_hint(db_arg: str | None, exc: BaseException) -> str:
+    """For a SQLite workspace too damaged to read ("database disk image is malformed", "file is not a database"):
+    its newest backup and the command that puts it in the workspace's place — the command line said "cannot open
+    the database: database disk image is malformed" and no more, while the window offered the restore. "" else."""
+    from desktop.paths import resolve_db
+    from desktop.workspace import EmptiedWorkspaceError, damage_problem, own_backup_files, workspace_file
+
+    if isinstance(exc, EmptiedWorkspaceError):  # its own message names the backup already
+        return ""
+    try:
+        if damage_problem(exc, db_arg) is None:
+            return ""
+        file = workspace_file(resolve_db(db_arg))
+        backups = own_backup_files(file) if file is not None else []
+    except Exception:  # a hint only: the error itself is said
+        return ""
+    if not backups:
+        return " — 工作区已损坏, 没有找到它的备份 (the workspace is damaged and it has no backup QunDesk knows of)"
+    return (
+        f" — 工作区已损坏; 用最新的备份替换它 (原文件改名保留在旁边) (the workspace is damaged; put its latest backup"
+        f' in its place, the damaged file kept beside it): qundesk --db "{file}" restore --replace "{backups[0]}"'
+    )
+
+
 def _read_only(db_arg: str | None, detail: str) -> str | None:
     """For SQLite's "unable to open database file" / "attempt to write a readonly database": say that the
     workspace (its file or its folder) is read-only, naming the file, when it is."""
@@ -2795,15 +2870,17 @@ def _run(args: argparse.Namespace) -> int:
         from models.db import LoginRejectedError, ServerRefused
 
         refused = isinstance(exc, LoginRejectedError | ServerRefused)  # a login or a statement the server refused
-        return _fail(str(exc), EXIT_NOT_ALLOWED if refused else EXIT_DATABASE)
+        return _fail(str(exc) + _damage_hint(args.db, exc), EXIT_NOT_ALLOWED if refused else EXIT_DATABASE)
     except DBAPIError as exc:
         detail = str(exc.orig) if exc.orig is not None else str(exc)
         if getattr(exc.orig, "sqlstate", None) == "42501":  # the team server refused: the login's role may not
             first = detail.strip().splitlines()[0] if detail.strip() else ""
             return _fail(f"服务器拒绝, 没有权限 (not allowed by the server): {first}", EXIT_NOT_ALLOWED)
-        return _fail(_read_only(args.db, detail) or f"数据库错误 (database error): {detail}", EXIT_DATABASE)
+        said = _read_only(args.db, detail) or f"数据库错误 (database error): {detail}"
+        return _fail(said + _damage_hint(args.db, exc), EXIT_DATABASE)
     except sqlite3.Error as exc:
-        return _fail(_read_only(args.db, str(exc)) or f"数据库错误 (database error): {exc}", EXIT_DATABASE)
+        said = _read_only(args.db, str(exc)) or f"数据库错误 (database error): {exc}"
+        return _fail(said + _damage_hint(args.db, exc), EXIT_DATABASE)
     except BrokenPipeError:
         # `qundesk … | head -1`: the reader went away while the results were printed — after the command's writes
         # (every command prints its outcome once it has committed). A workspace this command created keeps them:

@@ -302,6 +302,71 @@ def restore_latest_backup(damaged: Database | str | Path | None = None) -> Path 
     return None
 
 
+def restore_latest_in_place(damaged: Database | str | Path):
+    """Restore the newest sound backup of the damaged SQLite workspace `damaged` into its place: the damaged file is
+    kept aside beside it, renamed `NAME.damaged-YYYYMMDD-HHMMSS.sqlite` (with its -wal), untouched for inspection
+    (desktop.services.backup.restore_in_place). Returns the RestoredInPlace (None: no backup of it). The window does
+    this when it finds its workspace damaged, then opens the same path again.
+
+    Restored into a new file in the data folder (restore_latest_backup), the window worked on that file once, and its
+    next start, from the icon, opened the damaged workspace again and offered the restore again — into another new
+    file, from the same old backup, without the work done meanwhile (which sat unseen in the first restored file).
+    A backup that turns out damaged itself is passed over for the next older one; when none can be restored, the
+    newest one's problem is raised. `damaged` must be closed (disposed) first."""
+    from desktop.services.backup import BackupError, restore_in_place
+    from desktop.services.operators import Actor
+
+    file = _workspace_file(damaged)
+    if file is None:
+        return None
+    first_problem: BackupError | None = None
+    for path in own_backup_files(file):
+        try:
+            return restore_in_place(Actor(0, "群主", "owner"), path, file, why="damaged")
+        except BackupError as exc:
+            first_problem = first_problem or exc
+            continue
+    if first_problem is not None:
+        raise first_problem
+    return None
+
+
+def window_holding(file: Path) -> str | None:
+    """Why the workspace file `file` must not be replaced now: a QunDesk window holds it (its lock file `NAME.lock`,
+    ui/app.py _lock_workspace: Qt's QLockFile — pid, program, computer on its first lines) — None when no lock, or
+    one whose process on this computer is gone. Replaced under an open window, the window would go on saving into
+    the file kept aside, out of sight. A lock from another computer (a synced folder) cannot be checked: it is named,
+    with what to do."""
+    import socket
+
+    from desktop.paths import process_alive
+
+    lock = Path(f"{file}.lock")
+    try:
+        lines = lock.read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return None
+    pid = int(lines[0]) if lines and lines[0].strip().isdigit() else 0
+    host = lines[2].strip() if len(lines) > 2 else ""
+    if host and host == socket.gethostname():
+        if pid and not process_alive(pid):
+            return None
+        return (
+            f"工作区正在 QunDesk 窗口中打开 (pid {pid}), 请先关闭窗口, 未做任何改动 (the workspace is open in a QunDesk"
+            f" window, pid {pid}: close it first; nothing was changed): {file}"
+        )
+    return (
+        f"工作区可能正在另一台电脑 {host or '?'} 的 QunDesk 窗口中打开, 未做任何改动; 如果那里已经关闭, 请删除锁文件"
+        f" {lock} 后重试 (the workspace may be open in a QunDesk window on the computer {host or '?'}: nothing was"
+        f" changed; if it is closed there, delete the lock file {lock} and try again): {file}"
+    )
+
+
+def workspace_file(workspace: Database | str | Path) -> Path | None:
+    """The file of a SQLite workspace (an open one, or its path or URL), None for a server database."""
+    return _workspace_file(workspace)
+
+
 def _workspace_file(workspace: Database | str | Path) -> Path | None:
     """The file of a SQLite workspace (an open one, or its path or URL), None for a server database."""
     from sqlalchemy.exc import ArgumentError

@@ -245,20 +245,29 @@ def read_only_problem(url_or_path: str | Path) -> str | None:
         return None
     if path is None:
         return None
+    wal = Path(f"{path}-wal")
+    try:
+        pending = wal.stat().st_size > 0
+    except OSError:
+        pending = False
+    # saves still in the log beside it (a window that stopped without folding them in, a crash): a copy of the file
+    # alone, as the message asked, lost them without a word
+    with_zh = f"连同旁边的 {wal.name} 文件一起" if pending else ""
+    with_en = f" together with {wal.name} beside it, which holds saves not yet in the file," if pending else ""
     if path.exists() and not os.access(path, os.W_OK):
         return (
-            "工作区文件是只读的, 无法写入; 请去掉它的只读属性, 或把它复制到可以写入的文件夹后打开副本 (the workspace"
-            f" file is read-only: clear its read-only attribute, or copy it to a folder you can write to and open the"
-            f" copy): {path}"
+            f"工作区文件是只读的, 无法写入; 请去掉它的只读属性, 或把它{with_zh}复制到可以写入的文件夹后打开副本 (the"
+            f" workspace file is read-only: clear its read-only attribute, or copy it{with_en} to a folder you can"
+            f" write to and open the copy): {path}"
         )
     folder = path.parent
     while not folder.exists() and folder != folder.parent:  # a new file: the first folder that exists
         folder = folder.parent
     if not os.access(folder, os.W_OK | os.X_OK):
         return (
-            "工作区所在的文件夹是只读的, 无法写入 (SQLite 在文件旁写日志); 请把它复制到可以写入的文件夹后打开副本"
-            " (the workspace's folder is read-only, and SQLite writes its journal beside the file: copy it to a folder"
-            f" you can write to and open the copy): {path}"
+            f"工作区所在的文件夹是只读的, 无法写入 (SQLite 在文件旁写日志); 请把它{with_zh}复制到可以写入的文件夹后打开副本"
+            f" (the workspace's folder is read-only, and SQLite writes its journal beside the file: copy it{with_en} to"
+            f" a folder you can write to and open the copy): {path}"
         )
     return None
 
@@ -652,6 +661,30 @@ class Database:
     def _on_error(self, context) -> None:
         if self._held and "readonly database" in str(context.original_exception):
             raise WritesHeld(self._held) from context.original_exception
+
+    def fold_wal(self) -> bool | None:
+        """Fold the write-ahead log into the workspace file and empty it (SQLite's `wal_checkpoint(TRUNCATE)`), when
+        nobody is reading or writing at this moment (it never waits: busy, it is tried at the next call). True when
+        done, False when busy or the file is gone.
+
+        SQLite folds the log into the file only when it reaches 1,000 pages or the last connection closes, so a window
+        open all day kept the day's saves in `NAME-wal` alone: the workspace file copied while the window was open
+        (to a USB stick, mailed, Explorer's copy) lacked them without a word, and a synced folder (OneDrive, 坚果云,
+        iCloud, Dropbox) carried the file and its log at different moments — on the other computer a file with an
+        older log beside it. The window calls this a moment after each save (MainWindow), so the file itself holds
+        every save and its log is empty. None: nothing to fold (PostgreSQL, writes held)."""
+        if self.engine.dialect.name != "sqlite" or self._held or not self.engine.url.database:
+            return None
+        path = Path(self.engine.url.database)
+        try:
+            conn = sqlite3.connect(path.resolve().as_uri() + "?mode=rw", uri=True, timeout=0)  # never makes a file
+            try:
+                row = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+            finally:
+                conn.close()
+        except (sqlite3.Error, OSError):
+            return False
+        return row is not None and row[0] == 0
 
     @property
     def url(self) -> str:

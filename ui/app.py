@@ -246,6 +246,7 @@ def run_app(db: str | None = None, lang: str | None = None, *, operator: str | N
             restored = _offer_restore(None, localise_message(damage), resolve_db(db))
             if restored is None:
                 return EXIT_DATABASE
+            _release_lock(lock)  # the same file opened again, by this process: its lock is taken anew
             return run_app(str(restored), lang, operator=operator)
         if isinstance(exc, DatabaseError):
             text = localise_message(str(exc))
@@ -274,7 +275,9 @@ def run_app(db: str | None = None, lang: str | None = None, *, operator: str | N
         if is_empty(database):
             FirstRunDialog(database).exec()
         window = MainWindow(database, actor)
+        _follow_reopened(window, state)
         window.show()
+        _say_sync_copies(window, database)
         for failure in backup_failures:
             _say_backup_failed(window, failure)
         # What exists now — the modules, classes, mappers and compiled statements of the whole run — is never
@@ -329,8 +332,8 @@ def _checks_in_background(database) -> bool:
 def _start_background_checks(app, window, state: dict, actor) -> None:
     """Run desktop.workspace.startup_maintenance on a worker thread while the window is up. Writes are held
     (Database.hold_writes) until it says the file is sound — before the day's backup, which copies one snapshot
-    while people go on saving; a damaged file gets the same offer as before the window (restore the latest
-    backup into a new file), and the window then reopens on the restored one."""
+    while people go on saving; a damaged file gets the same offer as before the window (its latest backup
+    put in its place, the damaged file kept beside it), and the window then reopens on the restored one."""
     from desktop.workspace import startup_maintenance
     from ui.task_runner import TaskRunner
 
@@ -384,6 +387,28 @@ def _say_backup_failed(window, message: str) -> None:
     )
 
 
+def _say_sync_copies(window, database) -> None:
+    """Copies of the workspace a sync tool left beside it (desktop.services.backup.sync_copies: `qundesk (conflicted
+    copy 2026-12-07).sqlite`, `qundesk-DESKTOP-1.sqlite`): the status bar names them and where to restore one — what
+    was saved in them is not in the workspace the window opened, and nothing said so."""
+    from desktop.services.backup import sync_copies
+    from desktop.workspace import workspace_file
+
+    file = workspace_file(database)
+    copies = sync_copies(file) if file is not None else []
+    if not copies:
+        return
+    names = ", ".join(f"{c.path.name} ({c.created:%Y-%m-%d %H:%M})" for c in copies)
+    window.statusBar().showMessage(
+        QCoreApplication.translate(
+            "MainWindow",
+            "A sync tool left other copies of this workspace beside it: %1. What was saved in them is not in this "
+            "one; to use one instead, restore it in Settings › Backups.",
+        ).replace("%1", names),
+        120000,
+    )
+
+
 def _stop_background_checks(state: dict) -> None:
     """The window closed while the start-up checks still ran: stop them (the check and a half-made backup end
     within a moment, no file is left) and wait, so no thread outlives the application (Qt aborts the process
@@ -397,17 +422,21 @@ def _stop_background_checks(state: dict) -> None:
 
 
 def _offer_restore(parent, problem: str, damaged, before_restore=None):
-    """The damaged-workspace question: restore the latest backup of `damaged` (the workspace) into a new file?
-    Returns the restored file's path, or None (declined, or nothing could be restored — said in a message box).
-    `before_restore` runs once the user said yes, before the restore (the damaged workspace is closed first)."""
-    from desktop.workspace import restore_latest_backup
+    """The damaged-workspace question: put the latest backup of `damaged` (the workspace) in its place? Returns the
+    workspace's path, now holding the restored backup, or None (declined, or nothing could be restored — said in a
+    message box). The damaged file is kept beside it under a new name (desktop.workspace.restore_latest_in_place),
+    which the message names. `before_restore` runs once the user said yes, before the restore (the damaged workspace
+    is closed first)."""
+    from desktop.workspace import restore_latest_in_place
 
     title = QCoreApplication.translate("MainWindow", "QunDesk")
     answer = QMessageBox.critical(
         parent,
         title,
         QCoreApplication.translate(
-            "MainWindow", "The workspace is damaged: %1\n\nRestore the latest backup into a new file and open it?"
+            "MainWindow",
+            "The workspace is damaged: %1\n\nPut its latest backup in its place and open it? The damaged file is kept "
+            "beside it under a new name.",
         ).replace("%1", problem),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
     )
@@ -416,7 +445,7 @@ def _offer_restore(parent, problem: str, damaged, before_restore=None):
     if before_restore is not None:
         before_restore()
     try:
-        restored = restore_latest_backup(damaged)
+        restored = restore_latest_in_place(damaged)
     except QunDeskError as exc:
         QMessageBox.critical(parent, title, localise_message(str(exc)))
         return None
@@ -424,16 +453,32 @@ def _offer_restore(parent, problem: str, damaged, before_restore=None):
         QMessageBox.critical(parent, title, QCoreApplication.translate("MainWindow", "There is no backup to restore."))
         return None
     QMessageBox.information(
-        parent, title, QCoreApplication.translate("MainWindow", "Restored into %1.").replace("%1", str(restored))
+        parent,
+        title,
+        QCoreApplication.translate("MainWindow", "Restored the latest backup into %1. The damaged file was kept as %2.")
+        .replace("%1", str(restored.workspace))
+        .replace("%2", str(restored.kept)),
     )
-    return restored
+    return restored.workspace
+
+
+def _follow_reopened(window, state: dict) -> None:
+    """A window that reopens on a restored backup (MainWindow.reopened): its new database is the one closed at the
+    end, and the new window is followed in turn."""
+
+    def reopened(new_window, new_database) -> None:
+        state["database"] = new_database
+        _follow_reopened(new_window, state)
+
+    window.reopened.connect(reopened)
 
 
 def _damaged_after_start(app, window, state: dict, actor, problem: str) -> None:
     from desktop.workspace import open_workspace
     from ui.main_window import MainWindow
 
-    restored = _offer_restore(window, problem, state["database"])
+    # closed before its file is put aside (Windows renames no open file); the window shows a modal question meanwhile
+    restored = _offer_restore(window, problem, state["database"], before_restore=state["database"].dispose)
     if restored is None:
         window.close()
         app.quit()
@@ -442,6 +487,7 @@ def _damaged_after_start(app, window, state: dict, actor, problem: str) -> None:
     new = open_workspace(restored)
     state["database"] = new
     replacement = MainWindow(new, actor)
+    _follow_reopened(replacement, state)
     window._replacement = replacement
     replacement.show()
     window.close()
@@ -521,9 +567,17 @@ def _lock_workspace(db: str | None):
 _locks: list = []  # workspace locks held for the application's lifetime
 
 
+def _release_lock(lock) -> None:
+    if lock is None or lock is False:
+        return
+    lock.unlock()
+    with contextlib.suppress(ValueError):
+        _locks.remove(lock)
+
+
 def _startup_checks(database, failures: list[str] | None = None):
-    """Integrity check and the daily backup; a damaged workspace gets the offer to restore the latest backup
-    into a new file (the damaged one is kept). Returns the database to use, or None to quit. A failed automatic
+    """Integrity check and the daily backup; a damaged workspace gets the offer to put the latest backup in its
+    place (the damaged file is kept beside it under a new name). Returns the database to use, or None to quit. A failed automatic
     backup must not keep the organiser out, nor go unsaid: its message is added to `failures`, which the window
     shows once it is up (_say_backup_failed), as it does after a check in the background."""
     from desktop.workspace import open_workspace, startup_maintenance

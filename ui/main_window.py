@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+import threading
+import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QModelIndex, QPoint, QSettings, Qt, Signal, Slot
+from PySide6.QtCore import QByteArray, QModelIndex, QPoint, QSettings, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QColor, QKeySequence, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,11 +32,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.errors import QunDeskError
 from desktop.services.groups import GroupRow, list_groups, people_in_groups
 from desktop.services.operators import Actor, allowed
 from desktop.settings import get_setting
 from desktop.workspace import database_display
-from ui.messages import members_text, number_text, operator_text, people_text
+from ui.messages import members_text, number_text, operator_text, people_text, show_error
 from ui.operations import Change, data_events
 from ui.pages.placeholder_page import PlaceholderPage
 from ui.pages.roster_page import RosterPage
@@ -55,6 +58,8 @@ GROUP_PROFILE_MODULE = "ui.dialogs.group_profile_dialog"  # written separately; 
 GroupIdRole = Qt.ItemDataRole.UserRole + 1
 GroupRowRole = Qt.ItemDataRole.UserRole + 2
 
+FOLD_WAL_AFTER_MS = 2000  # after the last save, the write-ahead log is folded into the workspace file (fold_wal)
+FOLD_WAL_TRIES = 5  # a busy fold is tried again this many times, FOLD_WAL_AFTER_MS apart (on its thread)
 SIDEBAR_KINDS = frozenset({"members", "groups", "settings"})  # changes that move the group list's counts or colours
 WARN_COLOR = "#C2410C"
 OVER_COLOR = "#B91C1C"
@@ -111,6 +116,9 @@ class _LazyTipItem(QStandardItem):
 
 class MainWindow(QMainWindow):
     actor_changed = Signal(object)  # the Actor the window now works for (Switch operator…)
+    # (the new MainWindow, its Database): a restored backup took the workspace's place and a new window opened on
+    # it (put_restored); ui/app.py then disposes that database at the end instead of this one's
+    reopened = Signal(object, object)
 
     def __init__(self, database, actor: Actor, parent: QWidget | None = None):
         super().__init__(parent)
@@ -133,6 +141,13 @@ class MainWindow(QMainWindow):
         self._fit_pages_to_screen()
         self._restore_state()
         data_events().data_changed.connect(self._on_data_changed)
+        # a moment after the last save, the write-ahead log is folded into the workspace file (Database.fold_wal):
+        # the file alone, copied or synced while the window is open, then holds every save
+        self._fold_timer = QTimer(self)
+        self._fold_timer.setSingleShot(True)
+        self._fold_timer.setInterval(FOLD_WAL_AFTER_MS)
+        self._fold_timer.timeout.connect(self.fold_wal)
+        self._folding: threading.Thread | None = None
 
     # ---- building ----
     def _page_texts(self) -> dict[str, tuple[str, str]]:
@@ -375,7 +390,9 @@ class MainWindow(QMainWindow):
         if key == "settings":
             from ui.pages.settings_page import SettingsPage
 
-            return SettingsPage(self._database, self._actor)
+            page = SettingsPage(self._database, self._actor)
+            page.restore_built.connect(self.put_restored)
+            return page
         module_name, class_name = PAGE_CLASSES.get(key, ("", ""))
         try:
             module = importlib.import_module(module_name) if module_name else None
@@ -426,11 +443,34 @@ class MainWindow(QMainWindow):
         made in is told (a visible page reloads now, a hidden one when it is next shown)."""
         if change.database is not self._database:
             return
+        self._fold_timer.start()  # (again: one fold after a run of saves)
         if change.kinds & SIDEBAR_KINDS:
             self.refresh_groups()
         for page in list(self.pages.values()):
             if hasattr(page, "data_changed_elsewhere") and not change.made_in(page):
                 page.data_changed_elsewhere(change)
+
+    @Slot()
+    def fold_wal(self) -> None:
+        """Fold the saves into the workspace file, on a thread of its own (after a big import the log holds tens of
+        megabytes to write back: not on the window's thread); busy (a page reading on its worker thread, another
+        QunDesk), it is tried again a moment later, a few times — nothing to say: the next save starts it over."""
+        database = self._database
+        if not hasattr(database, "fold_wal"):
+            return
+        if self._folding is not None and self._folding.is_alive():
+            self._fold_timer.start()  # one at a time: again once this one is done
+            return
+        pause = FOLD_WAL_AFTER_MS / 1000
+
+        def fold() -> None:
+            for _ in range(FOLD_WAL_TRIES + 1):
+                if database.fold_wal() is not False:
+                    return
+                time.sleep(pause)
+
+        self._folding = threading.Thread(target=fold, name="qundesk-fold-wal", daemon=True)
+        self._folding.start()
 
     # ---- groups ----
     def refresh_groups(self) -> None:
@@ -727,6 +767,66 @@ class MainWindow(QMainWindow):
         settings.setValue(SPLITTER_KEY, self.splitter.saveState())
         settings.setValue(PAGE_KEY, self.current_page_key())
         settings.sync()
+
+    @Slot(object)
+    def put_restored(self, built) -> MainWindow | None:
+        """A backup restored and checked beside the open workspace (Settings › Restore… › Replace the workspace,
+        desktop.services.backup.RestoredBeside) takes the workspace's place: this window closes (work still running
+        is asked about as at any close; "Keep working" leaves everything as it was and drops the restored copy), the
+        workspace file is kept aside (NAME.before-restore-….sqlite, with its -wal), the restored file put in its
+        place, and a new window opens on it, for the same operator when the backup has them (else the sign-in). A
+        failed swap (another program has the file open) reopens the workspace as it was and says why. Returns the
+        new window (None: nothing changed)."""
+        from desktop.services.backup import discard_restored, put_in_place
+        from desktop.workspace import open_workspace, workspace_file
+
+        file = workspace_file(self._database)
+        app = QApplication.instance()
+        quit_on_last = app.quitOnLastWindowClosed()
+        app.setQuitOnLastWindowClosed(False)  # the window closes before its successor opens
+        try:
+            if file is None or not self.close():  # "Keep working": the workspace stays, the restored copy goes
+                discard_restored(built.file)
+                page = dict.get(self.pages, "settings")  # (built: the question came from it)
+                if page is not None:
+                    page.say_not_restored()
+                return None
+            self._database.dispose()
+            try:
+                kept = put_in_place(built.file, file)
+                problem = None
+            except QunDeskError as exc:
+                kept, problem = None, exc
+            finally:
+                discard_restored(built.file)
+            database = open_workspace(file)
+            from ui.app import _sign_in
+
+            try:
+                actor = _sign_in(database, self._actor.name)
+            except QunDeskError:  # no operator of that name in the backup (a sync copy, renamed since): its owner
+                actor = _sign_in(database, None)
+            if actor is None:  # the sign-in was cancelled: the restored workspace stays in place, QunDesk ends
+                database.dispose()
+                app.quit()
+                return None
+            window = MainWindow(database, actor)
+            window.show()
+            self._replacement = window
+            self.reopened.emit(window, database)
+            if problem is not None:
+                show_error(window, problem)
+            else:
+                QMessageBox.information(
+                    window,
+                    self.tr("QunDesk"),
+                    self.tr("The backup is restored into %1. The workspace as it was is kept as %2.")
+                    .replace("%1", str(file))
+                    .replace("%2", str(kept)),
+                )
+            return window
+        finally:
+            app.setQuitOnLastWindowClosed(quit_on_last)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Work still running (an export, a backup, a re-computation) is never cut off by the process ending: the

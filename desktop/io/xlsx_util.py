@@ -659,7 +659,10 @@ def save_atomic(wb: Workbook, path: Path) -> Path:
             raise QunDeskError(f"无法写入目标文件 (cannot write the target) {path}: {exc.strerror}") from exc
     except OSError as exc:
         if exc.errno == errno.ENOSPC:
-            raise QunDeskError(f"磁盘空间不足 (disk full) writing {path}") from exc
+            raise QunDeskError(
+                f"磁盘空间不足 (disk full), 未写入任何内容, 请腾出空间后重试 (the disk is full: nothing was written;"
+                f" free some space and try again): {path}"
+            ) from exc
         raise QunDeskError(f"无法写入文件 (cannot write) {path}: {exc.strerror or exc}") from exc
     finally:
         if tmp.exists():

@@ -70,7 +70,14 @@ __all__ = [
     "copy_workspace",
     "describe_existing",
     "list_backups",
+    "RestoredBeside",
+    "RestoredInPlace",
+    "discard_restored",
+    "put_in_place",
+    "restore_beside",
+    "restore_in_place",
     "restore_workspace",
+    "sync_copies",
 ]
 
 BATCH = 5_000  # rows per executemany (progress and cancel are checked between batches)
@@ -211,10 +218,15 @@ def _write_failed(exc: BaseException, path: Path, what: str) -> BackupError:
             if shutil.disk_usage(path.parent).free < 1024 * 1024:
                 text = "disk is full"
     if getattr(orig, "errno", None) == errno.ENOSPC or "disk is full" in text or "No space left" in text:
-        return BackupError(f"磁盘空间不足 (disk full) writing {path}; 未写入任何内容 (nothing was written)")
+        # one gloss says it all in English (the window shows the longest, and the file after its colon): "Nothing was
+        # written" alone was all the window said of a full disk, and the Chinese read "磁盘空间不足 writing …"
+        return BackupError(
+            f"磁盘空间不足 (disk full), 未写入任何内容, 请腾出空间后重试 (the disk is full: nothing was written; free some"
+            f" space and try again): {path}"
+        )
     if getattr(orig, "errno", None) in (errno.EROFS, errno.EACCES, errno.EPERM) or "readonly" in text:
-        return BackupError(f"只读, 无法写入 (read-only: cannot write) {path}")
-    return BackupError(f"{what} {path}: {getattr(orig, 'strerror', None) or text}")
+        return BackupError(f"只读, 无法写入 (read-only: cannot write): {path}")
+    return BackupError(f"{what}: {path}: {getattr(orig, 'strerror', None) or text}")  # the file after the colon, shown
 
 
 _TMP_BESIDE = re.compile(r"^\..+\.(?:backup|restore)(?:-(\d+))?\.tmp(?:\.part)?(?:-wal|-shm|-journal)?$")
@@ -771,6 +783,45 @@ def list_backups(folder: str | Path | None = None) -> list[BackupInfo]:
     return out
 
 
+# the tail a sync tool adds to the name of a file two computers changed: Dropbox `NAME (DESKTOP's conflicted copy
+# 2026-12-07)`, Google Drive / 坚果云 / Windows `NAME (1)`, `NAME_冲突副本…`, iCloud `NAME 2`, OneDrive `NAME-DESKTOP-1`
+# (the other computer's name, in capitals)
+_SYNC_TAIL = re.compile(
+    r"^(?:\s*[(（].*[)）]\s*|.*(?i:conflict|冲突|衝突|副本|copy|kopie|konflikt).*| \d{1,3}|-(?=[A-Z0-9-]*[A-Z])[A-Z0-9]+(?:-[A-Z0-9]+)*)$"
+)  # the computer's name case-sensitive: `qundesk-test.sqlite` is a workspace of its own, not a copy
+
+
+def sync_copies(workspace: str | Path) -> list[BackupInfo]:
+    """The other copies of the SQLite workspace file `workspace` that a sync tool (OneDrive, 坚果云, iCloud, Dropbox)
+    left beside it when two computers changed it — `qundesk (conflicted copy 2026-12-07).sqlite`,
+    `qundesk-DESKTOP-1.sqlite`, `qundesk 2.sqlite` — QunDesk workspaces of their own (their revision read without
+    writing), newest first. What was saved in them is not in the workspace: the window says so at start and lists
+    them in Settings › Backups to restore from (in the workspace's place, the workspace kept aside). Files QunDesk
+    names itself beside a workspace (NAME.before-restore-…, NAME.damaged-…) are not such copies."""
+    file = Path(workspace)
+    out: list[BackupInfo] = []
+    try:
+        entries = list(file.parent.iterdir())
+    except OSError:
+        return out
+    for p in entries:
+        if p.name.startswith(".") or p.suffix != file.suffix or p.name == file.name or not p.stem.startswith(file.stem):
+            continue
+        if not _SYNC_TAIL.match(p.stem[len(file.stem) :]):
+            continue
+        try:
+            st = p.stat()
+        except OSError:
+            continue
+        revision = _file_revision(p) if p.is_file() else None
+        if revision is None:
+            continue
+        created = datetime.fromtimestamp(st.st_mtime, clock.zone()).replace(tzinfo=None)
+        out.append(BackupInfo(p, created, st.st_size, revision))
+    out.sort(key=lambda b: (b.created, b.path.name), reverse=True)
+    return out
+
+
 # ---------------------------------------------------------------------------------------------- restore
 
 
@@ -982,6 +1033,120 @@ def restore_workspace(
         raise
     _audit_restore(url, actor, backup_file, counts)
     return counts
+
+
+@dataclass(frozen=True)
+class RestoredInPlace:
+    """A restore that took the workspace's place: `workspace` now holds the backup's data, `kept` the file that
+    was there before (with its -wal beside it when it had one), `counts` the rows restored."""
+
+    workspace: Path
+    kept: Path
+    counts: dict[str, int]
+
+
+SIDE_FILES = ("-wal", "-shm", "-journal")
+
+
+def kept_aside_name(workspace: Path, why: str, moment: datetime | None = None) -> Path:
+    """A new name beside `workspace` for the file a restore puts aside: `NAME.WHY-YYYYMMDD-HHMMSS.sqlite`
+    (`why`: before-restore, damaged), never an existing file's."""
+    stamp = (moment or clock.now()).strftime("%Y%m%d-%H%M%S")
+    base = f"{workspace.stem}.{why}-{stamp}"
+    suffix = workspace.suffix or ".sqlite"
+    target = workspace.with_name(base + suffix)
+    n = 2
+    while any(Path(f"{target}{side}").exists() for side in ("", *SIDE_FILES)):
+        target = workspace.with_name(f"{base}-{n}{suffix}")
+        n += 1
+    return target
+
+
+def restore_in_place(
+    actor: Actor, backup_file: str | Path, workspace: str | Path, *, why: str = "before-restore", progress: Any = None
+) -> RestoredInPlace:
+    """Restore a backup INTO the place of the SQLite workspace file `workspace` (owner only). The workspace must be
+    closed by this process first (the window disposes its database).
+
+    Restoring into a new file only (restore_workspace) left the organiser on the old one: the window's next start,
+    from its icon, opened the same workspace again — a damaged one was offered the restore again at every start, each
+    time into another restored-….sqlite without the work done in the last, and a restore from Settings said to restart
+    with `qundesk --db FILE`, which an organiser starting QunDesk from its icon cannot do. Now, in this order:
+
+    1. the backup is restored into a temp file beside the workspace (`.NAME.restored.restore-PID.tmp`, which the
+       clean-up of killed runs knows) and checked, as every restore is (a newer QunDesk's backup, a damaged one:
+       refused here, nothing moved);
+    2. the workspace file is kept aside, renamed `NAME.WHY-YYYYMMDD-HHMMSS.sqlite` in its folder, with its -wal
+       (rows not yet folded into the file), -shm and -journal renamed alike, so the kept file opens with every row it
+       had — nothing of it is deleted, and no -wal of the old file is left beside the restored one (SQLite would
+       replay it into the restored file);
+    3. the restored file is renamed into the workspace's place.
+
+    A rename that fails (on Windows: another program still has the file open) puts back what was moved and removes
+    the temp file: the workspace is as it was and the error says so."""
+    built = restore_beside(actor, backup_file, workspace, progress=progress)
+    try:
+        kept = put_in_place(built.file, Path(workspace).expanduser(), why)
+    finally:
+        discard_restored(built.file)
+    return RestoredInPlace(Path(workspace).expanduser(), kept, built.counts)
+
+
+@dataclass(frozen=True)
+class RestoredBeside:
+    """A backup restored and checked into a temp file beside the workspace, waiting to take its place."""
+
+    file: Path
+    counts: dict[str, int]
+
+
+def restore_beside(
+    actor: Actor, backup_file: str | Path, workspace: str | Path, *, progress: Any = None
+) -> RestoredBeside:
+    """Step 1 of restore_in_place, which may run while the workspace is open (the window runs it on a worker thread
+    with progress and Cancel): the backup restored into `.NAME.restored.restore-PID.tmp` beside the SQLite workspace
+    file `workspace`, and checked. Nothing of the workspace is touched."""
+    require(actor, "restore_backup")
+    file = Path(workspace).expanduser()
+    if not file.is_file():
+        raise BackupError(f"工作区文件不存在 (the workspace file does not exist): {file}")
+    built = file.with_name(f".{file.name}.restored.restore-{os.getpid()}.tmp")
+    _remove_sqlite_file(built)
+    try:
+        counts = restore_workspace(actor, backup_file, built, progress=progress)
+    except BaseException:
+        _remove_sqlite_file(built)
+        raise
+    return RestoredBeside(built, counts)
+
+
+def discard_restored(built: Path) -> None:
+    """Remove a restored temp file that will not take the workspace's place (or is there already)."""
+    _remove_sqlite_file(built)
+
+
+def put_in_place(built: Path, workspace: Path, why: str = "before-restore") -> Path:
+    """Step 2 of restore_in_place, with the workspace closed by this process: the workspace file kept aside (with its
+    side files), the restored file renamed into its place. Returns where the old file was kept."""
+    file = Path(workspace)
+    kept = kept_aside_name(file, why)
+    moved: list[str] = []
+    try:
+        for side in ("", *SIDE_FILES):
+            if side == "" or Path(f"{file}{side}").exists():
+                os.replace(f"{file}{side}", f"{kept}{side}")
+                moved.append(side)
+        os.replace(built, file)
+    except OSError as exc:
+        for side in reversed(moved):
+            with contextlib.suppress(OSError):
+                os.replace(f"{kept}{side}", f"{file}{side}")
+        raise BackupError(
+            f"无法替换工作区文件 (可能另一个程序正打开着它), 工作区保持原样, 未做任何改动 (the workspace file could not"
+            f" be replaced — another program may have it open: it is as it was, nothing was changed):"
+            f" {file}: {exc.strerror or exc}"
+        ) from exc
+    return kept
 
 
 def _cancel_asked(progress: Any) -> Stop | None:

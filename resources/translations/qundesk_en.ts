@@ -1033,6 +1033,26 @@ Create a new, empty workspace there?</translation>
             <source>Finished before it could be stopped: %1. It was completed and written, not cancelled.</source>
             <translation>Finished before it could be stopped: %1. It was completed and written, not cancelled.</translation>
         </message>
+        <message>
+            <source>The workspace is damaged: %1
+
+Put its latest backup in its place and open it? The damaged file is kept beside it under a new name.</source>
+            <translation>The workspace is damaged: %1
+
+Put its latest backup in its place and open it? The damaged file is kept beside it under a new name.</translation>
+        </message>
+        <message>
+            <source>Restored the latest backup into %1. The damaged file was kept as %2.</source>
+            <translation>Restored the latest backup into %1. The damaged file was kept as %2.</translation>
+        </message>
+        <message>
+            <source>The backup is restored into %1. The workspace as it was is kept as %2.</source>
+            <translation>The backup is restored into %1. The workspace as it was is kept as %2.</translation>
+        </message>
+        <message>
+            <source>A sync tool left other copies of this workspace beside it: %1. What was saved in them is not in this one; to use one instead, restore it in Settings › Backups.</source>
+            <translation>A sync tool left other copies of this workspace beside it: %1. What was saved in them is not in this one; to use one instead, restore it in Settings › Backups.</translation>
+        </message>
     </context>
     <context>
         <name>MemberDialog</name>

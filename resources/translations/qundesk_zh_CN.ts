@@ -1021,6 +1021,26 @@ Create a new, empty workspace there?</source>
             <source>Finished before it could be stopped: %1. It was completed and written, not cancelled.</source>
             <translation>在停止之前已经完成：%1。它已完成并写入，没有被取消。</translation>
         </message>
+        <message>
+            <source>The workspace is damaged: %1
+
+Put its latest backup in its place and open it? The damaged file is kept beside it under a new name.</source>
+            <translation>工作区已损坏: %1
+
+用它最新的备份替换它并打开吗? 损坏的文件会以新名字保留在它旁边。</translation>
+        </message>
+        <message>
+            <source>Restored the latest backup into %1. The damaged file was kept as %2.</source>
+            <translation>已把最新的备份恢复到 %1。损坏的文件保留为 %2。</translation>
+        </message>
+        <message>
+            <source>The backup is restored into %1. The workspace as it was is kept as %2.</source>
+            <translation>备份已恢复到 %1。原来的工作区保留为 %2。</translation>
+        </message>
+        <message>
+            <source>A sync tool left other copies of this workspace beside it: %1. What was saved in them is not in this one; to use one instead, restore it in Settings › Backups.</source>
+            <translation>同步工具在这个工作区旁边留下了它的其他副本: %1。在副本里保存的内容不在这个工作区里; 要改用其中一个, 请在 设置 › 备份 中恢复它。</translation>
+        </message>
     </context>
     <context>
         <name>MemberDialog</name>

@@ -476,6 +476,36 @@
             <source>Only the owner or an admin may take a backup</source>
             <translation>Only the owner or an admin may take a backup</translation>
         </message>
+        <message>
+            <source>Replace the workspace</source>
+            <translation>Replace the workspace</translation>
+        </message>
+        <message>
+            <source>Into a new file…</source>
+            <translation>Into a new file…</translation>
+        </message>
+        <message>
+            <source>Restore the backup %1?
+
+Replace the workspace: the workspace as it is now is kept beside it as %2, the backup takes its place and QunDesk reopens on it.
+Into a new file: the open workspace stays as it is.</source>
+            <translation>Restore the backup %1?
+
+Replace the workspace: the workspace as it is now is kept beside it as %2, the backup takes its place and QunDesk reopens on it.
+Into a new file: the open workspace stays as it is.</translation>
+        </message>
+        <message>
+            <source>Restored and checked: the workspace is reopened on it…</source>
+            <translation>Restored and checked: the workspace is reopened on it…</translation>
+        </message>
+        <message>
+            <source>Sync copy</source>
+            <translation>Sync copy</translation>
+        </message>
+        <message>
+            <source>Not restored: the workspace is as it was.</source>
+            <translation>Not restored: the workspace is as it was.</translation>
+        </message>
     </context>
     <context>
         <name>SwitchOperatorDialog</name>

@@ -473,6 +473,36 @@
             <source>Only the owner or an admin may take a backup</source>
             <translation>只有群主或管理员可以备份工作区</translation>
         </message>
+        <message>
+            <source>Replace the workspace</source>
+            <translation>替换工作区</translation>
+        </message>
+        <message>
+            <source>Into a new file…</source>
+            <translation>恢复到新文件…</translation>
+        </message>
+        <message>
+            <source>Restore the backup %1?
+
+Replace the workspace: the workspace as it is now is kept beside it as %2, the backup takes its place and QunDesk reopens on it.
+Into a new file: the open workspace stays as it is.</source>
+            <translation>恢复备份 %1 吗?
+
+替换工作区: 现在的工作区会以 %2 的名字保留在它旁边, 备份取代它的位置, QunDesk 重新打开恢复后的工作区。
+恢复到新文件: 打开着的工作区保持不变。</translation>
+        </message>
+        <message>
+            <source>Restored and checked: the workspace is reopened on it…</source>
+            <translation>已恢复并检查完毕: 正在重新打开工作区…</translation>
+        </message>
+        <message>
+            <source>Sync copy</source>
+            <translation>同步副本</translation>
+        </message>
+        <message>
+            <source>Not restored: the workspace is as it was.</source>
+            <translation>未恢复: 工作区保持原样。</translation>
+        </message>
     </context>
     <context>
         <name>SwitchOperatorDialog</name>

@@ -261,11 +261,16 @@ def test_a_workspace_too_damaged_to_open_gets_the_offer_to_restore_its_latest_ba
     assert sorted(p.name for p in backups_dir().glob("restored-*")) == []
 
     accepted = window("yes")
-    assert any("Restored into" in line for line in accepted), accepted
+    kept = sorted(club.parent.glob("读书会.damaged-*.sqlite"))
+    assert len(kept) == 1 and any(
+        "Restored the latest backup into" in line and str(kept[0]) in line for line in accepted
+    )
     assert "WINDOW" in accepted and accepted[-1] == "EXIT 0"
-    restored = sorted(backups_dir().parent.glob("restored-*.sqlite"))
-    assert len(restored) == 1 and _group_names(restored[0]) == names
-    assert club.read_bytes() == damaged  # the damaged file is left as it was, for inspection
+    assert _group_names(club) == names  # the backup, in the workspace's place: the file every start opens
+    assert kept[0].read_bytes() == damaged  # the damaged file, kept as it was beside it, for inspection
+    assert sorted(backups_dir().parent.glob("restored-*.sqlite")) == []
+    again = window("no")  # the next start opens the restored workspace, with no question
+    assert "WINDOW" in again and again[-1] == "EXIT 0" and not any("damaged" in line for line in again), again
 
 
 # ---------------------------------------------------------------------------------------------- an emptied file
@@ -344,9 +349,10 @@ def test_the_window_offers_to_restore_an_emptied_default_workspace(tmp_path):
     lines = ran.stdout.splitlines()
     assert any(line.startswith("MESSAGE: The workspace is damaged:") and "0 bytes" in line for line in lines), lines
     assert "WINDOW" in lines and lines[-1] == "EXIT 0", ran.stdout + ran.stderr
-    assert main.stat().st_size == 0  # left for inspection
-    restored = sorted(main.parent.glob("restored-*.sqlite"))
-    assert len(restored) == 1 and _group_names(restored[0]) == names
+    assert _group_names(main) == names  # the backup, in the default workspace's place: the next start opens it
+    kept = sorted(main.parent.glob("qundesk.damaged-*.sqlite"))
+    assert len(kept) == 1 and kept[0].stat().st_size == 0  # the emptied file, kept beside it
+    assert sorted(main.parent.glob("restored-*.sqlite")) == []
 
 
 # ---------------------------------------------------------------------------------------------- a newer schema

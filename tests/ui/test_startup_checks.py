@@ -173,50 +173,69 @@ def _answers(monkeypatch, answer):
     return said
 
 
+def _backed_up_then_changed(ws) -> str:
+    """The workspace's real daily backup, then a group added after it (only the kept-aside file holds it)."""
+    from desktop.services.backup import auto_backup
+    from tests.fixed_day import TEST_TODAY
+
+    assert auto_backup(ws.database, today=TEST_TODAY) is not None
+    with ws.database.session() as session:
+        create_group(session, ws.owner, "备份之后建的群")
+        session.commit()
+    return "备份之后建的群"
+
+
+def _group_names(path) -> set[str]:
+    import sqlite3
+
+    conn = sqlite3.connect(path)
+    try:
+        return {r[0] for r in conn.execute("SELECT name FROM community_group")}
+    finally:
+        conn.close()
+
+
 @pytest.mark.parametrize("answer", ["yes", "no"])
-def test_a_workspace_found_damaged_before_the_window_offers_the_restore(qtbot, ws, tmp_path, monkeypatch, answer):
+def test_a_workspace_found_damaged_before_the_window_offers_the_restore(qtbot, ws, isolated_home, monkeypatch, answer):
+    """Yes puts the workspace's latest backup in its place — the same file the window (and its next start, from the
+    icon) opens — and keeps the damaged file beside it under a new name, which the message names. Before, the backup
+    went into a new file in the data folder: the next start opened the damaged workspace again and offered the restore
+    again, without the work done meanwhile in the first restored file."""
     from PySide6.QtWidgets import QMessageBox
 
-    from desktop.workspace import open_workspace
-
-    backup = tmp_path / "restored.sqlite"
-    open_workspace(backup).dispose()  # what the restore would have written
+    later = _backed_up_then_changed(ws)
     button = QMessageBox.StandardButton.Yes if answer == "yes" else QMessageBox.StandardButton.No
     said = _answers(monkeypatch, button)
     monkeypatch.setattr("desktop.workspace.startup_maintenance", lambda database, stop=None: ("page 3 is bad", None))
-    restores: list[object] = []
-    monkeypatch.setattr("desktop.workspace.restore_latest_backup", lambda damaged: restores.append(damaged) or backup)
     database = app_module._startup_checks(ws.database)
     assert "page 3 is bad" in said[0]
+    kept = sorted(ws.path.parent.glob("workspace.damaged-*.sqlite"))
     if answer == "no":
-        assert database is None and restores == []
+        assert database is None and kept == [] and later in _group_names(ws.path)
         return
     try:
-        assert restores == [ws.database] and database is not None  # the backups of the damaged workspace
-        assert str(backup) in said[-1]  # "Restored into …"
-        assert database.engine.url.database == str(backup)
+        assert database is not None and database.engine.url.database == str(ws.path)  # the same file, restored
+        assert len(kept) == 1 and later in _group_names(kept[0])  # the damaged file, whole, beside it
+        assert later not in _group_names(ws.path)
+        assert str(ws.path) in said[-1] and str(kept[0]) in said[-1]  # "Restored … into …; kept as …"
     finally:
         database.dispose()
 
 
-def test_a_workspace_found_damaged_after_the_window_opens_the_restored_one(qtbot, ws, tmp_path, monkeypatch):
+def test_a_workspace_found_damaged_after_the_window_opens_the_restored_one(qtbot, ws, isolated_home, monkeypatch):
     from PySide6.QtWidgets import QMessageBox
 
-    from desktop.workspace import open_workspace
-
-    backup = tmp_path / "restored.sqlite"
-    open_workspace(backup).dispose()
+    later = _backed_up_then_changed(ws)
     said = _answers(monkeypatch, QMessageBox.StandardButton.Yes)
-    restores: list[object] = []
-    monkeypatch.setattr("desktop.workspace.restore_latest_backup", lambda damaged: restores.append(damaged) or backup)
     window = MainWindow(ws.database, ws.owner)
     qtbot.addWidget(window)
     window.show()
     state = {"database": ws.database}
     app_module._damaged_after_start(None, window, state, ws.owner, "page 3 is bad")
-    assert "page 3 is bad" in said[0] and str(backup) in said[-1]
-    assert restores == [ws.database]  # the backups of the damaged workspace
-    assert state["database"].engine.url.database == str(backup)
+    kept = sorted(ws.path.parent.glob("workspace.damaged-*.sqlite"))
+    assert "page 3 is bad" in said[0] and len(kept) == 1 and str(kept[0]) in said[-1]
+    assert state["database"].engine.url.database == str(ws.path)
+    assert later not in _group_names(ws.path) and later in _group_names(kept[0])
     replacement = window._replacement
     qtbot.addWidget(replacement)
     assert replacement.isVisible() and not window.isVisible()

@@ -37,8 +37,14 @@ def make_page(qtbot, ws, actor=None) -> SettingsPage:
         page.questions.append(text)
         return True
 
+    def choose_restore(text: str) -> str | None:
+        page.questions.append(text)
+        return page.restore_answer
+
+    page.restore_answer = "new"  # Restore… on a SQLite workspace: "replace" / "new" / None (cancel)
     page.ask_password = ask
     page.confirm = confirm
+    page.choose_restore = choose_restore
     page.notify = page.notes.append
     page.notify_error = page.errors.append
     page.show()
@@ -210,7 +216,7 @@ def test_back_up_now_and_restore_into_a_new_file(qtbot, ws, tmp_path):
     with qtbot.waitSignal(page.runner.finished, timeout=60_000):
         qtbot.mouseClick(page.restore_button, Qt.MouseButton.LeftButton)
     assert page.errors == []
-    assert page.questions and "new workspace file" in page.questions[0]
+    assert page.questions and "Into a new file" in page.questions[0]
     assert page.last_restored == target and target.is_file()
     assert f'qundesk --db "{target}"' in page.backup_status.text()
     restored = open_workspace(target)

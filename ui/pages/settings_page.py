@@ -9,18 +9,24 @@ desktop.services.backup.copy_to_database off the UI thread (one transaction, cou
 works on one database at a time: with "team/use" ticked, ui/app.py opens the team database at the next
 start (asking for the password) unless --db or QUNDESK_DB says otherwise.
 
-Backups: "Restore…" (owner only) restores into a NEW workspace file and never replaces the workspace that is
-open — it may be in use by this window (and other QunDesk processes), and the restored file can be checked
-before anyone switches to it; the user then restarts QunDesk on it (`qundesk --db FILE`).
+Backups: "Restore…" (owner only) on a SQLite workspace asks how (`choose_restore`): "Replace the workspace" restores
+the backup into a checked temp file beside the workspace on a worker thread (desktop.services.backup.restore_beside)
+and emits `restore_built` with it; the main window then closes the workspace, keeps its file aside under a new name
+(NAME.before-restore-YYYYMMDD-HHMMSS.sqlite), puts the restored file in its place and reopens on it — the next start,
+from the icon, opens the restored workspace too. Before, every restore went into a new file and the user was told to
+restart with `qundesk --db FILE`, which an organiser starting QunDesk from its icon cannot do (and the next ordinary
+start opened the old workspace again). "Into a new file…" (and every restore on a team database) still restores into
+a NEW workspace file, never replacing one, to look at without switching.
 Hooks for tests: `ask_password(url) -> str | None` (None: cancelled), `confirm(text) -> bool`,
-`notify(text)`, `notify_error(text)`, `choose_save_path(title, suggested) -> str | None`."""
+`choose_restore(text) -> "replace" | "new" | None`, `notify(text)`, `notify_error(text)`,
+`choose_save_path(title, suggested) -> str | None`."""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, Qt, QTimer, QUrl, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, Qt, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices, QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -52,12 +58,14 @@ from desktop.services.backup import (
     copy_to_database,
     list_backups,
     manual_name,
+    restore_beside,
     restore_workspace,
+    sync_copies,
 )
 from desktop.services.operators import Actor, allowed
 from desktop.settings import SETTINGS, get_setting, update_settings
 from desktop.team import check_connection, strip_password, with_password
-from desktop.workspace import database_display
+from desktop.workspace import database_display, workspace_file
 from models import clock
 from models.db import DatabaseError
 from ui import file_dialogs
@@ -109,6 +117,10 @@ def setting_label(key: str) -> str:
 
 
 class SettingsPage(QWidget):
+    # a backup restored and checked beside the open SQLite workspace (desktop.services.backup.RestoredBeside), to
+    # take its place: the main window closes the workspace, puts it in place and reopens (MainWindow.put_restored)
+    restore_built = Signal(object)
+
     def __init__(self, database, actor: Actor, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("settingsPage")
@@ -217,6 +229,7 @@ class SettingsPage(QWidget):
         self.ask_save_rules = self._ask_save_rules
         self.ask_password = self._ask_password
         self.confirm = self._confirm
+        self.choose_restore = self._ask_how_to_restore
         self.notify = lambda text: QMessageBox.information(
             self, QCoreApplication.translate("MainWindow", "QunDesk"), text
         )
@@ -592,11 +605,17 @@ class SettingsPage(QWidget):
             self.reload_backups()
 
     def reload_backups(self) -> list[BackupInfo]:
-        backups = list_backups()
+        """The backups folder's files, after the copies of this workspace a sync tool left beside it (sync_copies:
+        restored like a backup, the one to restore when the other computer's saves are the ones to keep)."""
+        file = workspace_file(self._database)
+        copies = sync_copies(file) if file is not None else []
+        backups = copies + list_backups()
         self._backups_loaded = True
         self.backup_list.clear()
         for b in backups:
             state = self.tr("OK") if b.revision else self.tr("Not readable")
+            if b in copies:
+                state = self.tr("Sync copy")
             item = QTreeWidgetItem([b.path.name, b.created.strftime("%Y-%m-%d %H:%M"), _size_text(b.size), state])
             item.setData(0, BackupRole, b)
             item.setToolTip(0, str(b.path))
@@ -650,16 +669,58 @@ class SettingsPage(QWidget):
         path, _ = file_dialogs.get_save_file_name(self, title, suggested, self.tr("QunDesk workspace (*.sqlite)"))
         return path or None
 
+    def _ask_how_to_restore(self, text: str) -> str | None:
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(QCoreApplication.translate("MainWindow", "QunDesk"))
+        box.setText(text)
+        replace = box.addButton(self.tr("Replace the workspace"), QMessageBox.ButtonRole.AcceptRole)
+        new = box.addButton(self.tr("Into a new file…"), QMessageBox.ButtonRole.ActionRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(replace)
+        box.exec()
+        return {replace: "replace", new: "new"}.get(box.clickedButton())
+
     @Slot()
     def restore_selected(self) -> bool:
         backup = self._selected_backup()
         if self._job is not None or backup is None or not allowed(self._actor, "restore_backup"):
             return False
+        file = workspace_file(self._database)
+        if file is not None:  # a SQLite workspace: the backup may take its place
+            how = self.choose_restore(
+                self.tr(
+                    "Restore the backup %1?\n\nReplace the workspace: the workspace as it is now is kept beside it as "
+                    "%2, the backup takes its place and QunDesk reopens on it.\nInto a new file: the open workspace "
+                    "stays as it is."
+                )
+                .replace("%1", backup.path.name)
+                .replace("%2", f"{file.stem}.before-restore-….sqlite")
+            )
+            if how is None:
+                return False
+            if how == "replace":
+                self._restore_target = file
+                _say(self.backup_status, self.tr("Restoring…"))
+                self._start(
+                    "restore_in_place",
+                    lambda progress, actor, backup, workspace: restore_beside(
+                        actor, backup, workspace, progress=progress
+                    ),
+                    actor=self._actor,
+                    backup=backup.path,
+                    workspace=file,
+                )
+                return True
+            return self._restore_into_new_file(backup, asked=True)
+        return self._restore_into_new_file(backup, asked=False)
+
+    def _restore_into_new_file(self, backup: BackupInfo, *, asked: bool) -> bool:
         question = self.tr(
             "Restore the backup %1 into a new workspace file? The workspace that is open now is not changed; "
             "you then restart QunDesk on the restored file."
         ).replace("%1", backup.path.name)
-        if not self.confirm(question):
+        if not asked and not self.confirm(question):
             return False
         suggested = data_dir() / f"restored-{clock.now():%Y%m%d-%H%M%S}.sqlite"
         chosen = self.choose_save_path(self.tr("Restore into a new workspace file"), str(suggested))
@@ -684,12 +745,17 @@ class SettingsPage(QWidget):
         )
         return True
 
+    def say_not_restored(self) -> None:
+        """The main window did not put the restored backup in place (work still running, the user kept working)."""
+        _say(self.backup_status, self.tr("Not restored: the workspace is as it was."))
+
     # ---- tasks ----
     def _start(self, job: str, fn, **kwargs) -> None:
         self._job = job
         titles = {
             "backup": self.tr("Backing up"),
             "restore": self.tr("Restoring a backup"),
+            "restore_in_place": self.tr("Restoring a backup"),
             "copy": self.tr("Copying to the team database"),
             "test": self.tr("Testing the connection"),
         }
@@ -727,6 +793,9 @@ class SettingsPage(QWidget):
         elif job == "backup":
             self.reload_backups()
             _say(self.backup_status, self.tr("Backed up to %1").replace("%1", str(result)))
+        elif job == "restore_in_place":
+            _say(self.backup_status, self.tr("Restored and checked: the workspace is reopened on it…"))
+            self.restore_built.emit(result)  # the main window puts it in the workspace's place and reopens
         elif job == "restore":
             target = self._restore_target
             self.last_restored = target
