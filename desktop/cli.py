@@ -1316,6 +1316,14 @@ _TITLE_DOUBTS = {
     "lunar": ("是农历的日子, 不换算成公历", "a lunar calendar day, which QunDesk does not turn into a date"),
     "holiday": ("是好几天的假期", "a holiday of several days"),
     "weekend": ("周末有周六和周日两天", "a weekend is a Saturday and a Sunday"),
+    "order": (
+        "数字写的日和月可以有两种读法 (日/月 还是 月/日), 两个都是最近的日子",
+        "day and month in digits that read both ways round, day first or month first, and both are recent days",
+    ),
+    "which_week": (
+        "在英语里可以指两天 (刚过去的那天, 或上周的那天)",
+        "in English it can mean two days: the one just gone, or the one of last week",
+    ),
 }
 
 
