@@ -681,6 +681,14 @@
             <source>This chain's title says %1, which is not one day QunDesk can tell (%3). Pick its day above, or keep %2.</source>
             <translation>这条接龙标题写的 %1 不能确定是哪一天（%3）。请在上方选择它的日期，或保留 %2。</translation>
         </message>
+        <message>
+            <source>day and month in digits that read both ways round, day first or month first, and both are recent days</source>
+            <translation>数字写的日和月可以有两种读法 (日/月 还是 月/日), 两个都是最近的日子</translation>
+        </message>
+        <message>
+            <source>in English it can mean two days: the one just gone, or the one of last week</source>
+            <translation>在英语里可以指两天: 刚过去的那天, 或上周的那天</translation>
+        </message>
     </context>
     <context>
         <name>LeaveDialog</name>
