@@ -1503,6 +1503,18 @@ def _cmd_checkin(ctx: Context, args: argparse.Namespace) -> int:
         for line, kind in zip(lines, kinds, strict=True):
             if kind in REPORTED or kind == "not_checkin":  # candidates by their stored names: masked for an assistant
                 print(said(f"{path} 第{line.line_no}行 {OUTCOME_LABELS[kind]}: {line.detail}"), file=sys.stderr)
+            elif kind == "logged" and line.day is not None and line.day != day:
+                # `补昨天`, `Bob Smith (late for Fri)`: logged on the day it makes up — said, as the summary below counts
+                # it under the day of the paste (the line said nothing, and the user could not see which day it went to)
+                who = "、".join(c.display_name for c in line.who)
+                late = " 补卡" if line.late else ""
+                print(
+                    said(
+                        f"{path} 第{line.line_no}行 {OUTCOME_LABELS[kind]}: {who}{late} 记在 {line.day}"
+                        f" ({'a make-up, ' if line.late else ''}logged for {line.day})"
+                    ),
+                    file=sys.stderr,
+                )
             for command in commands.get(line.line_no, ()):  # the leave it says, ready to record
                 print(said(f"    {command}"), file=sys.stderr)
         counts = {key: kinds.count(key) for key in OUTCOME_LABELS}

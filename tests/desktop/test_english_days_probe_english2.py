@@ -284,3 +284,18 @@ def test_the_cli_asks_which_day_an_english_title_of_two_readings_is(monkeypatch,
     assert main([*cli, "--date", "2026-12-11"]) == 0
     with database.session() as s:
         assert sorted({d for (d,) in s.execute(select(CheckIn.day))}) == [date(2026, 12, 11)]
+
+
+def test_the_cli_says_the_day_a_make_up_line_was_logged_on(monkeypatch, club, tmp_path, capsys):
+    """`checkin --paste` printed `Run Club 2026-12-07: 新记录 logged 2` for a chain whose `Bob Smith (late for Fri)` went
+    to the 4th — which day it was logged on, nothing said. Each such line says it now."""
+    database, _gid = club
+    path = str(database.engine.url.database)
+    monkeypatch.setenv("QUNDESK_TODAY", MON7.isoformat())
+    chain = tmp_path / "chain.txt"
+    chain.write_text("#Check-in Morning run\n1. Amy Wang ✅ done\n2. Bob Smith (late for Fri)\n", encoding="utf-8")
+    assert main(["--db", path, "checkin", "--group", "Run Club", "--paste", str(chain)]) == 0
+    out, err = capsys.readouterr()
+    assert "第3行 新记录 logged: Bob Smith 补卡 记在 2026-12-04 (a make-up, logged for 2026-12-04)" in err
+    assert "Amy Wang" not in err  # logged on the day of the paste: the summary says it
+    assert "logged 2" in out
