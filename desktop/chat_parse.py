@@ -779,7 +779,7 @@ LEAVE_WORDS_RE = re.compile(
     # line's last word (Dan Lee sick) — not a sick run, that's sick!
     r"|(?:i'?m|i\s+am|am|feeling|felt|got|getting|off|out|home|still|been|is|was)\s+sick(?![a-z])"
     r"|sick(?=\s+(?:today|tonight|tomorrow|this|till|until|til|for|since|at\s+home)(?![a-z]))"
-    r"|(?<!that's\s)(?<!thats\s)(?<!that\s)(?<!so\s)sick\s*$|unwell|not\s+feeling\s+well"
+    r"|(?<!that's\s)(?<!thats\s)(?<!that\s)(?<!so\s)(?<!a\s)sick\s*(?:$|[,.;!)])|unwell|not\s+feeling\s+well"
     r"|under\s+the\s+weather|leave(?=\s+(?:till|until|til|today|tomorrow|this|next|from)(?![a-z]))"
     r"|off(?=\s+(?:today|tomorrow|this\s+week|next\s+week|till|until|til)(?![a-z])))"
     r"|(?<![A-Za-z])OOO(?![A-Za-z])"

@@ -20,7 +20,7 @@ from desktop.services.paste import made_up_day, match_paste, preview_paste, titl
 from desktop.services.points_queries import read_adjustment_names
 from desktop.services.roster import MemberInput, add_member
 from desktop.workspace import actor_for, open_workspace
-from models import CheckIn
+from models import CheckIn, Leave, Member, Membership
 
 MON7 = date(2026, 12, 7)  # a Monday
 SAT12 = date(2026, 12, 12)  # a Saturday
@@ -299,3 +299,37 @@ def test_the_cli_says_the_day_a_make_up_line_was_logged_on(monkeypatch, club, tm
     assert "第3行 新记录 logged: Bob Smith 补卡 记在 2026-12-04 (a make-up, logged for 2026-12-04)" in err
     assert "Amy Wang" not in err  # logged on the day of the paste: the summary says it
     assert "logged 2" in out
+
+
+def test_an_english_chat_exports_leave_messages_are_read_with_their_days(monkeypatch, club, tmp_path, capsys):
+    """`import chat --record-leave` of a WhatsApp export: `Bob Smith: OOO till Monday, sorry guys` and `Grace Li: away
+    next week` were passed over without a word (the import's first look sought 请假 / leave / off / sick / excused
+    only), `Dan Lee: sick, skipping` was no leave either. They are recorded now, for the days they say."""
+    database, _gid = club
+    monkeypatch.setenv("QUNDESK_TODAY", MON7.isoformat())
+    export = tmp_path / "WhatsApp Chat with Run Club.txt"
+    export.write_text(
+        "11/30/26, 6:00 AM - Leo Xu: checked in\n"
+        "12/4/26, 7:00 AM - Bob Smith: OOO till Monday, sorry guys\n"
+        "12/5/26, 9:00 AM - Grace Li: away next week\n"
+        "12/6/26, 6:45 AM - Eve Park: that was a sick run!\n"
+        "12/6/26, 7:00 AM - Dan Lee: sick, skipping\n",
+        encoding="utf-8",
+    )
+    path = str(database.engine.url.database)
+    assert main(["--db", path, "import", "chat", str(export), "--group", "Run Club", "--record-leave"]) == 0
+    capsys.readouterr()
+    with database.session() as s:
+        leaves = {
+            name: (first, last)
+            for name, first, last in s.execute(
+                select(Member.display_name, Leave.start_day, Leave.end_day)
+                .join(Membership, Membership.member_id == Member.id)
+                .join(Leave, Leave.membership_id == Membership.id)
+            )
+        }
+    assert leaves == {
+        "Bob Smith": (date(2026, 12, 4), MON7),
+        "Grace Li": (MON7, SUN13),
+        "Dan Lee": (date(2026, 12, 6), date(2026, 12, 6)),
+    }

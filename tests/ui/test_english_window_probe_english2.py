@@ -13,8 +13,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 from test_english_probe import compiled, english  # noqa: F401  (fixtures)
 
+from desktop.services.activities_queries import attendance_sheet
+from desktop.services.participation import ActivityInput, create_activity
 from desktop.services.roster import MemberInput, add_member
 from tests.fixed_day import TEST_TODAY
+from ui.dialogs.attendance_paste_dialog import AttendancePasteDialog
 from ui.dialogs.points_dialogs import BatchAdjustDialog
 from ui.pages.checkins_page import CheckinsPage
 
@@ -161,3 +164,32 @@ def test_a_points_list_pasted_in_english_reads_in_english(qtbot, english, ws):  
     assert sorted(dialog.chosen_members()) == sorted(ws.memberships[n] for n in ("Amy Wang", "Tony Huang", "Bob Smith"))
     texts = [dialog.table.item(r, c).text() for r in range(dialog.table.rowCount()) for c in range(2)]
     assert chinese(texts + shown_texts(dialog, DATA)) == []
+
+
+def test_an_english_sign_up_chain_reads_in_english(qtbot, english, ws):  # noqa: F811
+    """The sign-up paste of an activity: `Bob Smith can't make it, sorry` and `Eve Park - not sure yet` took places;
+    `+1 (Carol Jones)` was read as `(Bob`-like half names. Now only those coming are marked, and every row says why in
+    English."""
+    start = datetime.combine(TEST_TODAY, datetime.min.time()).replace(hour=10)
+    with ws.database.session() as s:
+        aid = create_activity(
+            s, ws.owner, ws.group_id, ActivityInput(title="Saturday picnic", starts_at=start, ends_at=start)
+        )
+        s.commit()
+    dialog = AttendancePasteDialog(ws.database, ws.owner, ws.group_id, aid, "Saturday picnic")
+    qtbot.addWidget(dialog)
+    dialog.set_text(
+        "#Sign-up Saturday picnic\n1. Amy Wang +2 kids\n2. Tony Huang - count me in\n3. +1 (Carol Jones)\n"
+        "4. Bob Smith can't make it, sorry\n5. Eve Park - not sure yet\n"
+    )
+    dialog.apply()
+    with ws.database.session() as s:
+        marked = {a.membership_id for a in attendance_sheet(s, ws.group_id, aid) if a.status == "registered"}
+    assert marked == {ws.memberships[n] for n in ("Amy Wang", "Tony Huang", "Carol Jones")}
+    cells = [
+        dialog.table.item(r, c).text()
+        for r in range(dialog.table.rowCount())
+        for c in range(dialog.table.columnCount())
+        if dialog.table.item(r, c) is not None
+    ]
+    assert chinese(cells + shown_texts(dialog, DATA)) == []
