@@ -1320,6 +1320,10 @@ _TITLE_DOUBTS = {
         "数字写的日和月可以有两种读法 (日/月 还是 月/日), 两个都是最近的日子",
         "day and month in digits that read both ways round, day first or month first, and both are recent days",
     ),
+    "moving_holiday": (
+        "是日期每年都变的节日 (各国也不同)",
+        "a holiday whose date moves from year to year, and between countries",
+    ),
     "which_week": (
         "在英语里可以指两天 (刚过去的那天, 或上周的那天)",
         "in English it can mean two days: the one just gone, or the one of last week",

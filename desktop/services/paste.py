@@ -1521,6 +1521,12 @@ def english_day_words(text: str, near: date, today: date | None = None) -> str:
     def cn(month: int, dom: str, year: str | None = None) -> str:
         return f"{year + '年' if year else ''}{month}月{int(dom)}日"
 
+    for (
+        rx,
+        words,
+    ) in _EN_HOLIDAYS:  # Christmas Eve → 12月24日; Christmas → 圣诞 (two days: asked); Lunar New Year → 春节
+        text = rx.sub(words, text)
+
     text = _EN_DAY_RANGE_RE.sub(
         lambda m: f"{cn(_month_no(m['mon']), m['d1'])}-{cn(_month_no(m['mon']), m['d2'])}", text
     )
@@ -1559,6 +1565,26 @@ def english_day_words(text: str, near: date, today: date | None = None) -> str:
     return _EN_SHORT_ALONE_RE.sub(lambda m: "星期" + _EN_SHORT_CN[m["wd"][:3].casefold()], text)
 
 
+# holidays by their English names: a day (Christmas Eve, New Year's Day) is that date; Christmas is 圣诞 (24 or 25
+# December?), the Chinese festivals their Chinese names (lunar days: asked, as 春节 is); Thanksgiving and Easter, whose
+# dates move (and differ between countries), title_doubt asks about
+_EN_HOLIDAYS = [
+    (re.compile(rf"(?<![a-z]){pattern}(?![a-z])", re.IGNORECASE), words)
+    for pattern, words in (
+        (r"christmas\s+eve|xmas\s+eve", "12月24日"),
+        (r"christmas\s+day|xmas\s+day", "12月25日"),
+        (r"boxing\s+day", "12月26日"),
+        (r"new\s+year'?s\s+eve", "12月31日"),
+        (r"new\s+year'?s\s+day", "1月1日"),
+        (r"valentine'?s(?:\s+day)?", "2月14日"),
+        (r"halloween", "10月31日"),
+        (r"(?:chinese|lunar)\s+new\s+year(?:'s)?(?:\s+eve)?|spring\s+festival", "春节"),
+        (r"mid[\s-]?autumn(?:\s+festival)?|moon\s+festival", "中秋"),
+        (r"dragon\s+boat(?:\s+festival)?", "端午"),
+        (r"christmas|xmas", "圣诞"),
+    )
+]
+_EN_MOVING_HOLIDAY_RE = re.compile(r"(?<![a-z])(?:thanksgiving|easter)(?![a-z])", re.IGNORECASE)
 _EN_SHORT_WD = r"(?P<wd>mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\.?"
 _EN_SHORT_BEFORE_RE = re.compile(rf"(?<![a-z]){_EN_SHORT_WD},?\s*(?=\d{{1,2}}[月日]|\d{{4}}年)", re.IGNORECASE)
 # a short weekday alone (Fri check-in, FRI reading, Thurs): written as a name is, Fri or FRI — `sat down`, `wed`,
@@ -1944,6 +1970,8 @@ def title_doubt(lines: list[PasteLine], day: date) -> tuple[str, str] | None:
     * ``weekend`` — 周末 / 上周末 (Saturday or Sunday?), unless the day being logged is one of those two days;
     * ``order`` — an English title's day and month in digits that read as two days near the one logged (11/12:
       11 December or 12 November? order_doubt);
+    * ``moving_holiday`` — Thanksgiving, Easter: a holiday whose date moves from year to year (and Thanksgiving's
+      between countries); Christmas is ``holiday`` (圣诞), Lunar New Year ``lunar`` (春节), Christmas Eve its date;
     * ``which_week`` — `last Friday` / `this Friday` when English names two days by it (said on a Saturday: yesterday,
       or the Friday of last week? leave_words.en_week_word_day).
 
@@ -1980,9 +2008,12 @@ def title_doubt(lines: list[PasteLine], day: date) -> tuple[str, str] | None:
         which = _EN_WHICH_WEEKDAY_RE.search(words)
         if which is not None:  # last Friday said on a Saturday: english_day_words left it, as it names no one day
             return "which_week", which[0]
+        moving = _EN_MOVING_HOLIDAY_RE.search(words)
+        if moving is not None:  # Thanksgiving check-in: which Thursday (the US's or Canada's?), Easter's date moves
+            return "moving_holiday", moving[0]
         for m in _UNSURE_DAY_RE.finditer(words):
             if m["lunar"]:
-                return "lunar", m.group(0)
+                return "lunar", _as_written(line.raw, m.group(0))
             if m["holiday"]:
                 spans = {
                     "国": ((10, 1), (10, 7)),
@@ -1992,7 +2023,7 @@ def title_doubt(lines: list[PasteLine], day: date) -> tuple[str, str] | None:
                 }
                 first, last = spans.get(m.group(0)[0], ((0, 0), (0, 0)))
                 if not first <= (day.month, day.day) <= last:
-                    return "holiday", m.group(0)
+                    return "holiday", _as_written(line.raw, m.group(0))
             if m["weekend"] and day not in _weekend_days(m["weekend"], clock.today()):
                 return "weekend", m.group(0)
         return None  # the title line said what it says: header lines below it are descriptions
@@ -2004,6 +2035,16 @@ def title_doubt(lines: list[PasteLine], day: date) -> tuple[str, str] | None:
             written = separator_date(line.heading)
             return ("weekday", written) if written and _weekday_disagrees(written, day) else None
     return None
+
+
+def _as_written(raw: str, words: str) -> str:
+    """The English holiday a title wrote (Christmas, Lunar New Year) for the Chinese words english_day_words read it
+    as (圣诞, 春节): the window and the CLI name the words as the member wrote them."""
+    for rx, cn in _EN_HOLIDAYS:
+        found = rx.search(reading(raw)) if cn == words else None
+        if found is not None:
+            return found[0]
+    return words
 
 
 def unsure_makeup_words(text: str) -> str | None:

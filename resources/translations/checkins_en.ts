@@ -711,6 +711,10 @@ Morning check-in 22 Nov
             <source>in English it can mean two days: the one just gone, or the one of last week</source>
             <translation>in English it can mean two days: the one just gone, or the one of last week</translation>
         </message>
+        <message>
+            <source>a holiday whose date moves from year to year, and between countries</source>
+            <translation>a holiday whose date moves from year to year, and between countries</translation>
+        </message>
     </context>
     <context>
         <name>LeaveDialog</name>

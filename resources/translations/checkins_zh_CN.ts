@@ -689,6 +689,10 @@
             <source>in English it can mean two days: the one just gone, or the one of last week</source>
             <translation>在英语里可以指两天: 刚过去的那天, 或上周的那天</translation>
         </message>
+        <message>
+            <source>a holiday whose date moves from year to year, and between countries</source>
+            <translation>是日期每年都变的节日 (各国也不同)</translation>
+        </message>
     </context>
     <context>
         <name>LeaveDialog</name>

@@ -57,7 +57,13 @@ TITLES = [
     ("Check-in 7/12", SAT12, date(2026, 12, 7)),  # 12 July is months away: 7 December
     ("Check-in 12/7", SAT12, date(2026, 12, 7)),
     ("#接龙 11/12 早起打卡", SUN13, date(2026, 11, 12)),  # a Chinese title writes the month first, as before
+    # a holiday that is one day: that day (it was no day, and the chain logged on the day it was pasted)
+    ("Christmas Eve check-in", date(2026, 12, 26), date(2026, 12, 24)),
+    ("Christmas Day run", date(2026, 12, 28), date(2026, 12, 25)),
+    ("New Year's Eve run", date(2027, 1, 2), date(2026, 12, 31)),
+    ("New Year's Day", date(2027, 1, 2), date(2027, 1, 1)),
     # no day named: logged on the day chosen
+    ("New Year resolutions challenge", MON7, None),
     ("the 5th check-in", MON7, None),  # a count: the fifth check-in
     ("3rd week reading", MON7, None),
     ("Sun salutation challenge", MON7, None),
@@ -88,6 +94,12 @@ DOUBTS = [
     ("Check-in 12/11", SUN13, "order", "12/11"),
     ("Check-in 11/12/2026", SUN13, "order", "11/12/2026"),
     ("Morning run 12.11", SUN13, "order", "12.11"),
+    # holidays by their English names, named as written: Christmas (the 24th or the 25th?) unless logged on one of them
+    ("Christmas check-in", date(2026, 12, 26), "holiday", "Christmas"),
+    ("Xmas reading", date(2026, 12, 28), "holiday", "Xmas"),
+    ("Lunar New Year check-in", MON7, "lunar", "Lunar New Year"),  # no lunar calendar kept
+    ("Thanksgiving check-in", MON7, "moving_holiday", "Thanksgiving"),  # the US's Thursday, or Canada's Monday?
+    ("Easter run", MON7, "moving_holiday", "Easter"),
 ]
 
 
@@ -282,6 +294,11 @@ def test_the_cli_asks_which_day_an_english_title_of_two_readings_is(monkeypatch,
     err = capsys.readouterr().err
     assert "11/12" in err and "day first or month first" in err and "nothing logged" in err
     assert main([*cli, "--date", "2026-12-11"]) == 0
+    capsys.readouterr()
+    chain.write_text("#Thanksgiving check-in\n1. Amy Wang ✅\n", encoding="utf-8")
+    assert main(cli) == 1
+    err = capsys.readouterr().err
+    assert "Thanksgiving" in err and "moves from year to year" in err and "nothing logged" in err
     with database.session() as s:
         assert sorted({d for (d,) in s.execute(select(CheckIn.day))}) == [date(2026, 12, 11)]
 

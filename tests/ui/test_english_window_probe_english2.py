@@ -140,6 +140,9 @@ def test_a_title_naming_two_days_is_asked_in_english(qtbot, english, page):  # n
     friday = TEST_TODAY - timedelta(days=5)
     button = page.use_title_day_button
     assert button.isVisibleTo(page) and button.text().startswith("Log it for") and str(friday.day) in button.text()
+    page.set_paste_text("#Thanksgiving check-in\n1. Amy Wang ✅\n")  # the US's Thursday or Canada's Monday?
+    text = page.title_date_label.text()
+    assert "Thanksgiving" in text and "moves from year to year" in text and not button.isVisibleTo(page)
 
 
 def test_the_leave_dialog_opens_on_the_english_lines_days_in_english(qtbot, english, page):  # noqa: F811

@@ -1416,6 +1416,7 @@ class CheckinsPage(GroupPage):
                     "day and month in digits that read both ways round, day first or month first, and both are recent"
                     " days"
                 ),
+                "moving_holiday": self.tr("a holiday whose date moves from year to year, and between countries"),
                 "which_week": self.tr("in English it can mean two days: the one just gone, or the one of last week"),
             }.get(preview.title_doubt or "")
             if why is None:
