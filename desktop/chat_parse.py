@@ -539,6 +539,12 @@ _LATIN_STOP = {
     "day", "am", "pm", "sign", "signed", "up", "join", "joined",
     "finished", "finish", "completed", "complete", "read", "reading", "ran", "run", "running", "today",
     "morning", "chapter", "page", "pages", "km", "walked", "studied", "practiced", "practised", "did",
+    # an English make-up, leave or not-done after a name (Carol make-up for Monday, Eve Park on leave till Wed,
+    # Frank Wu skip, Helen Zhou OOO): the words are the line's, not the name's (never weekdays: Kate Sun, nor
+    # words that are also first names: Will, May, Mark)
+    "late", "makeup", "make-up", "make", "making", "catching", "catch", "catch-up", "sick", "unwell", "away",
+    "ooo", "skip", "skipping", "skipped", "leave", "holiday", "vacation", "off", "not", "missed", "excused",
+    "travelling", "traveling", "for", "on", "can't", "cannot", "won't", "maybe", "yesterday", "yesterday's", "tomorrow", "tonight", "till", "until",
 }  # fmt: skip
 _DECOR_CATEGORIES = {"So", "Sk", "Sm", "Mn", "Me", "Cf", "Pc", "Pd", "Ps", "Pe", "Pi", "Pf", "Po"}
 
@@ -642,6 +648,10 @@ def _body_entry(line: _Line, start: int, number: int | None) -> PasteLine | None
     # a link is nobody's name (`3. https://jingdaka.com/x/123` names nobody); it stays in the remark
     links = [m.span() for m in _LINK_RE.finditer(line.folded, start)]
     work = _blank(line.folded, [*dropped, *links])
+    plus = _PLUS_BRACKETED_RE.match(work, start)
+    if plus is not None:  # `3. +1 (Bob Smith)`: the sign-up is the bracket's person (it read `(Bob`, `+1 Smith)`)
+        name = _collapse(line.clean[slice(*plus.span("name"))])
+        return _entry(line, name, number, time, plus["plus"], body=_collapse(line.clean[start:]))
     decoration, name_span = _pick_name(work, _token_spans(work, start, len(work)))
     if name_span is None or not _has_name_char(work[start:]):  # `3. 5.`: a number alone is nobody's name
         return None
@@ -654,6 +664,9 @@ def _body_entry(line: _Line, start: int, number: int | None) -> PasteLine | None
     stamp = _ENTRY_STAMP_RE.search(line.folded, start, time_span[0]) if time_span and not made_up else None
     date_text = stamp["date"] if stamp is not None else None
     return _entry(line, name, number, time, _tidy_remark(rest), body=body, date_text=date_text)
+
+
+_PLUS_BRACKETED_RE = re.compile(r"\s*(?P<plus>\+\s*\d{1,2})\s*[(（]\s*(?P<name>[^()（）\s][^()（）]*?)\s*[)）]\s*$")
 
 
 # a written date (not 12/21, a count) right before an entry's time
@@ -743,7 +756,8 @@ _NOT_DONE_RE = re.compile(
     r"|(?i:(?<![a-z'])(?:not\s+(?:done|yet|checked[\s-]*in|finished)|(?:have|has|did)\s*n'?o?t\s+"
     r"(?:done|do|checked|check|finished|finish|made|make)(?:\s+(?:it|in))?|can'?t\s+make\s+it|cannot\s+make\s+it"
     r"|won'?t\s+make\s+it|(?:will|gonna|going\s+to)\s+(?:do|check\s+in|finish)\s+(?:it\s+)?(?:later|tonight|tomorrow)"
-    r"|later\s+today|missed|skipping|skip\s+today)(?![a-z']))"
+    r"|later\s+today|missed|skipping|skip(?:ped)?|not\s+today|rest\s+day|no\s+(?:run|check[\s-]?in|reading)\s+today)"
+    r"(?![a-z']))"
 )
 # a make-up promised for later (明天补打卡, 回头补上) says nothing about today (the paste reads it too)
 FUTURE_MAKEUP_RE = re.compile(
@@ -753,7 +767,24 @@ FUTURE_MAKEUP_RE = re.compile(
 _LEAVE_TAKEN_BACK = r"(?<!(?<!得)不)(?<!不用)(?<!不必)(?<!不需要)(?<!没)(?<!没有)(?<!取消)(?<!撤回)(?<!撤销)"
 LEAVE_WORDS_RE = re.compile(
     _LEAVE_TAKEN_BACK + r"(?:请假|请个假|病假|事假|休假)(?!\s*(?:取消|撤回|撤销|作废|不请了))"
-    r"|(?i:(?<![a-z])(?:on\s+leave|sick\s+(?:day|leave|today)|day\s+off|excused|taking\s+(?:a|the)\s+day\s+off)(?![a-z]))"
+    # in English, each at a word's start (looked for there only: the regex is searched on every chat message)
+    r"|(?i:(?<![a-z])(?:on\s+leave|sick\s+(?:day|leave|today)|day\s+off|excused|taking\s+(?:a|the)\s+day\s+off"
+    # and as English-speaking members say it: away this week, OOO, out of office, on holiday till Fri, sick, unwell,
+    # leave till Wed, off tomorrow — not right away / give away, a sick pace, leave for work
+    r"|away(?<!right\saway)(?<!far\saway)(?<!straight\saway)(?<!give\saway)(?<!gave\saway)(?<!ran\saway)"
+    r"(?<!run\saway)(?<!put\saway)(?=\s+(?:this|next|today|tonight|tomorrow|till|until|til|for|from|on|all|over"
+    r"|the\s+weekend)(?![a-z])|\s*[,.;!)]|\s*$)"
+    r"|out\s+of\s+(?:the\s+)?(?:office|town|country)|on\s+(?:a\s+)?(?:holiday|vacation|trip|break|annual\s+leave)"
+    r"|(?:holiday|vacation|travell?ing)(?=\s+(?:till|until|til|this|next|today|tomorrow|from)(?![a-z]))"
+    # sick: said of oneself (I'm sick, feeling sick, off sick), with its days (sick today, sick till Wed) or as the
+    # line's last word (Dan Lee sick, sick, skipping) — not a sick run, that's sick!
+    r"|(?:i'?m|i\s+am|am|feeling|felt|got|getting|off|out|home|still|been|is|was)\s+sick"
+    r"|sick(?=\s+(?:today|tonight|tomorrow|this|till|until|til|for|since|at\s+home)(?![a-z]))"
+    r"|sick(?<!that's\ssick)(?<!thats\ssick)(?<!that\ssick)(?<!so\ssick)(?<!a\ssick)(?=\s*(?:$|[,.;!)]))"
+    r"|unwell|not\s+feeling\s+well|under\s+the\s+weather"
+    r"|leave(?=\s+(?:till|until|til|today|tomorrow|this|next|from)(?![a-z]))"
+    r"|off(?=\s+(?:today|tomorrow|this\s+week|next\s+week|till|until|til)(?![a-z]))"
+    r"|(?-i:OOO))(?![a-z]))"
 )
 # a check-in said in so many words: what is left of a text after the not-done phrases are taken out
 _CHECKED_IN_RE = re.compile(r"打卡|签到|已完成|[✅✔☑]")

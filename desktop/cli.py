@@ -1328,6 +1328,18 @@ _TITLE_DOUBTS = {
     "lunar": ("是农历的日子, 不换算成公历", "a lunar calendar day, which QunDesk does not turn into a date"),
     "holiday": ("是好几天的假期", "a holiday of several days"),
     "weekend": ("周末有周六和周日两天", "a weekend is a Saturday and a Sunday"),
+    "order": (
+        "数字写的日和月可以有两种读法 (日/月 还是 月/日), 两个都是最近的日子",
+        "day and month in digits that read both ways round, day first or month first, and both are recent days",
+    ),
+    "moving_holiday": (
+        "是日期每年都变的节日 (各国也不同)",
+        "a holiday whose date moves from year to year, and between countries",
+    ),
+    "which_week": (
+        "在英语里可以指两天 (刚过去的那天, 或上周的那天)",
+        "in English it can mean two days: the one just gone, or the one of last week",
+    ),
 }
 
 
@@ -1517,6 +1529,18 @@ def _cmd_checkin(ctx: Context, args: argparse.Namespace) -> int:
         for line, kind in zip(lines, kinds, strict=True):
             if kind in REPORTED or kind == "not_checkin":  # candidates by their stored names: masked for an assistant
                 print(said(f"{path} 第{line.line_no}行 {OUTCOME_LABELS[kind]}: {line.detail}"), file=sys.stderr)
+            elif kind == "logged" and line.day is not None and line.day != day:
+                # `补昨天`, `Bob Smith (late for Fri)`: logged on the day it makes up — said, as the summary below counts
+                # it under the day of the paste (the line said nothing, and the user could not see which day it went to)
+                who = "、".join(c.display_name for c in line.who)
+                late = " 补卡" if line.late else ""
+                print(
+                    said(
+                        f"{path} 第{line.line_no}行 {OUTCOME_LABELS[kind]}: {who}{late} 记在 {line.day}"
+                        f" ({'a make-up, ' if line.late else ''}logged for {line.day})"
+                    ),
+                    file=sys.stderr,
+                )
             for command in commands.get(line.line_no, ()):  # the leave it says, ready to record
                 print(said(f"    {command}"), file=sys.stderr)
         titled = sorted({m.other_group for m in preview.matches if m.reason == "other_group" and m.other_group})

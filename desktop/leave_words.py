@@ -22,6 +22,12 @@ Read from the day the line was posted (`posted`: its stamp, else the chain's day
 - 明晚 / 明早 are tomorrow, 今晚 / 今早 today;
 - nothing of these (请假, 今天请假, 请假一天): the posted day alone.
 
+An English line is read alike (english_leave_words): `on leave till Wed`, `away this week`, `off next Mon`, `sick for 3
+days`, `OOO until Dec 10`, `on holiday 12/12-15/12`, `back on the 10th` is not read (a return, not a last day).
+Day and month in digits are read the way round that makes a day of the leave (from a week before the posted day to
+MAX_DAYS after it): `until 10/12` posted on 7 December is 10 December, never 12 October of next year; when both ways
+are such days (`until 11/12` posted on 1 November: 11 December or 12 November?) no days are offered.
+
 A leave named by a lunar date or a holiday and no date (春节请假一周, 腊月初八请假: `leave_days_unsure`) is given no
 days by the paste at all. A range of more than `MAX_DAYS` days, or one that cannot be a date (2月30日), is not guessed at: the posted day
 alone, for the assistant to set. A 明天 of a promise (请假一天，明天补打卡) is no start either. 昨天 is no start: 昨天请假了 is said after the leave, of a day now past."""
@@ -160,6 +166,11 @@ _PROMISE_RE = re.compile(r"(?:明天|明日|后天)\s*(?:再|会|一定|记得)?
 
 
 def _span(text: str, posted: date) -> tuple[date, date] | None:
+    if re.search(r"[A-Za-z]{2}", text):
+        english = english_leave_words(text, posted)
+        if english is None:
+            return None
+        text = english
     text = month_words(_PROMISE_RE.sub(" ", text.replace("：", ":")), posted)
     if (r := _RANGE_RE.search(text)) is not None and (r["m1"] or r["m2"] or "号" in r[0] or "日" in r[0]):
         start = _month_day(r["m1"], r["d1"], posted.month, posted)
@@ -174,6 +185,10 @@ def _span(text: str, posted: date) -> tuple[date, date] | None:
         begin = posted + timedelta(days=_START_OFFSET[word[0]]) if word else posted
         return begin, _weekday(weekdays[0], posted, begin)
     if weekdays:  # 下周一请假, 周五请假, 周三到周五请假: the day of the week (next week's with 下)
+        if re.search(r"(?:到|至)\s*$", text[: weekdays[0].start()]):  # 请假到周三, on leave till Wed: to that day
+            word = _START_RE.search(text[: weekdays[0].start()])
+            begin = posted + timedelta(days=_START_OFFSET[word[0]]) if word else posted
+            return begin, _weekday(weekdays[0], posted, begin)
         start = _weekday(weekdays[0], posted, posted)
         if len(weekdays) > 1 and re.search(_SEP, text[weekdays[0].end() : weekdays[1].start()]):
             return start, _weekday(weekdays[1], posted, start)
@@ -237,3 +252,116 @@ def _lasting(text: str, begin: date) -> tuple[date, date] | None:
         return begin, _add_months(begin, n) - timedelta(days=1)
     days = n * 7 if unit in ("周", "星期", "礼拜") else n
     return begin, begin + timedelta(days=days - 1)
+
+
+# ---------------------------------------------------------------- English week words
+# An English-speaking group names days as `Friday`, `Fri`, `last Friday`, `this Wed`. Shared by the leave words below,
+# the paste's chain titles and its make-up lines (desktop/services/paste.py).
+
+# a weekday's name, whole or short (Mon, Tue, Tues, Wed, Weds, Thu, Thur, Thurs, Fri, Sat, Sun), 's after it allowed
+EN_WEEKDAY = (
+    r"(?P<wd>mon(?:day)?|tue(?:s(?:day)?)?|wed(?:s|nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?"
+    r"|sun(?:day)?)\.?(?:'s)?(?![a-z])"
+)
+_EN_WEEKDAY_NO = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
+
+
+def en_weekday_no(word: str) -> int:
+    """0 (Monday) … 6 (Sunday) of an English weekday's name, whole or short."""
+    return _EN_WEEKDAY_NO[word[:3].casefold()]
+
+
+def en_week_word_day(which: str, weekday: int, today: date) -> date | None:
+    """The day `last Friday` / `this Friday` names, said on `today`; None when English leaves it open.
+
+    `last Friday` is the latest Friday before today — when that Friday is in last week (Monday to Sunday) too, both
+    readings English has (the Friday just gone, the Friday of last week) are one day. Said later in the week than the
+    Friday of this week (on Saturday: yesterday, or eight days ago?), they are two days: None, and the paste asks.
+    `this Friday` is this week's Friday when it is today or still to come; once it has gone by (`this Friday` said on
+    Sunday: the one gone, or the coming one?) None."""
+    monday = today - timedelta(days=today.weekday())
+    if which.casefold() == "this":
+        day = monday + timedelta(days=weekday)
+        return day if day >= today else None
+    back = (today.weekday() - weekday) % 7 or 7
+    day = today - timedelta(days=back)
+    return day if day < monday else None
+
+
+_EN_NUMBER = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
+_EN_NUM = r"(?:\d{1,2}|a|an|one|two|three|four|five|six|seven|eight)"
+_EN_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_EN_MONTH = (
+    r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
+    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(?![a-z])"
+)
+_EN_ORD = r"(?:st|nd|rd|th)?"
+_EN_LEAVE_WORDS = [
+    (re.compile(r"(?<![a-z])(?:the\s+)?day\s+after\s+tomorrow(?![a-z])", re.I), "后天"),
+    (re.compile(r"(?<![a-z])(?:tomorrow|tmrw?|tmw)(?![a-z])", re.I), "明天"),
+    (re.compile(r"(?<![a-z])(?:today|tonight)(?![a-z])", re.I), "今天"),
+    (re.compile(r"(?<![a-z])this\s+weekend(?![a-z])", re.I), "这周末"),
+    (re.compile(r"(?<![a-z])next\s+weekend(?![a-z])", re.I), "下周末"),
+    (re.compile(r"(?<![a-z])last\s+weekend(?![a-z])", re.I), "上周末"),
+    (re.compile(r"(?<![a-z])(?:the\s+)?weekend(?![a-z])", re.I), "周末"),
+    (re.compile(r"(?<![a-z])this\s+week(?![a-z])", re.I), "这周"),
+    (re.compile(r"(?<![a-z])next\s+week(?![a-z])", re.I), "下周"),
+    (re.compile(r"(?<![a-z])last\s+week(?![a-z])", re.I), "上周"),
+]
+_EN_LEAVE_WEEKDAY_RE = re.compile(rf"(?<![a-z])(?:(?P<which>next|this|last)\s+)?{EN_WEEKDAY}", re.I)
+_EN_LEAVE_LENGTH_RE = re.compile(rf"(?<![a-z\d])(?P<n>{_EN_NUM})\s*(?P<unit>days?|weeks?|months?)(?![a-z])", re.I)
+_EN_LEAVE_DAY_MONTH_RE = re.compile(rf"(?<![\w/.])(?P<d>\d{{1,2}}){_EN_ORD}(?:\s+of)?\s*{_EN_MONTH}", re.I)
+_EN_LEAVE_MONTH_DAY_RE = re.compile(rf"(?<![a-z]){_EN_MONTH}\s*(?P<d>\d{{1,2}}){_EN_ORD}(?![\d:a-z])", re.I)
+_EN_LEAVE_ORDINAL_RE = re.compile(r"(?<![\w/.])(?:the\s+)?(?P<d>\d{1,2})(?:st|nd|rd|th)(?![a-z\d])", re.I)
+_EN_LEAVE_DIGITS_RE = re.compile(r"(?<![\d/.:])(?P<a>\d{1,2})\s*[/.]\s*(?P<b>\d{1,2})(?![\d/.:]|\s*(?:km|k|mi|h|kg)\b)")
+_EN_UNTIL_RE = re.compile(r"(?<![a-z])(?:till|until|til|through|thru|to)(?![a-z])", re.I)
+
+
+def english_leave_words(text: str, posted: date) -> str | None:
+    """An English leave line written with the Chinese words `_span` reads (tomorrow → 明天, next Mon → 下周一, till → 到,
+    3 days → 3天, Dec 10 / 10th → 12月10日 / 10号, 10/12 → the way round that makes a day of the leave); None when its
+    day and month in digits read both ways round as days of a leave (the days are not known)."""
+    for rx, cn in _EN_LEAVE_WORDS:
+        text = rx.sub(cn, text)
+
+    def weekday(m: re.Match[str]) -> str:
+        which = {"next": "下", "this": "这", "last": "上"}.get((m["which"] or "").casefold(), "")
+        return f"{which}周{'一二三四五六日'[en_weekday_no(m['wd'])]}"
+
+    text = _EN_LEAVE_WEEKDAY_RE.sub(weekday, text)
+
+    def length(m: re.Match[str]) -> str:
+        n = m["n"].casefold()
+        number = int(n) if n.isdigit() else _EN_NUMBER[n]
+        unit = m["unit"].casefold()
+        return f"{number}{'天' if unit.startswith('day') else '周' if unit.startswith('week') else '个月'}"
+
+    text = _EN_LEAVE_LENGTH_RE.sub(length, text)
+
+    def month_day(m: re.Match[str]) -> str:
+        return f"{_EN_MONTHS.index(m['mon'][:3].casefold()) + 1}月{int(m['d'])}日"
+
+    text = _EN_LEAVE_DAY_MONTH_RE.sub(month_day, text)
+    text = _EN_LEAVE_MONTH_DAY_RE.sub(month_day, text)
+    text = _EN_LEAVE_ORDINAL_RE.sub(lambda m: f"{int(m['d'])}号", text)
+    unsure = False
+
+    def digits(m: re.Match[str]) -> str:
+        nonlocal unsure
+        a, b = int(m["a"]), int(m["b"])
+        found = set()
+        for month, dom in ((a, b), (b, a)):
+            if 1 <= month <= 12 and 1 <= dom <= 31:
+                d = _nearest(month, dom, posted)
+                if d is not None and -7 <= (d - posted).days <= MAX_DAYS:
+                    found.add(d)
+        if len(found) != 1:
+            unsure = unsure or len(found) > 1
+            return m[0]
+        d = found.pop()
+        return f"{d.month}月{d.day}日"
+
+    text = _EN_LEAVE_DIGITS_RE.sub(digits, text)
+    if unsure:
+        return None
+    return _EN_UNTIL_RE.sub("到", text)

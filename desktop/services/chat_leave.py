@@ -41,10 +41,29 @@ _QUESTION_RE = re.compile(r"[?？]|吗|么|是不是|能不能|可不可以|可�
 MAX_CHARS = 80  # a longer message mentioning 请假 is a notice or a story, not a request: reported as not certain
 
 
+_LEAVE_HINTS = (
+    "leave",
+    "off",
+    "sick",
+    "excused",
+    "away",
+    "ooo",
+    "out of",
+    "holiday",
+    "vacation",
+    "travel",
+    "unwell",
+    "feeling",
+    "weather",
+)
+
+
 def says_leave(text: str) -> bool:
     """Cheap first look for the import's hot loop, then the words: a 请假 (or its taking back)."""
-    if "假" not in text and "leave" not in text and "off" not in text and "sick" not in text and "excused" not in text:
-        return False
+    if "假" not in text:
+        low = text.casefold()  # the English leave words (chat_parse.LEAVE_WORDS_RE): `OOO till Monday` was passed over
+        if not any(word in low for word in _LEAVE_HINTS):
+            return False
     return bool(LEAVE_WORDS_RE.search(text) or TAKEN_BACK_RE.search(text))
 
 

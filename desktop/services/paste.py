@@ -161,9 +161,18 @@ from desktop.chat_parse import (
     unnumbered_entries,
     without_promises,
 )
+from desktop.leave_words import (
+    EN_WEEKDAY,
+    MONTH_WORD,
+    en_week_word_day,
+    en_weekday_no,
+    leave_days_unsure,
+    leave_span,
+    month_words,
+    week_monday,
+)
 from desktop.leave_words import HOLIDAY as _HOLIDAY
 from desktop.leave_words import LUNAR as _LUNAR
-from desktop.leave_words import MONTH_WORD, leave_days_unsure, leave_span, month_words, week_monday
 from desktop.numerals import cn_number
 from desktop.services.checkins import CheckinEntry, record_checkins_by_day
 from desktop.services.operators import Actor
@@ -1565,22 +1574,35 @@ def _either_order(a: int, b: int, year: int | None, near: date) -> tuple[int, in
     return a, b
 
 
-def english_day_words(text: str, near: date) -> str:
+def english_day_words(text: str, near: date, today: date | None = None) -> str:
     """`text` with its English dates and day words written as the Chinese ones the title reader reads: 3 Dec, 3rd
-    December 2026, Dec 3, December 3rd, 2026 → (2026年)12月3日; 1-7 Dec → 12月1日-12月7日; Thursday → 星期四 (not every /
-    last / next Thursday, Monday to Friday); yesterday → 昨天, the day before yesterday → 前天; 3/12/2026 → the reading
-    of its day and month that names a day near `near` (_either_order)."""
+    December 2026, Dec 3, December 3rd, 2026 → (2026年)12月3日; 1-7 Dec → 12月1日-12月7日; Thursday, Thu, Fri's →
+    星期四, 星期五 (not every / next Thursday, Monday to Friday; a short name only as written Fri or FRI, and not the
+    Sun of a sun salutation); yesterday, last night, 1 day ago → 昨天, the day before yesterday, two days ago → 前天,
+    3 days ago → 大前天; the 5th, 7th (a day of the month alone: 5日, not the 5th day / week / round / check-in of
+    something); 3/12/2026 → the reading of its day and month that names a day near `near` (_either_order).
+
+    With `today` (the day the words are read on: a title's), `last Friday` → 上周五 and `this Friday` → 本周五 when
+    English names one day by them (en_week_word_day); when it does not (`last Friday` said on a Saturday) they are
+    left as written: no day, and title_doubt asks."""
     if not any("a" <= ch <= "z" or "A" <= ch <= "Z" for ch in text) and not _EN_DIGITS_YEAR_RE.search(text):
         return text
 
     def cn(month: int, dom: str, year: str | None = None) -> str:
         return f"{year + '年' if year else ''}{month}月{int(dom)}日"
 
+    for (
+        rx,
+        words,
+    ) in _EN_HOLIDAYS:  # Christmas Eve → 12月24日; Christmas → 圣诞 (two days: asked); Lunar New Year → 春节
+        text = rx.sub(words, text)
+
     text = _EN_DAY_RANGE_RE.sub(
         lambda m: f"{cn(_month_no(m['mon']), m['d1'])}-{cn(_month_no(m['mon']), m['d2'])}", text
     )
     text = _EN_DAY_MONTH_RE.sub(lambda m: cn(_month_no(m["mon"]), m["d"], m["y"]), text)
     text = _EN_MONTH_DAY_RE.sub(lambda m: cn(_month_no(m["mon"]), m["d"], m["y"]), text)
+    text = _EN_ORDINAL_RE.sub(lambda m: f"{int(m['d'])}日", text)
     text = _EN_RANGE_WORD_RE.sub("-", text)
 
     def digits(m: re.Match[str]) -> str:
@@ -1589,17 +1611,73 @@ def english_day_words(text: str, near: date) -> str:
 
     text = _EN_DIGITS_YEAR_RE.sub(digits, text)
     text = _EN_YESTERDAY_RE.sub(lambda m: "前天" if m["before"] else "昨天", text)
+    text = _EN_DAYS_AGO_RE.sub(lambda m: ("", "昨天", "前天", "大前天")[_EN_SMALL_NUMBER[m["n"].casefold()]], text)
+    text = _EN_TODAY_PART_RE.sub(
+        lambda m: "昨晚" if m[0][0] in "lL" else "今早" if "morning" in m[0].casefold() else "今晚", text
+    )
     text = _EN_WEEKDAY_SPAN_RE.sub(" ", text)
+    if today is not None:
+
+        def week_word(m: re.Match[str]) -> str:
+            found = en_week_word_day(m["which"], en_weekday_no(m["wd"]), today)
+            if found is None:
+                return m[0]
+            week = "上周" if m["which"].casefold() == "last" else "本周"
+            return week + "一二三四五六日"[found.weekday()]
+
+        text = _EN_WHICH_WEEKDAY_RE.sub(week_word, text)
     text = _EN_TITLE_WEEKDAY_RE.sub(lambda m: "星期" + _EN_WEEKDAY_CN[m["wd"].casefold()], text)
     # a short weekday beside a date (Tue 7 Dec, 7 Dec (Tue)): the weekday title_doubt compares with the date
     text = _EN_SHORT_BEFORE_RE.sub(lambda m: "星期" + _EN_SHORT_CN[m["wd"][:3].casefold()] + " ", text)
-    return _EN_SHORT_AFTER_RE.sub(
+    text = _EN_SHORT_AFTER_RE.sub(
         lambda m: m["gap"] + m["o"] + "星期" + _EN_SHORT_CN[m["wd"][:3].casefold()] + m["c"], text
     )
+    return _EN_SHORT_ALONE_RE.sub(lambda m: "星期" + _EN_SHORT_CN[m["wd"][:3].casefold()], text)
 
 
+# holidays by their English names: a day (Christmas Eve, New Year's Day) is that date; Christmas is 圣诞 (24 or 25
+# December?), the Chinese festivals their Chinese names (lunar days: asked, as 春节 is); Thanksgiving and Easter, whose
+# dates move (and differ between countries), title_doubt asks about
+_EN_HOLIDAYS = [
+    (re.compile(rf"(?<![a-z]){pattern}(?![a-z])", re.IGNORECASE), words)
+    for pattern, words in (
+        (r"christmas\s+eve|xmas\s+eve", "12月24日"),
+        (r"christmas\s+day|xmas\s+day", "12月25日"),
+        (r"boxing\s+day", "12月26日"),
+        (r"new\s+year'?s\s+eve", "12月31日"),
+        (r"new\s+year'?s\s+day", "1月1日"),
+        (r"valentine'?s(?:\s+day)?", "2月14日"),
+        (r"halloween", "10月31日"),
+        (r"(?:chinese|lunar)\s+new\s+year(?:'s)?(?:\s+eve)?|spring\s+festival", "春节"),
+        (r"mid[\s-]?autumn(?:\s+festival)?|moon\s+festival", "中秋"),
+        (r"dragon\s+boat(?:\s+festival)?", "端午"),
+        (r"christmas|xmas", "圣诞"),
+    )
+]
+_EN_MOVING_HOLIDAY_RE = re.compile(r"(?<![a-z])(?:thanksgiving|easter)(?![a-z])", re.IGNORECASE)
 _EN_SHORT_WD = r"(?P<wd>mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\.?"
-_EN_SHORT_BEFORE_RE = re.compile(rf"(?<![a-z]){_EN_SHORT_WD},?\s*(?=\d{{1,2}}月|\d{{4}}年)", re.IGNORECASE)
+_EN_SHORT_BEFORE_RE = re.compile(rf"(?<![a-z]){_EN_SHORT_WD},?\s*(?=\d{{1,2}}[月日]|\d{{4}}年)", re.IGNORECASE)
+# a short weekday alone (Fri check-in, FRI reading, Thurs): written as a name is, Fri or FRI — `sat down`, `wed`,
+# a `Sun salutation`, the `SAT` exam (`SAT vocab check-in`) and the `SUN` are no days
+_EN_SHORT_ALONE_RE = re.compile(
+    r"(?<![A-Za-z'])(?<!every )(?<!each )(?<!next )(?<!last )(?<!this )(?i:(?<!every )(?<!each )(?<!next )(?<!last )(?<!this ))"
+    r"(?P<wd>Mon|Tues?|Weds?|Thu(?:rs?)?|Fri|Sat|Sun|MON|TUES?|WEDS?|THU(?:RS?)?|FRI)\.?(?:'s)?(?![A-Za-z])"
+    r"(?!\s*(?:salutations?|rise|set|shine|light|glasses|screen|bath|valley)(?![a-z]))",
+)
+# last Friday, this Fri: which Friday, en_week_word_day says
+_EN_WHICH_WEEKDAY_RE = re.compile(rf"(?<![a-z])(?P<which>last|this)\s+{EN_WEEKDAY}", re.IGNORECASE)
+_EN_SMALL_NUMBER = {"1": 1, "one": 1, "a": 1, "2": 2, "two": 2, "3": 3, "three": 3}
+_EN_DAYS_AGO_RE = re.compile(r"(?<![a-z\d])(?P<n>[123]|one|two|three|a)\s+days?\s+ago(?![a-z])", re.IGNORECASE)
+# last night (a night owls' chain: yesterday's), tonight and this morning (today's, as 今晚 / 今早)
+_EN_TODAY_PART_RE = re.compile(r"(?<![a-z])(?:last\s+night|tonight|this\s+morning)(?![a-z])", re.IGNORECASE)
+# a day of the month alone (the 5th, 7th): not a count of something (the 5th day, 3rd week, 2nd round, 7th check-in)
+# nor a numbered something's (Day 5th, Week 2nd, No. 3rd)
+_EN_ORDINAL_RE = re.compile(
+    r"(?<![\w/.:#-])(?<!day )(?<!week )(?<!no\. )(?<!round )(?:the\s+)?(?P<d>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)(?![a-z\d])"
+    r"(?!\s*(?:day|week|month|year|time|session|lesson|class|chapter|edition|cohort|round|place|anniversary"
+    r"|birthday|attempt|try|km|mile|run|member|person|people|one|check|challenge|camp|floor|grade|century)s?(?![a-z]))",
+    re.IGNORECASE,
+)
 _EN_SHORT_AFTER_RE = re.compile(
     rf"(?<=日)(?P<gap>,?\s*)(?P<o>[(（]?){_EN_SHORT_WD}(?P<c>[)）]?)(?![a-z])", re.IGNORECASE
 )
@@ -1814,10 +1892,12 @@ def title_day(lines: list[PasteLine], near: date) -> date | None:
         if line.kind == "entry":
             break
         if line.kind == "header":
-            folded = month_words(english_day_words(reading(line.raw), near), clock.today())
+            folded = month_words(english_day_words(reading(line.raw), near, clock.today()), clock.today())
             words = _CHAIN_TAG_RE.sub("", folded)
             is_title = not title_seen and bool(words.strip())
             title_seen = title_seen or is_title
+            if is_title and order_doubt(line.raw, near) is not None:
+                return None  # Check-in 11/12 on 13 December: 11 December or 12 November? — asked (title_doubt)
             written = _written_match(folded, near, dom_alone=is_title)
             found = written[0] if written is not None else None
             wd = _weekday_beside(folded, written[1]) if written is not None else None
@@ -1842,6 +1922,44 @@ def title_day(lines: list[PasteLine], near: date) -> date | None:
             if _weekday_disagrees(separator_date(line.heading), near):
                 return None  # —— 12月6日 星期一 ——: asked (title_doubt)
             return _heading_day(line.heading, near)
+    return None
+
+
+# day and month in digits, either way round (11/12, 11.12, 11-12-2026): which is the day, an English title does not say
+_EN_EITHER_ORDER_RE = re.compile(
+    r"(?<![\d/.\-:])(?P<a>0?[1-9]|1[0-2])(?P<sep>[/.\-])(?P<b>0?[1-9]|1[0-2])(?:(?P=sep)(?P<y>\d{4}|\d{2}))?(?![\d/.\-:])"
+)
+_LATIN_WORD_RE = re.compile(r"[A-Za-z]{2,}")
+
+
+def order_doubt(title: str, near: date) -> str | None:
+    """Day and month in digits on an English title that read as two days near `near`, as written; else None.
+
+    A Chinese title writes the month first (12/3 is 12月3日); an English-speaking group may write either: 11/12 is 11
+    December in London and Singapore, 12 November in New York, and members of one group come from both. Neither the
+    language of the window nor of the title says which. When only one reading is a day near the one logged (7/12
+    pasted on 7 December: not 12 July) it is that one (_either_order); when both are (11/12 pasted on 13 December:
+    11 December or 12 November), the paste asks (title_doubt `order`) — never a guess. A title is English when it has
+    English words and no Chinese besides the #接龙 tag; a title of digits alone is read month first, as before."""
+    words = _CHAIN_TAG_RE.sub("", reading(title))
+    if not _LATIN_WORD_RE.search(words) or any(_is_han(ch) for ch in words):
+        return None
+    for m in _EN_EITHER_ORDER_RE.finditer(words):
+        a, b = int(m["a"]), int(m["b"])
+        if a == b or not _plain_date(words, m):
+            continue
+        year = (int(m["y"]) + (2000 if len(m["y"]) == 2 else 0)) if m["y"] else None
+
+        def at(month: int, dom: int, year: int | None = year) -> date | None:
+            if year is None:
+                return _infer_year(month, dom, near)
+            try:
+                return date(year, month, dom)
+            except ValueError:
+                return None
+
+        if _recent(at(a, b), near) and _recent(at(b, a), near):
+            return m[0]
     return None
 
 
@@ -1919,7 +2037,13 @@ def title_doubt(lines: list[PasteLine], day: date) -> tuple[str, str] | None:
       keeps no lunar calendar, so it never turns one into a solar day;
     * ``holiday`` — a holiday of several days (国庆, 五一, 圣诞), unless the day being logged is in it (10-01…10-07,
       05-01…05-05, 12-24…12-25);
-    * ``weekend`` — 周末 / 上周末 (Saturday or Sunday?), unless the day being logged is one of those two days.
+    * ``weekend`` — 周末 / 上周末 (Saturday or Sunday?), unless the day being logged is one of those two days;
+    * ``order`` — an English title's day and month in digits that read as two days near the one logged (11/12:
+      11 December or 12 November? order_doubt);
+    * ``moving_holiday`` — Thanksgiving, Easter: a holiday whose date moves from year to year (and Thanksgiving's
+      between countries); Christmas is ``holiday`` (圣诞), Lunar New Year ``lunar`` (春节), Christmas Eve its date;
+    * ``which_week`` — `last Friday` / `this Friday` when English names two days by it (said on a Saturday: yesterday,
+      or the Friday of last week? leave_words.en_week_word_day).
 
     A written date that is a day of the calendar and agrees with its weekday settles the title: the words beside it are
     a theme (`12月24日 平安夜打卡`). Read on the title line (a description line's 周末休息 says nothing)."""
@@ -1928,7 +2052,11 @@ def title_doubt(lines: list[PasteLine], day: date) -> tuple[str, str] | None:
             break
         if line.kind != "header":
             continue
-        folded = month_words(english_day_words(reading(line.raw), day), clock.today())
+        folded = month_words(english_day_words(reading(line.raw), day, clock.today()), clock.today())
+        if _CHAIN_TAG_RE.sub("", folded).strip():
+            either = order_doubt(line.raw, day)
+            if either is not None:
+                return "order", either
         written = _written_match(folded, day)
         if written is not None:
             wd = _weekday_beside(folded, written[1])
@@ -1947,9 +2075,15 @@ def title_doubt(lines: list[PasteLine], day: date) -> tuple[str, str] | None:
         words = _CHAIN_TAG_RE.sub("", folded)
         if not words.strip():
             continue
+        which = _EN_WHICH_WEEKDAY_RE.search(words)
+        if which is not None:  # last Friday said on a Saturday: english_day_words left it, as it names no one day
+            return "which_week", which[0]
+        moving = _EN_MOVING_HOLIDAY_RE.search(words)
+        if moving is not None:  # Thanksgiving check-in: which Thursday (the US's or Canada's?), Easter's date moves
+            return "moving_holiday", moving[0]
         for m in _UNSURE_DAY_RE.finditer(words):
             if m["lunar"]:
-                return "lunar", m.group(0)
+                return "lunar", _as_written(line.raw, m.group(0))
             if m["holiday"]:
                 spans = {
                     "国": ((10, 1), (10, 7)),
@@ -1959,7 +2093,7 @@ def title_doubt(lines: list[PasteLine], day: date) -> tuple[str, str] | None:
                 }
                 first, last = spans.get(m.group(0)[0], ((0, 0), (0, 0)))
                 if not first <= (day.month, day.day) <= last:
-                    return "holiday", m.group(0)
+                    return "holiday", _as_written(line.raw, m.group(0))
             if m["weekend"] and day not in _weekend_days(m["weekend"], clock.today()):
                 return "weekend", m.group(0)
         return None  # the title line said what it says: header lines below it are descriptions
@@ -1973,6 +2107,16 @@ def title_doubt(lines: list[PasteLine], day: date) -> tuple[str, str] | None:
     return None
 
 
+def _as_written(raw: str, words: str) -> str:
+    """The English holiday a title wrote (Christmas, Lunar New Year) for the Chinese words english_day_words read it
+    as (圣诞, 春节): the window and the CLI name the words as the member wrote them."""
+    for rx, cn in _EN_HOLIDAYS:
+        found = rx.search(reading(raw)) if cn == words else None
+        if found is not None:
+            return found[0]
+    return words
+
+
 def unsure_makeup_words(text: str) -> str | None:
     """The words of a 补卡 line that name the day it makes up in a way QunDesk cannot date (补周末的: Saturday or
     Sunday?, 补上周末, 补腊月初八, 补春节, 国庆补卡), as written; None when there are none. Such a line is reported
@@ -1984,7 +2128,13 @@ def unsure_makeup_words(text: str) -> str | None:
 def makeup_day_unsure(text: str, posted: date) -> bool:
     """Whether a 补卡 line names the day it makes up in words QunDesk cannot date (unsure_makeup_words: 补周末的,
     补腊月初八, 国庆补卡) — unless it also writes a date it can (补国庆 10月3日) — or with a date and a weekday that are
-    different days (补12月7日（周二） when 12-07 is a Monday). Reported (day_unknown), never logged."""
+    different days (补12月7日（周二） when 12-07 is a Monday), or in English words that name two days (make-up for
+    last Friday said on a Saturday, make-up for 11/12 on 13 December: english_makeup). Reported (day_unknown), never
+    logged."""
+    english, unsure = english_makeup(reading(text), posted)
+    if unsure is not None:
+        return True
+    text = english
     folded = month_words(reading(text), posted)
     written = _written_match(folded, posted, dom_alone=True)
     if written is not None:
@@ -1997,6 +2147,93 @@ _LOOSE_RELATIVE_RE = re.compile(r"(?P<rel>大前天|前天|昨天|昨日|昨晚|
 _LOOSE_DATE_RE = re.compile(r"(?<![\d:])(?P<m>\d{1,2})\s*(?:月|-|/)\s*(?P<d>\d{1,2})(?:\s*[日号])?(?![\d:])")
 
 
+# An English make-up (`Amy (late for Fri)`, `make-up for Monday`, `late check-in for the 5th`, `catching up Saturday`,
+# `Friday's make-up`, `Amy (late)`): english_makeup writes it as the 补 line the rules below read. `late` alone is no
+# make-up (`done late`, `late night run`: the day's own check-in), only with the day it makes up or in brackets.
+_EN_MAKEUP_WORD = (
+    r"(?:make[\s-]?ups?|makeups?|making\s+up(?:\s+for)?|made\s+up(?:\s+for)?|catch(?:ing)?[\s-]?up(?:\s+(?:on|for))?"
+    r"|catch-?ups?|back[\s-]?fill(?:ed|ing)?)"
+)
+_EN_MAKEUP_FILLER = r"(?:\s*(?:check[\s-]?ins?|checkins?|entry|post|run|reading|for|from|on|of|:|-|–))*\s*"
+_EN_MONTH = _EN_MONTH_WORD.replace("?P<mon>", "?:")
+_EN_MAKEUP_DAY = (
+    rf"(?P<day>(?:the\s+)?day\s+before\s+yesterday|yesterday(?:'s)?|last\s+night|(?:last|this)\s+{EN_WEEKDAY}"
+    rf"|{EN_WEEKDAY.replace('?P<wd>', '?P<wd2>')}"
+    rf"|(?:the\s+)?(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)(?:\s+(?:of\s+)?{_EN_MONTH})?"
+    rf"|{_EN_MONTH}\s*(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?(?![\d:])"
+    rf"|(?:[1-9]|[12]\d|3[01])\s+{_EN_MONTH}"
+    r"|\d{1,2}[/.\-]\d{1,2}(?:[/.\-]\d{2,4})?(?![\d:])|day\s*\d{1,3}(?!\d))"
+)
+_EN_MAKEUP_RE = re.compile(
+    rf"(?<![a-z])(?:{_EN_MAKEUP_WORD}|late(?=\s*(?:check[\s-]?in\s*)?(?:for|from|on)\b))(?![a-z])"
+    rf"(?:{_EN_MAKEUP_FILLER}{_EN_MAKEUP_DAY}(?![a-z]))?"
+    rf"|(?<![a-z])(?P<before>(?:the\s+)?day\s+before\s+yesterday|yesterday|{EN_WEEKDAY.replace('?P<wd>', '?P<wd3>')})"
+    rf"(?:'s)?\s+(?:late\s+)?(?:{_EN_MAKEUP_WORD})(?![a-z])"
+    r"|[(（\[]\s*late\s*[)）\]]",
+    re.IGNORECASE,
+)
+
+
+def english_makeup(text: str, posted: date) -> tuple[str, str | None]:
+    """(`text` with an English make-up written as the 补 line the Chinese rules read, the English words naming the day
+    it makes up when English leaves that open — else None). `posted` is the day the line was posted.
+
+    late for Fri / make-up for Friday / Friday's make-up → 补 that weekday (the latest before `posted`, as 补周五); make-up
+    for yesterday → 补昨天; late check-in for the 5th → 补5号; make-up Dec 5 / 5 Dec → 补12月5日; make-up Day 2 → 补第2天
+    (the camp's day); make-up for 5/12 → the reading of day and month that is a day before `posted` within
+    MAX_MAKE_UP_DAYS — when both are (11/12 on 13 December), the words are returned: the day is not known; make-up for
+    last Friday → that day when English names one by it (leave_words.en_week_word_day), else the words; (late),
+    make-up alone → 补 (a make-up of the chain's day)."""
+    if not _EN_MAKEUP_RE.search(text):
+        return text, None
+    unsure: list[str] = []
+
+    def written(m: re.Match[str]) -> str:
+        phrase = m["day"] or m["before"]
+        if phrase is None:
+            return " 补 "
+        low = phrase.casefold()
+        wd = m["wd"] or m["wd2"] or m["wd3"]
+        if "before" in low:
+            return " 补前天 "
+        if low.startswith("yesterday") or low == "last night":
+            return " 补昨天 "
+        if low.startswith(("last", "this")) and wd:
+            found = en_week_word_day(low.split()[0], en_weekday_no(wd), posted)
+            if found is None or found >= posted:
+                unsure.append(phrase)
+                return " 补 "
+            return f" 补{found.month}月{found.day}日 "
+        if wd:
+            return f" 补周{'一二三四五六日'[en_weekday_no(wd)]} "
+        if low.startswith("day"):
+            return " 补第" + str(int(re.sub(r"\D", "", low))) + "天 "
+        digits = re.fullmatch(r"(\d{1,2})[/.\-](\d{1,2})(?:[/.\-](\d{2,4}))?", low)
+        if digits is not None:
+            a, b = int(digits[1]), int(digits[2])
+            found = set()
+            for month, dom in ((a, b), (b, a)):
+                if 1 <= month <= 12:
+                    d = _infer_year(month, dom, posted) if dom <= 31 else None
+                    if d is not None and 0 < (posted - d).days <= MAX_MAKE_UP_DAYS:
+                        found.add(d)
+            if len(found) != 1:
+                unsure.append(phrase)
+                return " 补 "
+            d = found.pop()
+            return f" 补{d.month}月{d.day}日 "
+        cn = english_day_words(phrase, posted)
+        alone = re.fullmatch(r"\s*(\d{1,2})日\s*", cn)
+        if alone is not None:
+            return f" 补{int(alone[1])}号 "
+        if re.search(r"\d月\d{1,2}日", cn):
+            return f" 补{cn.strip()} "
+        return " 补 " + phrase + " "
+
+    rewritten = _EN_MAKEUP_RE.sub(written, text)
+    return rewritten, (unsure[0] if unsure else None)
+
+
 def _late_day(text: str, day: date) -> date | None:
     """The day a 补卡 line makes up, when it names one, `day` being the day being logged: 补11月18日, 11-18补卡
     (the year nearest `day`); 补1号, 补 2号的卡, 2号补卡 (the latest such day of the month on or before `day`, this
@@ -2004,8 +2241,9 @@ def _late_day(text: str, day: date) -> date | None:
     补昨天/补昨日, 补前天, 补大前天; 补周二, 周二补卡 (the latest Tuesday *before* `day`, 1–7 days back: 补周四
     on a Thursday is last week's); else a date anywhere on the line (【补卡】白雪 11-19), else 昨天/前天 anywhere on it
     (补打卡（昨天）, 前天的补卡, 昨天忘了 补); 补上个月30号 / 补本月5号 that month's day (month_words); 补昨晚 / 补前晚
-    as 补昨天 / 补前天. None when it names none (张三丰（补）, 补卡): the line makes up `day`."""
-    folded = month_words(reading(text), day)
+    as 补昨天 / 补前天; an English make-up as english_makeup writes it. None when it names none (张三丰（补）, 补卡): the
+    line makes up `day`."""
+    folded = month_words(english_makeup(reading(text), day)[0], day)
     full = _YEAR_DATE_RE.search(folded)
     if full is not None:  # 补2026.12.6, 补26.12.6, 补2025年12月6日: the day written, of the year written
         year = int(full["y"]) + (2000 if len(full["y"]) == 2 else 0)
@@ -2077,7 +2315,7 @@ def title_camp_day(heading: str | None) -> int | None:
 def names_no_day(text: str, day: date) -> bool:
     """A 补卡 line that writes a day which does not exist where it points (补29号 on 1 March 2027: February has
     28 days; 补31号 on 1 May; 补2月30日): reported, never logged on another day or on the day being logged."""
-    folded = month_words(reading(text), day)
+    folded = month_words(english_makeup(reading(text), day)[0], day)
     if _YEAR_DATE_RE.search(folded):  # 补2026.2.30: a date with its year that is no day
         return _late_day(text, day) is None
     m = _LATE_DAY_RE.search(folded)
@@ -2097,7 +2335,7 @@ def _new_years_day(day: date) -> date:
 def makeup_of_unsure_day(text: str, posted: date) -> bool:
     """A 补卡 message (not a promise) whose day QunDesk cannot date (makeup_day_unsure: 补周末的, 补腊月初八): the chat
     import counts it as no check-in at all — before, 补周末的 posted on Monday was Monday's check-in."""
-    folded = reading(text)
+    folded = english_makeup(reading(text), posted)[0]
     return bool(_LATE_RE.search(folded)) and not FUTURE_MAKEUP_RE.search(folded) and makeup_day_unsure(text, posted)
 
 
@@ -2105,7 +2343,7 @@ def made_up_day(text: str, posted: date) -> date | None:
     """The earlier day a make-up (补卡) posted on `posted` is for, when the text names it (补打卡昨天的, 补11月1日,
     补周二): the chat import's reading of a message. None for any other text, a promise (明天补), or a day not
     before `posted` or more than MAX_MAKE_UP_DAYS back."""
-    folded = reading(text)
+    folded = english_makeup(reading(text), posted)[0]
     if not _LATE_RE.search(folded) or FUTURE_MAKEUP_RE.search(folded) or makeup_day_unsure(text, posted):
         return None
     day = _late_day(text, posted)
@@ -2150,13 +2388,19 @@ _PREVIEW_RE = re.compile(r"预告")
 _WITHDRAWN_RE = re.compile(
     r"(?<!可能)(?<!如果)(?<!要是)(?:不去了|去不了|来不了|不来了|参加不了|不参加了?|撤回报名|退出报名|鸽了"
     r"|取消(?!了?(?:出差|加班|会议|行程|航班)))"
+    # in English: can't make it, won't be coming, I'm out, count me out, drop me, cancel(led) — not `if I can't make
+    # it` (a maybe) nor `out of town till Fri` (a note)
+    r"|(?i:(?<![a-z'])(?<!if\s)(?<!if\si\s)(?:can'?t|cannot|can\s+not|won'?t|will\s+not)\s+(?:make\s+it|come|attend|join|go)"
+    r"|not\s+(?:coming|going|attending|joining)|(?:i'?m|i\s+am)\s+out(?!\s+of)|count\s+me\s+out|drop\s+me"
+    r"|(?<![a-z])cancel(?:led|ed|ling)?(?![a-z])|withdraw(?:n|ing)?(?![a-z]))"
 )
 
 
 # a sign-up not made yet (3. 王五 待定, 赵六（不一定能到）, 刘洋 候补): not a place — shown, and the person who reads the
 # list decides (the sign-up dialog offers to sign them up anyway); 可能晚到 and 尽量早到 are sign-ups with a remark
 _TENTATIVE_RE = re.compile(
-    r"待定|未定|不一定|不确定|看情况|看时间|待确认|候补|替补|排队|等位|\bmaybe\b|\btbd\b|(?<!晚)(?<!早)尽量(?!早|准时)",
+    r"待定|未定|不一定|不确定|看情况|看时间|待确认|候补|替补|排队|等位|\bmaybe\b|\btbd\b|\btbc\b|\bnot\s+sure\b"
+    r"|\bunsure\b|\bpossibly\b|\bif\s+i\s+can\b|\bwait(?:ing)?[\s-]?list(?:ed)?\b|(?<!晚)(?<!早)尽量(?!早|准时)",
     re.IGNORECASE,
 )
 
@@ -2664,7 +2908,7 @@ def match_lines(
         # the words as the rules read them (補卡, 請假 in 繁體 too); the name in them read alike, to be told apart
         text = reading(" ".join(x for x in (line.body, line.remark) if x))
         written = reading(line.name or "")
-        folded = text
+        folded = english_makeup(text, day or clock.today())[0]  # Amy (late for Fri): a make-up, as 补周五 is
         late = bool(_LATE_RE.search(folded)) and not FUTURE_MAKEUP_RE.search(folded)
         camp_day = camp_makeup_day(folded) if not FUTURE_MAKEUP_RE.search(folded) else None
         late = late or camp_day is not None  # 补第2天: a make-up, whether or not it says 卡

@@ -61,8 +61,28 @@ def ledger_of(session: Session, membership_id: int, limit: int | None = 200) -> 
 
 # `@张三` as WeChat writes a mention (a four-per-em space, U+2005, after it), up to a space, another @ or punctuation
 _MENTION = re.compile(r"[@＠]([^\s@＠,，、;；:：!！?？。]+)")
-# `本月之星：张三、李四` — a label and the names after it; `王五 10:32` (a chat stamp) is no label
-_LABELLED = re.compile(r"^(?P<label>[^:：]{1,16}?)\s*[:：](?!\d)\s*(?P<rest>\S.*)$")
+# `@Amy Wang`: an English name holds spaces — the words after the @ up to the next @ or punctuation, of which the
+# longest run from the first that names someone of the group is the one mentioned (`@Amy for the long run`: Amy)
+_MENTION_WORDS = re.compile(r"[@＠]([A-Za-z][A-Za-z'.\-]*(?:[ \u2005][A-Za-z][A-Za-z'.\-]*){0,3})")
+# `本月之星：张三、李四` — a label and the names after it; `王五 10:32` (a chat stamp) is no label. An English label is
+# longer in letters (`Star of the month: Amy, Tony`, `Top runners this month: …`): up to 40 of them
+_LABELLED = re.compile(r"^(?P<label>[^:：]{1,16}?|[A-Za-z][A-Za-z0-9 '&/\-]{15,39}?)\s*[:：](?!\d)\s*(?P<rest>\S.*)$")
+
+
+def _mentioned(text: str, names_someone) -> list[str]:
+    """The people @-mentioned in `text`: `@张三` to the next space, `@Amy Wang` the longest run of words after the @
+    that names someone (else its first word)."""
+    out = []
+    latin = {m.start(): m[1] for m in _MENTION_WORDS.finditer(text)}
+    for m in _MENTION.finditer(text):
+        words = latin.get(m.start())
+        if words is None:
+            out.append(m[1])
+            continue
+        parts = re.split(r"[ \u2005]", words)
+        run = next((" ".join(parts[:n]) for n in range(len(parts), 0, -1) if names_someone(" ".join(parts[:n]))), None)
+        out.append(run or m[1])
+    return out
 
 
 @dataclass(frozen=True)
@@ -103,7 +123,7 @@ def _adjustment_matches(session: Session, group_id: int, text: str) -> tuple[lis
     from desktop.services.paste import RosterIndex, match_lines, parse_chat
 
     index = RosterIndex(session, group_id)
-    mentioned = _MENTION.findall(text)
+    mentioned = _mentioned(text, index.names_someone)
     if mentioned:
         text = "\n".join(mentioned)
     else:

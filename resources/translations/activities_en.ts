@@ -88,7 +88,7 @@
         <message>
             <location filename="../../ui/pages/activities_page.py" line="275" />
             <source>Paste a WeChat 接龙 chain of sign-ups (Ctrl+Shift+V)</source>
-            <translation>Paste a WeChat 接龙 chain of sign-ups (Ctrl+Shift+V)</translation>
+            <translation>Paste a WeChat chain (接龙) of sign-ups (Ctrl+Shift+V)</translation>
         </message>
         <message>
             <location filename="../../ui/pages/activities_page.py" line="309" />
@@ -316,7 +316,7 @@
         <message>
             <location filename="../../ui/dialogs/activity_dialog.py" line="194" />
             <source>Hosts and speakers, e.g. 张三, 李四</source>
-            <translation>Hosts and speakers, e.g. 张三, 李四</translation>
+            <translation>Hosts and speakers, e.g. Amy, Tony</translation>
         </message>
         <message>
             <location filename="../../ui/dialogs/activity_dialog.py" line="197" />
@@ -592,9 +592,9 @@
 2. 李四</source>
             <translation>Paste the chain from WeChat here, e.g.
 #接龙
-周六读书会报名
-1. 张三
-2. 李四</translation>
+Saturday book club sign-up
+1. Amy
+2. Tony</translation>
         </message>
         <message>
             <location filename="../../ui/dialogs/attendance_paste_dialog.py" line="99" />

@@ -226,7 +226,7 @@
         <message>
             <location filename="../../ui/pages/checkins_page.py" line="431" />
             <source>a 接龙 chain or chat lines; Ctrl+Enter logs</source>
-            <translation>a 接龙 chain or chat lines; Ctrl+Enter logs</translation>
+            <translation>a chain (接龙) or chat lines; Ctrl+Enter logs</translation>
         </message>
         <message>
             <location filename="../../ui/pages/checkins_page.py" line="437" />
@@ -237,9 +237,9 @@
 2. 李四 6:03</source>
             <translation>Paste a WeChat chain here, e.g.
 #接龙
-早起打卡 11月22日
-1. 张三 5:58
-2. 李四 6:03</translation>
+Morning check-in 22 Nov
+1. Amy 5:58
+2. Tony 6:03</translation>
         </message>
         <message>
             <location filename="../../ui/pages/checkins_page.py" line="446" />
@@ -567,11 +567,11 @@
         </message>
         <message>
             <source>补卡 (late)</source>
-            <translation>补卡 (late)</translation>
+            <translation>Late (补卡)</translation>
         </message>
         <message>
             <source>Mark what you log now as 补卡: the member checked in after the day was over. Lines of a paste that say 补卡 are marked by themselves.</source>
-            <translation>Mark what you log now as 补卡: the member checked in after the day was over. Lines of a paste that say 补卡 are marked by themselves.</translation>
+            <translation>Mark what you log now as late (补卡): the member checked in after the day was over. Lines of a paste that say so (late for Fri, make-up for Monday, 补卡) are marked by themselves.</translation>
         </message>
         <message>
             <source>The paste box was emptied: you switched group (Ctrl+Z in the box brings it back)</source>
@@ -579,19 +579,19 @@
         </message>
         <message>
             <source>You are logging check-ins for %1, marked 补卡: the members checked in after the day.</source>
-            <translation>You are logging check-ins for %1, marked 补卡: the members checked in after the day.</translation>
+            <translation>You are logging check-ins for %1, marked late (补卡): the members checked in after the day.</translation>
         </message>
         <message>
             <source>You are logging check-ins for %1, not today. They are on time (not 补卡) unless a line says 补卡 or you tick 补卡.</source>
-            <translation>You are logging check-ins for %1, not today. They are on time (not 补卡) unless a line says 补卡 or you tick 补卡.</translation>
+            <translation>You are logging check-ins for %1, not today. They are on time (not late) unless a line says it makes up a day (late for Fri, 补卡) or you tick Late.</translation>
         </message>
         <message>
             <source>What you log now is marked 补卡 (late): the members checked in after the day was over.</source>
-            <translation>What you log now is marked 补卡 (late): the members checked in after the day was over.</translation>
+            <translation>What you log now is marked late (补卡): the members checked in after the day was over.</translation>
         </message>
         <message>
             <source>%1 ✓ 补卡 for %2</source>
-            <translation>%1 ✓ 补卡 for %2</translation>
+            <translation>%1 ✓ late for %2</translation>
         </message>
         <message>
             <source>%1 ✓ checked in for %2</source>
@@ -740,6 +740,16 @@
         <message>
             <source>A new day: the date moved on to %1 (it showed the day before)</source>
             <translation>A new day: the date moved on to %1 (it showed the day before)</translation>
+            <source>day and month in digits that read both ways round, day first or month first, and both are recent days</source>
+            <translation>day and month in digits that read both ways round, day first or month first, and both are recent days</translation>
+        </message>
+        <message>
+            <source>in English it can mean two days: the one just gone, or the one of last week</source>
+            <translation>in English it can mean two days: the one just gone, or the one of last week</translation>
+        </message>
+        <message>
+            <source>a holiday whose date moves from year to year, and between countries</source>
+            <translation>a holiday whose date moves from year to year, and between countries</translation>
         </message>
     </context>
     <context>
@@ -997,11 +1007,11 @@
         </message>
         <message>
             <source>补卡</source>
-            <translation>补卡</translation>
+            <translation>late</translation>
         </message>
         <message>
             <source>Not logged (请假)</source>
-            <translation>Not logged (请假)</translation>
+            <translation>Not logged (on leave)</translation>
         </message>
         <message>
             <source>Not logged (another day)</source>
@@ -1017,11 +1027,11 @@
         </message>
         <message>
             <source>Not logged (请假 %1)</source>
-            <translation>Not logged (请假 %1)</translation>
+            <translation>Not logged (on leave %1)</translation>
         </message>
         <message>
             <source>Not logged (请假 %1, recorded)</source>
-            <translation>Not logged (请假 %1, recorded)</translation>
+            <translation>Not logged (on leave %1, recorded)</translation>
         </message>
         <message>
             <source>written by %1</source>
@@ -1063,7 +1073,7 @@
         </message>
         <message>
             <source>Only a reply (收到, 好的, 谢谢…): not counted as a check-in</source>
-            <translation>Only a reply (收到, 好的, 谢谢…): not counted as a check-in</translation>
+            <translation>Only a reply (got it, thanks, 收到, 好的…): not counted as a check-in</translation>
         </message>
         <message>
             <source>A question about checking in</source>
@@ -1079,7 +1089,7 @@
         </message>
         <message>
             <source>A sign-up in a 明日预告 (preview), not a check-in</source>
-            <translation>A sign-up in a 明日预告 (preview), not a check-in</translation>
+            <translation>A sign-up in a preview of tomorrow (明日预告), not a check-in</translation>
         </message>
         <message>
             <source>The day it makes up does not exist: not logged</source>

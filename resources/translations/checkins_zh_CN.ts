@@ -716,6 +716,16 @@
         <message>
             <source>A new day: the date moved on to %1 (it showed the day before)</source>
             <translation>新的一天：日期已换到 %1（之前显示的是前一天）</translation>
+            <source>day and month in digits that read both ways round, day first or month first, and both are recent days</source>
+            <translation>数字写的日和月可以有两种读法 (日/月 还是 月/日), 两个都是最近的日子</translation>
+        </message>
+        <message>
+            <source>in English it can mean two days: the one just gone, or the one of last week</source>
+            <translation>在英语里可以指两天: 刚过去的那天, 或上周的那天</translation>
+        </message>
+        <message>
+            <source>a holiday whose date moves from year to year, and between countries</source>
+            <translation>是日期每年都变的节日 (各国也不同)</translation>
         </message>
     </context>
     <context>

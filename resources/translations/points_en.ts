@@ -444,7 +444,7 @@
         </message>
         <message>
             <source>Several members at once (paste their names or a 接龙)…</source>
-            <translation>Several members at once (paste their names or a 接龙)…</translation>
+            <translation>Several members at once (paste their names or a chain)…</translation>
         </message>
     </context>
     <context>
@@ -542,7 +542,7 @@
         </message>
         <message>
             <source>Paste the names here: 张三 李四 王五, one per line, or a 接龙 copied from the group</source>
-            <translation>Paste the names here: 张三 李四 王五, one per line, or a 接龙 copied from the group</translation>
+            <translation>Paste the names here: Amy Tony Carol, one per line, or a chain (接龙) copied from the group</translation>
         </message>
         <message>
             <source>Name</source>

@@ -162,7 +162,7 @@ def test_no_future_dates_and_an_earlier_day_is_not_late_unless_ticked(qtbot, pag
     earlier = TODAY - timedelta(days=2)
     page.set_day(earlier)
     assert page.late_banner.isVisible() and page.late_badge.isVisible()
-    assert "not 补卡" in page.late_label.text()
+    assert "not late" in page.late_label.text()  # in English; the Chinese window says 不算补卡
     qtbot.keyClicks(page.quick_edit, "lisi")
     qtbot.keyClick(page.quick_edit, Qt.Key.Key_Return)
     # the assistant's delay is not the member's: on time, and no invented time of day
@@ -175,7 +175,7 @@ def test_no_future_dates_and_an_earlier_day_is_not_late_unless_ticked(qtbot, pag
     qtbot.keyClicks(page.quick_edit, "zhaoliu")
     qtbot.keyClick(page.quick_edit, Qt.Key.Key_Return)
     assert (ws.memberships["赵六"], "manual", True) in day_rows(ws, earlier)
-    assert "补卡" in page.quick_status.text()
+    assert "late for" in page.quick_status.text()
     assert any(page.day_model.index(r, 2).data().endswith("Late") for r in range(page.day_model.rowCount()))
     page.late_check.setChecked(False)
     qtbot.mouseClick(page.today_button, Qt.MouseButton.LeftButton)
@@ -1138,7 +1138,7 @@ def test_preview_shows_posted_times_leave_and_late_lines(qtbot, page, ws):
     statuses = [s for *_, s in page.preview_statuses()]
     assert statuses == ["matched", "matched", "leave"]
     assert page.preview_model.index(0, PREVIEW_COL_TIME).data() == "05:48"
-    assert "补卡" in page.preview_model.index(1, PREVIEW_COL_TIME).data()
+    assert page.preview_model.index(1, PREVIEW_COL_TIME).data().startswith("late")  # 补卡, in English
     assert "1 on leave" in page.paste_summary.text()
     page.confirm_paste()
     assert day_rows(ws) == {(ws.memberships["李四"], "paste", False), (ws.memberships["张珊"], "paste", True)}
@@ -1374,7 +1374,7 @@ def test_a_chat_message_that_is_only_a_reply_is_not_counted_unless_chosen(qtbot,
         (4, "赵六", "ignored"),
     ]
     model = page.preview_model
-    reply = "Only a reply (收到, 好的, 谢谢…): not counted as a check-in"
+    reply = "Only a reply (got it, thanks, 收到, 好的…): not counted as a check-in"
     assert [model._choice_text(r) for r in (0, 1, 3)] == [reply] * 3
     assert [model.index(r, PREVIEW_COL_STATUS).data() for r in (0, 1, 3)] == ["Not a check-in"] * 3
     assert "3 not check-ins" in page.paste_summary.text()

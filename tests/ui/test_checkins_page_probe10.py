@@ -31,7 +31,7 @@ def test_a_notice_a_quoting_reply_and_a_card_are_rows_that_say_why(qtbot, page, 
     assert model.index(0, PREVIEW_COL_STATUS).data() == "Not a check-in"
     assert model._choice_text(0) == "A notice to everyone (@所有人): not a check-in"
     assert page.choice_combo(0) is None  # nothing to decide: never logged
-    assert model._choice_text(1) == "Only a reply (收到, 好的, 谢谢…): not counted as a check-in"
+    assert model._choice_text(1) == "Only a reply (got it, thanks, 收到, 好的…): not counted as a check-in"
     values = [v for _label, v in model.options(2)]
     assert PICK in values and NEW not in values  # whose card it is, a person picks; no name to add
     assert page.confirm_button.text() == "Log 1 check-in"

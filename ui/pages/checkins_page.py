@@ -1511,6 +1511,12 @@ class CheckinsPage(GroupPage):
                 "lunar": self.tr("a lunar calendar day, which QunDesk does not turn into a date"),
                 "holiday": self.tr("a holiday of several days"),
                 "weekend": self.tr("a weekend is a Saturday and a Sunday"),
+                "order": self.tr(
+                    "day and month in digits that read both ways round, day first or month first, and both are recent"
+                    " days"
+                ),
+                "moving_holiday": self.tr("a holiday whose date moves from year to year, and between countries"),
+                "which_week": self.tr("in English it can mean two days: the one just gone, or the one of last week"),
             }.get(preview.title_doubt or "")
             if why is None:
                 text = self.tr(
