@@ -112,7 +112,6 @@ def month_words(text: str, today: date) -> str:
     return _MONTH_WORD_DAY_RE.sub(written, text) if "月" in text else text
 
 
-_UNTIL_WORD_RE = re.compile(r"(?:到|至|直到)\s*$")
 _UNTIL_RE = re.compile(r"(?:到|至)\s*" + _MD.format(m="m1", d="d1") + r"(?![\d:：])")
 
 
@@ -179,11 +178,6 @@ def _span(text: str, posted: date) -> tuple[date, date] | None:
         end = _month_day(r["m2"], r["d2"], start.month, posted, after=start)
         return (start, end) if end is not None else None
     weekdays = list(_WEEKDAY_RE.finditer(text))
-    if len(weekdays) == 1 and _UNTIL_WORD_RE.search(text[: weekdays[0].start()]):
-        # 请假到周三 / 明天请假到周五: from today (or the day named) until that weekday — it was that weekday alone
-        word = _START_RE.search(text[: weekdays[0].start()])
-        begin = posted + timedelta(days=_START_OFFSET[word[0]]) if word else posted
-        return begin, _weekday(weekdays[0], posted, begin)
     if weekdays:  # 下周一请假, 周五请假, 周三到周五请假: the day of the week (next week's with 下)
         if re.search(r"(?:到|至)\s*$", text[: weekdays[0].start()]):  # 请假到周三, on leave till Wed: to that day
             word = _START_RE.search(text[: weekdays[0].start()])
