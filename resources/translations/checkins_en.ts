@@ -740,6 +740,8 @@ Morning check-in 22 Nov
         <message>
             <source>A new day: the date moved on to %1 (it showed the day before)</source>
             <translation>A new day: the date moved on to %1 (it showed the day before)</translation>
+        </message>
+        <message>
             <source>day and month in digits that read both ways round, day first or month first, and both are recent days</source>
             <translation>day and month in digits that read both ways round, day first or month first, and both are recent days</translation>
         </message>

@@ -716,6 +716,8 @@
         <message>
             <source>A new day: the date moved on to %1 (it showed the day before)</source>
             <translation>新的一天：日期已换到 %1（之前显示的是前一天）</translation>
+        </message>
+        <message>
             <source>day and month in digits that read both ways round, day first or month first, and both are recent days</source>
             <translation>数字写的日和月可以有两种读法 (日/月 还是 月/日), 两个都是最近的日子</translation>
         </message>

@@ -616,3 +616,17 @@ def test_the_lists_of_roles_and_tags_count_one_in_the_singular(qtbot, compiled, 
     profile = GroupProfileDialog(ws.database, ws.owner, ws.other_group_id)
     qtbot.addWidget(profile)
     assert profile.capacity_note.text().endswith("never refuses anyone; 1 member now.")
+
+
+@pytest.mark.parametrize("lang", ["zh_CN", "en"])
+def test_every_message_holds_one_source_and_one_translation(lang):
+    """A merge of two branches' .ts files once left two <source>s in one <message> (the first message's end and the
+    second's start lost): the file still parsed, lrelease kept one of them, and the other string was shown
+    untranslated."""
+    bad = [
+        (ts.name, [s.text for s in msg.findall("source")])
+        for ts in i18n.catalogs(lang)
+        for msg in ET.parse(ts).getroot().iter("message")
+        if len(msg.findall("source")) != 1 or len(msg.findall("translation")) != 1
+    ]
+    assert bad == []
