@@ -1577,7 +1577,11 @@ class _Report:
                 # the days they were a member within the rate's days (from the group's set-up day, up to its archiving,
                 # in the months those fell in: metrics.rate_span) — the rate of the group above counts those too
                 rate_from, rate_until = g.stats.rate_from or self.p.start, g.stats.rate_until or self.p.end
-                member_days = {d for d in self._member_day_set(pp) if rate_from <= d <= rate_until}
+                # a check-in of a day outside their days — the day they left the group (a member no more at its
+                # end, but in it until the evening, and allowed to check in) — counts that day too, as a leave day
+                # checked in anyway does: 15 check-ins over the 20 days to the leaving day read 15/19, and every
+                # day of it checked in read more than 100%
+                member_days = {d for d in self._member_day_set(pp) | marks.keys() if rate_from <= d <= rate_until}
                 possible = len(member_days)
                 if leave:  # a leave day checked in anyway is a day like any other (docs/metrics.md)
                     leave = leave - marks.keys()
