@@ -2054,11 +2054,17 @@ class _Report:
             ordered = sorted(alerts(self.session, g.id, self.p.end), key=lambda a: ALERT_ORDER.get(a.kind, 99))
             if not g.recorded:  # a month before the group was set up here: nobody's silence in it was recorded
                 ordered = [a for a in ordered if a.kind not in UNMEASURED_ALERTS]
+            people = self.people_of(g) if any(a.membership_id is not None for a in ordered) else {}
             for a in ordered:
                 label = f"alert.{a.kind}"
                 reason = a.reason.render("zh_CN" if self.lang_index == 0 else "en")  # a Phrase: desktop/phrases.py
                 name = a.display_name
-                if name and not self.unmasked:  # a phone in a name (张三13812345678) is masked as on every sheet
+                # a person as every other sheet names them: two 王芳 of the group are 王芳 (1) and 王芳 (2) here too
+                # (the sheet listed two silent 王芳 whom nothing told apart), a phone in a name masked
+                pp = people.get(a.membership_id) if a.membership_id is not None else None
+                if pp is not None and pp.name:
+                    name = pp.name
+                elif name and not self.unmasked:  # a phone in a name (张三13812345678) is masked as on every sheet
                     name = mask_phones_in(name) or name
                 rows.append([g.name, self.t(label) if label in TEXT else a.kind, name, reason])
         body = lay.add("rows", rows, [None, "bold", None, None])
