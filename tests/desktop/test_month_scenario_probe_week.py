@@ -367,8 +367,10 @@ def _play(mp, tmp, db, outputs):
         "",
     ]
     for d in range(1, 31, 3):
-        for i in (0, 1, 46, 47):
-            chat += [f"2026-11-{d:02d} 20:{i:02d}:00 {NAMES[i]}({20000 + i})", "今天读到一段很好的话", ""]
+        for i in (0, 1, 20, 46, 47):
+            # 赵敏 speaks as 赵一敏 from the day she was renamed (one QQ number, two names in the export)
+            name = RENAMED if i == 20 and d >= 12 else NAMES[i]
+            chat += [f"2026-11-{d:02d} 20:{i:02d}:00 {name}({20000 + i})", "今天读到一段很好的话", ""]
             t.messages[i] += 1
             t.spoke[i] = date(2026, 11, d)
     path = tmp / "qq.txt"
