@@ -534,6 +534,25 @@ class _Resolver:
             self.learned_ids[skey] = key
         return info
 
+    def resolve_late(self) -> None:
+        """A sender ID that wrote under several names, the first of them nobody's on the roster: resolved by all of
+        them. A member renamed in the middle of the export (赵敏 → 赵一敏, the roster holding the new name) was an
+        unknown sender 赵敏 — the first row's name decided, the later rows were never read for a name — and all
+        their messages, those under 赵一敏 too, went uncounted. Matched as a first row's names are (_resolve); a
+        member another sender of this export is already known as stays with that one (this one is another
+        account, said as such)."""
+        for info in list(self.senders.values()):
+            if info.status != "unknown" or info.how is not None or not info.sender_id or len(info.names) < 2:
+                continue
+            self._resolve(info)
+            if info.status != "known" or info.member_id is None:
+                continue
+            other = self.by_member.get(info.member_id)
+            if other is not None and other is not info:
+                self._another_account(info, self.roster.by_member[info.member_id])
+            else:
+                self.by_member[info.member_id] = info
+
     @staticmethod
     def _two_accounts(a: SenderInfo, b: SenderInfo) -> bool:
         """Two senders of one member are two accounts: both have IDs of one kind, different, and one of them was
@@ -829,6 +848,9 @@ def plan_chat_import(
                 events.append((at, event, covered))
             continue
         info = fast_get(row.sender_id or row.names) or resolver.sender(row)
+        if info.status == "unknown" and row.sender_id and row.names and row.names[0] not in info.names:
+            # one ID under another name (赵敏 renamed 赵一敏 mid-month): every name it wrote under, for _resolve_late
+            resolver._merge_names(info, row.names)
         if (
             spans
             and _covered(at, spans)
@@ -897,6 +919,7 @@ def plan_chat_import(
     plan.group_mismatch = _other_group(session, group, source.group_name, source.group_id)
     if plan.group_mismatch and not plan.export_group:
         plan.export_group = source.group_id  # the chatroom id is all the export says of its group
+    resolver.resolve_late()
     plan.senders = sorted(resolver.senders.values(), key=lambda s: (s.status != "known", s.shown))
     _apply_decisions(session, plan, roster, decisions or {}, add_unknown)
     for info in plan.senders:

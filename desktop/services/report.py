@@ -1577,7 +1577,11 @@ class _Report:
                 # the days they were a member within the rate's days (from the group's set-up day, up to its archiving,
                 # in the months those fell in: metrics.rate_span) — the rate of the group above counts those too
                 rate_from, rate_until = g.stats.rate_from or self.p.start, g.stats.rate_until or self.p.end
-                member_days = {d for d in self._member_day_set(pp) if rate_from <= d <= rate_until}
+                # a check-in of a day outside their days — the day they left the group (a member no more at its
+                # end, but in it until the evening, and allowed to check in) — counts that day too, as a leave day
+                # checked in anyway does: 15 check-ins over the 20 days to the leaving day read 15/19, and every
+                # day of it checked in read more than 100%
+                member_days = {d for d in self._member_day_set(pp) | marks.keys() if rate_from <= d <= rate_until}
                 possible = len(member_days)
                 if leave:  # a leave day checked in anyway is a day like any other (docs/metrics.md)
                     leave = leave - marks.keys()
@@ -2050,11 +2054,17 @@ class _Report:
             ordered = sorted(alerts(self.session, g.id, self.p.end), key=lambda a: ALERT_ORDER.get(a.kind, 99))
             if not g.recorded:  # a month before the group was set up here: nobody's silence in it was recorded
                 ordered = [a for a in ordered if a.kind not in UNMEASURED_ALERTS]
+            people = self.people_of(g) if any(a.membership_id is not None for a in ordered) else {}
             for a in ordered:
                 label = f"alert.{a.kind}"
                 reason = a.reason.render("zh_CN" if self.lang_index == 0 else "en")  # a Phrase: desktop/phrases.py
                 name = a.display_name
-                if name and not self.unmasked:  # a phone in a name (张三13812345678) is masked as on every sheet
+                # a person as every other sheet names them: two 王芳 of the group are 王芳 (1) and 王芳 (2) here too
+                # (the sheet listed two silent 王芳 whom nothing told apart), a phone in a name masked
+                pp = people.get(a.membership_id) if a.membership_id is not None else None
+                if pp is not None and pp.name:
+                    name = pp.name
+                elif name and not self.unmasked:  # a phone in a name (张三13812345678) is masked as on every sheet
                     name = mask_phones_in(name) or name
                 rows.append([g.name, self.t(label) if label in TEXT else a.kind, name, reason])
         body = lay.add("rows", rows, [None, "bold", None, None])
