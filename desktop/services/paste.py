@@ -2173,6 +2173,39 @@ _LEAVE_NOT_NAMES = frozenset(
     "今天 明天 后天 今日 明日 昨天 周末 下周 这周 本周 请假 病假 事假 休假 打卡 签到 大家 老师 班长 群主 我们 他们".split()
 )
 _CLAUSE_RE = re.compile(r"[，,。；;！!？?\s]+")
+_OWN_MARK_RE = re.compile(r"打卡|签到|[✅✔☑]|补卡|补签")
+
+
+def leave_clauses(text: str, index: RosterIndex) -> tuple[list[str], list[str]]:
+    """The clauses of a line that say 请假 and the rest. Clauses part at punctuation and spaces; a leave clause takes
+    the bare names written just before it (`✅ 张三 王五请假`: 张三 and 王五 are on leave, not 张三 checking in) — a
+    clause that is exactly a member's name, nothing else."""
+    clauses = [c for c in _CLAUSE_RE.split(text) if c]
+    said: list[str] = []
+    rest: list[str] = []
+    for clause in clauses:
+        if LEAVE_WORDS_RE.search(clause):
+            names: list[str] = []
+            while rest and index.exact(rest[-1]).kind in ("certain", "ambiguous"):
+                names.insert(0, rest.pop())
+            said.append(" ".join([*names, clause]))
+        else:
+            rest.append(clause)
+    return said, rest
+
+
+def checks_in_beside_leave(text: str, index: RosterIndex, writer: Sequence[_Found], timed: bool) -> bool:
+    """`李四 ✅ 张三请假`, `李四 6:01 张三请假`, `李四✅ 张三 王五请假`: the writer's own check-in (a mark, 打卡, or the
+    time a chain line writes for them) in a clause of its own, beside a clause that says someone else's leave — not
+    the writer's leave. Never when the writer says 我 (我和张三请假: theirs too, for a person to confirm)."""
+    if _FIRST_PERSON_RE.search(text):
+        return False
+    said, rest = leave_clauses(text, index)
+    if not said or not (timed or any(_OWN_MARK_RE.search(plain_checkin_words(c)) for c in rest)):
+        return False
+    return bool(_leave_named(" ".join(said), index, writer))
+
+
 _NAME_RUN_RE = re.compile(r"[\u3400-\u9fff]{2,}|[A-Za-z][A-Za-z.]{1,20}")
 
 
@@ -2211,6 +2244,28 @@ def _leave_named(text: str, index: RosterIndex, people: Sequence[_Found]) -> lis
                 continue
             seen |= ids
             out.append(f)
+    return out
+
+
+def _late_people(text: str, people: Sequence[_Found]) -> dict[int, bool]:
+    """Which people of a line with 补 make up (id of each _Found → late): the clauses are read in order, each the
+    writer's (the first person) until one names another person of the line; a clause saying 补卡 / 补昨天 makes its
+    person's check-in late (`打卡 张三请假 王五补卡`: 王五's, not the writer's)."""
+    owner = people[0]
+    owned: dict[int, list[str]] = {id(f): [] for f in people}
+    order = [id(people[0])]
+    for clause in (c for c in _CLAUSE_RE.split(text) if c):
+        for f in people[1:]:
+            if f.token and (f.token in clause or bool(bare_key(f.token)) and bare_key(f.token) in bare_key(clause)):
+                owner = f
+                order.append(id(f))
+                break
+        owned[id(owner)].append(clause)
+    out = {key: any(_LATE_RE.search(c) for c in clauses) for key, clauses in owned.items()}
+    # people written side by side (`李四 王五 补卡`): one with no words of their own shares the next one's
+    for i in range(len(order) - 2, -1, -1):
+        if not [c for c in owned[order[i]] if not any(f.token == c for f in people)]:
+            out[order[i]] = out[order[i + 1]]
     return out
 
 
@@ -2677,6 +2732,17 @@ def match_lines(
         for_others: list[_Found] = []
         mixed = False  # a line that says someone else's leave and a check-in besides
         own_checkin = False  # … and the check-in is the writer's own, for certain
+        writer = [f for f in people[:1] if f.kind == "certain"]
+        if (
+            on_leave
+            and proxy is None
+            and not addressed
+            and writer
+            and checks_in_beside_leave(
+                _without_name(text, written), index, writer, line.mode == "chain" and line.time is not None
+            )
+        ):
+            on_leave = False  # 李四 ✅ 张三请假: 张三's leave, and 李四's check-in (read below, as with 打卡，)
         if on_leave and proxy is None:
             # 李四：帮张三请个假 / 张三妈妈：张三今天请假 / 班长：今天请假的有 张三 王五: the people named are on leave, not
             # the writer — unless the writer says 我 besides (我和张三请假): then the writer too, for a person to confirm
@@ -2689,25 +2755,46 @@ def match_lines(
                 )
                 writer = [f for f in people if f.kind != "none"] if unsure else []
                 people = [*for_others, *writer]
-        elif said_leave and not late and proxy is None and not addressed:
+        elif said_leave and proxy is None and not addressed:
             # 张三请假，李四代打卡 / 李四：张三请假，我代打卡: 张三 is on leave (the clause that says 请假 names them) and
             # whose check-in the rest is, a person decides — it was logged as the writer's, 张三's leave unsaid
-            clauses = _CLAUSE_RE.split(text)
-            said = [c for c in clauses if LEAVE_WORDS_RE.search(c)]
-            for_others = _leave_named(" ".join(said), index, people) if len(said) < len(clauses) else []
+            timed = line.mode == "chain" and line.time is not None  # 李四 6:01 张三请假: 6:01 is 李四's check-in
+            said, clauses = leave_clauses(text, index)
+            # the people the leave clauses name: on leave — read apart from the people the line's name part found
+            # (`李四✅ 张三 王五请假` found 李四 and 张三 there: 张三 is on leave, not checking in beside 李四)
+            for_others = _leave_named(" ".join(said), index, writer or people) if clauses or timed else []
             if for_others:
-                rest = " ".join(c for c in clauses if not LEAVE_WORDS_RE.search(c))
-                besides = _leave_named(rest, index, [*people, *for_others])
-                people = [*for_others, *(f for f in people if f.kind != "none"), *besides]
+                rest = " ".join(clauses)
+                on_leave_ids = {c.membership_id for f in for_others for c in f.people}
+                kept = [
+                    f for f in people if f.kind != "none" and not {c.membership_id for c in f.people} <= on_leave_ids
+                ]
+                besides = _leave_named(rest, index, [*kept, *for_others])
+                people = [*for_others, *kept, *besides]
                 mixed = True
                 # 李四 打卡，张三今天请假: the writer's own clause checks in, for nobody else (no 代/帮/替, no other
                 # name) — 李四's check-in is certain, as on a line of their own; 我代打卡 stays for a person to decide
                 own_checkin = (
                     not besides
-                    and re.search(r"打卡|签到|[✅✔☑]", plain_checkin_words(rest)) is not None
+                    and len(kept) <= 1
+                    and (_OWN_MARK_RE.search(plain_checkin_words(rest)) is not None or timed)
                     and re.search(_PROXY_WORD, rest) is None
                 )
         asked = proxy is not None or bool(addressed) or mixed
+        # `李四 打卡 王五补卡`: whose line is the make-up — only the person of the clause that says 补. A line of people
+        # some of whom make up and some not is asked (which day is whose: a person decides), each with their own 补卡
+        own_late: dict[int, bool] = {}
+        # the line's words once (a chain line's body holds its remark): the order of its clauses says whose they are
+        once = reading(line.body) if line.body and line.remark and line.remark in line.body else text
+        if late and not section_late and proxy is None and not addressed:
+            # `李四 打卡 王五补昨天的`: the 补 is 王五's — a name in the clause that says it, besides the line's people
+            makeup = " ".join(c for c in _CLAUSE_RE.split(_without_name(once, written)) if _LATE_RE.search(c))
+            people = [*people, *_leave_named(makeup, index, people)]
+        if late and not section_late and len(people) > 1:
+            first = [f for f in people if any(f is w for w in writer)]  # the writer's clauses come first
+            own_late = _late_people(_without_name(once, written), [*first, *(f for f in people if f not in first)])
+            if not all(own_late.values()):
+                asked = True
         if proxy is not None:  # 高峰 替罗斌打卡: who checked in? a person decides, nothing is logged on a guess
             found = index.resolve(proxy)
             named = {c.membership_id for f in people for c in f.people}
@@ -2717,6 +2804,8 @@ def match_lines(
                 people = [*people, found if found.kind != "none" else _Found("none", (), proxy)]
         for part, found in enumerate(people):
             token = found.token or line.name
+            part_late = own_late.get(id(found), late)
+            part_day = line_day if part_late or not late else day
             if found.kind == "none":
                 found = index.elsewhere(token)
                 if found.kind == "not_member":
@@ -2724,7 +2813,7 @@ def match_lines(
                     # group written short (`Iris` for Iris Yang, while 城市夜跑团's 何丹娜 is nicknamed Iris): this
                     # group's look-alikes come after them, for a person to choose — never logged on their own
                     found = replace(found, people=found.people + index.similar(token))
-            if found.kind == "certain" or index.member_then(found, line_day):
+            if found.kind == "certain" or index.member_then(found, part_day):
                 status, cands = "matched", found.people
             elif found.kind in ("ambiguous", "not_member"):
                 status, cands = found.kind, found.people
@@ -2738,11 +2827,11 @@ def match_lines(
                 status = "other_day"
             elif (
                 joined is not None
-                and line_day is not None
-                and line_day < joined
-                and not index.in_closed_spell(cands[0].membership_id or 0, line_day)
+                and part_day is not None
+                and part_day < joined
+                and not index.in_closed_spell(cands[0].membership_id or 0, part_day)
             ):  # 「11月20日才入群」 (a day of an earlier spell of a member who came back is theirs)
-                then = index.former_then(token or "", line_day)
+                then = index.former_then(token or "", part_day)
                 if then is not None:  # the 张三 who left since was the 张三 of that day, not the new one
                     cands = (then,)
                 else:
@@ -2761,13 +2850,13 @@ def match_lines(
                     part,
                     len(people),
                     token,
-                    line_day,
+                    part_day,
                     line.time,
-                    late,
+                    part_late,
                     posted=posted,
-                    leave_days=leave_span(_without_name(text, written), stamp_days.get(line.line_no) or line_day)
+                    leave_days=leave_span(_without_name(text, written), stamp_days.get(line.line_no) or part_day)
                     if status == "leave"
-                    and line_day is not None
+                    and part_day is not None
                     and not leave_days_unsure(_without_name(text, written))
                     else None,
                     reason="leave_named"
@@ -2782,7 +2871,7 @@ def match_lines(
                 )
             )
         # the same person again (a repeat, a re-posted chain) is "already": only once a line logs them
-        whole = all(m.status == "matched" for m in parts)
+        whole = all(m.status in ("matched", "leave") for m in parts)  # 李四 打卡，张三请假: 李四 is logged here
         for i, m in enumerate(parts):
             if m.status != "matched":
                 continue
@@ -3230,7 +3319,8 @@ def certain_plan(matches: Iterable[PasteMatch]) -> list[PlannedCheckin]:
         by_line[m.line.line_no].append(m)
     plan: list[PlannedCheckin] = []
     for parts in by_line.values():
-        if any(m.status not in ("matched", "duplicate") for m in parts):
+        # a leave beside a certain check-in (李四 打卡，张三今天请假): the leave is no check-in, the check-in is logged
+        if any(m.status not in ("matched", "duplicate", "leave") for m in parts):
             continue
         for m in parts:
             if m.status == "matched" and m.day is not None:
@@ -3443,6 +3533,16 @@ def line_outcomes(
             else:
                 how = "已打卡 (already checked in)" if statuses == {"matched"} else f"同第{first.duplicate_of}行"
                 out.append(LineOutcome(line.line_no, line.raw, ALREADY, who, detail=how, **common))
+            continue
+        done = [m for m in parts if m.status == "matched" and (m.membership_id, m.day) in logged]
+        if done and statuses <= {"matched", "duplicate", "leave"}:
+            # 李四 打卡，张三今天请假: 李四's check-in is logged, and 张三's leave is said beside it (to record)
+            who = tuple(m.candidates[0] for m in parts if m.status != "leave" and m.candidates)
+            on_leave = [m for m in parts if m.status == "leave"]
+            said = _leave_detail("、".join(m.name for m in on_leave), on_leave)
+            names = "、".join(m.candidates[0].display_name for m in done)
+            detail = f"{names} 打卡已记录 ({names}: checked in, logged); {said}"
+            out.append(LineOutcome(line.line_no, line.raw, LOGGED, who, detail=detail, **common))
             continue
         # the most telling reason first: a line of another day or on leave is that, whoever it names
         outcome = next(s for s in (OTHER_DAY, LEAVE, AMBIGUOUS, UNMATCHED, NOT_MEMBER) if s in statuses)

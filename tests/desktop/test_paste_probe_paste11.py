@@ -1,0 +1,131 @@
+"""What a chain line says (probe paste11, 7 December): line shapes that read wrong.
+
+* A check-in and someone else's leave on one line: `李四 ✅ 张三请假` (no comma) dropped 李四's check-in (the whole line
+  read as a leave; 张三's only); `李四✅ 张三 王五请假` read 张三 as checking in beside 李四 and lost his leave; with a
+  comma (`李四 打卡，张三今天请假`) 李四 was certain in the match but the headless paste (CLI) still left him out —
+  "whether 李四 checked in: a person confirms". Now the writer's check-in is logged, the leave is said beside it.
+* `李四 打卡 张三请假 王五补卡` logged 李四 and 王五 both as 补卡 and lost 张三's leave; `李四 打卡 王五补昨天的` logged
+  李四 as a make-up of yesterday. A 补 belongs to the clause that says it: 张三 is on leave, 李四 (not late) and 王五
+  (补卡) are asked — whose day is which, a person decides — each with their own 补卡 and day."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+import pytest
+
+from desktop.cli import main
+from desktop.services.groups import create_group
+from desktop.services.paste import (
+    LEAVE,
+    LOGGED,
+    certain_plan,
+    line_outcomes,
+    preview_paste,
+)
+from desktop.services.roster import MemberInput, add_member
+from tests.fixed_day import TEST_TODAY
+
+DAY = TEST_TODAY
+JOINED = datetime(2024, 3, 10, 4, 0)
+NAMES = ("张三", "李四", "王五", "赵六")
+
+
+@pytest.fixture
+def grp(workspace, owner):
+    with workspace.session() as s:
+        gid = create_group(s, owner, "晨光早起营")
+        ids = {n: add_member(s, owner, gid, MemberInput(display_name=n, joined_at=JOINED))[1] for n in NAMES}
+        s.commit()
+    return gid, ids
+
+
+def run(workspace, gid, text, day=DAY):
+    with workspace.session() as s:
+        preview = preview_paste(s, gid, day, text)
+    plan = {(p.membership_id, p.day): p for p in certain_plan(preview.matches)}
+    outcomes = line_outcomes(preview.lines, preview.matches, set(plan), set())
+    return preview, {o.line_no: o for o in outcomes}, plan
+
+
+# (line, who is logged headless, who is on leave)
+BESIDE_LEAVE = [
+    ("1. 李四 ✅ 张三请假", {"李四"}, {"张三"}),
+    ("1. 李四✅ 张三请假", {"李四"}, {"张三"}),
+    ("1. 李四 打卡，张三今天请假", {"李四"}, {"张三"}),
+    ("1. 李四 打卡 张三请假", {"李四"}, {"张三"}),
+    ("1. 李四✅ 张三 王五请假", {"李四"}, {"张三", "王五"}),
+    ("1. 李四 6:01 张三请假", {"李四"}, {"张三"}),
+]
+
+
+@pytest.mark.parametrize(("line", "logged", "on_leave"), BESIDE_LEAVE)
+def test_the_writers_check_in_beside_anothers_leave_is_logged(workspace, grp, line, logged, on_leave):
+    gid, ids = grp
+    names = {v: k for k, v in ids.items()}
+    preview, outcomes, plan = run(workspace, gid, "#接龙 早起打卡\n" + line)
+    assert {names[mid] for mid, _d in plan} == logged
+    assert {names[m.candidates[0].membership_id] for m in preview.matches if m.status == "leave"} == on_leave
+    out = outcomes[2]
+    assert out.outcome == LOGGED
+    assert [c.display_name for c in out.who] == sorted(logged)
+    assert "打卡已记录" in out.detail and "请假" in out.detail  # the leave is still said, to be recorded
+
+
+def test_own_leave_with_a_mark_stays_a_leave(workspace, grp):
+    """`张三 请假 ✅` / `我和张三请假 ✅`: nobody else's leave beside a check-in — never logged as a check-in."""
+    gid, _ids = grp
+    _preview, outcomes, plan = run(workspace, gid, "#接龙 早起打卡\n1. 李四 请假 ✅\n2. 王五 我和张三请假 ✅\n")
+    assert plan == {}
+    assert outcomes[2].outcome == LEAVE and outcomes[3].outcome == LEAVE
+
+
+def test_a_makeup_is_the_clause_that_says_it(workspace, grp):
+    gid, ids = grp
+    preview, outcomes, plan = run(workspace, gid, "#接龙 早起打卡\n1. 李四 打卡 张三请假 王五补卡\n")
+    assert plan == {}  # nobody logged 补卡 on a guess
+    by = {m.candidates[0].membership_id: m for m in preview.matches}
+    assert by[ids["张三"]].status == "leave"
+    assert by[ids["李四"]].status == "ambiguous" and not by[ids["李四"]].late
+    assert by[ids["王五"]].status == "ambiguous" and by[ids["王五"]].late
+    assert outcomes[2].outcome == LEAVE
+
+
+def test_anothers_makeup_of_yesterday_is_not_the_writers_day(workspace, grp):
+    gid, ids = grp
+    preview, _outcomes, plan = run(workspace, gid, "#接龙 早起打卡\n1. 李四 打卡 王五补昨天的\n")
+    assert plan == {}  # 李四 was logged as a make-up of yesterday
+    by = {m.candidates[0].membership_id: m for m in preview.matches}
+    assert (by[ids["李四"]].day, by[ids["李四"]].late) == (DAY, False)
+    assert (by[ids["王五"]].day, by[ids["王五"]].late) == (DAY - timedelta(days=1), True)
+
+
+@pytest.mark.parametrize("line", ["1. 李四 王五 补卡", "1. 李四、王五 补卡", "1. 李四 补卡 张三请假"])
+def test_a_makeup_said_once_for_people_side_by_side(workspace, grp, line):
+    gid, ids = grp
+    _preview, _outcomes, plan = run(workspace, gid, "#接龙 早起打卡\n" + line)
+    assert plan and all(p.late for p in plan.values())
+    assert ids["张三"] not in {mid for mid, _d in plan}
+
+
+def test_cli_logs_the_check_in_and_prints_the_leave(tmp_path, capsys):
+    db = str(tmp_path / "w.sqlite")
+    from desktop.workspace import actor_for, open_workspace
+
+    database = open_workspace(db)
+    try:
+        with database.session() as s:
+            gid = create_group(s, actor_for(database), "晨光早起营")
+            for n in NAMES:
+                add_member(s, actor_for(database), gid, MemberInput(display_name=n, joined_at=JOINED))
+            s.commit()
+    finally:
+        database.dispose()
+    chain = tmp_path / "chain.txt"
+    chain.write_text("#接龙 早起打卡\n1. 李四 ✅ 张三请假\n2. 王五 打卡，赵六今天请假\n", encoding="utf-8")
+    args = ["--db", db, "checkin", "--group", "晨光早起营", "--date", DAY.isoformat(), "--paste", str(chain)]
+    assert main(args) == 0
+    out, err = capsys.readouterr()
+    assert "新记录 logged 2" in out
+    assert "第2行 新记录 logged: 李四 打卡已记录" in err
+    assert "--member 张三" in err and "--member 赵六" in err

@@ -1,0 +1,23 @@
+"""The Check-ins page, probe paste11: line shapes that read wrong. `李四 ✅ 赵六请假` is 李四's check-in and 赵六's
+leave (it was 赵六's leave only: 李四's row was missing, his check-in never logged). Uses the page, workspace and
+language fixtures of test_checkins_page."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from tests.ui import test_checkins_page as base
+from tests.ui.test_checkins_page import TODAY, day_rows
+
+catalogues = base.catalogues
+english = base.english
+ws = base.ws
+page = base.page
+
+
+def test_a_check_in_beside_anothers_leave_is_logged_and_the_leave_shown(qtbot, page, ws):
+    page.set_paste_text("#接龙 早起打卡\n1. 李四 ✅ 赵六请假\n")
+    assert sorted(page.preview_statuses()) == [(2, "李四", "matched"), (2, "赵六", "leave")]
+    assert page.confirm_button.text() == "Log 1 check-in"
+    qtbot.mouseClick(page.confirm_button, Qt.MouseButton.LeftButton)
+    assert day_rows(ws, TODAY) == {(ws.memberships["李四"], "paste", False)}
