@@ -2247,6 +2247,13 @@ def _leave_named(text: str, index: RosterIndex, people: Sequence[_Found]) -> lis
     return out
 
 
+# a line that says "the same as the line above" and names nobody (同上, 楼上+1, 我也是, 我也打卡了, ditto, me too)
+_REFERS_RE = re.compile(
+    r"^\s*(?:同上|同楼上|楼上\s*\+?\s*1?|我也(?:是|一样|打了?卡了?|签到了?|完成了?)|(?i:ditto|same(?:\s+here)?|me\s+too))"
+    r"\s*[。.!！~～]*\s*$"
+)
+
+
 def _late_people(text: str, people: Sequence[_Found]) -> dict[int, bool]:
     """Which people of a line with 补 make up (id of each _Found → late): the clauses are read in order, each the
     writer's (the first person) until one names another person of the line; a clause saying 补卡 / 补昨天 makes its
@@ -2627,6 +2634,19 @@ def match_lines(
             out.append(_ignored(line, index, day, line.ignored or "ignored", posted=posted))
             continue
         if line.kind != "entry" or not line.name:
+            continue
+        if (
+            not signups
+            and line.mode not in ("stamped", "colon")
+            and _REFERS_RE.match(reading(line.body or line.name))
+            and index.resolve(line.name).kind == "none"
+        ):
+            # `2. 同上`, `我也是`, `ditto` under 张三's line: a check-in (most likely) that names nobody — it was "同上:
+            # nobody on the roster", and the window offered to add a member called 同上. Whose it is, a person picks
+            own = stamp_days.get(line.line_no) or (heading_days.get(line.heading) if several_days else None)
+            status = "other_day" if own is not None and own != day else "unmatched"
+            shown = replace(line, name=None)
+            out.append(PasteMatch(shown, status, (), day=own or day, time=line.time, reason="refers"))
             continue
         other_group = index.titled_group(line.heading)
         if other_group is not None and other_group not in accept_groups:  # another group's chain, pasted here
@@ -3616,6 +3636,11 @@ def _detail(outcome: str, parts: list[PasteMatch], namesakes: dict[int, str]) ->
     if outcome == OTHER_DAY:
         d = parts[0].day
         return f"{names}: 属于 {d} 这一天, 未记录 (belongs to {d}: not logged on this day)"
+    if outcome == UNMATCHED and all(m.reason == "refers" for m in parts):
+        return (
+            "同上/我也是: 指的是别人的那一行, 没写是谁, 请选择是谁的打卡"
+            " (refers to another line and names nobody: choose whose check-in it is)"
+        )
     if outcome == UNMATCHED and all(m.reason == "share" for m in parts):
         return "打卡小程序的分享, 没写是谁, 请选择是谁的打卡 (a check-in app's share that names nobody: choose whose it is)"
     if outcome == UNMATCHED:

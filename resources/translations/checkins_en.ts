@@ -974,6 +974,10 @@
             <source>written by %1</source>
             <translation>written by %1</translation>
         </message>
+        <message>
+            <source>Refers to another line (同上, 我也是, ditto) and names nobody. Pick whose check-in it is, or Skip.</source>
+            <translation>Refers to another line (同上, 我也是, ditto) and names nobody. Pick whose check-in it is, or Skip.</translation>
+        </message>
     </context>
     <context>
         <name>PasteStatus</name>

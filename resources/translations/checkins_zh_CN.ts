@@ -950,6 +950,10 @@
             <source>written by %1</source>
             <translation>（%1 代为告知）</translation>
         </message>
+        <message>
+            <source>Refers to another line (同上, 我也是, ditto) and names nobody. Pick whose check-in it is, or Skip.</source>
+            <translation>指的是别人的那一行(同上、我也是、ditto), 没写是谁。请选择是谁的打卡, 或跳过。</translation>
+        </message>
     </context>
     <context>
         <name>PasteStatus</name>

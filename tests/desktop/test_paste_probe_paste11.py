@@ -129,3 +129,34 @@ def test_cli_logs_the_check_in_and_prints_the_leave(tmp_path, capsys):
     assert "新记录 logged 2" in out
     assert "第2行 新记录 logged: 李四 打卡已记录" in err
     assert "--member 张三" in err and "--member 赵六" in err
+
+
+# -- lines that refer to another line
+
+
+@pytest.mark.parametrize("said", ["同上", "同上 6:05", "我也是", "我也打卡了", "ditto", "Me too", "楼上+1"])
+def test_a_line_that_refers_to_another_names_nobody(workspace, grp, said):
+    """`2. 同上` under 张三's line was "同上: nobody on the roster" (and the window offered to add a member called 同上):
+    a check-in that names nobody — asked, whose it is, never logged on a guess and never a new member's name."""
+    gid, _ids = grp
+    preview, outcomes, plan = run(workspace, gid, f"#接龙 早起打卡\n1. 张三 打卡\n2. {said}\n")
+    assert len(plan) == 1  # 张三 only
+    out = outcomes[3]
+    assert out.outcome == "unmatched" and "指的是别人的那一行" in out.detail
+    (m,) = [m for m in preview.matches if m.line.line_no == 3]
+    assert m.reason == "refers" and m.name == ""  # no name to add as a new member
+
+
+def test_a_member_called_like_a_reference_is_still_the_member(workspace, owner, grp):
+    gid, _ids = grp
+    with workspace.session() as s:
+        add_member(s, owner, gid, MemberInput(display_name="于同上", nickname="同上", joined_at=JOINED))
+        s.commit()
+    _preview, outcomes, _plan = run(workspace, gid, "#接龙 早起打卡\n1. 同上\n")
+    assert outcomes[2].outcome == LOGGED
+
+
+def test_the_sender_of_a_reference_is_the_one_who_checks_in(workspace, grp):
+    gid, ids = grp
+    _preview, outcomes, plan = run(workspace, gid, "张三：打卡\n李四：同上\n")
+    assert {mid for mid, _d in plan} == {ids["张三"], ids["李四"]}

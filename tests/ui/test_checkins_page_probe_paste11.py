@@ -7,7 +7,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from tests.ui import test_checkins_page as base
-from tests.ui.test_checkins_page import TODAY, day_rows
+from tests.ui.test_checkins_page import TODAY, day_rows, use_language
+from ui.models.checkins_models import NEW, PICK, PREVIEW_COL_STATUS
 
 catalogues = base.catalogues
 english = base.english
@@ -21,3 +22,25 @@ def test_a_check_in_beside_anothers_leave_is_logged_and_the_leave_shown(qtbot, p
     assert page.confirm_button.text() == "Log 1 check-in"
     qtbot.mouseClick(page.confirm_button, Qt.MouseButton.LeftButton)
     assert day_rows(ws, TODAY) == {(ws.memberships["李四"], "paste", False)}
+
+
+def test_a_line_that_says_same_as_above_is_picked_never_added_as_new(qtbot, page, ws):
+    page.set_paste_text("#接龙 早起打卡\n1. 李四 打卡\n2. 同上\n")
+    assert page.preview_statuses() == [(2, "李四", "matched"), (3, "", "unmatched")]
+    model = page.preview_model
+    values = [v for _label, v in model.options(1)]
+    assert PICK in values and NEW not in values  # a member called 同上 was one click away
+    tip = model.index(1, PREVIEW_COL_STATUS).data(Qt.ItemDataRole.ToolTipRole)
+    assert "names nobody" in tip
+    qtbot.mouseClick(page.confirm_button, Qt.MouseButton.LeftButton)
+    assert day_rows(ws, TODAY) == {(ws.memberships["李四"], "paste", False)}
+
+
+def test_in_chinese_the_same_as_above_row_says_so(qapp, catalogues, page):
+    translator = use_language(qapp, catalogues, "zh_CN")
+    try:
+        page.set_paste_text("#接龙 早起打卡\n1. 李四 打卡\n2. 我也是\n")
+        tip = page.preview_model.index(1, PREVIEW_COL_STATUS).data(Qt.ItemDataRole.ToolTipRole)
+        assert "指的是别人的那一行" in tip
+    finally:
+        qapp.removeTranslator(translator)
