@@ -2826,6 +2826,12 @@ def match_lines(
             token = found.token or line.name
             part_late = own_late.get(id(found), late)
             part_day = line_day if part_late or not late else day
+            part_time = line.time
+            if part and line.mode == "chain" and found.token:
+                # `李四 6:05 张三 6:01`: 张三's time is the one written beside 张三 — it was 李四's 06:05 for both
+                beside = re.search(re.escape(found.token) + r"\s*(\d{1,2})\s*[:：]\s*(\d{2})(?!\d)", once)
+                if beside and int(beside[1]) < 24 and int(beside[2]) < 60:
+                    part_time = f"{int(beside[1]):02d}:{beside[2]}"
             if found.kind == "none":
                 found = index.elsewhere(token)
                 if found.kind == "not_member":
@@ -2871,7 +2877,7 @@ def match_lines(
                     len(people),
                     token,
                     part_day,
-                    line.time,
+                    part_time,
                     part_late,
                     posted=posted,
                     leave_days=leave_span(_without_name(text, written), stamp_days.get(line.line_no) or part_day)

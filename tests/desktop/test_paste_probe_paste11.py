@@ -160,3 +160,12 @@ def test_the_sender_of_a_reference_is_the_one_who_checks_in(workspace, grp):
     gid, ids = grp
     _preview, outcomes, plan = run(workspace, gid, "张三：打卡\n李四：同上\n")
     assert {mid for mid, _d in plan} == {ids["张三"], ids["李四"]}
+
+
+def test_two_people_on_a_line_keep_their_own_times(workspace, grp):
+    """`李四 6:05 张三 6:01` (张三's line copied into 李四's, or two people writing on one line): 张三 was logged at 李四's
+    06:05. Each keeps the time written beside their name; one time for both (`李四 张三 6:01`) is both's."""
+    gid, ids = grp
+    _preview, _outcomes, plan = run(workspace, gid, "#接龙 早起打卡\n1. 李四 6:05 张三 6:01\n2. 王五 赵六 6:20\n")
+    times = {mid: p.time for (mid, _d), p in plan.items()}
+    assert times == {ids["李四"]: "06:05", ids["张三"]: "06:01", ids["王五"]: "06:20", ids["赵六"]: "06:20"}
