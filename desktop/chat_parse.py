@@ -346,7 +346,8 @@ _LAST_NIGHT_BEFORE_RE = re.compile(r"(?:昨晚|昨夜|昨天|昨日|前晚|前�
 # a run's length or pace, not a clock: 10公里 1:05:32, 3km 5:45配速, 配速 5:45, 用时 1:05
 _DURATION_BEFORE_RE = re.compile(r"(?:配速|用时|耗时|成绩|时长|净时|PB|pb|半马|全马)\s*$")
 _DISTANCE_BEFORE_RE = re.compile(r"\d\s*(?:公里|千米|km|k|K|米|m)\s*$")
-_DURATION_AFTER_RE = re.compile(r"\s*(?:配速|用时|/\s*(?:km|公里|k))")
+# … and a pace written with its unit (`5:30km配速`, `5:30/km`, `6:10 每公里`): no clock is followed by a distance's unit
+_DURATION_AFTER_RE = re.compile(r"\s*(?:配速|用时|/\s*(?:km|公里|k)|(?i:km)(?![a-z])|公里|每公里)")
 
 
 def _is_duration(folded: str, match: re.Match[str]) -> bool:

@@ -169,3 +169,29 @@ def test_two_people_on_a_line_keep_their_own_times(workspace, grp):
     _preview, _outcomes, plan = run(workspace, gid, "#接龙 早起打卡\n1. 李四 6:05 张三 6:01\n2. 王五 赵六 6:20\n")
     times = {mid: p.time for (mid, _d), p in plan.items()}
     assert times == {ids["李四"]: "06:05", ids["张三"]: "06:01", ids["王五"]: "06:20", ids["赵六"]: "06:20"}
+
+
+# -- numbers that are not times or days: (line, time kept)
+NUMBERS = [
+    ("1. 李四 3公里", None),
+    ("1. 李四 5km 6:01", "06:01"),
+    ("1. 李四 第3天", None),
+    ("1. 李四 100个俯卧撑", None),
+    ("1. 李四 2/3", None),
+    ("1. 李四 1.5h", None),
+    ("1. 李四 第18天 5:40", "05:40"),
+    ("1. 李四 读书30页 6:20", "06:20"),
+    ("1. 李四 跑步5.5公里 用时32:10", None),
+    ("1. 李四 配速6:30", None),
+    ("1. 李四 5:30km配速", None),  # was kept as the check-in's time, 05:30
+    ("1. 李四 5:45/km 6:40", "06:40"),
+    ("1. 李四 6:10 公里", None),
+]
+
+
+@pytest.mark.parametrize(("line", "time"), NUMBERS)
+def test_counts_distances_and_paces_are_not_times_or_days(workspace, grp, line, time):
+    gid, ids = grp
+    _preview, _outcomes, plan = run(workspace, gid, "#接龙 早起打卡 11月18日\n" + line)
+    assert list(plan) == [(ids["李四"], DAY)]
+    assert plan[(ids["李四"], DAY)].time == time and not plan[(ids["李四"], DAY)].late
