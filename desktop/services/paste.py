@@ -455,6 +455,8 @@ class _Built:
     joined: dict[int, date]  # membership -> the day they joined (nobody checks in before it)
     by_char: dict[str, list[int]] | None = None  # fuzzy key characters -> key indexes (built on first use)
     latin: list[tuple[tuple[str, ...], dict[_Person, str]]] | None = None  # Latin names of several words (first use)
+    # membership -> the words of its group nickname besides the name (3组-王芳-上海: 3组, 上海), as name keys
+    nick_words: dict[int, frozenset[str]] = field(default_factory=dict)
 
 
 _BUILT_CACHE: OrderedDict[tuple, _Built] = OrderedDict()  # the last few rosters indexed
@@ -480,7 +482,12 @@ def _built(rows: tuple[tuple, ...], treat_active: frozenset[int]) -> _Built:
     fuzzy_keys: list[str] = []
     fuzzy_people: list[_Person] = []
     joined_on: dict[int, date] = {}
+    nick_words: dict[int, frozenset[str]] = {}
     for mid, status, name, nick, gnick, wx, py, ini, joined, py_alt, ini_alt in rows:
+        if gnick:
+            words = {name_key(w) for w in _SEGMENT_SEP.split(gnick.strip()) for w in w.split()} - {"", name_key(name)}
+            if words:
+                nick_words[mid] = frozenset(words)
         person = _Person(mid, name, "active" if mid in treat_active else status)
         if joined is not None and mid not in treat_active:  # a chat import's joiner counts from the notice
             joined_on[mid] = joined.date()
@@ -502,6 +509,7 @@ def _built(rows: tuple[tuple, ...], treat_active: frozenset[int]) -> _Built:
                 if k:
                     by_pinyin[k].append(person)
     built = _Built(dict(raw), dict(bare_keys), dict(by_pinyin), active, fuzzy_keys, fuzzy_people, joined_on)
+    built.nick_words = nick_words
     with _BUILT_LOCK:
         _BUILT_CACHE[key] = built
         while len(_BUILT_CACHE) > _BUILT_CACHE_SIZE:
@@ -526,6 +534,10 @@ _ROSTER_ROWS = (
     .join(Member, Member.id == Membership.member_id)
     .where(Membership.group_id == bindparam("gid"), Member.deleted_at.is_(None))
 )
+
+
+# a member's number written before the name: A12, No.12, NO 12, 12号, #12 (not 12号楼: a whole chunk only)
+_NUMBER_TAG_RE = re.compile(r"[A-Za-z]{1,2}\d{1,4}|(?i:no)\.?\s*\d{1,4}|\d{1,4}号|[#＃]\d{1,4}")
 
 
 class RosterIndex:
@@ -1202,6 +1214,31 @@ class RosterIndex:
             merged.append(f)
         return merged
 
+    def _told_apart_by_nickname(self, found: _Found, body: str) -> _Found:
+        """`3组 王芳`, `【3组】王芳`, `王芳-3组`, `王芳（上海）` when two 王芳 are `3组-王芳-上海` and `5组-王芳-杭州`: the words
+        written beside the name that are words of the group nicknames (组, city) name the one whose group nickname has
+        them all — the organiser's own convention, written by the member. Words of both, or of neither one alone
+        (`3组 王芳 杭州`), tell nobody: asked as before; so when one of them has no group nickname (she may be of 3组
+        too). Only namesakes (same name, nickname or group nickname); a
+        pinyin or fuzzy likeness stays a guess."""
+        if found.kind != "ambiguous" or any(c.how not in ("name", "nickname", "group_nickname") for c in found.people):
+            return found
+        words_of = {
+            c.membership_id: self._built.nick_words.get(c.membership_id or 0, frozenset()) for c in found.people
+        }
+        if not all(words_of.values()):  # a 王芳 without a group nickname may be of 3组 or 上海 too: nobody is told
+            return found
+        known = frozenset().union(*words_of.values())
+        own = name_key(found.token or "")
+        written = {name_key(w) for w in _SEGMENT_SEP.split(body) for w in w.split()} - {"", own}
+        said = written & known
+        if not said:
+            return found
+        told = [c for c in found.people if said <= words_of[c.membership_id]]
+        if len(told) != 1:
+            return found
+        return _Found("certain", (told[0],), found.token)
+
     def people_on(self, line: PasteLine) -> list[_Found]:
         """Each person an entry line names, in order (one _Found each; kind "none" for an unknown person)."""
         if line.mode in ("stamped", "colon"):
@@ -1223,6 +1260,10 @@ class RosterIndex:
         if whole is not None:
             name = whole["inner"]
         chunks = self._spaced_group_nickname(self._comma_people(self._spaced_key(chunks, body)))
+        if len(chunks) > 1 and _NUMBER_TAG_RE.fullmatch(chunks[0]) and self.resolve(chunks[0]).kind == "none":
+            # `A12 王芳`, `No.12 王芳`, `12号 王芳`, `#12 王芳`: the member's number in the group, written first — not a
+            # second person nobody carries (the line was asked: "A12: not found"); a member called A12 is still them
+            chunks = chunks[1:]
         spaced = self._spaced_name(chunks)
         if spaced is not None:
             return [spaced]
@@ -1319,6 +1360,7 @@ class RosterIndex:
         if not out:  # every chunk read as a remark (【王建】打卡第3天): the name the parser read
             found = self.resolve(name) if name else _NONE
             out.append(found if found.kind != "none" else _Found("none", (), name))
+        out = [self._told_apart_by_nickname(f, body) for f in out]
         out = [self._renamed_from(f) for f in self._told_apart_by_id(out)]
         # the same person named twice on one line (北京-张伟 … 张伟) counts once
         seen: set[tuple[int | None, ...]] = set()

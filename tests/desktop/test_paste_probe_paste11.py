@@ -17,6 +17,7 @@ import pytest
 from desktop.cli import main
 from desktop.services.groups import create_group
 from desktop.services.paste import (
+    AMBIGUOUS,
     LEAVE,
     LOGGED,
     certain_plan,
@@ -195,3 +196,70 @@ def test_counts_distances_and_paces_are_not_times_or_days(workspace, grp, line, 
     _preview, _outcomes, plan = run(workspace, gid, "#接龙 早起打卡 11月18日\n" + line)
     assert list(plan) == [(ids["李四"], DAY)]
     assert plan[(ids["李四"], DAY)].time == time and not plan[(ids["李四"], DAY)].late
+
+
+# -- group nicknames and numbers as people sign them
+
+
+@pytest.fixture
+def fangs(workspace, owner):
+    """Two 王芳, told apart by the organiser's group-nickname convention (组-名字-城市), and one 王芳 elsewhere."""
+    with workspace.session() as s:
+        gid = create_group(s, owner, "读书营")
+        ids = {
+            key: add_member(s, owner, gid, MemberInput(display_name="王芳", group_nickname=gn, joined_at=JOINED))[1]
+            for key, gn in (("sh", "3组-王芳-上海"), ("hz", "5组-王芳-杭州"))
+        }
+        ids["李四"] = add_member(s, owner, gid, MemberInput(display_name="李四", joined_at=JOINED))[1]
+        s.commit()
+    return gid, ids
+
+
+@pytest.mark.parametrize(
+    ("line", "who"),
+    [
+        ("1. 3组 王芳 上海", "sh"),
+        ("1. 3组-王芳-上海", "sh"),
+        ("1. 【3组】王芳", "sh"),
+        ("1. 王芳-3组", "sh"),
+        ("1. 王芳（上海）", "sh"),
+        ("1. 5组 王芳", "hz"),
+        ("1. 王芳 杭州 6:02", "hz"),
+        ("1. 王芳", None),  # which one: asked
+        ("1. 3组 王芳 杭州", None),  # the 组 says one, the city the other: asked
+        ("1. 7组 王芳", None),  # a 组 neither is in: asked
+    ],
+)
+def test_the_group_nickname_words_tell_namesakes_apart(workspace, fangs, line, who):
+    gid, ids = fangs
+    _preview, outcomes, plan = run(workspace, gid, "#接龙 读书打卡\n" + line)
+    if who is None:
+        assert plan == {} and outcomes[2].outcome == AMBIGUOUS
+    else:
+        assert list(plan) == [(ids[who], DAY)]
+
+
+def test_a_namesake_without_a_group_nickname_is_not_told_apart(workspace, owner, fangs):
+    gid, _ids = fangs
+    with workspace.session() as s:
+        add_member(s, owner, gid, MemberInput(display_name="王芳", joined_at=JOINED))  # she may be of 3组 too
+        s.commit()
+    _preview, outcomes, plan = run(workspace, gid, "#接龙 读书打卡\n1. 3组 王芳\n")
+    assert plan == {} and outcomes[2].outcome == AMBIGUOUS
+
+
+@pytest.mark.parametrize("line", ["1. A12 李四", "1. No.12 李四", "1. 12号 李四", "1. #12 李四", "1. NO12 李四 6:01"])
+def test_a_member_number_before_the_name_is_no_second_person(workspace, grp, line):
+    """`A12 王芳` was asked ("A12: not found" beside 王芳): the number a group gives its members, written first."""
+    gid, ids = grp
+    _preview, outcomes, plan = run(workspace, gid, "#接龙 早起打卡\n" + line)
+    assert list(plan) == [(ids["李四"], DAY)] and outcomes[2].outcome == LOGGED
+
+
+def test_a_member_called_like_a_number_is_still_named(workspace, owner, grp):
+    gid, ids = grp
+    with workspace.session() as s:
+        a12 = add_member(s, owner, gid, MemberInput(display_name="周宁", nickname="A12", joined_at=JOINED))[1]
+        s.commit()
+    _preview, _outcomes, plan = run(workspace, gid, "#接龙 早起打卡\n1. A12 李四\n")
+    assert {mid for mid, _d in plan} == {a12, ids["李四"]}
