@@ -44,3 +44,29 @@ def test_in_chinese_the_same_as_above_row_says_so(qapp, catalogues, page):
         assert "指的是别人的那一行" in tip
     finally:
         qapp.removeTranslator(translator)
+
+
+def test_a_group_number_and_a_group_nickname_word_name_the_member(qtbot, page, ws):
+    """`A12 李四` was asked ("A12: not found"); `3组 王芳` between a 3组 and a 5组 王芳 was asked: both log now."""
+    from datetime import datetime
+
+    from desktop.services.roster import MemberInput, add_member
+
+    with ws.database.session() as s:
+        fang = {
+            gn: add_member(
+                s,
+                ws.owner,
+                ws.group_id,
+                MemberInput(display_name="王芳", group_nickname=gn, joined_at=datetime(2024, 1, 1)),
+            )[1]
+            for gn in ("3组-王芳-上海", "5组-王芳-杭州")
+        }
+        s.commit()
+    page.set_paste_text("#接龙 早起打卡\n1. A12 李四\n2. 3组 王芳\n")
+    assert [status for _n, _name, status in page.preview_statuses()] == ["matched", "matched"]
+    qtbot.mouseClick(page.confirm_button, Qt.MouseButton.LeftButton)
+    assert day_rows(ws, TODAY) == {
+        (ws.memberships["李四"], "paste", False),
+        (fang["3组-王芳-上海"], "paste", False),
+    }
