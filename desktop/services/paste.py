@@ -505,7 +505,13 @@ def _built(rows: tuple[tuple, ...], treat_active: frozenset[int]) -> _Built:
             raw[wx.strip().casefold()].setdefault(person, "wechat_id")
         if person.status == "active":
             active.append(person)
-            for k in {py, ini, py_alt, ini_alt}:
+            keys = {py, ini, py_alt, ini_alt}
+            # `KZ` / `K.Z.` for 张凯文 nicknamed Kevin: the English name's initial and the surname's, as people sign
+            # (Kevin Zhang) — offered like any pinyin likeness, never certain
+            first = (nick or "").strip().split()
+            if ini and len(first) == 1 and first[0].isascii() and first[0][:1].isalpha() and _han_only(name):
+                keys.add(first[0][0].lower() + ini[0])
+            for k in keys:
                 if k:
                     by_pinyin[k].append(person)
     built = _Built(dict(raw), dict(bare_keys), dict(by_pinyin), active, fuzzy_keys, fuzzy_people, joined_on)

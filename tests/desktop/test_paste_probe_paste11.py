@@ -263,3 +263,20 @@ def test_a_member_called_like_a_number_is_still_named(workspace, owner, grp):
         s.commit()
     _preview, _outcomes, plan = run(workspace, gid, "#接龙 早起打卡\n1. A12 李四\n")
     assert {mid for mid, _d in plan} == {a12, ids["李四"]}
+
+
+# -- initials of an English name with a Chinese surname
+
+
+@pytest.mark.parametrize("written", ["KZ", "kz", "K.Z.", "KZ 6:01"])
+def test_initials_of_the_english_name_and_the_surname_offer_the_member(workspace, owner, grp, written):
+    """`KZ` for 张凯文 nicknamed Kevin was "nobody on the roster" — and beside a Karen Zhou, she alone was offered (one
+    candidate, one click from the wrong person). Both are offered now; initials are a likeness, never logged alone."""
+    gid, _ids = grp
+    with workspace.session() as s:
+        kevin = add_member(s, owner, gid, MemberInput(display_name="张凯文", nickname="Kevin", joined_at=JOINED))[1]
+        karen = add_member(s, owner, gid, MemberInput(display_name="Karen Zhou", joined_at=JOINED))[1]
+        s.commit()
+    preview, outcomes, plan = run(workspace, gid, f"#接龙 早起打卡\n1. {written}\n")
+    assert plan == {} and outcomes[2].outcome == AMBIGUOUS
+    assert {c.membership_id for m in preview.matches for c in m.candidates} == {kevin, karen}

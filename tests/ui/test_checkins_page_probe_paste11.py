@@ -70,3 +70,23 @@ def test_a_group_number_and_a_group_nickname_word_name_the_member(qtbot, page, w
         (ws.memberships["李四"], "paste", False),
         (fang["3组-王芳-上海"], "paste", False),
     }
+
+
+def test_initials_offer_the_member_with_that_english_name(qtbot, page, ws):
+    from datetime import datetime
+
+    from desktop.services.roster import MemberInput, add_member
+
+    with ws.database.session() as s:
+        kevin = add_member(
+            s,
+            ws.owner,
+            ws.group_id,
+            MemberInput(display_name="张凯文", nickname="Kevin", joined_at=datetime(2024, 1, 1)),
+        )[1]
+        s.commit()
+    page.set_paste_text("#接龙 早起打卡\n1. K.Z. 6:01\n")
+    assert page.preview_statuses() == [(2, "K.Z.", "ambiguous")]
+    values = [v for _label, v in page.preview_model.options(0)]
+    assert kevin in {v.membership_id for v in values if hasattr(v, "membership_id")}
+    assert day_rows(ws, TODAY) == set()
