@@ -280,3 +280,26 @@ def test_initials_of_the_english_name_and_the_surname_offer_the_member(workspace
     preview, outcomes, plan = run(workspace, gid, f"#接龙 早起打卡\n1. {written}\n")
     assert plan == {} and outcomes[2].outcome == AMBIGUOUS
     assert {c.membership_id for m in preview.matches for c in m.candidates} == {kevin, karen}
+
+
+# -- replies written the other way round
+
+
+@pytest.mark.parametrize(
+    ("text", "logged", "outcome"),
+    [
+        ("「张三：打卡」 李四：打卡\n", {"李四"}, LOGGED),  # was a quote of 张三: 李四's check-in lost
+        ("「张三：打卡」 - - - 李四：打卡\n", {"李四"}, LOGGED),
+        ("「张三：打卡」 李四：收到\n", set(), "skipped"),  # only a reply, and said so of 李四
+        ("李四 回复 张三：打卡\n", {"李四"}, LOGGED),  # was asked as a person called 李四 回复 张三
+        ("李四 回复 张三：加油\n", set(), "skipped"),
+    ],
+)
+def test_a_reply_written_other_way_round_is_the_writers(workspace, grp, text, logged, outcome):
+    gid, ids = grp
+    names = {v: k for k, v in ids.items()}
+    _preview, outcomes, plan = run(workspace, gid, text)
+    assert {names[mid] for mid, _d in plan} == logged
+    assert outcomes[1].outcome == outcome
+    if outcome == "skipped":
+        assert [c.display_name for c in outcomes[1].who] == ["李四"]  # the replier's line, never 张三's check-in

@@ -90,3 +90,10 @@ def test_initials_offer_the_member_with_that_english_name(qtbot, page, ws):
     values = [v for _label, v in page.preview_model.options(0)]
     assert kevin in {v.membership_id for v in values if hasattr(v, "membership_id")}
     assert day_rows(ws, TODAY) == set()
+
+
+def test_a_quote_then_a_check_in_is_the_writers_row(qtbot, page, ws):
+    page.set_paste_text("「赵六：打卡」 李四：打卡\n李四 回复 赵六：加油\n")
+    assert page.preview_statuses() == [(1, "李四", "matched"), (2, "李四", "ignored")]
+    qtbot.mouseClick(page.confirm_button, Qt.MouseButton.LeftButton)
+    assert day_rows(ws, TODAY) == {(ws.memberships["李四"], "paste", False)}
