@@ -2297,9 +2297,10 @@ def _leave_named(text: str, index: RosterIndex, people: Sequence[_Found]) -> lis
 
 # a line that says "the same as the line above" and names nobody (同上, 楼上+1, 我也是, 我也打卡了, ditto, me too)
 _REFERS_RE = re.compile(
-    r"^\s*(?:同上|同楼上|楼上\s*\+?\s*1?|我也(?:是|一样|打了?卡了?|签到了?|完成了?)|(?i:ditto|same(?:\s+here)?|me\s+too))"
-    r"\s*[。.!！~～]*\s*$"
+    r"^\s*(?:(?:同上|同楼上|楼上|我也(?:是|一样|打了?卡了?|签到了?|完成了?)|(?i:ditto|same(?:\s+here)?|me\s+too))"
+    r"(?:\s*\+\s*1)?|\+\s*1)\s*[。.!！~～]*\s*$"
 )
+_NUMBERED_PLUS_ONE_RE = re.compile(r"^\s*\d{1,4}\s*[.、．)）]\s*\+\s*1\s*$")  # `2. +1`: a numbered entry saying +1
 
 
 def _late_people(text: str, people: Sequence[_Found]) -> dict[int, bool]:
@@ -2681,6 +2682,8 @@ def match_lines(
             posted = own if own is not None and own != day else None
             out.append(_ignored(line, index, day, line.ignored or "ignored", posted=posted))
             continue
+        if not signups and line.kind == "noise" and chain_end is not None and _NUMBERED_PLUS_ONE_RE.match(line.raw):
+            line = replace(line, kind="entry", name="+1", body="+1")  # `2. +1` in the chain: whose, a person picks
         if line.kind != "entry" or not line.name:
             continue
         if (

@@ -135,7 +135,9 @@ def test_cli_logs_the_check_in_and_prints_the_leave(tmp_path, capsys):
 # -- lines that refer to another line
 
 
-@pytest.mark.parametrize("said", ["同上", "同上 6:05", "我也是", "我也打卡了", "ditto", "Me too", "楼上+1"])
+@pytest.mark.parametrize(
+    "said", ["同上", "同上 6:05", "我也是", "我也打卡了", "ditto", "Me too", "楼上+1", "+1", "同上+1"]
+)
 def test_a_line_that_refers_to_another_names_nobody(workspace, grp, said):
     """`2. 同上` under 张三's line was "同上: nobody on the roster" (and the window offered to add a member called 同上):
     a check-in that names nobody — asked, whose it is, never logged on a guess and never a new member's name."""
