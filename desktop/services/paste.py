@@ -2215,6 +2215,27 @@ def _reported(message: str, index: RosterIndex, people: Sequence[_Found]) -> tup
     return tuple(dict.fromkeys(out))
 
 
+# `李四：张三 6:01`, `李四：张三 打卡`: a message that is another member's chain entry (their name, then only a time or
+# 打卡) — copied from 张三's line, or 李四 saying 张三 checked in
+_COPIED_ENTRY_RE = re.compile(
+    r"^\s*(?P<who>[\u3400-\u9fff]{2,4}|[A-Za-z][A-Za-z.]{1,20})\s*"
+    r"(?:\d{1,2}\s*[:：]\s*\d{2}|打卡|签到|[✅✔☑]|\s)*\s*$"
+)
+
+
+def _copied_entry(message: str, index: RosterIndex, people: Sequence[_Found]) -> tuple[str, ...]:
+    """The member whose chain entry a chat message is, when it is not the writer's (`李四：张三 6:01`): 李四 was logged
+    at 张三's 06:01. Whose check-in it is, a person decides (both are offered); `李四：李四 6:01` is the writer's."""
+    m = _COPIED_ENTRY_RE.match(reading(message))
+    if m is None:
+        return ()
+    found = index.exact(m["who"])
+    own = {c.membership_id for f in people for c in f.people}
+    if found.kind != "certain" or {c.membership_id for c in found.people} <= own:
+        return ()
+    return (m["who"],)
+
+
 # the writer speaking of themselves besides (我和张三请假, 我们俩请假): not 我帮 / 我替 / 帮我 (for someone else)
 _FIRST_PERSON_RE = re.compile(r"(?<![帮替给代让叫])(?:我|本人)(?![帮替给代])")
 _LEAVE_NOT_NAMES = frozenset(
@@ -2791,7 +2812,9 @@ def match_lines(
         reported: tuple[str, ...] = ()
         if proxy is None and not addressed and line.mode in ("stamped", "colon") and not on_leave and not late:
             # `王五: 赵六已打卡`, `吴九: 郑十让我帮他打卡`: the writer says another member checked in (or asks for it)
-            reported = _reported(line.message or line.remark or "", index, people)
+            reported = _reported(line.message or line.remark or "", index, people) or _copied_entry(
+                line.message or "", index, people
+            )
             addressed = reported
         if proxy is None and addressed:
             known = {c.membership_id for f in people for c in f.people}

@@ -305,3 +305,19 @@ def test_a_reply_written_other_way_round_is_the_writers(workspace, grp, text, lo
     assert outcomes[1].outcome == outcome
     if outcome == "skipped":
         assert [c.display_name for c in outcomes[1].who] == ["李四"]  # the replier's line, never 张三's check-in
+
+
+@pytest.mark.parametrize("text", ["李四：张三 6:01\n", "李四：张三 打卡\n"])
+def test_a_message_that_is_anothers_entry_is_asked(workspace, grp, text):
+    """`李四：张三 6:01` (张三's line copied into 李四's message, or 李四 saying 张三 checked in) logged 李四 at 张三's
+    06:01. Who checked in, a person decides: both are offered, nothing is logged on a guess."""
+    gid, ids = grp
+    preview, _outcomes, plan = run(workspace, gid, text)
+    assert plan == {}
+    assert {c.membership_id for m in preview.matches for c in m.candidates} == {ids["李四"], ids["张三"]}
+
+
+def test_the_writers_own_entry_in_a_message_is_theirs(workspace, grp):
+    gid, ids = grp
+    _preview, _outcomes, plan = run(workspace, gid, "李四：李四 6:01\n王五：打卡 6:02\n")
+    assert {mid: p.time for (mid, _d), p in plan.items()} == {ids["李四"]: "06:01", ids["王五"]: "06:02"}
