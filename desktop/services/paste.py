@@ -2269,8 +2269,13 @@ def checks_in_beside_leave(text: str, index: RosterIndex, writer: Sequence[_Foun
     the writer's leave. Never when the writer says 我 (我和张三请假: theirs too, for a person to confirm)."""
     if _FIRST_PERSON_RE.search(text):
         return False
-    said, rest = leave_clauses(text, index)
-    if not said or not (timed or any(_OWN_MARK_RE.search(plain_checkin_words(c)) for c in rest)):
+    said, _rest = leave_clauses(text, index)
+    # the mark before the leave, right after the writer's name (`李四 张三请假 ✅`: a ✅ after the leave may be the
+    # leave's own "done" — read as before, a leave)
+    clauses = [c for c in _CLAUSE_RE.split(text) if c]
+    first_leave = next((i for i, c in enumerate(clauses) if LEAVE_WORDS_RE.search(c)), len(clauses))
+    before = clauses[:first_leave]
+    if not said or not (timed or any(_OWN_MARK_RE.search(plain_checkin_words(c)) for c in before)):
         return False
     return bool(_leave_named(" ".join(said), index, writer))
 
@@ -2829,14 +2834,16 @@ def match_lines(
         writer = [f for f in people[:1] if f.kind == "certain"]
         if (
             on_leave
-            and proxy is None
             and not addressed
             and writer
             and checks_in_beside_leave(
                 _without_name(text, written), index, writer, line.mode == "chain" and line.time is not None
             )
         ):
-            on_leave = False  # 李四 ✅ 张三请假: 张三's leave, and 李四's check-in (read below, as with 打卡，)
+            # 李四 ✅ 张三请假: 张三's leave, and 李四's check-in (read below, as with 打卡，); `李四 ✅ 帮张三请假` too — the
+            # 帮 is the leave's (asked for 张三), the ✅ the writer's own: it was dropped, the line read as 张三's leave only
+            on_leave = False
+            proxy = None
         if on_leave and proxy is None:
             # 李四：帮张三请个假 / 张三妈妈：张三今天请假 / 班长：今天请假的有 张三 王五: the people named are on leave, not
             # the writer — unless the writer says 我 besides (我和张三请假): then the writer too, for a person to confirm

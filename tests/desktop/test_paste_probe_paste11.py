@@ -57,6 +57,7 @@ BESIDE_LEAVE = [
     ("1. 李四 打卡 张三请假", {"李四"}, {"张三"}),
     ("1. 李四✅ 张三 王五请假", {"李四"}, {"张三", "王五"}),
     ("1. 李四 6:01 张三请假", {"李四"}, {"张三"}),
+    ("1. 李四 ✅ 帮张三请假", {"李四"}, {"张三"}),  # the 帮 is the leave's, the ✅ 李四's own (it was dropped)
 ]
 
 
@@ -71,6 +72,14 @@ def test_the_writers_check_in_beside_anothers_leave_is_logged(workspace, grp, li
     assert out.outcome == LOGGED
     assert [c.display_name for c in out.who] == sorted(logged)
     assert "打卡已记录" in out.detail and "请假" in out.detail  # the leave is still said, to be recorded
+
+
+@pytest.mark.parametrize("line", ["1. 李四 张三请假 ✅", "1. 李四 帮张三请假 ✅"])
+def test_a_mark_after_anothers_leave_logs_nobody(workspace, grp, line):
+    """A ✅ after the leave may be the leave's own "done": 张三's leave, the line written by 李四 — nobody logged."""
+    gid, _ids = grp
+    _preview, outcomes, plan = run(workspace, gid, "#接龙 早起打卡\n" + line)
+    assert plan == {} and outcomes[2].outcome == LEAVE
 
 
 def test_own_leave_with_a_mark_stays_a_leave(workspace, grp):
