@@ -2844,6 +2844,23 @@ def match_lines(
             # 帮 is the leave's (asked for 张三), the ✅ the writer's own: it was dropped, the line read as 张三's leave only
             on_leave = False
             proxy = None
+        future_leave: tuple[date, date] | None = None
+        if said_leave and not late and proxy is None and not addressed and writer and line_day is not None:
+            # `李四 ✅ 明天请假`, `李四 打卡 明天请假`: today's check-in, and the writer's leave of days to come — the ✅
+            # was dropped (read as a leave), or the leave went unsaid (read as a check-in): both, now
+            own_text = _without_name(text, written)
+            clauses = [c for c in _CLAUSE_RE.split(own_text) if c]
+            first_leave = next((i for i, c in enumerate(clauses) if LEAVE_WORDS_RE.search(c)), len(clauses))
+            leave_text = " ".join(clauses[first_leave:])
+            if (
+                any(_OWN_MARK_RE.search(plain_checkin_words(c)) for c in clauses[:first_leave])
+                and not leave_days_unsure(leave_text)
+                and not _leave_named(leave_text, index, writer)
+            ):
+                span = leave_span(leave_text, stamp_days.get(line.line_no) or line_day)
+                if span[0] > line_day:
+                    on_leave = False
+                    future_leave = span
         if on_leave and proxy is None:
             # 李四：帮张三请个假 / 张三妈妈：张三今天请假 / 班长：今天请假的有 张三 王五: the people named are on leave, not
             # the writer — unless the writer says 我 besides (我和张三请假): then the writer too, for a person to confirm
@@ -2975,6 +2992,19 @@ def match_lines(
                     else "addressed"
                     if addressed
                     else None,
+                )
+            )
+        if future_leave is not None and parts and parts[0].status == "matched":
+            parts.append(
+                PasteMatch(
+                    line,
+                    "leave",
+                    parts[0].candidates,
+                    len(parts),
+                    len(parts) + 1,
+                    parts[0].token,
+                    line_day,
+                    leave_days=future_leave,
                 )
             )
         # the same person again (a repeat, a re-posted chain) is "already": only once a line logs them

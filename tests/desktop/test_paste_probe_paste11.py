@@ -330,3 +330,24 @@ def test_the_writers_own_entry_in_a_message_is_theirs(workspace, grp):
     gid, ids = grp
     _preview, _outcomes, plan = run(workspace, gid, "李四：李四 6:01\n王五：打卡 6:02\n")
     assert {mid: p.time for (mid, _d), p in plan.items()} == {ids["李四"]: "06:01", ids["王五"]: "06:02"}
+
+
+@pytest.mark.parametrize("line", ["1. 李四 ✅ 明天请假", "1. 李四 打卡，明天请假", "1. 李四 打卡 下周一请假"])
+def test_todays_check_in_and_a_leave_to_come(workspace, grp, line):
+    """`李四 ✅ 明天请假` dropped today's ✅ (read as a leave); `李四 打卡，明天请假` logged the check-in and said nothing of
+    the leave. Both: today's check-in logged, and 李四's leave of the days to come said beside it (to record)."""
+    gid, ids = grp
+    preview, outcomes, plan = run(workspace, gid, "#接龙 早起打卡\n" + line)
+    assert list(plan) == [(ids["李四"], DAY)]
+    (leave,) = [m for m in preview.matches if m.status == "leave"]
+    assert leave.candidates[0].membership_id == ids["李四"] and leave.leave_days[0] > DAY
+    assert outcomes[2].outcome == LOGGED and "请假" in outcomes[2].detail
+
+
+@pytest.mark.parametrize(
+    "line", ["1. 李四 明天请假", "1. 李四 今天请假 ✅", "1. 李四 ✅ 请假", "1. 李四 请假一天，明天补打卡"]
+)
+def test_a_leave_without_a_check_in_of_today_stays_a_leave(workspace, grp, line):
+    gid, _ids = grp
+    _preview, outcomes, plan = run(workspace, gid, "#接龙 早起打卡\n" + line)
+    assert plan == {} and outcomes[2].outcome == LEAVE

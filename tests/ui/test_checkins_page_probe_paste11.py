@@ -97,3 +97,10 @@ def test_a_quote_then_a_check_in_is_the_writers_row(qtbot, page, ws):
     assert page.preview_statuses() == [(1, "李四", "matched"), (2, "李四", "ignored")]
     qtbot.mouseClick(page.confirm_button, Qt.MouseButton.LeftButton)
     assert day_rows(ws, TODAY) == {(ws.memberships["李四"], "paste", False)}
+
+
+def test_todays_check_in_and_tomorrows_leave_are_two_rows(qtbot, page, ws):
+    page.set_paste_text("#接龙 早起打卡\n1. 李四 ✅ 明天请假\n")
+    assert page.preview_statuses() == [(2, "李四", "matched"), (2, "李四", "leave")]
+    qtbot.mouseClick(page.confirm_button, Qt.MouseButton.LeftButton)
+    assert day_rows(ws, TODAY) == {(ws.memberships["李四"], "paste", False)}
