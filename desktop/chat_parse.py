@@ -346,7 +346,8 @@ _LAST_NIGHT_BEFORE_RE = re.compile(r"(?:昨晚|昨夜|昨天|昨日|前晚|前�
 # a run's length or pace, not a clock: 10公里 1:05:32, 3km 5:45配速, 配速 5:45, 用时 1:05
 _DURATION_BEFORE_RE = re.compile(r"(?:配速|用时|耗时|成绩|时长|净时|PB|pb|半马|全马)\s*$")
 _DISTANCE_BEFORE_RE = re.compile(r"\d\s*(?:公里|千米|km|k|K|米|m)\s*$")
-_DURATION_AFTER_RE = re.compile(r"\s*(?:配速|用时|/\s*(?:km|公里|k))")
+# … and a pace written with its unit (`5:30km配速`, `5:30/km`, `6:10 每公里`): no clock is followed by a distance's unit
+_DURATION_AFTER_RE = re.compile(r"\s*(?:配速|用时|/\s*(?:km|公里|k)|(?i:km)(?![a-z])|公里|每公里)")
 
 
 def _is_duration(folded: str, match: re.Match[str]) -> bool:
@@ -1946,7 +1947,38 @@ def parse_chat(text: str, names_someone: NamesSomeone | None = None) -> list[Pas
     name -> whether it is exactly someone of the group) lets a `name line, message line` copy be told from a list
     of names (_speaker_pairs); it is asked only of pastes of that shape."""
     lines = [_Line.make(no, raw) for no, raw in enumerate(text.splitlines(), start=1)]
+    lines = [_reply_first(line) for line in lines]
     return _mark_duplicates(_parse_lines(lines, names_someone))
+
+
+# `「张三：打卡」 李四：收到`: a quote with the reply after it (copied that way round); `李四 回复 张三：打卡`: a reply
+# with the writer first and no colon after the writer
+_QUOTE_THEN_REPLY_RE = re.compile(
+    r"^\s*(?P<q>[「『][^「」『』:：]{1,30}[:：][^「」『』]*[」』])[\s\-－—]*"
+    r"(?P<w>[^\s:：「」『』\-－—][^:：「」『』]{0,19}?)\s*[:：]\s*(?P<m>\S.*)$"
+)
+_WRITER_REPLIES_RE = re.compile(
+    r"^\s*(?P<w>[^\s:：@＠「」『』\d][^\s:：@＠「」『』]{0,19})\s+(?P<r>(?:回复|答复)\s*[@＠]?\s*[^\s:：@＠]{1,20})\s*[:：]\s*"
+    r"(?P<m>\S.*)$"
+)
+
+
+def _reply_first(line: _Line) -> _Line:
+    """A reply written in another order, read as the phone writes it: `「张三：打卡」 李四：打卡` as `李四：「张三：打卡」
+    - - - 打卡` (李四's 打卡, after quoting 张三's — the whole line was a quote of 张三, 李四's check-in lost) and
+    `李四 回复 张三：打卡` as `李四：回复 张三：打卡` (李四's; it was read as a person called 李四 回复 张三). The line's
+    raw text is kept as pasted."""
+    m = _QUOTE_THEN_REPLY_RE.match(line.clean)
+    if m is not None:
+        return _rewritten(line, f"{m['w']}：{m['q']} - - - {m['m']}")
+    m = _WRITER_REPLIES_RE.match(line.clean)
+    if m is not None:
+        return _rewritten(line, f"{m['w']}：{m['r']}：{m['m']}")
+    return line
+
+
+def _rewritten(line: _Line, clean: str) -> _Line:
+    return _Line(line.no, line.raw, clean, "".join(map(_fold_char, clean)))
 
 
 def normalise_name(name: str) -> str:

@@ -1527,7 +1527,8 @@ def _cmd_checkin(ctx: Context, args: argparse.Namespace) -> int:
         with database.session() as session:
             commands = _leave_commands(session, group_id, args.group.strip(), preview.matches)
         for line, kind in zip(lines, kinds, strict=True):
-            if kind in REPORTED or kind == "not_checkin":  # candidates by their stored names: masked for an assistant
+            # a logged line that says another's leave besides (李四 打卡，张三请假) is said too, with its leave command
+            if kind in REPORTED or kind == "not_checkin" or (kind == "logged" and commands.get(line.line_no)):
                 print(said(f"{path} 第{line.line_no}行 {OUTCOME_LABELS[kind]}: {line.detail}"), file=sys.stderr)
             elif kind == "logged" and line.day is not None and line.day != day:
                 # `补昨天`, `Bob Smith (late for Fri)`: logged on the day it makes up — said, as the summary below counts

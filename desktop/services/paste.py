@@ -464,6 +464,8 @@ class _Built:
     joined: dict[int, date]  # membership -> the day they joined (nobody checks in before it)
     by_char: dict[str, list[int]] | None = None  # fuzzy key characters -> key indexes (built on first use)
     latin: list[tuple[tuple[str, ...], dict[_Person, str]]] | None = None  # Latin names of several words (first use)
+    # membership -> the words of its group nickname besides the name (3组-王芳-上海: 3组, 上海), as name keys
+    nick_words: dict[int, frozenset[str]] = field(default_factory=dict)
 
 
 _BUILT_CACHE: OrderedDict[tuple, _Built] = OrderedDict()  # the last few rosters indexed
@@ -489,7 +491,12 @@ def _built(rows: tuple[tuple, ...], treat_active: frozenset[int]) -> _Built:
     fuzzy_keys: list[str] = []
     fuzzy_people: list[_Person] = []
     joined_on: dict[int, date] = {}
+    nick_words: dict[int, frozenset[str]] = {}
     for mid, status, name, nick, gnick, wx, py, ini, joined, py_alt, ini_alt in rows:
+        if gnick:
+            words = {name_key(w) for w in _SEGMENT_SEP.split(gnick.strip()) for w in w.split()} - {"", name_key(name)}
+            if words:
+                nick_words[mid] = frozenset(words)
         person = _Person(mid, name, "active" if mid in treat_active else status)
         if joined is not None and mid not in treat_active:  # a chat import's joiner counts from the notice
             joined_on[mid] = joined.date()
@@ -507,10 +514,17 @@ def _built(rows: tuple[tuple, ...], treat_active: frozenset[int]) -> _Built:
             raw[wx.strip().casefold()].setdefault(person, "wechat_id")
         if person.status == "active":
             active.append(person)
-            for k in {py, ini, py_alt, ini_alt}:
+            keys = {py, ini, py_alt, ini_alt}
+            # `KZ` / `K.Z.` for 张凯文 nicknamed Kevin: the English name's initial and the surname's, as people sign
+            # (Kevin Zhang) — offered like any pinyin likeness, never certain
+            first = (nick or "").strip().split()
+            if ini and len(first) == 1 and first[0].isascii() and first[0][:1].isalpha() and _han_only(name):
+                keys.add(first[0][0].lower() + ini[0])
+            for k in keys:
                 if k:
                     by_pinyin[k].append(person)
     built = _Built(dict(raw), dict(bare_keys), dict(by_pinyin), active, fuzzy_keys, fuzzy_people, joined_on)
+    built.nick_words = nick_words
     with _BUILT_LOCK:
         _BUILT_CACHE[key] = built
         while len(_BUILT_CACHE) > _BUILT_CACHE_SIZE:
@@ -535,6 +549,10 @@ _ROSTER_ROWS = (
     .join(Member, Member.id == Membership.member_id)
     .where(Membership.group_id == bindparam("gid"), Member.deleted_at.is_(None))
 )
+
+
+# a member's number written before the name: A12, No.12, NO 12, 12号, #12 (not 12号楼: a whole chunk only)
+_NUMBER_TAG_RE = re.compile(r"[A-Za-z]{1,2}\d{1,4}|(?i:no)\.?\s*\d{1,4}|\d{1,4}号|[#＃]\d{1,4}")
 
 
 class RosterIndex:
@@ -1281,6 +1299,31 @@ class RosterIndex:
             merged.append(f)
         return merged
 
+    def _told_apart_by_nickname(self, found: _Found, body: str) -> _Found:
+        """`3组 王芳`, `【3组】王芳`, `王芳-3组`, `王芳（上海）` when two 王芳 are `3组-王芳-上海` and `5组-王芳-杭州`: the words
+        written beside the name that are words of the group nicknames (组, city) name the one whose group nickname has
+        them all — the organiser's own convention, written by the member. Words of both, or of neither one alone
+        (`3组 王芳 杭州`), tell nobody: asked as before; so when one of them has no group nickname (she may be of 3组
+        too). Only namesakes (same name, nickname or group nickname); a
+        pinyin or fuzzy likeness stays a guess."""
+        if found.kind != "ambiguous" or any(c.how not in ("name", "nickname", "group_nickname") for c in found.people):
+            return found
+        words_of = {
+            c.membership_id: self._built.nick_words.get(c.membership_id or 0, frozenset()) for c in found.people
+        }
+        if not all(words_of.values()):  # a 王芳 without a group nickname may be of 3组 or 上海 too: nobody is told
+            return found
+        known = frozenset().union(*words_of.values())
+        own = name_key(found.token or "")
+        written = {name_key(w) for w in _SEGMENT_SEP.split(body) for w in w.split()} - {"", own}
+        said = written & known
+        if not said:
+            return found
+        told = [c for c in found.people if said <= words_of[c.membership_id]]
+        if len(told) != 1:
+            return found
+        return _Found("certain", (told[0],), found.token)
+
     def people_on(self, line: PasteLine) -> list[_Found]:
         """Each person an entry line names, in order (one _Found each; kind "none" for an unknown person)."""
         if line.mode in ("stamped", "colon"):
@@ -1302,6 +1345,10 @@ class RosterIndex:
         if whole is not None:
             name = whole["inner"]
         chunks = self._spaced_group_nickname(self._comma_people(self._spaced_key(chunks, body)))
+        if len(chunks) > 1 and _NUMBER_TAG_RE.fullmatch(chunks[0]) and self.resolve(chunks[0]).kind == "none":
+            # `A12 王芳`, `No.12 王芳`, `12号 王芳`, `#12 王芳`: the member's number in the group, written first — not a
+            # second person nobody carries (the line was asked: "A12: not found"); a member called A12 is still them
+            chunks = chunks[1:]
         spaced = self._spaced_name(chunks)
         if spaced is not None:
             return [spaced]
@@ -1398,6 +1445,7 @@ class RosterIndex:
         if not out:  # every chunk read as a remark (【王建】打卡第3天): the name the parser read
             found = self.resolve(name) if name else _NONE
             out.append(found if found.kind != "none" else _Found("none", (), name))
+        out = [self._told_apart_by_nickname(f, body) for f in out]
         out = [self._renamed_from(f) for f in self._told_apart_by_id(out)]
         # the same person named twice on one line (北京-张伟 … 张伟) counts once
         seen: set[tuple[int | None, ...]] = set()
@@ -2492,12 +2540,71 @@ def _reported(message: str, index: RosterIndex, people: Sequence[_Found]) -> tup
     return tuple(dict.fromkeys(out))
 
 
+# `李四：张三 6:01`, `李四：张三 打卡`: a message that is another member's chain entry (their name, then only a time or
+# 打卡) — copied from 张三's line, or 李四 saying 张三 checked in
+_COPIED_ENTRY_RE = re.compile(
+    r"^\s*(?P<who>[\u3400-\u9fff]{2,4}|[A-Za-z][A-Za-z.]{1,20})\s*"
+    r"(?:\d{1,2}\s*[:：]\s*\d{2}|打卡|签到|[✅✔☑]|\s)*\s*$"
+)
+
+
+def _copied_entry(message: str, index: RosterIndex, people: Sequence[_Found]) -> tuple[str, ...]:
+    """The member whose chain entry a chat message is, when it is not the writer's (`李四：张三 6:01`): 李四 was logged
+    at 张三's 06:01. Whose check-in it is, a person decides (both are offered); `李四：李四 6:01` is the writer's."""
+    m = _COPIED_ENTRY_RE.match(reading(message))
+    if m is None:
+        return ()
+    found = index.exact(m["who"])
+    own = {c.membership_id for f in people for c in f.people}
+    if found.kind != "certain" or {c.membership_id for c in found.people} <= own:
+        return ()
+    return (m["who"],)
+
+
 # the writer speaking of themselves besides (我和张三请假, 我们俩请假): not 我帮 / 我替 / 帮我 (for someone else)
 _FIRST_PERSON_RE = re.compile(r"(?<![帮替给代让叫])(?:我|本人)(?![帮替给代])")
 _LEAVE_NOT_NAMES = frozenset(
     "今天 明天 后天 今日 明日 昨天 周末 下周 这周 本周 请假 病假 事假 休假 打卡 签到 大家 老师 班长 群主 我们 他们".split()
 )
 _CLAUSE_RE = re.compile(r"[，,。；;！!？?\s]+")
+_OWN_MARK_RE = re.compile(r"打卡|签到|[✅✔☑]|补卡|补签")
+
+
+def leave_clauses(text: str, index: RosterIndex) -> tuple[list[str], list[str]]:
+    """The clauses of a line that say 请假 and the rest. Clauses part at punctuation and spaces; a leave clause takes
+    the bare names written just before it (`✅ 张三 王五请假`: 张三 and 王五 are on leave, not 张三 checking in) — a
+    clause that is exactly a member's name, nothing else."""
+    clauses = [c for c in _CLAUSE_RE.split(text) if c]
+    said: list[str] = []
+    rest: list[str] = []
+    for clause in clauses:
+        if LEAVE_WORDS_RE.search(clause):
+            names: list[str] = []
+            while rest and index.exact(rest[-1]).kind in ("certain", "ambiguous"):
+                names.insert(0, rest.pop())
+            said.append(" ".join([*names, clause]))
+        else:
+            rest.append(clause)
+    return said, rest
+
+
+def checks_in_beside_leave(text: str, index: RosterIndex, writer: Sequence[_Found], timed: bool) -> bool:
+    """`李四 ✅ 张三请假`, `李四 6:01 张三请假`, `李四✅ 张三 王五请假`: the writer's own check-in (a mark, 打卡, or the
+    time a chain line writes for them) in a clause of its own, beside a clause that says someone else's leave — not
+    the writer's leave. Never when the writer says 我 (我和张三请假: theirs too, for a person to confirm)."""
+    if _FIRST_PERSON_RE.search(text):
+        return False
+    said, _rest = leave_clauses(text, index)
+    # the mark before the leave, right after the writer's name (`李四 张三请假 ✅`: a ✅ after the leave may be the
+    # leave's own "done" — read as before, a leave)
+    clauses = [c for c in _CLAUSE_RE.split(text) if c]
+    first_leave = next((i for i, c in enumerate(clauses) if LEAVE_WORDS_RE.search(c)), len(clauses))
+    before = clauses[:first_leave]
+    if not said or not (timed or any(_OWN_MARK_RE.search(plain_checkin_words(c)) for c in before)):
+        return False
+    return bool(_leave_named(" ".join(said), index, writer))
+
+
 _NAME_RUN_RE = re.compile(r"[\u3400-\u9fff]{2,}|[A-Za-z][A-Za-z.]{1,20}")
 
 
@@ -2536,6 +2643,36 @@ def _leave_named(text: str, index: RosterIndex, people: Sequence[_Found]) -> lis
                 continue
             seen |= ids
             out.append(f)
+    return out
+
+
+# a line that says "the same as the line above" and names nobody (同上, 楼上+1, 我也是, 我也打卡了, ditto, me too)
+_REFERS_RE = re.compile(
+    r"^\s*(?:(?:同上|同楼上|楼上|我也(?:是|一样|打了?卡了?|签到了?|完成了?)|(?i:ditto|same(?:\s+here)?|me\s+too))"
+    r"(?:\s*\+\s*1)?|\+\s*1)\s*[。.!！~～]*\s*$"
+)
+_NUMBERED_PLUS_ONE_RE = re.compile(r"^\s*\d{1,4}\s*[.、．)）]\s*\+\s*1\s*$")  # `2. +1`: a numbered entry saying +1
+
+
+def _late_people(text: str, people: Sequence[_Found]) -> dict[int, bool]:
+    """Which people of a line with 补 make up (id of each _Found → late): the clauses are read in order, each the
+    writer's (the first person) until one names another person of the line; a clause saying 补卡 / 补昨天 makes its
+    person's check-in late (`打卡 张三请假 王五补卡`: 王五's, not the writer's)."""
+    owner = people[0]
+    owned: dict[int, list[str]] = {id(f): [] for f in people}
+    order = [id(people[0])]
+    for clause in (c for c in _CLAUSE_RE.split(text) if c):
+        for f in people[1:]:
+            if f.token and (f.token in clause or bool(bare_key(f.token)) and bare_key(f.token) in bare_key(clause)):
+                owner = f
+                order.append(id(f))
+                break
+        owned[id(owner)].append(clause)
+    out = {key: any(_LATE_RE.search(c) for c in clauses) for key, clauses in owned.items()}
+    # people written side by side (`李四 王五 补卡`): one with no words of their own shares the next one's
+    for i in range(len(order) - 2, -1, -1):
+        if not [c for c in owned[order[i]] if not any(f.token == c for f in people)]:
+            out[order[i]] = out[order[i + 1]]
     return out
 
 
@@ -2899,7 +3036,22 @@ def match_lines(
             posted = own if own is not None and own != day else None
             out.append(_ignored(line, index, day, line.ignored or "ignored", posted=posted))
             continue
+        if not signups and line.kind == "noise" and chain_end is not None and _NUMBERED_PLUS_ONE_RE.match(line.raw):
+            line = replace(line, kind="entry", name="+1", body="+1")  # `2. +1` in the chain: whose, a person picks
         if line.kind != "entry" or not line.name:
+            continue
+        if (
+            not signups
+            and line.mode not in ("stamped", "colon")
+            and _REFERS_RE.match(reading(line.body or line.name))
+            and index.resolve(line.name).kind == "none"
+        ):
+            # `2. 同上`, `我也是`, `ditto` under 张三's line: a check-in (most likely) that names nobody — it was "同上:
+            # nobody on the roster", and the window offered to add a member called 同上. Whose it is, a person picks
+            own = stamp_days.get(line.line_no) or (heading_days.get(line.heading) if several_days else None)
+            status = "other_day" if own is not None and own != day else "unmatched"
+            shown = replace(line, name=None)
+            out.append(PasteMatch(shown, status, (), day=own or day, time=line.time, reason="refers"))
             continue
         other_group = index.titled_group(line.heading)
         if other_group is not None and other_group not in accept_groups:  # another group's chain, pasted here
@@ -2993,7 +3145,9 @@ def match_lines(
         reported: tuple[str, ...] = ()
         if proxy is None and not addressed and line.mode in ("stamped", "colon") and not on_leave and not late:
             # `王五: 赵六已打卡`, `吴九: 郑十让我帮他打卡`: the writer says another member checked in (or asks for it)
-            reported = _reported(line.message or line.remark or "", index, people)
+            reported = _reported(line.message or line.remark or "", index, people) or _copied_entry(
+                line.message or "", index, people
+            )
             addressed = reported
         if proxy is None and addressed:
             known = {c.membership_id for f in people for c in f.people}
@@ -3005,6 +3159,36 @@ def match_lines(
         for_others: list[_Found] = []
         mixed = False  # a line that says someone else's leave and a check-in besides
         own_checkin = False  # … and the check-in is the writer's own, for certain
+        writer = [f for f in people[:1] if f.kind == "certain"]
+        if (
+            on_leave
+            and not addressed
+            and writer
+            and checks_in_beside_leave(
+                _without_name(text, written), index, writer, line.mode == "chain" and line.time is not None
+            )
+        ):
+            # 李四 ✅ 张三请假: 张三's leave, and 李四's check-in (read below, as with 打卡，); `李四 ✅ 帮张三请假` too — the
+            # 帮 is the leave's (asked for 张三), the ✅ the writer's own: it was dropped, the line read as 张三's leave only
+            on_leave = False
+            proxy = None
+        future_leave: tuple[date, date] | None = None
+        if said_leave and not late and proxy is None and not addressed and writer and line_day is not None:
+            # `李四 ✅ 明天请假`, `李四 打卡 明天请假`: today's check-in, and the writer's leave of days to come — the ✅
+            # was dropped (read as a leave), or the leave went unsaid (read as a check-in): both, now
+            own_text = _without_name(text, written)
+            clauses = [c for c in _CLAUSE_RE.split(own_text) if c]
+            first_leave = next((i for i, c in enumerate(clauses) if LEAVE_WORDS_RE.search(c)), len(clauses))
+            leave_text = " ".join(clauses[first_leave:])
+            if (
+                any(_OWN_MARK_RE.search(plain_checkin_words(c)) for c in clauses[:first_leave])
+                and not leave_days_unsure(leave_text)
+                and not _leave_named(leave_text, index, writer)
+            ):
+                span = leave_span(leave_text, stamp_days.get(line.line_no) or line_day)
+                if span[0] > line_day:
+                    on_leave = False
+                    future_leave = span
         if on_leave and proxy is None:
             # 李四：帮张三请个假 / 张三妈妈：张三今天请假 / 班长：今天请假的有 张三 王五: the people named are on leave, not
             # the writer — unless the writer says 我 besides (我和张三请假): then the writer too, for a person to confirm
@@ -3017,25 +3201,46 @@ def match_lines(
                 )
                 writer = [f for f in people if f.kind != "none"] if unsure else []
                 people = [*for_others, *writer]
-        elif said_leave and not late and proxy is None and not addressed:
+        elif said_leave and proxy is None and not addressed:
             # 张三请假，李四代打卡 / 李四：张三请假，我代打卡: 张三 is on leave (the clause that says 请假 names them) and
             # whose check-in the rest is, a person decides — it was logged as the writer's, 张三's leave unsaid
-            clauses = _CLAUSE_RE.split(text)
-            said = [c for c in clauses if LEAVE_WORDS_RE.search(c)]
-            for_others = _leave_named(" ".join(said), index, people) if len(said) < len(clauses) else []
+            timed = line.mode == "chain" and line.time is not None  # 李四 6:01 张三请假: 6:01 is 李四's check-in
+            said, clauses = leave_clauses(text, index)
+            # the people the leave clauses name: on leave — read apart from the people the line's name part found
+            # (`李四✅ 张三 王五请假` found 李四 and 张三 there: 张三 is on leave, not checking in beside 李四)
+            for_others = _leave_named(" ".join(said), index, writer or people) if clauses or timed else []
             if for_others:
-                rest = " ".join(c for c in clauses if not LEAVE_WORDS_RE.search(c))
-                besides = _leave_named(rest, index, [*people, *for_others])
-                people = [*for_others, *(f for f in people if f.kind != "none"), *besides]
+                rest = " ".join(clauses)
+                on_leave_ids = {c.membership_id for f in for_others for c in f.people}
+                kept = [
+                    f for f in people if f.kind != "none" and not {c.membership_id for c in f.people} <= on_leave_ids
+                ]
+                besides = _leave_named(rest, index, [*kept, *for_others])
+                people = [*for_others, *kept, *besides]
                 mixed = True
                 # 李四 打卡，张三今天请假: the writer's own clause checks in, for nobody else (no 代/帮/替, no other
                 # name) — 李四's check-in is certain, as on a line of their own; 我代打卡 stays for a person to decide
                 own_checkin = (
                     not besides
-                    and re.search(r"打卡|签到|[✅✔☑]", plain_checkin_words(rest)) is not None
+                    and len(kept) <= 1
+                    and (_OWN_MARK_RE.search(plain_checkin_words(rest)) is not None or timed)
                     and re.search(_PROXY_WORD, rest) is None
                 )
         asked = proxy is not None or bool(addressed) or mixed
+        # `李四 打卡 王五补卡`: whose line is the make-up — only the person of the clause that says 补. A line of people
+        # some of whom make up and some not is asked (which day is whose: a person decides), each with their own 补卡
+        own_late: dict[int, bool] = {}
+        # the line's words once (a chain line's body holds its remark): the order of its clauses says whose they are
+        once = reading(line.body) if line.body and line.remark and line.remark in line.body else text
+        if late and not section_late and proxy is None and not addressed:
+            # `李四 打卡 王五补昨天的`: the 补 is 王五's — a name in the clause that says it, besides the line's people
+            makeup = " ".join(c for c in _CLAUSE_RE.split(_without_name(once, written)) if _LATE_RE.search(c))
+            people = [*people, *_leave_named(makeup, index, people)]
+        if late and not section_late and len(people) > 1:
+            first = [f for f in people if any(f is w for w in writer)]  # the writer's clauses come first
+            own_late = _late_people(_without_name(once, written), [*first, *(f for f in people if f not in first)])
+            if not all(own_late.values()):
+                asked = True
         if proxy is not None:  # 高峰 替罗斌打卡: who checked in? a person decides, nothing is logged on a guess
             found = index.resolve(proxy)
             named = {c.membership_id for f in people for c in f.people}
@@ -3045,6 +3250,14 @@ def match_lines(
                 people = [*people, found if found.kind != "none" else _Found("none", (), proxy)]
         for part, found in enumerate(people):
             token = found.token or line.name
+            part_late = own_late.get(id(found), late)
+            part_day = line_day if part_late or not late else day
+            part_time = line.time
+            if part and line.mode == "chain" and found.token:
+                # `李四 6:05 张三 6:01`: 张三's time is the one written beside 张三 — it was 李四's 06:05 for both
+                beside = re.search(re.escape(found.token) + r"\s*(\d{1,2})\s*[:：]\s*(\d{2})(?!\d)", once)
+                if beside and int(beside[1]) < 24 and int(beside[2]) < 60:
+                    part_time = f"{int(beside[1]):02d}:{beside[2]}"
             if found.kind == "none":
                 found = index.elsewhere(token)
                 if found.kind == "not_member":
@@ -3052,7 +3265,7 @@ def match_lines(
                     # group written short (`Iris` for Iris Yang, while 城市夜跑团's 何丹娜 is nicknamed Iris): this
                     # group's look-alikes come after them, for a person to choose — never logged on their own
                     found = replace(found, people=found.people + index.similar(token))
-            if found.kind == "certain" or index.member_then(found, line_day):
+            if found.kind == "certain" or index.member_then(found, part_day):
                 status, cands = "matched", found.people
             elif found.kind in ("ambiguous", "not_member"):
                 status, cands = found.kind, found.people
@@ -3066,11 +3279,11 @@ def match_lines(
                 status = "other_day"
             elif (
                 joined is not None
-                and line_day is not None
-                and line_day < joined
-                and not index.in_closed_spell(cands[0].membership_id or 0, line_day)
+                and part_day is not None
+                and part_day < joined
+                and not index.in_closed_spell(cands[0].membership_id or 0, part_day)
             ):  # 「11月20日才入群」 (a day of an earlier spell of a member who came back is theirs)
-                then = index.former_then(token or "", line_day)
+                then = index.former_then(token or "", part_day)
                 if then is not None:  # the 张三 who left since was the 张三 of that day, not the new one
                     cands = (then,)
                 else:
@@ -3089,12 +3302,12 @@ def match_lines(
                     part,
                     len(people),
                     token,
-                    line_day,
-                    line.time,
-                    late,
+                    part_day,
+                    part_time,
+                    part_late,
                     posted=posted,
-                    leave_days=leave_span(_leave_text(text, written), stamp_days.get(line.line_no) or line_day)
-                    if status == "leave" and line_day is not None and not leave_days_unsure(_leave_text(text, written))
+                    leave_days=leave_span(_leave_text(text, written), stamp_days.get(line.line_no) or part_day)
+                    if status == "leave" and part_day is not None and not leave_days_unsure(_leave_text(text, written))
                     else None,
                     reason="leave_named"
                     if for_others and status == "leave"
@@ -3107,8 +3320,21 @@ def match_lines(
                     else None,
                 )
             )
+        if future_leave is not None and parts and parts[0].status == "matched":
+            parts.append(
+                PasteMatch(
+                    line,
+                    "leave",
+                    parts[0].candidates,
+                    len(parts),
+                    len(parts) + 1,
+                    parts[0].token,
+                    line_day,
+                    leave_days=future_leave,
+                )
+            )
         # the same person again (a repeat, a re-posted chain) is "already": only once a line logs them
-        whole = all(m.status == "matched" for m in parts)
+        whole = all(m.status in ("matched", "leave") for m in parts)  # 李四 打卡，张三请假: 李四 is logged here
         for i, m in enumerate(parts):
             if m.status != "matched":
                 continue
@@ -3559,7 +3785,8 @@ def certain_plan(matches: Iterable[PasteMatch]) -> list[PlannedCheckin]:
         by_line[m.line.line_no].append(m)
     plan: list[PlannedCheckin] = []
     for parts in by_line.values():
-        if any(m.status not in ("matched", "duplicate") for m in parts):
+        # a leave beside a certain check-in (李四 打卡，张三今天请假): the leave is no check-in, the check-in is logged
+        if any(m.status not in ("matched", "duplicate", "leave") for m in parts):
             continue
         for m in parts:
             if m.status == "matched" and m.day is not None:
@@ -3773,6 +4000,16 @@ def line_outcomes(
                 how = "已打卡 (already checked in)" if statuses == {"matched"} else f"同第{first.duplicate_of}行"
                 out.append(LineOutcome(line.line_no, line.raw, ALREADY, who, detail=how, **common))
             continue
+        done = [m for m in parts if m.status == "matched" and (m.membership_id, m.day) in logged]
+        if done and statuses <= {"matched", "duplicate", "leave"}:
+            # 李四 打卡，张三今天请假: 李四's check-in is logged, and 张三's leave is said beside it (to record)
+            who = tuple(m.candidates[0] for m in parts if m.status != "leave" and m.candidates)
+            on_leave = [m for m in parts if m.status == "leave"]
+            said = _leave_detail("、".join(m.name for m in on_leave), on_leave)
+            names = "、".join(m.candidates[0].display_name for m in done)
+            detail = f"{names} 打卡已记录 ({names}: checked in, logged); {said}"
+            out.append(LineOutcome(line.line_no, line.raw, LOGGED, who, detail=detail, **common))
+            continue
         # the most telling reason first: a line of another day or on leave is that, whoever it names
         outcome = next(s for s in (OTHER_DAY, LEAVE, AMBIGUOUS, UNMATCHED, NOT_MEMBER) if s in statuses)
         if outcome in (UNMATCHED, NOT_MEMBER) and len(parts) > 1 and len(statuses) > 1:
@@ -3845,6 +4082,11 @@ def _detail(outcome: str, parts: list[PasteMatch], namesakes: dict[int, str]) ->
     if outcome == OTHER_DAY:
         d = parts[0].day
         return f"{names}: 属于 {d} 这一天, 未记录 (belongs to {d}: not logged on this day)"
+    if outcome == UNMATCHED and all(m.reason == "refers" for m in parts):
+        return (
+            "同上/我也是: 指的是别人的那一行, 没写是谁, 请选择是谁的打卡"
+            " (refers to another line and names nobody: choose whose check-in it is)"
+        )
     if outcome == UNMATCHED and all(m.reason == "share" for m in parts):
         return "打卡小程序的分享, 没写是谁, 请选择是谁的打卡 (a check-in app's share that names nobody: choose whose it is)"
     if outcome == UNMATCHED:

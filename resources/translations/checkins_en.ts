@@ -1046,6 +1046,10 @@ Morning check-in 22 Nov
                 <numerusform>Leave: not logged. %Ln members may be meant: double-click or Enter to choose whose leave to record.</numerusform>
             </translation>
         </message>
+        <message>
+            <source>Refers to another line (同上, 我也是, ditto) and names nobody. Pick whose check-in it is, or Skip.</source>
+            <translation>Refers to another line (同上, 我也是, ditto) and names nobody. Pick whose check-in it is, or Skip.</translation>
+        </message>
     </context>
     <context>
         <name>PasteStatus</name>

@@ -1018,6 +1018,10 @@
                 <numerusform>请假：不记打卡。可能是 %Ln 位成员中的一位：双击或按回车选择为谁记录请假。</numerusform>
             </translation>
         </message>
+        <message>
+            <source>Refers to another line (同上, 我也是, ditto) and names nobody. Pick whose check-in it is, or Skip.</source>
+            <translation>指的是别人的那一行(同上、我也是、ditto), 没写是谁。请选择是谁的打卡, 或跳过。</translation>
+        </message>
     </context>
     <context>
         <name>PasteStatus</name>

@@ -378,6 +378,10 @@ ASKED_REASONS = {
         "PastePreviewModel", "The message says someone else checked in. Choose who checked in, or Skip."
     ),
     "on_behalf": QT_TRANSLATE_NOOP("PastePreviewModel", "Posted for someone else. Choose who checked in, or Skip."),
+    "refers": QT_TRANSLATE_NOOP(
+        "PastePreviewModel",
+        "Refers to another line (同上, 我也是, ditto) and names nobody. Pick whose check-in it is, or Skip.",
+    ),
 }
 
 
@@ -882,6 +886,8 @@ class PastePreviewModel(QAbstractTableModel):
                 )
             if col in (PREVIEW_COL_STATUS, PREVIEW_COL_CHOICE) and m.status == STATUS_IGNORED:
                 return ignored_reason_text(m)
+            if col in (PREVIEW_COL_STATUS, PREVIEW_COL_CHOICE) and m.reason == "refers" and not m.candidates:
+                return QCoreApplication.translate("PastePreviewModel", ASKED_REASONS["refers"])
             if col in (PREVIEW_COL_STATUS, PREVIEW_COL_CHOICE) and m.candidates:
                 labels = [self._candidate_label(c) for c in m.candidates]
                 why = ASKED_REASONS.get(m.reason or "")
