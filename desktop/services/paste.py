@@ -1608,18 +1608,19 @@ def _either_order(a: int, b: int, year: int | None, near: date) -> tuple[int, in
         return b, a
     if b > 12 or a == b:
         return a, b
-
-    def at(month: int, dom: int) -> date | None:
-        if year is None:
-            return _infer_year(month, dom, near)
-        try:
-            return date(year, month, dom)
-        except ValueError:
-            return None
-
-    if not _recent(at(a, b), near) and _recent(at(b, a), near):
+    if not _recent(_digits_day(a, b, year, near), near) and _recent(_digits_day(b, a, year, near), near):
         return b, a
     return a, b
+
+
+def _digits_day(month: int, dom: int, year: int | None, near: date) -> date | None:
+    """The day a month and day written in digits name: in `year`, else in the year that puts it nearest `near`."""
+    if year is None:
+        return _infer_year(month, dom, near)
+    try:
+        return date(year, month, dom)
+    except ValueError:
+        return None
 
 
 def english_day_words(text: str, near: date, today: date | None = None) -> str:
@@ -1997,16 +1998,7 @@ def order_doubt(title: str, near: date) -> str | None:
         if a == b or not _plain_date(words, m):
             continue
         year = (int(m["y"]) + (2000 if len(m["y"]) == 2 else 0)) if m["y"] else None
-
-        def at(month: int, dom: int, year: int | None = year) -> date | None:
-            if year is None:
-                return _infer_year(month, dom, near)
-            try:
-                return date(year, month, dom)
-            except ValueError:
-                return None
-
-        if _recent(at(a, b), near) and _recent(at(b, a), near):
+        if _recent(_digits_day(a, b, year, near), near) and _recent(_digits_day(b, a, year, near), near):
             return m[0]
     return None
 
