@@ -143,3 +143,16 @@ def placed(page: QWidget, widgets) -> dict:
     """Where each of `widgets` sits in `page`: a layout test compares these before and after something appears,
     so that nothing moves under the pointer."""
     return {w: place(page, w) for w in widgets}
+
+
+def shown_checkins_page(qtbot, ws: Workspace, size: tuple[int, int] = (1100, 720)):
+    """The Check-ins page as the assistant sees it: shown, on the workspace's group (the fixture of five test
+    files, written out in each)."""
+    from ui.pages.checkins_page import CheckinsPage
+
+    page = CheckinsPage(ws.database, ws.assistant)
+    qtbot.addWidget(page)
+    page.resize(*size)
+    page.show()
+    page.set_group(ws.group_id)
+    return page

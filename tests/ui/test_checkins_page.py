@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from helpers import close_workspace, isolate_settings, make_workspace, place, placed, type_text
+from helpers import close_workspace, isolate_settings, make_workspace, place, placed, shown_checkins_page, type_text
 from PySide6.QtCore import QPoint, QRect, Qt, QTranslator
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
@@ -96,12 +96,7 @@ def ws(tmp_path):
 
 @pytest.fixture
 def page(qtbot, ws):
-    p = CheckinsPage(ws.database, ws.assistant)
-    qtbot.addWidget(p)
-    p.resize(1100, 720)
-    p.show()
-    p.set_group(ws.group_id)
-    return p
+    return shown_checkins_page(qtbot, ws)
 
 
 def day_rows(ws, day: date = TODAY):

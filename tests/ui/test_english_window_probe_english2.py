@@ -8,7 +8,7 @@ import re
 from datetime import datetime, timedelta
 
 import pytest
-from helpers import OFFSCREEN_QUIRKS, close_workspace, isolate_settings, make_workspace
+from helpers import OFFSCREEN_QUIRKS, close_workspace, isolate_settings, make_workspace, shown_checkins_page
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 from test_english_probe import compiled, english  # noqa: F401  (fixtures)
@@ -104,11 +104,7 @@ def test_the_checkins_page_reads_an_english_chain_in_english(qtbot, english, ws)
 
 @pytest.fixture
 def page(qtbot, ws):
-    p = CheckinsPage(ws.database, ws.assistant)
-    qtbot.addWidget(p)
-    p.resize(1280, 800)
-    p.show()
-    p.set_group(ws.group_id)
+    p = shown_checkins_page(qtbot, ws, (1280, 800))
     p.set_day(TEST_TODAY)
     return p
 

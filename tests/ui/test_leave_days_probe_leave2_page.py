@@ -9,14 +9,13 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 import pytest
-from helpers import close_workspace, isolate_settings, make_workspace
+from helpers import close_workspace, isolate_settings, make_workspace, shown_checkins_page
 from PySide6.QtCore import Qt
 
 from desktop.services.checkins_queries import not_checked_in, on_leave
 from desktop.services.roster import MemberInput, add_member
 from tests.fixed_day import TEST_TODAY
 from ui.models.checkins_models import PREVIEW_COL_CHOICE
-from ui.pages.checkins_page import CheckinsPage
 
 TODAY = TEST_TODAY
 
@@ -37,12 +36,7 @@ def ws(tmp_path):
 
 @pytest.fixture
 def page(qtbot, ws):
-    p = CheckinsPage(ws.database, ws.assistant)
-    qtbot.addWidget(p)
-    p.resize(1100, 720)
-    p.show()
-    p.set_group(ws.group_id)
-    return p
+    return shown_checkins_page(qtbot, ws)
 
 
 def _leave_rows(page) -> dict[str, int]:

@@ -7,11 +7,10 @@ assistant picks one (never the first)."""
 from __future__ import annotations
 
 import pytest
-from helpers import close_workspace, isolate_settings, make_workspace
+from helpers import close_workspace, isolate_settings, make_workspace, shown_checkins_page
 
 from desktop.services.roster import MemberInput, add_member
 from tests.fixed_day import TEST_TODAY
-from ui.pages.checkins_page import CheckinsPage
 
 TODAY = TEST_TODAY
 
@@ -36,12 +35,7 @@ def ws(tmp_path):
 
 @pytest.fixture
 def page(qtbot, ws):
-    p = CheckinsPage(ws.database, ws.assistant)
-    qtbot.addWidget(p)
-    p.resize(1100, 720)
-    p.show()
-    p.set_group(ws.group_id)
-    return p
+    return shown_checkins_page(qtbot, ws)
 
 
 def _leave_rows(page) -> list[int]:

@@ -5,11 +5,10 @@ is 张三's now, says who wrote it, and the dialog opens on 张三."""
 from __future__ import annotations
 
 import pytest
-from helpers import close_workspace, isolate_settings, make_workspace
+from helpers import close_workspace, isolate_settings, make_workspace, shown_checkins_page
 
 from tests.fixed_day import TEST_TODAY
 from ui.models.checkins_models import PREVIEW_COL_CHOICE
-from ui.pages.checkins_page import CheckinsPage
 
 TODAY = TEST_TODAY
 
@@ -24,12 +23,7 @@ def ws(tmp_path):
 
 @pytest.fixture
 def page(qtbot, ws):
-    p = CheckinsPage(ws.database, ws.assistant)
-    qtbot.addWidget(p)
-    p.resize(1100, 720)
-    p.show()
-    p.set_group(ws.group_id)
-    return p
+    return shown_checkins_page(qtbot, ws)
 
 
 def test_a_leave_someone_else_wrote_is_the_named_members_row_and_dialog(qtbot, page, ws):
