@@ -1,0 +1,50 @@
+"""A member renamed last week, searched by the old name in the window (probe search3): the Roster page and the member
+search list (leave dialog, quick pickers) list 陈文 and say "formerly 陈大文" — a row named otherwise than typed would
+read as a wrong match."""
+
+from __future__ import annotations
+
+import pytest
+from helpers import close_workspace, isolate_settings, make_workspace
+
+from desktop.services.roster import MemberInput, add_member, get_member_input, update_member
+from ui.models.roster_table_model import COL_NAME
+from ui.pages.roster_page import RosterPage
+from ui.widgets.member_search import MemberSearchList
+
+
+@pytest.fixture
+def ws(tmp_path):
+    isolate_settings(tmp_path)
+    workspace = make_workspace(tmp_path)
+    with workspace.database.session() as s:
+        _mid, msid = add_member(s, workspace.owner, workspace.group_id, MemberInput(display_name="陈大文"))
+        data = get_member_input(s, msid)
+        update_member(s, workspace.owner, msid, MemberInput(**{**data.__dict__, "display_name": "陈文"}))
+        workspace.memberships["陈文"] = msid
+        s.commit()
+    yield workspace
+    close_workspace(workspace)
+
+
+def test_the_roster_page_lists_the_renamed_member_with_the_old_name(qtbot, ws):
+    page = RosterPage(ws.database, ws.assistant, group_id=ws.group_id)
+    qtbot.addWidget(page)
+    page.search_edit.setText("陈大文")
+    page.apply_filters()
+    model = page.model
+    assert model.rowCount() == 1
+    shown = model.data(model.index(0, COL_NAME))
+    assert "陈文" in shown and "陈大文" in shown and shown != "陈文"
+    page.search_edit.setText("陈文")  # found by the name of now: nothing more said
+    page.apply_filters()
+    assert model.data(model.index(0, COL_NAME)) == "陈文"
+
+
+def test_the_member_search_list_says_formerly(qtbot, ws):
+    box = MemberSearchList(ws.database, ws.group_id)
+    qtbot.addWidget(box)
+    box.search("大文")
+    person = box.model.person_at(0)
+    assert box.model.rowCount() == 1 and person.membership_id == ws.memberships["陈文"]
+    assert person.display_name == "陈文" and "陈大文" in person.detail
