@@ -33,6 +33,13 @@ def told_apart(choices: list[MemberChoice], text: Callable[[MemberChoice], str] 
     return {c.membership_id: c.wechat_id for c in choices if c.wechat_id and counts[text(c)] > 1}
 
 
+def typed_whole(wechat_id: str | None, text: str) -> bool:
+    """Whether `text` is the whole WeChat ID (in any case of its letters): an ID shown masked (13800138000 as
+    138****, wx13800138000 as wx138****) is found by it — the assistant holds it, as the roster search finds it
+    (models/queries/roster.py `_text_condition`); the picker found it for an owner only (probe search3)."""
+    return bool(wechat_id) and text.strip().lower() == wechat_id.lower()
+
+
 def matches(c: MemberChoice, text: str) -> int | None:
     """How well `text` finds the member (lower is better; None: not at all)."""
     t = normalise_name(text)  # as a paste compares names: full-width ＡＭＹ is amy
@@ -124,7 +131,7 @@ class MemberPicker(QLineEdit):
             display_name=self.shown(c.display_name) or "",
             nickname=self.shown(c.nickname),
             group_nickname=self.shown(c.group_nickname),
-            wechat_id=self.shown(c.wechat_id),
+            wechat_id=c.wechat_id if typed_whole(c.wechat_id, text) else self.shown(c.wechat_id),
         )
 
     def suggestions(self, text: str) -> list[MemberChoice]:

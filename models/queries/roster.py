@@ -144,6 +144,15 @@ def _shown_whole(session: Session | None, ids: Select, columns) -> list[int]:
     return [r[0] for r in rows if not any(v and PHONE_IN_TEXT.search(v) for v in r[1:])]
 
 
+def _ids_shown_or_typed_whole(session: Session | None, ids: Select, typed: str) -> list[int]:
+    """The people of `ids` whose WeChat ID holds no phone (shown whole) or is `typed` whole, in any case of its
+    letters (one rule with the member picker, ui/pickers.py `typed_whole`)."""
+    if session is None:
+        return []
+    rows = session.execute(select(Member.id, Member.wechat_id).where(Member.id.in_(ids))).all()
+    return [i for i, w in rows if w and (not PHONE_IN_TEXT.search(w) or w.lower() == typed.lower())]
+
+
 def _text_condition(text: str, session: Session | None = None, phones_hidden: bool = False):
     """Memberships whose person or group nickname matches `text`, as `member_id IN (people) OR id IN (nicknames)`.
 
@@ -175,7 +184,7 @@ def _text_condition(text: str, session: Session | None = None, phones_hidden: bo
         # ID the list shows wx138****, one digit a keystroke (probe search3; search2 hid only IDs without a letter)
         lettered = func.lower(Member.wechat_id) != func.upper(Member.wechat_id)  # without a letter: a phone
         found = union(*(select(Member.id).where(c, lettered) for c in ids))
-        person = [Member.id.in_(_shown_whole(session, found, (Member.id, Member.wechat_id))), Member.wechat_id == t]
+        person = [Member.id.in_(_ids_shown_or_typed_whole(session, found, t)), Member.wechat_id == t]
     else:
         person = list(ids)
     # full-width digits (１３８ from a phone's keyboard or a copied note) are a phone's digits

@@ -141,3 +141,8 @@ def test_an_id_with_a_phone_is_found_typed_whole_and_an_id_without_one_by_any_pa
     assert [r.member_id for r in rows(database, "wang_fang8", phones_hidden=True)] == [ids["fang"]]
     assert [r.member_id for r in rows(database, "fang88", phones_hidden=True)] == [ids["fang"]]
     assert [r.member_id for r in rows(database, "wx", phones_hidden=True)] == [ids["wx"]]  # no digit typed
+
+
+def test_an_id_with_a_phone_typed_whole_in_another_case_is_found(ids_ws):
+    database, ids = ids_ws
+    assert [r.member_id for r in rows(database, "WX13800138000", phones_hidden=True)] == [ids["wx"]]

@@ -48,3 +48,27 @@ def test_the_member_search_list_says_formerly(qtbot, ws):
     person = box.model.person_at(0)
     assert box.model.rowCount() == 1 and person.membership_id == ws.memberships["陈文"]
     assert person.display_name == "陈文" and "陈大文" in person.detail
+
+
+def test_the_picker_and_the_roster_search_find_a_masked_wechat_id_typed_whole_alike(qtbot, ws):
+    """One rule (probe search3): for an assistant, a WeChat ID holding a phone is found typed whole (any case), and
+    by no part holding a digit the mask hides — on the Roster page and in the member picker."""
+    from desktop.phones import mask_phones_in
+    from desktop.services.activities_queries import MemberChoice
+    from ui.pickers import MemberPicker
+
+    with ws.database.session() as s:
+        _mid, msid = add_member(s, ws.owner, ws.group_id, MemberInput(display_name="赵六", wechat_id="wx13700001111"))
+        s.commit()
+    picker = MemberPicker()
+    qtbot.addWidget(picker)
+    picker.shown = mask_phones_in
+    picker.set_choices([MemberChoice(msid, "赵六", None, None, "wx13700001111", "zhaoliu", "zl")])
+    page = RosterPage(ws.database, ws.assistant, group_id=ws.group_id)
+    qtbot.addWidget(page)
+    for text, found in [("wx13700001111", True), ("WX13700001111", True), ("wx1370000", False), ("x137000011", False)]:
+        page.search_edit.setText(text)
+        page.apply_filters()
+        in_roster = [page.model.row_at(r).membership_id for r in range(page.model.rowCount())] == [msid]
+        in_picker = [c.membership_id for c in picker.suggestions(text)] == [msid]
+        assert in_roster == in_picker == found, text
