@@ -146,3 +146,34 @@ def test_an_id_with_a_phone_is_found_typed_whole_and_an_id_without_one_by_any_pa
 def test_an_id_with_a_phone_typed_whole_in_another_case_is_found(ids_ws):
     database, ids = ids_ws
     assert [r.member_id for r in rows(database, "WX13800138000", phones_hidden=True)] == [ids["wx"]]
+
+
+def test_an_assistants_sort_by_wechat_id_follows_what_the_masks_show(tmp_path):
+    """Three IDs shown 138**** to an assistant, added in the order c, a, b (their hidden digits sort a, b, c): the
+    owner's sort by WeChat ID orders them by the digits; the assistant's by what is shown (equal), then as added —
+    sorted by the whole ID the assistant read the order of the digits the list hides."""
+    database = open_workspace(tmp_path / "w.sqlite", backup_dir=tmp_path / "b")
+    owner = actor_for(database)
+    with database.session() as s:
+        g = create_group(s, owner, "早起营", kind="camp")
+        for name, wid in [("c", "13899999999"), ("a", "13800000000"), ("b", "13855555555"), ("z", "abc")]:
+            add_member(s, owner, g, MemberInput(display_name=name, wechat_id=wid, joined_at=JOINED))
+        s.commit()
+        # descending, ties by membership id descending too (as every sort): the assistant's three read b, a, c
+        for hidden, descending, expected in [
+            (False, False, "abcz"),
+            (False, True, "zcba"),
+            (True, False, "cabz"),
+            (True, True, "zbac"),
+        ]:
+            q = RosterQuery(group_id=g, sort="wechat_id", phones_hidden=hidden, descending=descending)
+            got = "".join(r.display_name for r in search_roster(s, q))
+            assert got == expected, (hidden, descending)
+            assert "".join(r.display_name for r in rows_of_matches(s, q)) == got
+    database.dispose()
+
+
+def rows_of_matches(s, q):
+    from desktop.services.roster import rows_for
+
+    return rows_for(s, roster_matches(s, q).membership_ids)

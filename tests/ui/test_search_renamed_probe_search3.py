@@ -72,3 +72,26 @@ def test_the_picker_and_the_roster_search_find_a_masked_wechat_id_typed_whole_al
         in_roster = [page.model.row_at(r).membership_id for r in range(page.model.rowCount())] == [msid]
         in_picker = [c.membership_id for c in picker.suggestions(text)] == [msid]
         assert in_roster == in_picker == found, text
+
+
+def test_an_assistants_roster_sorted_by_wechat_id_does_not_order_by_hidden_digits(qtbot, ws):
+    """Added c, a, b with IDs shown 138**** to an assistant (hidden digits in the order a, b, c): clicking the WeChat
+    ID header ordered them a, b, c for the assistant, saying the digits the column hides (probe search3)."""
+    from PySide6.QtCore import Qt
+
+    from ui.models.roster_table_model import COL_WECHAT
+
+    with ws.database.session() as s:
+        for name, wid in [("丙", "13899999999"), ("甲", "13800000000"), ("乙", "13855555555")]:
+            add_member(s, ws.owner, ws.group_id, MemberInput(display_name=name, wechat_id=wid))
+        s.commit()
+
+    def order(actor) -> str:
+        page = RosterPage(ws.database, actor, group_id=ws.group_id)
+        qtbot.addWidget(page)
+        page.model.sort(COL_WECHAT, Qt.SortOrder.AscendingOrder)
+        names = [page.model.row_at(r).display_name for r in range(page.model.rowCount())]
+        return "".join(n for n in names if n in "甲乙丙")
+
+    assert order(ws.owner) == "甲乙丙"
+    assert order(ws.assistant) == "丙甲乙"  # as shown (138**** three times), then as added
