@@ -95,3 +95,28 @@ def test_an_assistants_roster_sorted_by_wechat_id_does_not_order_by_hidden_digit
 
     assert order(ws.owner) == "甲乙丙"
     assert order(ws.assistant) == "丙甲乙"  # as shown (138**** three times), then as added
+
+
+@pytest.mark.parametrize("text", ["38000", "0138000", "13900139"])
+def test_the_audit_dialogs_member_search_hides_the_same_digits_for_an_assistant(qtbot, ws, text):
+    """The audit log is open to every operator: its member search found 张三 by 38000 of his hidden 13800138000 for an
+    assistant and listed 王五 13900139002 whole (probe search3). The roster's rule now: the shown tail, the whole
+    number and names as listed."""
+    from ui.dialogs.audit_dialog import AuditDialog
+
+    with ws.database.session() as s:
+        add_member(s, ws.owner, ws.group_id, MemberInput(display_name="王五 13900139002"))
+        s.commit()
+
+    def found(actor, typed: str) -> list[str]:
+        dialog = AuditDialog(ws.database, actor)
+        qtbot.addWidget(dialog)
+        dialog.member_edit.setText(typed)
+        return [label.split(" · ")[0] for _id, label in dialog.search_members()]
+
+    assert found(ws.owner, text)  # the owner finds by any digits
+    assert found(ws.assistant, text) == []
+    assert found(ws.assistant, "8000") == ["张三"]  # the shown tail
+    assert found(ws.assistant, "13800138000") == ["张三"]  # the whole number
+    assert found(ws.assistant, "王五") == ["王五 139****"]  # listed as the roster lists it
+    assert found(ws.owner, "王五") == ["王五 13900139002"]
