@@ -120,3 +120,23 @@ def test_the_audit_dialogs_member_search_hides_the_same_digits_for_an_assistant(
     assert found(ws.assistant, "13800138000") == ["张三"]  # the whole number
     assert found(ws.assistant, "王五") == ["王五 139****"]  # listed as the roster lists it
     assert found(ws.owner, "王五") == ["王五 13900139002"]
+
+
+def test_the_member_picker_offers_the_renamed_member_by_the_old_name(qtbot, ws):
+    """The Activities and Points pages' picker (member_choices, matched in memory) offered no one for 陈大文 after the
+    rename to 陈文, where the roster search finds them (probe search3): the same former names, the same words."""
+    from desktop.services.activities_queries import member_choices
+    from ui.pickers import MemberPicker
+
+    with ws.database.session() as s:
+        choices = member_choices(s, ws.group_id)
+    picker = MemberPicker()
+    qtbot.addWidget(picker)
+    picker.set_choices(choices)
+    for text in ("陈大文", "大文", "cdw"):
+        found = picker.suggestions(text)
+        assert [c.membership_id for c in found] == [ws.memberships["陈文"]], text
+        assert "陈大文" in picker.shown_text(found[0], text) and picker.shown_text(found[0], text) != "陈文"
+    found = picker.suggestions("陈文")
+    assert [c.membership_id for c in found] == [ws.memberships["陈文"]]
+    assert picker.shown_text(found[0], "陈文") == "陈文"  # found by the name of now: nothing more said
