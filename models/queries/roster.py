@@ -245,7 +245,8 @@ def _text_condition(text: str, session: Session | None = None, phones_hidden: bo
 # member lists and the paste (desktop/services/paste.py former_names) read the same source, the roster edit's audit
 # (`member.update`, its "before"), so no column or migration keeps old names. Decided with probe search3.
 FORMER_NAME_DAYS = 30
-_FORMER_FIELDS = ("display_name", "nickname", "group_nickname")
+# the fields of a "before" that are names: the roster's edit writes display_name, a roster import `name`
+_FORMER_FIELDS = ("display_name", "name", "nickname", "group_nickname")
 _FORMER_CACHE: dict[tuple, dict[int, tuple[str, ...]]] = {}
 
 

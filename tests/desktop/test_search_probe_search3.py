@@ -177,3 +177,23 @@ def rows_of_matches(s, q):
     from desktop.services.roster import rows_for
 
     return rows_for(s, roster_matches(s, q).membership_ids)
+
+
+def test_a_rename_by_a_roster_import_is_a_former_name_too(tmp_path):
+    """A roster import that renames 陈大文 (matched by WeChat ID) to 陈文 audits the change as `name`, not
+    `display_name`: the old name found no one after an import's rename, as it does after the roster's edit."""
+    from desktop.services.imports import run_import
+
+    database = open_workspace(tmp_path / "w.sqlite", backup_dir=tmp_path / "b")
+    owner = actor_for(database)
+    with database.session() as s:
+        g = create_group(s, owner, "早起营", kind="camp")
+        member, _ = add_member(s, owner, g, MemberInput(display_name="陈大文", wechat_id="cdw88", joined_at=JOINED))
+        s.commit()
+    path = tmp_path / "名单.csv"
+    path.write_text("姓名,微信号\n陈文,cdw88\n", encoding="utf-8")
+    run_import(database, owner, path, "早起营", "roster")
+    with database.session() as s:
+        found = search_roster(s, RosterQuery(text="陈大文"))
+        assert [(r.member_id, r.display_name, r.formerly) for r in found] == [(member, "陈文", "陈大文")]
+    database.dispose()
