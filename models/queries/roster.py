@@ -11,6 +11,7 @@ import json
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 from itertools import product
 
 from sqlalchemy import ARRAY, ColumnElement, Integer, Select, and_, any_, bindparam, case, func, or_, select, union
@@ -288,16 +289,32 @@ def name_matches(text: str, name: str | None, hide: bool = False) -> bool:
     """Whether a search `text` finds a `name` as the roster search does for a name: a part of it (ASCII letters in
     any case, 张 三 as 张三), or its pinyin initials or full pinyin (as typed: lü, wáng fāng). `hide` (an operator
     who reads phones masked typed a digit): a name holding a phone is not found (its digits are shown masked)."""
-    if not name or not text.strip():
-        return False
-    if hide and PHONE_IN_TEXT.search(name):
-        return False
-    t = text.strip()
-    joined = _CJK_GAP_RE.sub("", t)
-    if any(fold(x) in fold(name) for x in {t, joined}):
-        return True
-    keys = [name_keys(name), alt_name_keys(name) or ("", "")]
-    return any(k and r and k.startswith(r) for r in typed_readings(t) for pair in keys for k in pair)
+    return _TypedName(text).finds(name, hide)
+
+
+class _TypedName:
+    """A search text read once (its folded forms and pinyin readings), matched against many names."""
+
+    def __init__(self, text: str) -> None:
+        t = text.strip()
+        self.parts = {fold(t), fold(_CJK_GAP_RE.sub("", t))} - {""}
+        self.readings = [r for r in typed_readings(t) if r]
+
+    def finds(self, name: str | None, hide: bool = False) -> bool:
+        if not name or not self.parts:
+            return False
+        folded, keys, phone = _name_forms(name)
+        if hide and phone:
+            return False
+        return any(p in folded for p in self.parts) or any(k.startswith(r) for r in self.readings for k in keys)
+
+
+@lru_cache(maxsize=1 << 15)
+def _name_forms(name: str) -> tuple[str, tuple[str, ...], bool]:
+    """(folded name, its pinyin keys, whether it holds a phone) — computed once per name (former names are matched
+    at every keystroke)."""
+    keys = {*name_keys(name), *(alt_name_keys(name) or ())} - {""}
+    return fold(name), tuple(keys), PHONE_IN_TEXT.search(name) is not None
 
 
 def formerly_named(session: Session | None, text: str, hide: bool = False) -> dict[int, str]:
@@ -305,8 +322,9 @@ def formerly_named(session: Session | None, text: str, hide: bool = False) -> di
     if session is None or not text.strip():
         return {}
     out: dict[int, str] = {}
+    typed = _TypedName(text)
     for member_id, names in recent_former_names(session).items():
-        hit = next((n for n in reversed(names) if name_matches(text, n, hide)), None)
+        hit = next((n for n in reversed(names) if typed.finds(n, hide)), None)
         if hit is not None:
             out[member_id] = hit
     return out
