@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QCompleter, QHBoxLayout, QLabel, QLineEdit, QToolB
 from desktop.chat_parse import normalise_name
 from desktop.services.activities_queries import MemberChoice
 from models import clock
+from models.queries.roster import name_matches
 from models.search_keys import typed_readings
 
 MAX_SUGGESTIONS = 20
@@ -31,6 +32,13 @@ def told_apart(choices: list[MemberChoice], text: Callable[[MemberChoice], str] 
     to whichever came first)."""
     counts = Counter(text(c) for c in choices)
     return {c.membership_id: c.wechat_id for c in choices if c.wechat_id and counts[text(c)] > 1}
+
+
+def typed_whole(wechat_id: str | None, text: str) -> bool:
+    """Whether `text` is the whole WeChat ID (in any case of its letters): an ID shown masked (13800138000 as
+    138****, wx13800138000 as wx138****) is found by it — the assistant holds it, as the roster search finds it
+    (models/queries/roster.py `_text_condition`); the picker found it for an owner only (probe search3)."""
+    return bool(wechat_id) and text.strip().lower() == wechat_id.lower()
 
 
 def matches(c: MemberChoice, text: str) -> int | None:
@@ -57,7 +65,15 @@ def matches(c: MemberChoice, text: str) -> int | None:
             return 3
     if t in name or any(t in x for x in others):
         return 4
+    if former_name_found(c, text) is not None:
+        return 5
     return None
+
+
+def former_name_found(c: MemberChoice, text: str) -> str | None:
+    """The name `c` carried until a recent rename (MemberChoice.former_names) that `text` finds, newest first: the
+    roster search's rule (models/queries/roster.py name_matches), so 陈大文 typed offers 陈文 here as there."""
+    return next((n for n in reversed(c.former_names) if name_matches(text, n)), None)
 
 
 class MemberPicker(QLineEdit):
@@ -124,7 +140,8 @@ class MemberPicker(QLineEdit):
             display_name=self.shown(c.display_name) or "",
             nickname=self.shown(c.nickname),
             group_nickname=self.shown(c.group_nickname),
-            wechat_id=self.shown(c.wechat_id),
+            wechat_id=c.wechat_id if typed_whole(c.wechat_id, text) else self.shown(c.wechat_id),
+            former_names=tuple(self.shown(n) or "" for n in c.former_names),
         )
 
     def suggestions(self, text: str) -> list[MemberChoice]:
@@ -139,7 +156,7 @@ class MemberPicker(QLineEdit):
     def _on_text_edited(self, text: str) -> None:
         self._chosen = None
         self._shown = self.suggestions(text)
-        self._list.setStringList([self.shown_text(c) for c in self._shown])
+        self._list.setStringList([self.shown_text(c, text) for c in self._shown])
         if self._shown:
             self._completer.complete()
         else:
@@ -167,10 +184,14 @@ class MemberPicker(QLineEdit):
         self.setText(self.shown_text(c))
         self.member_chosen.emit(c.membership_id)
 
-    def shown_text(self, c: MemberChoice) -> str:
+    def shown_text(self, c: MemberChoice, typed: str = "") -> str:
         """The member as the list shows them; two members who read alike (张伟 twice, no nickname to tell them
-        apart) read with their WeChat IDs — two identical lines, and a violation went to whichever came first."""
+        apart) read with their WeChat IDs — two identical lines, and a violation went to whichever came first.
+        `typed`: the text searched; a member it finds only by a former name says which (陈文 · formerly 陈大文)."""
         text = choice_text(c)
+        former = former_name_found(self._as_shown(c, typed), typed) if typed and c.former_names else None
+        if former is not None and matches(self._as_shown(c, typed), typed) == 5:
+            text = f"{text} · {self.tr('formerly %1').replace('%1', self.shown(former) or '')}"
         if c.membership_id in self._told_apart:
             text = f"{text} · {self._told_apart[c.membership_id]}"
         if c.status != "active":  # offered beside the members (the violation picker): 入群中, 黑名单 … said

@@ -16,6 +16,7 @@ from desktop.services.participation import ActivityInput
 from models import Activity, Attendance, Contribution, Member, Membership, Violation
 from models.base import MEMBERSHIP_STATUSES
 from models.queries.participation import DELETED_MEMBERSHIPS, member_at_end_condition
+from models.queries.roster import recent_former_names
 
 
 @dataclass(frozen=True)
@@ -117,6 +118,9 @@ class MemberChoice:
     pinyin_alt: str = ""  # the name as people read it, where that differs (曾 zeng: models/search_keys.py)
     initials_alt: str = ""
     status: str = "active"  # the membership's status (violation_choices offers more than members)
+    # the names carried until a rename of the last 30 days (models/queries/roster.py recent_former_names): the pickers
+    # find them by these too, as the roster search does, and say "formerly …"
+    former_names: tuple[str, ...] = ()
 
 
 def member_choices(session: Session, group_id: int) -> list[MemberChoice]:
@@ -148,12 +152,14 @@ def _choices(session: Session, group_id: int, statuses: tuple[str, ...]) -> list
             Member.pinyin_alt,
             Member.initials_alt,
             Membership.status,
+            Member.id,
         )
         .join(Member, Member.id == Membership.member_id)
         .where(Membership.group_id == group_id, Membership.status.in_(statuses), Member.deleted_at.is_(None))
         .order_by(Member.pinyin, Member.display_name, Membership.id)
     ).all()
-    return [MemberChoice(*r[:5], *(x or "" for x in r[5:9]), r[9]) for r in rows]
+    former = recent_former_names(session)
+    return [MemberChoice(*r[:5], *(x or "" for x in r[5:9]), r[9], former.get(r[10], ())) for r in rows]
 
 
 @dataclass(frozen=True)

@@ -46,6 +46,7 @@ from models.queries.roster import (
     roster_matches,
     rows_for,
     search_roster,
+    with_former_names,
 )
 from models.search_keys import name_keys, search_columns
 
@@ -76,6 +77,7 @@ __all__ = [
     "RosterMatches",
     "roster_matches",
     "rows_for",
+    "with_former_names",
     "soft_delete_member",
     "undo_member_edit",
     "update_member",

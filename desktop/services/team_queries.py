@@ -50,18 +50,27 @@ def entity_names(session: Session, pairs: Iterable[tuple[str, int | None]]) -> d
     return out
 
 
-def find_members(session: Session, text: str, limit: int = 20) -> list[tuple[int, str]]:
+def find_members(session: Session, text: str, limit: int = 20, *, actor=None) -> list[tuple[int, str]]:
     """People whose name, nickname, WeChat ID, phone tail or pinyin matches `text` (the roster search),
-    one entry per person: (member id, "name · group, group")."""
+    one entry per person: (member id, "name · group, group").
+
+    `actor`: the operator searching (the audit dialog's, open to every role). One who reads phones masked (an
+    assistant) finds no one by a digit the masks hide and reads a phone in a name masked, as on the Roster page —
+    the audit dialog found 张三 by 38000 of his hidden 13800138000 and listed 王五 13800138002 whole (probe search3).
+    None: as stored (a caller without an operator)."""
+    from desktop.services.operators import allowed, names_shown_to
     from models.queries.roster import RosterQuery, search_roster
 
     text = text.strip()
     if not text:
         return []
-    rows = search_roster(session, RosterQuery(text=text, include_deleted=True), limit=limit * 3)
+    hidden = actor is not None and not allowed(actor, "export_unmasked")
+    shown = names_shown_to(actor) if actor is not None else (lambda value: value)
+    query = RosterQuery(text=text, include_deleted=True, phones_hidden=hidden)
+    rows = search_roster(session, query, limit=limit * 3)
     people: dict[int, tuple[str, list[str]]] = {}
     for r in rows:
-        name, groups = people.setdefault(r.member_id, (r.display_name, []))
+        name, groups = people.setdefault(r.member_id, (shown(r.display_name) or "", []))
         if r.group_name not in groups:
             groups.append(r.group_name)
     return [(mid, f"{name} · {'、'.join(groups)}") for mid, (name, groups) in list(people.items())[:limit]]

@@ -7,15 +7,18 @@ models/search.py; ASCII letters in any case), WeChat ID (prefix), phone tail
 
 from __future__ import annotations
 
+import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 from itertools import product
 
-from sqlalchemy import ARRAY, ColumnElement, Integer, Select, and_, any_, bindparam, func, or_, select, union
+from sqlalchemy import ARRAY, ColumnElement, Integer, Select, and_, any_, bindparam, case, func, or_, select, union
 from sqlalchemy.orm import Session
 
 from models import (
+    AuditEntry,
     ChatActivity,
     Group,
     Member,
@@ -27,8 +30,8 @@ from models import (
     member_tag,
     membership_role,
 )
-from models.search import in_ids, memberships_nicknamed, people_named
-from models.search_keys import name_keys, prefix_upper_bound, typed_readings
+from models.search import fold, in_ids, memberships_nicknamed, people_named
+from models.search_keys import alt_name_keys, name_keys, prefix_upper_bound, typed_readings
 
 SORT_COLUMNS = (
     "name",
@@ -86,6 +89,9 @@ class MemberRow:
     points: int = 0
     last_message: date | None = None  # from chat-history imports
     messages_30d: int = 0  # messages in the 30 days up to today
+    # the name a text search found this row by, which the person no longer carries (a rename of the last
+    # FORMER_NAME_DAYS days): lists say "formerly 陈大文" beside 陈文 (found_by_former_name)
+    formerly: str | None = None
 
 
 def _wechat_prefix(t: str) -> ColumnElement[bool]:
@@ -139,6 +145,15 @@ def _shown_whole(session: Session | None, ids: Select, columns) -> list[int]:
     return [r[0] for r in rows if not any(v and PHONE_IN_TEXT.search(v) for v in r[1:])]
 
 
+def _ids_shown_or_typed_whole(session: Session | None, ids: Select, typed: str) -> list[int]:
+    """The people of `ids` whose WeChat ID holds no phone (shown whole) or is `typed` whole, in any case of its
+    letters (one rule with the member picker, ui/pickers.py `typed_whole`)."""
+    if session is None:
+        return []
+    rows = session.execute(select(Member.id, Member.wechat_id).where(Member.id.in_(ids))).all()
+    return [i for i, w in rows if w and (not PHONE_IN_TEXT.search(w) or w.lower() == typed.lower())]
+
+
 def _text_condition(text: str, session: Session | None = None, phones_hidden: bool = False):
     """Memberships whose person or group nickname matches `text`, as `member_id IN (people) OR id IN (nicknames)`.
 
@@ -160,16 +175,19 @@ def _text_condition(text: str, session: Session | None = None, phones_hidden: bo
         return None
     digit = any(ch.isdigit() for ch in t)
     hide = phones_hidden and digit
-    wechat = _wechat_prefix(t)
-    if hide:  # an ID with a letter is shown whole; one without (a phone) only when typed whole
-        wechat = and_(wechat, or_(func.lower(Member.wechat_id) != func.upper(Member.wechat_id), Member.wechat_id == t))
-    person = [wechat]
+    ids = [_wechat_prefix(t)]
     low = t.lower()
     if _ID_FRAGMENT_RE.fullmatch(low):  # san88 of zhang_san88: a part of an ID remembered (a scan of the ID index)
-        fragment = func.lower(Member.wechat_id).contains(low, autoescape=True)
-        person.append(
-            and_(fragment, func.lower(Member.wechat_id) != func.upper(Member.wechat_id)) if hide else fragment
-        )
+        ids.append(func.lower(Member.wechat_id).contains(low, autoescape=True))
+    if hide:
+        # an ID is searched by a digit as the masks show it: whole when it holds no phone (Wang_Fang88), else
+        # (13800138000 shown 138****, wx13800138000 shown wx138****) only when typed whole — wx1380013 found the
+        # ID the list shows wx138****, one digit a keystroke (probe search3; search2 hid only IDs without a letter)
+        lettered = func.lower(Member.wechat_id) != func.upper(Member.wechat_id)  # without a letter: a phone
+        found = union(*(select(Member.id).where(c, lettered) for c in ids))
+        person = [Member.id.in_(_ids_shown_or_typed_whole(session, found, t)), Member.wechat_id == t]
+    else:
+        person = list(ids)
     # full-width digits (１３８ from a phone's keyboard or a copied note) are a phone's digits
     typed = t.translate(_FULL_WIDTH_DIGITS)
     low = typed.lower()
@@ -202,6 +220,9 @@ def _text_condition(text: str, session: Session | None = None, phones_hidden: bo
         _initials, full = name_keys(joined)
         if full:
             person += [Member.pinyin == full, Member.pinyin_alt == full]
+    renamed = formerly_named(session, t, hide)  # 陈大文 for the member renamed 陈文 last week (recent_former_names)
+    if renamed:
+        person.append(Member.id.in_(sorted(renamed)))
     named = [people_named(t)] + ([people_named(joined)] if joined != t else [])
     nicknames = [memberships_nicknamed(t)] + ([memberships_nicknamed(joined)] if joined != t else [])
     if hide:  # the few names with the digit typed, less those holding a phone (shown masked)
@@ -219,6 +240,94 @@ def _text_condition(text: str, session: Session | None = None, phones_hidden: bo
     people = union(*named, *(select(Member.id).where(c) for c in person))
     nicknamed = or_(*(in_ids(Membership.id, n) for n in nicknames))
     return or_(in_ids(Membership.member_id, people), nicknamed)
+
+
+# A name a member carried until a rename of the last FORMER_NAME_DAYS days still finds them: the roster search, the
+# member lists and the paste (desktop/services/paste.py former_names) read the same source, the roster edit's audit
+# (`member.update`, its "before"), so no column or migration keeps old names. Decided with probe search3.
+FORMER_NAME_DAYS = 30
+# the fields of a "before" that are names: the roster's edit writes display_name, a roster import `name`
+_FORMER_FIELDS = ("display_name", "name", "nickname", "group_nickname")
+_FORMER_CACHE: dict[tuple, dict[int, tuple[str, ...]]] = {}
+
+
+def recent_former_names(session: Session) -> dict[int, tuple[str, ...]]:
+    """member id -> the names (name, nickname, group nickname) they carried until a rename of the last
+    FORMER_NAME_DAYS days, oldest first, as the audit of the roster's edits recorded them (through an assistant's
+    audit view on a team server: phones in them masked). One range of the audit's `at` index, read again only when
+    the audit has grown (its newest id) or the day changed: a keystroke costs a look-up of the newest id."""
+    since = datetime.combine(clock.today() - timedelta(days=FORMER_NAME_DAYS), datetime.min.time())
+    bind = session.get_bind()
+    newest = session.execute(select(func.max(AuditEntry.id))).scalar()
+    key = (id(bind), str(bind.url), since, newest)
+    if key in _FORMER_CACHE:
+        return _FORMER_CACHE[key]
+    rows = session.execute(
+        select(AuditEntry.entity_id, AuditEntry.summary)
+        .where(AuditEntry.at >= since, AuditEntry.action == "member.update", AuditEntry.entity == "member")
+        .order_by(AuditEntry.id)
+    ).all()
+    out: dict[int, list[str]] = {}
+    for member_id, summary in rows:
+        if member_id is None or not summary:
+            continue
+        try:
+            before = json.loads(summary).get("before") or {}
+        except (ValueError, AttributeError):
+            continue
+        for name in _FORMER_FIELDS:
+            old = before.get(name) if isinstance(before, dict) else None
+            if isinstance(old, str) and old.strip() and old.strip() not in out.get(member_id, []):
+                out.setdefault(member_id, []).append(old.strip())
+    if len(_FORMER_CACHE) > 16:
+        _FORMER_CACHE.clear()
+    _FORMER_CACHE[key] = found = {m: tuple(names) for m, names in out.items()}
+    return found
+
+
+def name_matches(text: str, name: str | None, hide: bool = False) -> bool:
+    """Whether a search `text` finds a `name` as the roster search does for a name: a part of it (ASCII letters in
+    any case, 张 三 as 张三), or its pinyin initials or full pinyin (as typed: lü, wáng fāng). `hide` (an operator
+    who reads phones masked typed a digit): a name holding a phone is not found (its digits are shown masked)."""
+    return _TypedName(text).finds(name, hide)
+
+
+class _TypedName:
+    """A search text read once (its folded forms and pinyin readings), matched against many names."""
+
+    def __init__(self, text: str) -> None:
+        t = text.strip()
+        self.parts = {fold(t), fold(_CJK_GAP_RE.sub("", t))} - {""}
+        self.readings = [r for r in typed_readings(t) if r]
+
+    def finds(self, name: str | None, hide: bool = False) -> bool:
+        if not name or not self.parts:
+            return False
+        folded, keys, phone = _name_forms(name)
+        if hide and phone:
+            return False
+        return any(p in folded for p in self.parts) or any(k.startswith(r) for r in self.readings for k in keys)
+
+
+@lru_cache(maxsize=1 << 15)
+def _name_forms(name: str) -> tuple[str, tuple[str, ...], bool]:
+    """(folded name, its pinyin keys, whether it holds a phone) — computed once per name (former names are matched
+    at every keystroke)."""
+    keys = {*name_keys(name), *(alt_name_keys(name) or ())} - {""}
+    return fold(name), tuple(keys), PHONE_IN_TEXT.search(name) is not None
+
+
+def formerly_named(session: Session | None, text: str, hide: bool = False) -> dict[int, str]:
+    """member id -> the former name (recent_former_names) `text` finds them by, newest rename first."""
+    if session is None or not text.strip():
+        return {}
+    out: dict[int, str] = {}
+    typed = _TypedName(text)
+    for member_id, names in recent_former_names(session).items():
+        hit = next((n for n in reversed(names) if typed.finds(n, hide)), None)
+        if hit is not None:
+            out[member_id] = hit
+    return out
 
 
 # a fragment of a WeChat ID, not a name or a phone: 4+ ASCII characters, letters with digits, or with _ or - (san88,
@@ -297,6 +406,16 @@ def filtered(q: RosterQuery, session: Session | None = None) -> Select:
 _NOT_NULL_KEYS = frozenset({"name", "group", "status", "points", "messages_30d"})
 
 
+def _shown_wechat_id():
+    """The WeChat ID as an operator who reads phones masked sees it, for the sort: one without a letter that may
+    hold a phone (7+ characters) by its first three characters, as its mask shows them (13800138000 as 138****;
+    the assistant's view on a team server shows the same) — sorted by the whole ID, 138**** rows stood in the order
+    of their hidden digits (probe search3). Ties by membership id, as every sort. An ID with a letter sorts whole
+    (the PostgreSQL view shows it whole; see the report of probe search3 for wx13800138000)."""
+    w = Member.wechat_id
+    return case((and_(func.lower(w) == func.upper(w), func.length(w) >= 7), func.substr(w, 1, 3)), else_=w)
+
+
 def _order(stmt: Select, q: RosterQuery) -> Select:
     """ORDER BY the chosen key, ties by membership id in the same direction (so one index walked forwards or
     backwards gives the whole order and the first page stops after 200 rows); empty values last."""
@@ -308,7 +427,7 @@ def _order(stmt: Select, q: RosterQuery) -> Select:
         "status": Membership.status,
         "tier": Membership.tier_id,
         "joined_at": Membership.joined_at,
-        "wechat_id": Member.wechat_id,
+        "wechat_id": _shown_wechat_id() if q.phones_hidden else Member.wechat_id,
         "city": Member.city,
         "last_activity": Membership.last_active,  # kept values (models/kept.py): indexed, no aggregate per sort
         "points": Membership.points_balance,
@@ -391,6 +510,7 @@ class RosterMatches:
 
     membership_ids: list[int]
     people: int
+    formerly: dict[int, str] = field(default_factory=dict)  # membership id -> the former name it was found by
 
     @property
     def total(self) -> int:
@@ -402,7 +522,48 @@ def roster_matches(session: Session, q: RosterQuery) -> RosterMatches:
     search, whose matches are few next to the roster; an unfiltered roster pages with `roster_ids` instead."""
     # through the Core connection: the ORM's row loading took a third of the time for 5,000 matches
     rows = session.connection().execute(_order(filtered(q, session).add_columns(Membership.member_id), q)).all()
-    return RosterMatches([r[0] for r in rows], len({r[1] for r in rows}))
+    return RosterMatches([r[0] for r in rows], len({r[1] for r in rows}), found_by_former_name(session, q, rows))
+
+
+def found_by_former_name(session: Session, q: RosterQuery, rows) -> dict[int, str]:
+    """membership id -> the former name `q`'s text found the row by, for the rows (membership id, member id) its
+    text finds by a name the person carried until a recent rename and by none they carry now (陈大文 typed, 陈文
+    listed "formerly 陈大文"). A row the text finds by a name of now says nothing more."""
+    hide = q.phones_hidden and any(ch.isdigit() for ch in q.text)
+    renamed = formerly_named(session, q.text, hide)
+    ids = [ms for ms, member in rows if member in renamed]
+    if not ids:
+        return {}
+    names = session.execute(
+        select(Membership.id, Member.id, Member.display_name, Member.nickname, Membership.group_nickname)
+        .join(Member, Member.id == Membership.member_id)
+        .where(Membership.id.in_(ids))
+    ).all()
+    return {
+        ms: renamed[member]
+        for ms, member, *now in names
+        if not any(name_matches(q.text, n, hide) for n in now) and not _found_otherwise(session, q, ms)
+    }
+
+
+def _found_otherwise(session: Session, q: RosterQuery, membership_id: int) -> bool:
+    """Whether `q`'s text finds the row by its WeChat ID or phone (a text of letters and digits may be both)."""
+    t = q.text.strip()
+    if not any(ch.isdigit() for ch in t) and not _ID_FRAGMENT_RE.fullmatch(t.lower()):
+        wechat = session.execute(
+            select(Member.wechat_id)
+            .join(Membership, Membership.member_id == Member.id)
+            .where(Membership.id == membership_id)
+        ).scalar()
+        return bool(wechat) and wechat.lower().startswith(t.lower())
+    return True  # a digit or an ID fragment: the row may be found by its phone or ID; no "formerly" guessed
+
+
+def with_former_names(rows: list[MemberRow], formerly: dict[int, str]) -> list[MemberRow]:
+    """The rows, those found by a former name (found_by_former_name) saying which."""
+    if not formerly:
+        return rows
+    return [replace(r, formerly=formerly[r.membership_id]) if r.membership_id in formerly else r for r in rows]
 
 
 def roster_ids(session: Session, q: RosterQuery, offset: int = 0, limit: int | None = 200) -> list[int]:
@@ -498,4 +659,7 @@ def rows_for(session: Session, membership_ids: list[int]) -> list[MemberRow]:
 
 
 def search_roster(session: Session, q: RosterQuery, offset: int = 0, limit: int | None = 200) -> list[MemberRow]:
-    return rows_for(session, roster_ids(session, q, offset, limit))
+    rows = rows_for(session, roster_ids(session, q, offset, limit))
+    if not q.text.strip():
+        return rows
+    return with_former_names(rows, found_by_former_name(session, q, [(r.membership_id, r.member_id) for r in rows]))

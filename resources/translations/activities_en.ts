@@ -893,6 +893,10 @@ Saturday book club sign-up
             <source>Name, nickname, WeChat ID or pinyin (zs)</source>
             <translation>Name, nickname, WeChat ID or pinyin (zs)</translation>
         </message>
+        <message>
+            <source>formerly %1</source>
+            <translation>formerly %1</translation>
+        </message>
     </context>
     <context>
         <name>MonthPicker</name>

@@ -886,6 +886,10 @@
             <source>Name, nickname, WeChat ID or pinyin (zs)</source>
             <translation>姓名、昵称、微信号或拼音首字母 (zs)</translation>
         </message>
+        <message>
+            <source>formerly %1</source>
+            <translation>曾用名 %1</translation>
+        </message>
     </context>
     <context>
         <name>MonthPicker</name>

@@ -914,6 +914,10 @@ Morning check-in 22 Nov
                 <numerusform>%Ln members may be meant: choose one.</numerusform>
             </translation>
         </message>
+        <message>
+            <source>formerly %1</source>
+            <translation>formerly %1</translation>
+        </message>
     </context>
     <context>
         <name>PastePreviewModel</name>

@@ -887,6 +887,10 @@
                 <numerusform>可能是 %Ln 位成员中的一位：请选择是哪一位。</numerusform>
             </translation>
         </message>
+        <message>
+            <source>formerly %1</source>
+            <translation>曾用名 %1</translation>
+        </message>
     </context>
     <context>
         <name>PastePreviewModel</name>

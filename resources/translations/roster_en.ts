@@ -1230,7 +1230,9 @@
         <message numerus="yes">
             <source>Adjusted the points of %n member(s); the Points page's ledger undoes it.</source>
             <translation>
-                <numerusform>Adjusted the points of %Ln member; the Points page's ledger undoes it.</numerusform><numerusform>Adjusted the points of %Ln members; the Points page's ledger undoes it.</numerusform></translation>
+                <numerusform>Adjusted the points of %Ln member; the Points page's ledger undoes it.</numerusform>
+                <numerusform>Adjusted the points of %Ln members; the Points page's ledger undoes it.</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -1293,6 +1295,10 @@
         <message>
             <source>Messages (30 days)</source>
             <translation>Messages (30 days)</translation>
+        </message>
+        <message>
+            <source>%1 (formerly %2)</source>
+            <translation>%1 (formerly %2)</translation>
         </message>
     </context>
 </TS>

@@ -1199,7 +1199,8 @@
         <message numerus="yes">
             <source>Adjusted the points of %n member(s); the Points page's ledger undoes it.</source>
             <translation>
-                <numerusform>已为 %Ln 位成员调整积分；可在积分页的流水中撤销。</numerusform></translation>
+                <numerusform>已为 %Ln 位成员调整积分；可在积分页的流水中撤销。</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -1262,6 +1263,10 @@
         <message>
             <source>Messages (30 days)</source>
             <translation>近30天发言</translation>
+        </message>
+        <message>
+            <source>%1 (formerly %2)</source>
+            <translation>%1（曾用名 %2）</translation>
         </message>
     </context>
 </TS>

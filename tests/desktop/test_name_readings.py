@@ -60,8 +60,12 @@ def test_the_roster_finds_a_person_by_either_reading(workspace, owner):
         data = get_member_input(s, ids["曾小贤"])
         update_member(s, owner, ids["曾小贤"], data.__class__(**{**data.__dict__, "display_name": "王小贤"}))
         s.commit()
-        assert _search(s, gid, "zxx") == []
+        # the old readings still find her for 30 days, as a name carried until a recent rename, and say so (probe
+        # search3: 陈大文 typed found no one a week after the rename); the stored readings are the new name's (below)
+        found = search_roster(s, RosterQuery(group_id=gid, text="zxx"))
+        assert [(r.display_name, r.formerly) for r in found] == [("王小贤", "曾小贤")]
         assert _search(s, gid, "wxx") == ["王小贤"]
+        assert [r.formerly for r in search_roster(s, RosterQuery(group_id=gid, text="wxx"))] == [None]
         row = s.scalars(select(Member).where(Member.display_name == "王小贤")).one()
         assert (row.initials_alt, row.pinyin_alt) == (None, None)
         # the activity pickers read both readings too

@@ -53,8 +53,10 @@ def test_an_assistants_picker_finds_no_one_by_the_digits_its_list_hides(qtbot):
     wangwu = MemberChoice(1, "王五 13800138002", None, None, None, "wangwu13800138002", "ww13800138002")
     phone_id = MemberChoice(2, "赵六", None, None, "13700001111", "zhaoliu", "zl")
     picker.set_choices([wangwu, phone_id, _choice(3, "张三")])
-    for text in ("0013", "13800138002", "0000111", "13700001111"):
+    for text in ("0013", "13800138002", "0000111", "1370000111"):
         assert picker.suggestions(text) == [], text
+    # the WeChat ID typed whole: the assistant holds it, and the roster search finds it (one rule, probe search3)
+    assert [c.membership_id for c in picker.suggestions("13700001111")] == [2]
     assert [c.membership_id for c in picker.suggestions("王五")] == [1]
     assert [c.membership_id for c in picker.suggestions("138")] == [1]  # shown: 王五 138****
     owner = MemberPicker()

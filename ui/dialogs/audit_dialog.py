@@ -274,7 +274,7 @@ class AuditDialog(QDialog):
     @Slot()
     def search_members(self) -> list[tuple[int, str]]:
         with self._database.session() as session:
-            found = find_members(session, self.member_edit.text())
+            found = find_members(session, self.member_edit.text(), actor=self._actor)  # masks as the roster
         self.member_matches.clear()
         for member_id, label in found:
             item = QStandardItem(label)

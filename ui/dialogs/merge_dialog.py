@@ -185,7 +185,9 @@ class MergeDialog(QDialog):
         if not text:
             return
         with self._database.session() as session:
-            rows = search_roster(session, RosterQuery(text=text), 0, SEARCH_LIMIT)
+            # managers only (merge_members), who read phones whole; the roster's rule all the same, should the roles change
+            query = RosterQuery(text=text, phones_hidden=not self._show_phone)
+            rows = search_roster(session, query, 0, SEARCH_LIMIT)
         people: dict[int, list] = {}
         for row in rows:
             if self.first is not None and row.member_id == self.first.member_id:

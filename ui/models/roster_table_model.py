@@ -120,7 +120,7 @@ def database_source(database: Any) -> Source:
         if query.text.strip():
             with database.session() as session:
                 found = roster_matches(session, query)
-            return found.total, _Slices(database, found.membership_ids, found.people)
+            return found.total, _Slices(database, found.membership_ids, found.people, found.formerly)
         total, people = -1, None
         if count:
             with database.session() as session:
@@ -152,16 +152,17 @@ class _Pages:
 class _Slices:
     """The loader of a text search: pages are slices of the ids found once, in order; it knows the people too."""
 
-    def __init__(self, database: Any, membership_ids: list[int], people: int):
+    def __init__(self, database: Any, membership_ids: list[int], people: int, formerly: dict[int, str] | None = None):
         self._database = database
         self._ids = membership_ids
         self.people = people
+        self._formerly = formerly or {}  # the rows found by a former name (RosterMatches.formerly)
 
     def __call__(self, offset: int, limit: int) -> list[MemberRow]:
-        from desktop.services.roster import rows_for
+        from desktop.services.roster import rows_for, with_former_names
 
         with self._database.session() as session:
-            return rows_for(session, self._ids[offset : offset + limit])
+            return with_former_names(rows_for(session, self._ids[offset : offset + limit]), self._formerly)
 
 
 def _empty_source(_query: RosterQuery, count: bool = True) -> tuple[int, Loader]:
@@ -315,7 +316,14 @@ class RosterTableModel(QAbstractTableModel):
 
     def _display(self, row: MemberRow, col: int) -> str:
         if col == COL_NAME:  # a phone written into a name masked as the phone column is (names_shown_to)
-            return self._shown(row.display_name) or ""
+            name = self._shown(row.display_name) or ""
+            if row.formerly:  # found by a name carried until a recent rename: said, or the row seems a wrong match
+                return (
+                    QCoreApplication.translate("RosterTableModel", "%1 (formerly %2)")
+                    .replace("%1", name)
+                    .replace("%2", self._shown(row.formerly) or "")
+                )
+            return name
         if col == COL_NICKNAME:
             return self._shown(row.group_nickname or row.nickname) or ""
         if col == COL_GROUP:

@@ -27,10 +27,15 @@ SEARCH_LIMIT = 50
 
 def person_from_row(row: MemberRow, shown: Callable[[str | None], str | None] = lambda text: text) -> Person:
     """`shown`: a person's free text as the operator sees it (desktop.services.operators.names_shown_to)."""
+    formerly = (
+        QCoreApplication.translate("MemberSearchList", "formerly %1").replace("%1", shown(row.formerly) or "")
+        if row.formerly
+        else None
+    )  # found by a name carried until a recent rename (陈大文 typed, 陈文 listed): said
     return Person(
         row.membership_id,
         shown(row.display_name) or "",
-        person_detail(shown(row.nickname), shown(row.group_nickname), shown(row.wechat_id)),
+        person_detail(shown(row.nickname), shown(row.group_nickname), shown(row.wechat_id), formerly),
     )
 
 
