@@ -41,3 +41,18 @@ def test_a_returner_whose_steps_were_never_recorded_comes_back_a_member_not_a_st
         named = {a.display_name for a in stalled_alerts(s, gid, TODAY)}
         assert "老会员" not in named
         assert "半程" in named  # their own process, since the return
+
+
+def test_the_dormant_and_silent_reasons_name_every_kind_of_participation_speaking_too(sqlite_workspace, owner):
+    """Participation is a check-in, an attended activity, a contribution or a chat message (docs/metrics.md): one who
+    spoke is never dormant. The reason said "已 30 天没有任何打卡、活动或分享" — no word of speaking, and
+    "活动" not "attended" — and the silent newcomer's "仍未参与任何活动" read as "attended no activity". Both now
+    name the four facts, in both languages."""
+    from desktop.phrases import Phrase
+
+    dormant = Phrase("alert.dormant", days=30)
+    assert dormant.render("zh_CN") == "已 30 天没有打卡、参加活动、贡献或发言"
+    assert dormant.render("en") == "No check-in, activity attended, contribution or chat message for 30 days"
+    silent = Phrase("alert.silent_newcomer", days=7)
+    assert silent.render("zh_CN") == "入群超过 7 天仍没有打卡、参加活动、贡献或发言"
+    assert silent.render("en") == "Joined over 7 days ago: no check-in, activity attended, contribution or chat message"
