@@ -56,3 +56,68 @@ def test_the_dormant_and_silent_reasons_name_every_kind_of_participation_speakin
     silent = Phrase("alert.silent_newcomer", days=7)
     assert silent.render("zh_CN") == "入群超过 7 天仍没有打卡、参加活动、贡献或发言"
     assert silent.render("en") == "Joined over 7 days ago: no check-in, activity attended, contribution or chat message"
+
+
+def _returner(s, owner):
+    """老会员: a member since 1 October (added by hand), left on 5 November, back on the 10th."""
+    gid = create_group(s, owner, "早起营")
+    _, ms = add_member(s, owner, gid, MemberInput(display_name="老会员", joined_at=datetime(2026, 10, 1, 9)))
+    leave_group(s, owner, ms, "出差", when=datetime(2026, 11, 5, 20))
+    assert record_join(s, owner, ms, datetime(2026, 11, 10, 9)) == "active"
+    s.commit()
+    return gid, ms
+
+
+def test_a_check_in_for_a_day_between_leaving_and_return_says_they_had_left(sqlite_workspace, owner):
+    """A 补卡 for 7 November of someone who left on the 5th and came back on the 10th was refused as "11月10日才入群"
+    — as if they had never been in the group (a member since 1 October). Now it says they left on the 5th and came
+    back on the 10th: by record_checkins, in a pasted chain, and in the CLI's words. A day before they ever joined
+    still reads 才入群."""
+    from desktop.errors import ValidationError
+    from desktop.services.checkins import record_checkins
+    from desktop.services.paste import describe_person, preview_paste
+
+    with sqlite_workspace.session() as s:
+        gid, ms = _returner(s, owner)
+        with pytest.raises(ValidationError) as refused:
+            record_checkins(s, owner, gid, date(2026, 11, 7), [ms], today=TODAY)
+        said = str(refused.value)
+        assert "11月5日退群, 11月10日才回来" in said and "left on 2026-11-05 and came back on 2026-11-10" in said
+        assert "才入群" not in said
+        with pytest.raises(ValidationError, match="10月1日才入群"):  # before their first spell
+            record_checkins(s, owner, gid, date(2026, 9, 30), [ms], today=TODAY)
+        # a 补卡 line in a chain for a day they were away
+        preview = preview_paste(s, gid, date(2026, 11, 7), "#接龙 早起打卡\n1. 老会员\n")
+        [m] = [m for m in preview.matches if m.candidates]
+        assert m.status == "not_member"
+        text = describe_person(m.candidates[0])
+        assert text.startswith("老会员: 11月5日退群, 11月10日才回来") and "才入群" not in text
+
+
+def test_a_leave_from_a_day_they_were_away_says_they_had_left(sqlite_workspace, owner):
+    """A 请假 from 7 November (away from the 5th to the 10th) was refused as "11月10日才入群"; now "11月5日退群,
+    11月10日才回来"."""
+    from desktop.errors import ValidationError
+    from desktop.services.checkins import record_leave
+
+    with sqlite_workspace.session() as s:
+        gid, ms = _returner(s, owner)
+        with pytest.raises(ValidationError, match="11月5日退群, 11月10日才回来, 不能记 2026-11-07 起的请假"):
+            record_leave(s, owner, ms, date(2026, 11, 7), date(2026, 11, 12), "出差")
+
+
+def test_an_imported_check_in_table_names_the_days_away_too(sqlite_workspace, owner, tmp_path):
+    """A 打卡表 with a ✓ for 7 November of someone away from the 5th to the 10th: the problem says they had left and
+    came back, and a ✓ for 30 September says they first joined on 1 October — not "11月10日才入群" for either."""
+    from desktop.services.checkin_import import CheckinImportFailed, run_checkin_import
+
+    with sqlite_workspace.session() as s:
+        _returner(s, owner)
+    path = tmp_path / "打卡表.csv"
+    path.write_text("姓名,2026-09-30,2026-11-07\n老会员,✓,✓\n", encoding="utf-8-sig")
+    with pytest.raises(CheckinImportFailed) as failed:
+        run_checkin_import(sqlite_workspace, owner, path, "早起营", today=TODAY)
+    said = sorted(p.message for p in failed.value.problems)
+    assert len(said) == 2, said
+    assert any("10月1日才入群" in m and "2026-09-30" in m for m in said), said
+    assert any("11月5日退群, 11月10日才回来" in m and "2026-11-07" in m for m in said), said

@@ -141,9 +141,14 @@ def test_a_missed_check_in_of_the_earlier_spell_can_be_logged_afterwards(workspa
         s.commit()
         assert record_checkins(s, owner, gid, date(2026, 10, 11), [h], today=T).logged == (h,)
         assert record_checkins(s, owner, gid, date(2026, 11, 7), [h], today=T).already == (h,)
-        # the gap and the days before the first join are not theirs
-        for day in (date(2026, 11, 8), date(2026, 11, 12), date(2026, 9, 30)):
-            with pytest.raises(ValidationError, match="11月18日才入群"):
+        # the gap and the days before the first join are not theirs: a day of the gap says they had left and came
+        # back (not "11月18日才入群", as if never in the group), a day before the first join their first join day
+        for day, said in (
+            (date(2026, 11, 8), "11月8日退群, 11月18日才回来"),
+            (date(2026, 11, 12), "11月8日退群, 11月18日才回来"),
+            (date(2026, 9, 30), "10月1日才入群"),
+        ):
+            with pytest.raises(ValidationError, match=said):
                 record_checkins(s, owner, gid, day, [h], today=T)
         s.commit()
         october = month_stats(s, gid, 2026, 10, today=T)
