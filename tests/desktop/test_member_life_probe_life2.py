@@ -121,3 +121,43 @@ def test_an_imported_check_in_table_names_the_days_away_too(sqlite_workspace, ow
     assert len(said) == 2, said
     assert any("10月1日才入群" in m and "2026-09-30" in m for m in said), said
     assert any("11月5日退群, 11月10日才回来" in m and "2026-11-07" in m for m in said), said
+
+
+def test_entry_progress_says_a_member_added_directly_was_let_in_without_recorded_steps(sqlite_workspace, owner, tmp_path):
+    """入群进度 showed 已入群 with 必需步骤 "0/3" for a member added by hand in the month (their steps were never
+    recorded): true, but it read as unfinished. Now "0/3 · 直接入群, 未记录步骤" (English: "added directly, steps not
+    recorded"); one with a step recorded "1/3 · 已入群, 其余步骤未记录"; a newcomer on the way in keeps the bare
+    fraction, and one with every step done "3/3"."""
+    from openpyxl import load_workbook
+
+    from desktop.services.report import export_monthly_report
+
+    with sqlite_workspace.session() as s:
+        gid = create_group(s, owner, "读书会")
+        steps = {st.code: st.id for st in list_steps(s, gid) if st.required}
+        add_member(s, owner, gid, MemberInput(display_name="直接加", joined_at=datetime(2026, 11, 2, 9)))
+        _, one = add_member(s, owner, gid, MemberInput(display_name="答过目的", joined_at=datetime(2026, 11, 2, 9)))
+        record_step(s, owner, one, steps["purpose"], answer="读书", when=datetime(2026, 11, 2, 9))
+        _, way = add_member(s, owner, gid, MemberInput(display_name="在路上", status="applicant"))
+        record_step(s, owner, way, steps["purpose"], answer="读书", when=datetime(2026, 11, 3, 9))
+        _, done = add_member(s, owner, gid, MemberInput(display_name="走完", status="applicant"))
+        for sid in steps.values():
+            record_step(s, owner, done, sid, answer="读书", when=datetime(2026, 11, 4, 9))
+        s.commit()
+    cells = {}
+    for lang in ("zh_CN", "en"):
+        path = tmp_path / f"{lang}.xlsx"
+        export_monthly_report(
+            sqlite_workspace, owner, year=2026, month=11, group_ids=[gid], path=path, today=TODAY, lang=lang
+        )
+        ws = load_workbook(path).worksheets[5]
+        rows = [r for r in ws.iter_rows(min_row=4, values_only=True) if r[1]]
+        cells[lang] = {r[1]: r[-1] for r in rows}
+    n = len(steps)
+    assert cells["zh_CN"] == {
+        "直接加": f"0/{n} · 直接入群, 未记录步骤",
+        "答过目的": f"1/{n} · 已入群, 其余步骤未记录",
+        "在路上": f"1/{n}",
+        "走完": f"{n}/{n}",
+    }
+    assert cells["en"]["直接加"] == f"0/{n} · added directly, steps not recorded"
