@@ -525,6 +525,10 @@
             <source>Tick a step (click or Space) to record it now; untick to undo; click a done step's name to see or change its answer.</source>
             <translation>Tick a step (click or Space) to record it now; untick to undo; click a done step's name to see or change its answer.</translation>
         </message>
+        <message>
+            <source>Already a member: let in without these steps recorded. Ticking one records it; the status stays.</source>
+            <translation>Already a member: let in without these steps recorded. Ticking one records it; the status stays.</translation>
+        </message>
     </context>
     <context>
         <name>MergeDialog</name>
@@ -1230,7 +1234,9 @@
         <message numerus="yes">
             <source>Adjusted the points of %n member(s); the Points page's ledger undoes it.</source>
             <translation>
-                <numerusform>Adjusted the points of %Ln member; the Points page's ledger undoes it.</numerusform><numerusform>Adjusted the points of %Ln members; the Points page's ledger undoes it.</numerusform></translation>
+                <numerusform>Adjusted the points of %Ln member; the Points page's ledger undoes it.</numerusform>
+                <numerusform>Adjusted the points of %Ln members; the Points page's ledger undoes it.</numerusform>
+            </translation>
         </message>
     </context>
     <context>
