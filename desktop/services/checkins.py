@@ -695,8 +695,11 @@ def _refuse_before_joining(session: Session, ms: Membership, start: date, end: d
     if any(first <= start and end <= last for first, last in spells):
         return
     name = session.scalar(select(Member.display_name).where(Member.id == ms.member_id)) or ""
-    left = left_before(spells, start)
-    if left is not None:  # from a day they were away: not "才入群" as if never in the group
+    # the first day refused: the start, or, for a leave from a day of an earlier spell running on past it, the day
+    # after that spell (5–19 November of someone away 8–17 November: "11月8日退群, 11月18日才回来", not 10月1日才入群)
+    inside = next((last for first, last in spells if first <= start <= last), None)
+    left = left_before(spells, start if inside is None else inside + timedelta(days=1))
+    if left is not None:  # over days they were away: not "才入群" as if never in the group
         zh, en = away_text(name, left, joined).split(" (", 1)
         raise ValidationError(
             "start",

@@ -123,7 +123,9 @@ def test_an_imported_check_in_table_names_the_days_away_too(sqlite_workspace, ow
     assert any("11月5日退群, 11月10日才回来" in m and "2026-11-07" in m for m in said), said
 
 
-def test_entry_progress_says_a_member_added_directly_was_let_in_without_recorded_steps(sqlite_workspace, owner, tmp_path):
+def test_entry_progress_says_a_member_added_directly_was_let_in_without_recorded_steps(
+    sqlite_workspace, owner, tmp_path
+):
     """入群进度 showed 已入群 with 必需步骤 "0/3" for a member added by hand in the month (their steps were never
     recorded): true, but it read as unfinished. Now "0/3 · 直接入群, 未记录步骤" (English: "added directly, steps not
     recorded"); one with a step recorded "1/3 · 已入群, 其余步骤未记录"; a newcomer on the way in keeps the bare
@@ -161,3 +163,16 @@ def test_entry_progress_says_a_member_added_directly_was_let_in_without_recorded
         "走完": f"{n}/{n}",
     }
     assert cells["en"]["直接加"] == f"0/{n} · added directly, steps not recorded"
+
+
+def test_a_leave_from_a_day_of_the_earlier_spell_over_the_days_away_names_those_days(sqlite_workspace, owner):
+    """A 请假 of 3–12 November (in from 1 October, away 5–9 November) begins in the earlier spell and runs over the
+    days away: it is refused by naming them, not as "10月1日才入群 … 请从 2026-10-01 起记录" (recorded from 1 October
+    it would be refused all the same)."""
+    from desktop.errors import ValidationError
+    from desktop.services.checkins import record_leave
+
+    with sqlite_workspace.session() as s:
+        _gid, ms = _returner(s, owner)
+        with pytest.raises(ValidationError, match="11月5日退群, 11月10日才回来, 不能记 2026-11-03 起的请假"):
+            record_leave(s, owner, ms, date(2026, 11, 3), date(2026, 11, 12), "出差")
