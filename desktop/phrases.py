@@ -22,10 +22,13 @@ from typing import Any
 
 PHRASES: dict[str, tuple[str, str]] = {
     # ---- dashboard alerts (desktop/health.py) ----
-    "alert.dormant": ("已 {days} 天没有任何打卡、活动或分享", "No participation for {days} days"),
+    "alert.dormant": (
+        "已 {days} 天没有打卡、参加活动、贡献或发言",
+        "No check-in, activity attended, contribution or chat message for {days} days",
+    ),
     "alert.silent_newcomer": (
-        "入群超过 {days} 天仍未参与任何活动",
-        "Silent for over {days} days since joining",
+        "入群超过 {days} 天仍没有打卡、参加活动、贡献或发言",
+        "Joined over {days} days ago: no check-in, activity attended, contribution or chat message",
     ),
     "alert.repeat_violator": ("{days} 天内违规 {count} 次或以上", "{count} or more violations within {days} days"),
     "alert.over_capacity": (

@@ -1022,6 +1022,17 @@ class _Planner:
             )
         joined = self.index.joined.get(mid)
         if joined is not None and day < joined and not self.index.in_closed_spell(mid, day):
+            left = self.index.left_before(mid, day)
+            if left is not None:  # away between a leaving and their return: not "才入群" as if never in
+                return self.problem(
+                    row,
+                    column,
+                    f"{shown} {left.month}月{left.day}日退群, {joined.month}月{joined.day}日才回来, 不能记 {day} 的{what}"
+                    f" ({shown} left on {left} and came back on {joined}: no {what_en(what)} for {day}, a day away)",
+                    "before_joined",
+                    day,
+                )
+            joined = self.index.first_joined(mid, joined)
             return self.problem(
                 row,
                 column,

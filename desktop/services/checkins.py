@@ -152,8 +152,34 @@ def closed_spell_days(session: Session, membership_ids: Sequence[int]) -> dict[i
     return out
 
 
-def joined_later_text(name: str, joined: date, day: date) -> str:
-    """Why a check-in is refused for a day before the member joined (「x月x日才入群」)."""
+def left_before(spells: Sequence[tuple[date, date]], day: date) -> date | None:
+    """The day a member who came back had left, when `day` (not in any of their closed spells, before their latest
+    join) falls after one of those spells — a day they were away, not one before they ever joined. `spells`: their
+    closed_spell_days. None: before their first spell."""
+    ends = [last for _first, last in spells if last < day]
+    return max(ends) + timedelta(days=1) if ends else None
+
+
+def first_joined(spells: Sequence[tuple[date, date]], joined: date) -> date:
+    """The day a member first joined: their earliest closed spell's, else `joined` — a day before all of a returner's
+    spells is refused as "10月1日才入群" (their first join), not the day they came back."""
+    return min([first for first, _last in spells] + [joined])
+
+
+def away_text(name: str, left: date, back: date) -> str:
+    """「x月x日退群, x月x日才回来」: a member who came back was not one between the two."""
+    return (
+        f"{name} {left.month}月{left.day}日退群, {back.month}月{back.day}日才回来"
+        f" ({name} left on {left} and came back on {back})"
+    )
+
+
+def joined_later_text(name: str, joined: date, day: date, left: date | None = None) -> str:
+    """Why a check-in is refused for a day before the member joined (「x月x日才入群」); `left`: a member who came back
+    had left that day, and `day` is between their leaving and return — "才入群" read as if they had never been in."""
+    if left is not None:
+        zh, en = away_text(name, left, joined).split(" (", 1)
+        return f"{zh}, 不能记 {day} 的打卡 ({en[:-1]}: no check-in for {day}, a day they were away)"
     return (
         f"{name} {joined.month}月{joined.day}日才入群, 不能记 {day} 的打卡"
         f" ({name} joined on {joined}: no check-in for {day}, an earlier day)"
@@ -272,7 +298,10 @@ def record_checkins_by_day(
                     " nothing was logged; paste again)",
                 )
             assert joined is not None
-            raise ValidationError("date", joined_later_text(name, joined.date(), day))
+            own = spells.get(mid, ())
+            left = left_before(own, day)
+            back = joined.date() if left is not None else first_joined(own, joined.date())
+            raise ValidationError("date", joined_later_text(name, back, day, left))
     late_counts, checkin_points, streak_points = rules  # no ids, no rows: nothing is written
     late_counts = bool(late_counts)
     checkin_points = int(checkin_points or 0)
@@ -662,9 +691,22 @@ def _refuse_before_joining(session: Session, ms: Membership, start: date, end: d
     joined = ms.joined_at.date() if ms.joined_at is not None else None
     if joined is None or start >= joined:
         return
-    if any(first <= start and end <= last for first, last in closed_spell_days(session, [ms.id]).get(ms.id, ())):
+    spells = closed_spell_days(session, [ms.id]).get(ms.id, ())
+    if any(first <= start and end <= last for first, last in spells):
         return
     name = session.scalar(select(Member.display_name).where(Member.id == ms.member_id)) or ""
+    # the first day refused: the start, or, for a leave from a day of an earlier spell running on past it, the day
+    # after that spell (5–19 November of someone away 8–17 November: "11月8日退群, 11月18日才回来", not 10月1日才入群)
+    inside = next((last for first, last in spells if first <= start <= last), None)
+    left = left_before(spells, start if inside is None else inside + timedelta(days=1))
+    if left is not None:  # over days they were away: not "才入群" as if never in the group
+        zh, en = away_text(name, left, joined).split(" (", 1)
+        raise ValidationError(
+            "start",
+            f"{zh}, 不能记 {start} 起的请假; 请从 {joined} 起记录 ({en[:-1]}: no leave from {start}, a day they were"
+            f" away; record it from {joined})",
+        )
+    joined = first_joined(spells, joined)
     raise ValidationError(
         "start",
         f"{name} {joined.month}月{joined.day}日才入群, 不能记 {start} 起的请假; 请从 {joined} 起记录 "

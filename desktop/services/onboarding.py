@@ -304,6 +304,12 @@ def _required_done(session: Session, membership_id: int, group_id: int) -> bool:
     return missing == 0
 
 
+def _any_step_recorded(session: Session, membership_id: int) -> bool:
+    return (
+        session.scalar(select(StepProgress.id).where(StepProgress.membership_id == membership_id).limit(1)) is not None
+    )
+
+
 ADMITTED_REASON = "入群步骤已全部完成 (every required entry step is done)"  # admit_completed's audit reason
 
 
@@ -505,7 +511,15 @@ def record_join(
 ) -> str:
     """The person entered the group chat at `when` (a join notice of a chat export, PRODUCT §3.8): an applicant
     (or a former member coming back) becomes 入群中, or 已入群 at once when no required entry step is left
-    for them; joined_at is that moment; the referrer (a member id) is kept when none was known. A member
+    for them.
+
+    A returner's steps (decision, docs/metrics.md "Entry process"): a former member back after a spell in the group
+    (a closed spell kept) whose entry steps were never recorded — added by hand or imported as a member — was let
+    in without them and comes back 已入群; one with a step record comes back where those steps stand: all required
+    ones done, 已入群; one missing (a step added to the process since, say), 入群中 with the earlier ones counting.
+    Someone who dropped out before ever being in (no leaving date) goes on with the process as before.
+
+    joined_at is that moment; joined_at is that moment; the referrer (a member id) is kept when none was known. A member
     already in is left as is (joined_at filled when missing); a blacklisted person is not let in (returned
     status "blacklisted"), nor is one out since after `when` (the notice is of the spell that ended). Returns the
     status after."""
@@ -524,13 +538,16 @@ def record_join(
         if ms.joined_at is None:
             ms.joined_at = when
     else:
-        keep_closed_spell(session, ms, when)
+        returner = keep_closed_spell(session, ms, when)
         ms.status = "onboarding"
         ms.joined_at = when
         ms.left_at = None
         ms.left_reason = None
         session.flush()
-        if _required_done(session, membership_id, ms.group_id):
+        # a returner whose entry steps were never recorded (added by hand, imported as a member) was a member without
+        # them: back 已入群 — as 入群中 they were "stalled 20 days" in 预警 after a year in the group
+        unrecorded = returner and not _any_step_recorded(session, membership_id)
+        if unrecorded or _required_done(session, membership_id, ms.group_id):
             ms.status = "active"
             _award_referral(session, ms, when, actor)
     after = {"status": ms.status, "joined_at": ms.joined_at, "referrer_id": ms.referrer_id}

@@ -174,7 +174,7 @@ from desktop.leave_words import (
 from desktop.leave_words import HOLIDAY as _HOLIDAY
 from desktop.leave_words import LUNAR as _LUNAR
 from desktop.numerals import cn_number
-from desktop.services.checkins import CheckinEntry, record_checkins_by_day
+from desktop.services.checkins import CheckinEntry, first_joined, left_before, record_checkins_by_day
 from desktop.services.operators import Actor
 from desktop.tasks import Progress
 from models import AuditEntry, CheckIn, Group, Leave, Member, Membership, MembershipSpell, bulk, clock
@@ -219,6 +219,7 @@ class Candidate:
     status: str = "active"  # the membership's status in this group, "elsewhere", "deleted" or "joined_later"
     group: str | None = None  # elsewhere: the group they are in
     joined: date | None = None  # joined_later: the day they joined (after the day being logged)
+    left: date | None = None  # joined_later of one who came back: the day they had left (the day logged between)
     group_status: str | None = None  # elsewhere: their membership's status in `group` (left there: not its member)
 
 
@@ -601,6 +602,19 @@ class RosterIndex:
             ).all()
             self._spells = closed_spell_days(self._session, sorted(set(mids))) if mids else {}
         return any(first <= day <= last for first, last in self._spells.get(membership_id, ()))
+
+    def left_before(self, membership_id: int, day: date) -> date | None:
+        """The day a member who came back had left, when `day` (before their latest join, outside their spells) is
+        one they were away (checkins.left_before); None: before they ever joined."""
+        if self._spells is None:
+            self.in_closed_spell(membership_id, day)  # reads the group's spells
+        return left_before((self._spells or {}).get(membership_id, ()), day)
+
+    def first_joined(self, membership_id: int, joined: date) -> date:
+        """The day they first joined (checkins.first_joined), `joined` for one who never left."""
+        if self._spells is None:
+            self.in_closed_spell(membership_id, joined)  # reads the group's spells
+        return first_joined((self._spells or {}).get(membership_id, ()), joined)
 
     def member_then(self, found: _Found, day: date | None) -> bool:
         """The name is certainly one former member of this group (退群 / 移出 since), and `day` is a day of theirs as a
@@ -3279,7 +3293,10 @@ def match_lines(
                 if then is not None:  # the 张三 who left since was the 张三 of that day, not the new one
                     cands = (then,)
                 else:
-                    status, cands = "not_member", (replace(cands[0], status="joined_later", joined=joined),)
+                    left = index.left_before(cands[0].membership_id or 0, part_day)
+                    first = joined if left is not None else index.first_joined(cands[0].membership_id or 0, joined)
+                    cands = (replace(cands[0], status="joined_later", joined=first, left=left),)
+                    status = "not_member"
             elif (on_leave and not mixed or any(found is f for f in for_others)) and status in (
                 "matched",
                 "ambiguous",
@@ -3925,6 +3942,12 @@ _STATUS_WORDS = {
 
 
 def describe_person(c: Candidate) -> str:
+    if c.status == "joined_later" and c.joined is not None and c.left is not None:
+        left, back = c.left, c.joined
+        return (
+            f"{c.display_name}: {left.month}月{left.day}日退群, {back.month}月{back.day}日才回来"
+            f" (left on {left}, back on {back}: not a member on this day)"
+        )
     if c.status == "joined_later" and c.joined is not None:
         return f"{c.display_name}: {c.joined.month}月{c.joined.day}日才入群 (joined on {c.joined}, after this day)"
     if c.status == "elsewhere" and c.group_status == "blacklisted":  # not a mere leaver: the spammer of that group

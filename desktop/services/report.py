@@ -279,6 +279,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "h.reason": ("原因", "Reason"),
     "h.source": ("来源", "Source"),
     "h.progress": ("必需步骤", "Required done"),
+    # 入群进度: a member (已入群) whose required steps were not all recorded — added by hand, imported as a member, a
+    # returner — was let in without them: a bare "0/3" read as unfinished
+    "progress.none_recorded": ("直接入群, 未记录步骤", "added directly, steps not recorded"),
+    "progress.rest_unrecorded": ("已入群, 其余步骤未记录", "a member; the other steps not recorded"),
     "h.alert": ("预警类型", "Alert"),
     "h.member": ("成员", "Member"),
     "h.day": ("日", "Day"),
@@ -2023,6 +2027,10 @@ class _Report:
                             step = by_label.get(col)
                             cells.append("—" if step is None else local_day(done.get(step[0])))
                         n_done = sum(1 for sid in required if sid in done)
+                        progress_cell = f"{n_done}/{len(required)}"
+                        if status == "active" and n_done < len(required):
+                            said = self.t("progress.none_recorded" if n_done == 0 else "progress.rest_unrecorded")
+                            progress_cell = f"{progress_cell} · {said}"
                         yield [
                             g.name,
                             pp.name,
@@ -2030,7 +2038,7 @@ class _Report:
                             local_day(pp.applied_at),
                             local_day(joined),
                             *cells,
-                            f"{n_done}/{len(required)}",
+                            progress_cell,
                         ]
 
         kinds = [None, None, None, "date", "date"] + ["date"] * len(columns) + ["mark"]

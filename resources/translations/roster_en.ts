@@ -525,6 +525,10 @@
             <source>Tick a step (click or Space) to record it now; untick to undo; click a done step's name to see or change its answer.</source>
             <translation>Tick a step (click or Space) to record it now; untick to undo; click a done step's name to see or change its answer.</translation>
         </message>
+        <message>
+            <source>Already a member: let in without these steps recorded. Ticking one records it; the status stays.</source>
+            <translation>Already a member: let in without these steps recorded. Ticking one records it; the status stays.</translation>
+        </message>
     </context>
     <context>
         <name>MergeDialog</name>

@@ -522,6 +522,10 @@
             <source>Tick a step (click or Space) to record it now; untick to undo; click a done step's name to see or change its answer.</source>
             <translation>勾选步骤（单击或按空格）即记录完成；取消勾选即撤销；单击已完成步骤的名称可查看或修改回答。</translation>
         </message>
+        <message>
+            <source>Already a member: let in without these steps recorded. Ticking one records it; the status stays.</source>
+            <translation>已是成员: 入群时未记录这些步骤。勾选即补记, 状态不变。</translation>
+        </message>
     </context>
     <context>
         <name>MergeDialog</name>

@@ -152,15 +152,15 @@
         </message>
         <message>
             <location filename="../../desktop/phrases.py" />
-            <source>No participation for {days} days</source>
+            <source>No check-in, activity attended, contribution or chat message for {days} days</source>
             <extracomment>alert.dormant</extracomment>
-            <translation>No participation for {days} days</translation>
+            <translation>No check-in, activity attended, contribution or chat message for {days} days</translation>
         </message>
         <message>
             <location filename="../../desktop/phrases.py" />
-            <source>Silent for over {days} days since joining</source>
+            <source>Joined over {days} days ago: no check-in, activity attended, contribution or chat message</source>
             <extracomment>alert.silent_newcomer</extracomment>
-            <translation>Silent for over {days} days since joining</translation>
+            <translation>Joined over {days} days ago: no check-in, activity attended, contribution or chat message</translation>
         </message>
         <message>
             <location filename="../../desktop/phrases.py" />

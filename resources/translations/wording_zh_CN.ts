@@ -149,15 +149,15 @@
         </message>
         <message>
             <location filename="../../desktop/phrases.py" />
-            <source>No participation for {days} days</source>
+            <source>No check-in, activity attended, contribution or chat message for {days} days</source>
             <extracomment>alert.dormant</extracomment>
-            <translation>已 {days} 天没有任何打卡、活动或分享</translation>
+            <translation>已 {days} 天没有打卡、参加活动、贡献或发言</translation>
         </message>
         <message>
             <location filename="../../desktop/phrases.py" />
-            <source>Silent for over {days} days since joining</source>
+            <source>Joined over {days} days ago: no check-in, activity attended, contribution or chat message</source>
             <extracomment>alert.silent_newcomer</extracomment>
-            <translation>入群超过 {days} 天仍未参与任何活动</translation>
+            <translation>入群超过 {days} 天仍没有打卡、参加活动、贡献或发言</translation>
         </message>
         <message>
             <location filename="../../desktop/phrases.py" />

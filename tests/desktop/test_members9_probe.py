@@ -432,13 +432,17 @@ def test_a_former_member_joining_again_keeps_their_referrers_points_in_recompute
     "recompute from rules" wanted it taken back (−20) while 王五 was joining again. A closed spell is a join."""
     from dataclasses import replace
 
-    from desktop.services.onboarding import leave_group, record_join
+    from desktop.services.onboarding import leave_group, list_steps, record_join, record_step
     from desktop.services.roster import get_member_input, update_member
 
     with workspace.session() as s:
         gid = create_group(s, owner, "晨读营")
         wang, wang_ms = add_member(s, owner, gid, MemberInput("老王", joined_at=datetime(2026, 9, 1)))
         _, ms = add_member(s, owner, gid, MemberInput("王五", joined_at=datetime(2026, 9, 5), referrer_id=wang))
+        # his purpose answer was recorded: a returner with a step record goes through the process again (one whose
+        # steps were never recorded comes back 已入群: onboarding.record_join)
+        purpose = next(st.id for st in list_steps(s, gid) if st.code == "purpose")
+        record_step(s, owner, ms, purpose, answer="早起", when=datetime(2026, 9, 5))
         leave_group(s, owner, ms, "发广告", status="blacklisted", when=datetime(2026, 10, 3, 12))
         s.commit()
         update_member(s, owner, ms, replace(get_member_input(s, ms), status="left"))  # the blacklist lifted

@@ -59,11 +59,21 @@ def _come_back(s, owner, gid: int, ms: int, when: datetime = BACK, *, steps: boo
                 record_step(s, owner, ms, st.id, answer="回来了", when=when + timedelta(minutes=30))
 
 
-def _scenario(s, owner):
-    """一直在 (a member since 1 October) and 何十三: member from 1 October, 10 October check-ins, left 8 November."""
+def _one_step(s, owner, gid: int, ms: int) -> None:
+    """The purpose question recorded on joining: a returner with a step record goes through the process again
+    (onboarding.record_join; one whose steps were never recorded comes back 已入群)."""
+    purpose = next(st.id for st in list_steps(s, gid) if st.code == "purpose")
+    record_step(s, owner, ms, purpose, answer="早起", when=JOINED)
+
+
+def _scenario(s, owner, *, one_step: bool = False):
+    """一直在 (a member since 1 October) and 何十三: member from 1 October, 10 October check-ins, left 8 November.
+    `one_step`: 何十三's purpose answer was recorded on joining."""
     gid = create_group(s, owner, "回流群")
     add_member(s, owner, gid, MemberInput(display_name="一直在", joined_at=JOINED))
     _, h = add_member(s, owner, gid, MemberInput(display_name="何十三", joined_at=JOINED))
+    if one_step:
+        _one_step(s, owner, gid, h)
     for d in _days(date(2026, 10, 1), date(2026, 10, 10)):
         record_checkins(s, owner, gid, d, [h], today=T)
     for d in _days(date(2026, 11, 1), date(2026, 11, 7)):
@@ -115,6 +125,7 @@ def test_a_return_while_still_joining_keeps_the_earlier_spell(workspace, owner):
         s.commit()
         october = _figures(s, gid, 10)
         assert october[0] == 1 and october[4] == round(10 / 31, 4)
+        _one_step(s, owner, gid, ms)
         leave_group(s, owner, ms, "暂停", when=datetime(2026, 11, 1, 9))
         _come_back(s, owner, gid, ms, datetime(2026, 11, 16, 21), steps=False)
         s.commit()
@@ -130,9 +141,14 @@ def test_a_missed_check_in_of_the_earlier_spell_can_be_logged_afterwards(workspa
         s.commit()
         assert record_checkins(s, owner, gid, date(2026, 10, 11), [h], today=T).logged == (h,)
         assert record_checkins(s, owner, gid, date(2026, 11, 7), [h], today=T).already == (h,)
-        # the gap and the days before the first join are not theirs
-        for day in (date(2026, 11, 8), date(2026, 11, 12), date(2026, 9, 30)):
-            with pytest.raises(ValidationError, match="11月18日才入群"):
+        # the gap and the days before the first join are not theirs: a day of the gap says they had left and came
+        # back (not "11月18日才入群", as if never in the group), a day before the first join their first join day
+        for day, said in (
+            (date(2026, 11, 8), "11月8日退群, 11月18日才回来"),
+            (date(2026, 11, 12), "11月8日退群, 11月18日才回来"),
+            (date(2026, 9, 30), "10月1日才入群"),
+        ):
+            with pytest.raises(ValidationError, match=said):
                 record_checkins(s, owner, gid, day, [h], today=T)
         s.commit()
         october = month_stats(s, gid, 2026, 10, today=T)
@@ -141,7 +157,7 @@ def test_a_missed_check_in_of_the_earlier_spell_can_be_logged_afterwards(workspa
 
 def test_a_missed_check_in_of_the_earlier_spell_while_joining_again(workspace, owner):
     with workspace.session() as s:
-        gid, h = _scenario(s, owner)
+        gid, h = _scenario(s, owner, one_step=True)
         _come_back(s, owner, gid, h, steps=False)
         s.commit()
         assert s.get(Membership, h).status == "onboarding"
@@ -502,6 +518,7 @@ def test_undoing_the_step_that_readmitted_a_returning_member_keeps_the_earlier_s
             s, owner, gid, MemberInput(display_name="推荐人", joined_at=datetime(2026, 9, 1))
         )
         _, ms2 = add_member(s, owner, gid, MemberInput(display_name="回流", joined_at=JOINED))
+        _one_step(s, owner, gid, ms2)
         leave_group(s, owner, ms2, "太忙", when=LEFT)
         s.get(Membership, ms2).referrer_id = other_id
         assert record_join(s, owner, ms2, BACK) == "onboarding"  # 二期承诺书 is still to do

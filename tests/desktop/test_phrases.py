@@ -15,11 +15,14 @@ from models.base import ATTENDANCE_STATUSES, CONTRIBUTION_KINDS, VIOLATION_ACTIO
 
 def test_a_phrase_is_its_chinese_text_and_renders_in_english():
     p = Phrase("alert.dormant", days=30)
-    assert isinstance(p, str) and p == "已 30 天没有任何打卡、活动或分享"
+    assert isinstance(p, str) and p == "已 30 天没有打卡、参加活动、贡献或发言"
     assert "30" in p  # callers that treat it as a str keep working
-    assert p.render("en") == p.english == "No participation for 30 days"
+    assert p.render("en") == p.english == "No check-in, activity attended, contribution or chat message for 30 days"
     assert p.render("zh_CN") == str(p)
-    assert p.bilingual() == "已 30 天没有任何打卡、活动或分享 (No participation for 30 days)"
+    assert (
+        p.bilingual()
+        == "已 30 天没有打卡、参加活动、贡献或发言 (No check-in, activity attended, contribution or chat message for 30 days)"
+    )
 
 
 def test_format_specs_and_nested_phrases_follow_the_language():

@@ -104,7 +104,7 @@ def test_october_exported_again_after_a_threshold_change_is_the_october_filed(wo
         assert now.last_month == month_stats(s, gid, 2026, 11)
         dormant = [a for a in now.alerts if a.kind == "dormant"]
         assert {a.display_name for a in dormant} == {"阿静", "阿动", "阿默"}
-        assert {str(a.reason) for a in dormant} == {"已 14 天没有任何打卡、活动或分享"}
+        assert {str(a.reason) for a in dormant} == {"已 14 天没有打卡、参加活动、贡献或发言"}
 
     # December's own workbook names the rules it used: today's …
     december = tmp_path / "december.xlsx"

@@ -67,6 +67,10 @@ def test_a_past_month_s_roster_shows_the_spell_of_that_month_for_someone_back_si
         _, stays = add_member(s, owner, g, MemberInput(display_name="留下", joined_at=datetime(2026, 2, 1, 9)))
         _, li_other = add_member(s, owner, other, MemberInput(display_name="李四", wechat_id="lisi_x"))
         record_checkins(s, owner, g, date(2026, 3, 10), [back_by_notice, back_by_hand, stays], today=TODAY)
+        # 孙八's purpose answer was recorded: a returner with a step record goes through the process again (one whose
+        # steps were never recorded comes back 已入群: onboarding.record_join)
+        purpose = next(st.id for st in list_steps(s, g) if st.code == "purpose")
+        record_step(s, owner, back_by_notice, purpose, answer="回来", when=datetime(2026, 2, 1, 9))
         leave_group(s, owner, back_by_notice, "暂离", when=datetime(2026, 3, 20, 22))
         leave_group(s, owner, back_by_hand, "暂离", when=datetime(2026, 3, 20, 22))
         assert record_join(s, owner, back_by_notice, datetime(2026, 4, 10, 9)) == "onboarding"

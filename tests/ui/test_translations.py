@@ -300,12 +300,12 @@ DESKTOP_TEXTS = {
     "en": {
         "joined": "Joined the group",
         "violation": "Violation: advertising → warning: 发了广告链接",
-        "dormant": "No participation for 30 days",
+        "dormant": "No check-in, activity attended, contribution or chat message for 30 days",
     },
     "zh_CN": {
         "joined": "加入社群",
         "violation": "违规 发广告 → 警告: 发了广告链接",
-        "dormant": "已 30 天没有任何打卡、活动或分享",
+        "dormant": "已 30 天没有打卡、参加活动、贡献或发言",
     },
 }
 

@@ -506,7 +506,7 @@ class MemberPanel(QFrame):
             if st.step_id == current_step:
                 self.steps_list.setCurrentItem(item)
         self._filling_steps = False
-        self.steps_label.setText(
+        hint = (
             self.tr(
                 "Tick a step (click or Space) to record it now; untick to undo; click a done step's name to see "
                 "or change its answer."
@@ -514,6 +514,17 @@ class MemberPanel(QFrame):
             if d.steps
             else self.tr("This group has no entry steps.")
         )
+        # a member (已入群) added by hand, imported or back again with required steps unticked: an unticked list
+        # read as a newcomer who had not finished (the 入群进度 sheet says the same: report "progress.none_recorded")
+        if d.status == "active" and any(st.required and not st.retired and st.done_at is None for st in d.steps):
+            hint = (
+                self.tr(
+                    "Already a member: let in without these steps recorded. Ticking one records it; the status stays."
+                )
+                + " "
+                + hint
+            )
+        self.steps_label.setText(hint)
         live = [st for st in d.steps if not st.retired]
         done = sum(1 for st in live if st.done_at is not None)
         self.tabs.setTabText(1, self.tr("Entry steps %1/%2").replace("%1", str(done)).replace("%2", str(len(live))))
