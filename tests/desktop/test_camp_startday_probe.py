@@ -1,0 +1,169 @@
+"""A camp's day count names a date: a group's first day (开营日, `camp_start_day`) and length (`camp_days`) make a
+chain titled 第15天 / Day 15 / D15 / 第十五天 a chain of start + N − 1. Every test pins its own day."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+from sqlalchemy import select
+
+from desktop.cli import main
+from desktop.services.group_profile import update_group_profile
+from desktop.services.groups import create_group
+from desktop.services.paste import preview_paste
+from desktop.services.roster import MemberInput, add_member
+from desktop.workspace import actor_for
+from models import CheckIn, Member, Membership
+
+GROUP = "21天写作营"
+START = date(2026, 12, 1)  # day 1; day 12 is 12-12, day 16 is 12-16
+TODAY = date(2026, 12, 16)
+
+
+@pytest.fixture(autouse=True)
+def own_today(monkeypatch):
+    monkeypatch.setenv("QUNDESK_TODAY", TODAY.isoformat())
+
+
+def _camp(database, *, start: date | None = START, days: int | None = 21) -> int:
+    owner = actor_for(database)
+    with database.session() as s:
+        gid = create_group(s, owner, GROUP, kind="camp")
+        for name in ("张三", "李四", "王五"):
+            add_member(s, owner, gid, MemberInput(display_name=name, joined_at=datetime(2026, 11, 28, 20)))
+        if start is not None or days is not None:
+            update_group_profile(s, owner, gid, camp_start_day=start, camp_days=days)
+        s.commit()
+    return gid
+
+
+def _checkins(database, group_id: int) -> list[tuple[str, date, bool]]:
+    with database.session() as s:
+        rows = s.execute(
+            select(Member.display_name, CheckIn.day, CheckIn.late)
+            .join(Membership, Membership.id == CheckIn.membership_id)
+            .join(Member, Member.id == Membership.member_id)
+            .where(CheckIn.group_id == group_id)
+            .order_by(CheckIn.day, Member.display_name)
+        ).all()
+    return [tuple(r) for r in rows]
+
+
+def _checkin(db, tmp_path, text: str, *extra: str) -> int:
+    chain = tmp_path / "chain.txt"
+    chain.write_text(text, encoding="utf-8")
+    return main(["--db", db, "checkin", "--group", GROUP, "--paste", str(chain), *extra])
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["#接龙 第12天打卡", "#接龙\nDay 12 check-in", "#接龙 D12 打卡", "#接龙\n21天写作营\n第十二天打卡"],
+)
+def test_a_title_s_camp_day_names_its_date_and_a_late_paste_is_refused_without_date(
+    sqlite_workspace, sqlite_path, tmp_path, capsys, title
+):
+    """Friday's chain 第12天 pasted on Wednesday the 16th was logged for the 16th without a word. With the camp's
+    first day (12-01) day 12 is 12-12: the CLI refuses without --date, naming that date; with it, it is logged."""
+    gid = _camp(sqlite_workspace)
+    text = f"{title}\n1. 张三 800字\n2. 李四 1000字\n"
+    assert _checkin(str(sqlite_path), tmp_path, text) == 1
+    err = capsys.readouterr().err
+    assert "2026-12-12" in err and "nothing logged" in err
+    assert _checkins(sqlite_workspace, gid) == []
+    assert _checkin(str(sqlite_path), tmp_path, text, "--date", "2026-12-12") == 0
+    assert _checkins(sqlite_workspace, gid) == [
+        ("张三", date(2026, 12, 12), False),
+        ("李四", date(2026, 12, 12), False),
+    ]
+
+
+def test_the_camp_day_of_the_day_chosen_is_logged_without_a_word(sqlite_workspace, sqlite_path, tmp_path, capsys):
+    gid = _camp(sqlite_workspace)
+    assert _checkin(str(sqlite_path), tmp_path, "#接龙 第16天打卡\n1. 张三\n") == 0
+    assert "第16天" not in capsys.readouterr().err
+    assert _checkins(sqlite_workspace, gid) == [("张三", TODAY, False)]
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
+        ("#接龙 12月15日 第16天打卡", "camp_day"),  # the date says 15, the count 16: which is the typo?
+        ("#接龙 第99天打卡", "camp_outside"),  # a 21-day camp has no day 99
+        ("#接龙 第0天打卡", "camp_outside"),
+    ],
+)
+def test_a_title_whose_date_and_camp_day_disagree_or_a_count_outside_the_camp_is_asked(
+    sqlite_workspace, sqlite_path, tmp_path, capsys, title, kind
+):
+    gid = _camp(sqlite_workspace)
+    text = f"{title}\n1. 张三\n"
+    with sqlite_workspace.session() as s:
+        preview = preview_paste(s, gid, TODAY, text)
+    assert (preview.title_doubt, preview.title_day, preview.day_mismatch) == (kind, None, True)
+    assert _checkin(str(sqlite_path), tmp_path, text) == 1
+    assert "nothing logged" in capsys.readouterr().err
+    assert _checkins(sqlite_workspace, gid) == []
+    assert _checkin(str(sqlite_path), tmp_path, text, "--date", "2026-12-15") == 0  # the user says which day
+    assert _checkins(sqlite_workspace, gid) == [("张三", date(2026, 12, 15), False)]
+
+
+def test_a_date_and_camp_day_that_agree_are_the_day(sqlite_workspace):
+    gid = _camp(sqlite_workspace)
+    with sqlite_workspace.session() as s:
+        preview = preview_paste(s, gid, TODAY, "#接龙 12月12日 第12天打卡\n1. 张三\n")
+    assert (preview.title_day, preview.title_doubt, preview.camp_title) == (date(2026, 12, 12), None, "第12天")
+
+
+def test_without_a_first_day_the_chain_is_logged_for_the_day_chosen_with_a_hint(
+    sqlite_workspace, sqlite_path, tmp_path, capsys
+):
+    gid = _camp(sqlite_workspace, start=None, days=None)
+    assert _checkin(str(sqlite_path), tmp_path, "#接龙 第12天打卡\n1. 张三\n") == 0
+    err = capsys.readouterr().err
+    assert "第12天" in err and "--camp-start" in err
+    assert _checkins(sqlite_workspace, gid) == [("张三", TODAY, False)]
+
+
+def test_a_camp_description_s_days_are_not_the_chain_s(sqlite_workspace):
+    """`第1天到第7天为基础周` / `第二天补卡无效` describe the camp: they name no day of this chain."""
+    gid = _camp(sqlite_workspace)
+    text = "#接龙 写作营打卡\n第1天到第7天为基础周\n第二天补卡无效\n1. 张三\n"
+    with sqlite_workspace.session() as s:
+        preview = preview_paste(s, gid, TODAY, text)
+    assert (preview.title_day, preview.title_doubt, preview.camp_title) == (None, None, None)
+
+
+def test_a_make_up_of_a_camp_day_is_its_date_with_a_first_day_title_or_none(
+    sqlite_workspace, sqlite_path, tmp_path, capsys
+):
+    """补第12天 under a chain without a camp day was left for a person (camp_day_unknown): with the camp's first day
+    it is a 补卡 of 12-12; 补第30天 of a 21-day camp is no day of it, left with its reason."""
+    gid = _camp(sqlite_workspace)
+    text = "#接龙 写作营打卡\n1. 张三 800字\n2. 李四 补第12天\n3. 王五 补第30天\n"
+    assert _checkin(str(sqlite_path), tmp_path, text) == 0
+    err = capsys.readouterr().err
+    assert "王五" in err and "不在营期之内" in err
+    assert _checkins(sqlite_workspace, gid) == [
+        ("李四", date(2026, 12, 12), True),
+        ("张三", TODAY, False),
+    ]
+
+
+def test_the_groups_command_sets_and_clears_the_camp(sqlite_workspace, sqlite_path, capsys):
+    import json
+
+    gid = _camp(sqlite_workspace, start=None, days=None)
+    db = str(sqlite_path)
+    assert main(["--db", db, "groups", "--group", GROUP, "--camp-start", "2026-12-01", "--camp-days", "21"]) == 0
+    assert "2026-12-01" in capsys.readouterr().out
+    assert main(["--db", db, "groups", "--json"]) == 0
+    row = next(r for r in json.loads(capsys.readouterr().out) if r["id"] == gid)
+    assert (row["camp_start_day"], row["camp_days"]) == ("2026-12-01", 21)
+    assert main(["--db", db, "groups", "--group", GROUP, "--camp-start", "12/01"]) == 1
+    assert main(["--db", db, "groups", "--group", GROUP, "--camp-days", "0"]) == 1
+    assert main(["--db", db, "groups", "--group", GROUP, "--camp-start", "none"]) == 0
+    capsys.readouterr()
+    assert main(["--db", db, "groups", "--json"]) == 0
+    row = next(r for r in json.loads(capsys.readouterr().out) if r["id"] == gid)
+    assert (row["camp_start_day"], row["camp_days"]) == (None, 21)
