@@ -18,7 +18,6 @@ class Group(Base):
         enum_check("kind", GROUP_KINDS),
         CheckConstraint("capacity > 0", name="capacity_positive"),
         CheckConstraint("fee_cents >= 0", name="fee_nonnegative"),
-        CheckConstraint("camp_days > 0", name="camp_days_positive"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

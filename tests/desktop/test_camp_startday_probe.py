@@ -4,6 +4,7 @@ chain titled 第15天 / Day 15 / D15 / 第十五天 a chain of start + N − 1. 
 from __future__ import annotations
 
 from datetime import date, datetime
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select
@@ -167,3 +168,67 @@ def test_the_groups_command_sets_and_clears_the_camp(sqlite_workspace, sqlite_pa
     assert main(["--db", db, "groups", "--json"]) == 0
     row = next(r for r in json.loads(capsys.readouterr().out) if r["id"] == gid)
     assert (row["camp_start_day"], row["camp_days"]) == (None, 21)
+
+
+# ---------------------------------------------------------------------------------------------- the migration
+
+COUNTED = ("community_group", "membership", "checkin", "step_progress", "points_entry", "leave", "attendance")
+
+
+def _counts(engine) -> dict[str, int]:
+    from sqlalchemy import text
+
+    with engine.connect() as conn:
+        return {t: conn.execute(text(f'SELECT count(*) FROM "{t}"')).scalar_one() for t in COUNTED}
+
+
+def test_0025_on_a_demo_workspace_keeps_every_row_and_sets_no_camp(any_db_url):
+    """A demo workspace taken back to 0024 and upgraded again: every group, membership and check-in is kept (a
+    rebuild of community_group on SQLite would have taken every row that cascades from a group with it), and no
+    group has a first day until one is set."""
+    from alembic import command
+
+    from desktop.demo import build_demo
+    from models.db import alembic_config, make_engine, open_database
+
+    database = open_database(any_db_url)
+    build_demo(database.engine, groups=2, members=60, months=1, seed=3, today=date(2026, 11, 20))
+    before = _counts(database.engine)
+    assert before["checkin"] > 0 and before["membership"] > 0
+    database.dispose()
+    engine = make_engine(any_db_url)
+    command.downgrade(alembic_config(engine), "0024_zones2_chat_span_zone")
+    assert _counts(engine) == before
+    engine.dispose()
+    database = open_database(any_db_url)  # upgrades to head
+    assert _counts(database.engine) == before
+    with database.session() as s:
+        from models import Group
+
+        assert {(g.camp_start_day, g.camp_days) for g in s.scalars(select(Group))} == {(None, None)}
+    database.dispose()
+
+
+def test_0025_on_the_first_release_s_workspace(tmp_path):
+    """tests/data/workspace_v1.sqlite, upgraded as the app opens it: its groups have no first day, and a first day
+    set afterwards names the date of a chain's camp day."""
+    import shutil
+
+    from desktop.workspace import open_workspace
+    from models import Group
+
+    path = tmp_path / "v1.sqlite"
+    shutil.copyfile(Path(__file__).parents[1] / "data" / "workspace_v1.sqlite", path)
+    database = open_workspace(path)
+    try:
+        owner = actor_for(database)
+        with database.session() as s:
+            groups = list(s.scalars(select(Group)))
+            assert groups and {(g.camp_start_day, g.camp_days) for g in groups} == {(None, None)}
+            gid = groups[0].id
+            update_group_profile(s, owner, gid, camp_start_day=date(2026, 11, 1), camp_days=21)
+            s.commit()
+            preview = preview_paste(s, gid, TODAY, "#接龙 第10天打卡\n1. 某人\n")
+        assert (preview.title_day, preview.camp_title) == (date(2026, 11, 10), "第10天")
+    finally:
+        database.dispose()

@@ -23,14 +23,13 @@ depends_on = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("community_group") as batch:
-        batch.add_column(sa.Column("camp_start_day", sa.Date(), nullable=True))
-        batch.add_column(sa.Column("camp_days", sa.Integer(), nullable=True))
-        batch.create_check_constraint(op.f("ck_community_group_camp_days_positive"), "camp_days > 0")
+    # plain ADD COLUMN on both engines: a batch (copy-and-move) of community_group on SQLite dropped the old table,
+    # and every row that cascades from a group (check-ins, memberships …) went with it. The length's range is the
+    # profile's rule (group_profile: 1…366), not a constraint that SQLite could only add by rebuilding the table.
+    op.add_column("community_group", sa.Column("camp_start_day", sa.Date(), nullable=True))
+    op.add_column("community_group", sa.Column("camp_days", sa.Integer(), nullable=True))
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("community_group") as batch:
-        batch.drop_constraint(op.f("ck_community_group_camp_days_positive"), type_="check")
-        batch.drop_column("camp_days")
-        batch.drop_column("camp_start_day")
+    op.drop_column("community_group", "camp_days")  # native DROP COLUMN: no rebuild of the table (see upgrade)
+    op.drop_column("community_group", "camp_start_day")
