@@ -979,6 +979,12 @@ def _cmd_import_chat(ctx: Context, args: argparse.Namespace) -> int:
         )
     for day, entry in plan.chain_unmatched:
         print(said(f"{name}: {day} 接龙 chain entry {entry}: 不确定或不在名册, 未记打卡 (not logged)"), file=sys.stderr)
+    for day, who, words, named in plan.camp_day_disagrees:  # 第12天打卡 posted on another day: its stamp's day wins
+        print(
+            said(f"{name}: {day} {who}: ") + f"写的是 {words}, 按开营日算是 {named}; 按发消息的日子 {day} 记录"
+            f" (says {words}, which is {named} counted from the camp's first day: logged for the day it was posted)",
+            file=sys.stderr,
+        )
     for text in plan.unresolved_events:
         print(said(f"{name}: {text}"), file=sys.stderr)
     _report_leave_requests(name, args, plan.leave_requests, said)

@@ -232,3 +232,67 @@ def test_0025_on_the_first_release_s_workspace(tmp_path):
         assert (preview.title_day, preview.camp_title) == (date(2026, 11, 10), "第10天")
     finally:
         database.dispose()
+
+
+# ---------------------------------------------------------------------------------------------- the chat import
+
+
+def _chat_csv(path: Path, rows: list[tuple[str, str, str, str]]) -> Path:
+    import csv
+    import io
+
+    from desktop.io import chat_exports
+
+    buf = io.StringIO(newline="")
+    writer = csv.writer(buf)
+    writer.writerow(chat_exports._LIUHEN_CSV_HEADER)
+    for i, (at, text, nick, wxid) in enumerate(rows):
+        stamp = int(datetime.fromisoformat(at + "+08:00").timestamp())
+        writer.writerow([5000 + i, 27, 1, 0, 0, stamp, 3, text, at, nick, nick, wxid])
+    path.write_bytes(buf.getvalue().encode("utf-8-sig"))
+    return path
+
+
+def test_a_chat_message_s_camp_day_keeps_its_stamp_s_day_and_a_disagreement_is_reported(
+    sqlite_workspace, sqlite_path, tmp_path, monkeypatch, capsys
+):
+    """A chat export of the camp (first day 12-01): 张三's「第12天打卡」posted on the 13th is his check-in of the 13th
+    (the stamp says when he posted it) and the import now says the count names the 12th; 李四's「第13天打卡」of the 13th
+    agrees and is said nowhere; 王五's「补打卡 第2天」, which the import dropped (no date a chat can tell), is a 补卡 of
+    12-02 once the first day is set; 坚持打卡第7天 is a member's own count, no camp day."""
+    from desktop.io import chat_exports
+    from desktop.services.chat_import import plan_chat_import
+
+    monkeypatch.setattr(chat_exports, "LOCAL_ZONE", chat_exports.local_zone("Asia/Shanghai"))
+    gid = _camp(sqlite_workspace)
+    owner = actor_for(sqlite_workspace)
+    with sqlite_workspace.session() as s:
+        from desktop.services.roster import MemberInput as MI
+
+        for name, wxid in (("赵六", "wxid_zl"),):
+            add_member(s, owner, gid, MI(display_name=name, wechat_id=wxid, joined_at=datetime(2026, 11, 28, 20)))
+        for m in s.scalars(select(Member)):
+            m.wechat_id = m.wechat_id or {"张三": "wxid_zs", "李四": "wxid_ls", "王五": "wxid_ww"}[m.display_name]
+        s.commit()
+    path = _chat_csv(
+        tmp_path / "camp_chat_utf8.csv",
+        [
+            ("2026-12-13 07:00:00", "第12天打卡 写了900字", "张三", "wxid_zs"),
+            ("2026-12-13 07:05:00", "第13天打卡", "李四", "wxid_ls"),
+            ("2026-12-13 21:00:00", "补打卡 第2天", "王五", "wxid_ww"),
+            ("2026-12-13 21:10:00", "坚持打卡第7天", "赵六", "wxid_zl"),
+        ],
+    )
+    with sqlite_workspace.session() as s:
+        plan = plan_chat_import(s, gid, path)
+    assert sorted((c.display_name, c.day) for c in plan.checkins) == [
+        ("张三", date(2026, 12, 13)),
+        ("李四", date(2026, 12, 13)),
+        ("王五", date(2026, 12, 2)),
+        ("赵六", date(2026, 12, 13)),
+    ]
+    assert plan.camp_day_disagrees == [(date(2026, 12, 13), "张三", "第12天", date(2026, 12, 12))]
+    assert main(["--db", str(sqlite_path), "import", "chat", str(path), "--group", GROUP]) == 0
+    err = capsys.readouterr().err
+    assert "张三" in err and "第12天" in err and "2026-12-12" in err
+    assert ("张三", date(2026, 12, 13), False) in _checkins(sqlite_workspace, gid)
