@@ -2405,6 +2405,16 @@ def camp_date(start: date, n: int) -> date:
     return start + timedelta(days=n - 1)
 
 
+def camp_heading_day(heading: str | None, camp: tuple[date | None, int | None]) -> date | None:
+    """The date a chain heading's camp day names (`#接龙 第13天打卡` with the first day set), None without a first day
+    or a camp day: two days' chains pasted together (第12天, then 第13天) are each their own day's, as two dated ones."""
+    start, length = camp
+    n = title_camp_day(heading) if start is not None and heading else None
+    if n is None or camp_day_outside(n, length) or _CAMP_RULE_LINE_RE.search(heading or ""):
+        return None
+    return camp_date(start, n)
+
+
 def camp_day_outside(n: int, length: int | None) -> bool:
     """A day count that is no day of the camp: 第0天, or beyond its recorded length (第99天 of a 21-day camp)."""
     return n < 1 or (length is not None and n > length)
@@ -3032,7 +3042,9 @@ def match_lines(
     seen: dict[tuple[int, date | None], int] = {}  # (membership, day) -> the line that logs them
     # chains or date separators naming two or more days: each line belongs to its own heading's day
     heading_days = {
-        line.heading: _heading_day(line.heading, day) for line in lines if _is_message(line) and line.heading and day
+        line.heading: _heading_day(line.heading, day) or camp_heading_day(line.heading, camp)
+        for line in lines
+        if _is_message(line) and line.heading and day
     }
     several_days = len({d for d in heading_days.values() if d is not None}) >= 2
     stamp_days = _stamp_days(lines, day) if day is not None else {}
@@ -3643,7 +3655,7 @@ def preview_paste(
     if better in accept_groups:  # the user said these lines are this group's all the same
         better = None
     # yesterday's chain, then today's: today's is here — the other's lines are each another day's, nothing to ask
-    holds = titled is not None and titled != day and _holds_chain_of(matches, day)
+    holds = titled is not None and titled != day and _holds_chain_of(matches, day, camp)
     restart = numbering_restarts(lines)
     return PastePreview(
         group_id,
@@ -3744,7 +3756,9 @@ def numbering_restarts(lines: Sequence[PasteLine]) -> int | None:
     return None
 
 
-def _holds_chain_of(matches: Sequence[PasteMatch], day: date) -> bool:
+def _holds_chain_of(
+    matches: Sequence[PasteMatch], day: date, camp: tuple[date | None, int | None] = (None, None)
+) -> bool:
     """Whether the paste holds a chain (or a chat log section) of its own heading dated `day` whose lines are that
     day's: `#接龙 12月5日 …` then `#接龙 12月6日 …` logged for the 6th names the 6th too — it was refused (CLI) or
     asked about (the window) as "dated 12月5日", while the same two chains pasted the other way round were not."""
@@ -3754,7 +3768,7 @@ def _holds_chain_of(matches: Sequence[PasteMatch], day: date) -> bool:
         and m.status not in ("other_day", "ignored")
         and m.line.heading is not None
         and not is_separator(m.line.heading)
-        and parse_day(m.line.heading, day, relative=False) == day
+        and (parse_day(m.line.heading, day, relative=False) or camp_heading_day(m.line.heading, camp)) == day
         for m in matches
     )
 

@@ -296,3 +296,13 @@ def test_a_chat_message_s_camp_day_keeps_its_stamp_s_day_and_a_disagreement_is_r
     err = capsys.readouterr().err
     assert "张三" in err and "第12天" in err and "2026-12-12" in err
     assert ("张三", date(2026, 12, 13), False) in _checkins(sqlite_workspace, gid)
+
+
+def test_two_days_chains_pasted_together_each_keep_their_own_camp_day(sqlite_workspace, sqlite_path, tmp_path, capsys):
+    """第15天's chain then 第16天's, pasted together on the 16th: the first chain's lines were logged for the 16th too
+    (its title asked about, but once the 16th was chosen every line was the 16th's). Now each chain is its own camp
+    day's: the 16th's lines are logged, the 15th's are 其他日期 (another day), not logged."""
+    gid = _camp(sqlite_workspace)
+    text = "#接龙 第15天打卡\n1. 张三\n2. 李四\n\n#接龙 第16天打卡\n1. 王五\n2. 张三\n"
+    assert _checkin(str(sqlite_path), tmp_path, text) == 0
+    assert _checkins(sqlite_workspace, gid) == [("张三", TODAY, False), ("王五", TODAY, False)]
