@@ -1812,13 +1812,18 @@ _RANGE_BEFORE_RE = re.compile(r"[\d日号]\s*[-~～至到—–]\s*$")
 _PROGRAM_AFTER_RE = re.compile(r"^\s*(?:早起)?(?:挑战|.{0,2}营|计划|训练|一读|课程|周期|阶段|行动|共读|陪跑)")
 
 
+_COUNT_BEFORE_RE = re.compile(r"(?:第|(?<![a-z])(?:day|d))\s*$", re.IGNORECASE)
+
+
 def _names_the_day(folded: str, m: re.Match[str]) -> bool:
     """Whether a date written in a title is the chain's day: not a deadline (截止12月10日, 截止时间：12月5日), not
-    either end of a range (12月1日-12月7日 第一周), and a day of the month alone not a programme's length (7日早起
-    挑战, 21日打卡营, 3日一读)."""
+    either end of a range (12月1日-12月7日 第一周), not a camp's day count out of its length (第5/21天, Day 5/21), and
+    a day of the month alone not a programme's length (7日早起挑战, 21日打卡营, 3日一读)."""
     before, after = folded[: m.start()], folded[m.end() :]
     if _DEADLINE_BEFORE_RE.search(before) or _RANGE_AFTER_RE.match(after) or _RANGE_BEFORE_RE.search(before):
         return False
+    if _COUNT_BEFORE_RE.search(before):
+        return False  # 第5/21天, Day 5/21: a camp's day count out of its length, not 21 May
     return not (m["d4"] and _PROGRAM_AFTER_RE.match(after))
 
 
@@ -2333,8 +2338,23 @@ _CAMP_MAKEUP_RE = re.compile(
     re.IGNORECASE,
 )
 _CAMP_TITLE_DAY_RE = re.compile(
-    rf"第\s*(?P<n>{_CAMP_N})\s*天|(?<![a-z])(?:day\s*|d)(?P<n2>[0-9]{{1,3}})(?![0-9])", re.IGNORECASE
+    rf"第\s*(?P<n>{_CAMP_N})\s*(?:[/／]\s*[0-9]{{1,3}}\s*)?天|(?<![a-z])(?:day\s*|d)(?P<n2>[0-9]{{1,3}})(?![0-9])",
+    re.IGNORECASE,
 )
+# 第3周第5天 / Week 3 Day 5: a day of the week, not of the camp
+_CAMP_WEEK_BEFORE_RE = re.compile(r"(?:周|星期|礼拜|week\s*[0-9]{1,2})\s*[,，、-]?\s*$", re.IGNORECASE)
+
+
+def _camp_counts(text: str) -> list[tuple[int, re.Match[str]]]:
+    """The camp day counts a text writes (第15天, 第5/21天, Day 15, D15, 第十五天), not a day of a week (第3周第5天)."""
+    out = []
+    for m in _CAMP_TITLE_DAY_RE.finditer(text):
+        if _CAMP_WEEK_BEFORE_RE.search(text[: m.start()]):
+            continue
+        n = _camp_number(m["n"] or m["n2"] or "")
+        if n is not None:
+            out.append((n, m))
+    return out
 
 
 def _camp_number(text: str) -> int | None:
@@ -2351,12 +2371,7 @@ def camp_makeup_day(text: str) -> int | None:
 
 def title_camp_day(heading: str | None) -> int | None:
     """The camp day a chain's title names (21天写作营 第3天打卡, Day 3), when it names exactly one; else None."""
-    found = {
-        _camp_number(m["n"] or m["n2"])
-        for m in _CAMP_TITLE_DAY_RE.finditer(reading(heading or ""))
-        if m["n"] or m["n2"]
-    }
-    found.discard(None)
+    found = {n for n, _m in _camp_counts(reading(heading or ""))}
     return found.pop() if len(found) == 1 else None
 
 
@@ -2382,13 +2397,11 @@ def title_camp_number(lines: Sequence[PasteLine]) -> tuple[int, str] | None:
         words = _CHAIN_TAG_RE.sub("", reading(line.raw)).strip()
         if not words or len(words) > CAMP_TITLE_LINE_MAX or _CAMP_RULE_LINE_RE.search(words):
             continue
-        counts = list(_CAMP_TITLE_DAY_RE.finditer(words))
-        if any(_CAMP_RULE_AFTER_RE.match(words, m.end()) for m in counts):
+        counts = _camp_counts(words)
+        if any(_CAMP_RULE_AFTER_RE.match(words, m.end()) for _n, m in counts):
             continue  # 第1天到第7天为基础周, 第3天前交作业: a span or a deadline of the camp's, the line is no title
-        for m in counts:
-            n = _camp_number(m["n"] or m["n2"] or "")
-            if n is not None:
-                found.setdefault(n, m.group(0).strip())
+        for n, m in counts:
+            found.setdefault(n, m.group(0).strip())
     return next(iter(found.items())) if len(found) == 1 else None
 
 

@@ -306,3 +306,29 @@ def test_two_days_chains_pasted_together_each_keep_their_own_camp_day(sqlite_wor
     text = "#接龙 第15天打卡\n1. 张三\n2. 李四\n\n#接龙 第16天打卡\n1. 王五\n2. 张三\n"
     assert _checkin(str(sqlite_path), tmp_path, text) == 0
     assert _checkins(sqlite_workspace, gid) == [("张三", TODAY, False), ("王五", TODAY, False)]
+
+
+@pytest.mark.parametrize(
+    ("title", "named", "words"),
+    [
+        ("#接龙 Day 5 check-in", date(2026, 11, 29), "Day 5"),  # not the 5th of the month: day 5 of the camp
+        ("#接龙 第5/21天打卡", date(2026, 11, 29), "第5/21天"),  # not 21 May: day 5 of 21
+        ("#接龙 Day 5/21", date(2026, 11, 29), "Day 5"),
+        ("#接龙 早起30天 第五天", date(2026, 11, 29), "第五天"),
+        ("#接龙 第3周第5天", None, None),  # a day of the camp's third week: no camp day of its own
+        ("#接龙 Week 3 Day 5", None, None),
+    ],
+)
+def test_how_a_title_writes_its_camp_day(sqlite_workspace, title, named, words):
+    gid = _camp(sqlite_workspace, start=date(2026, 11, 25))
+    with sqlite_workspace.session() as s:
+        preview = preview_paste(s, gid, TODAY, f"{title}\n1. 张三\n")
+    assert (preview.title_day, preview.camp_title, preview.title_doubt) == (named, words, None)
+
+
+def test_a_count_out_of_the_camp_s_length_is_no_date_without_a_first_day_either(sqlite_workspace):
+    """`第5/21天打卡` was read as 21 May (the chain asked about as the chain of 2027-05-21): it is day 5 of 21."""
+    gid = _camp(sqlite_workspace, start=None, days=None)
+    with sqlite_workspace.session() as s:
+        preview = preview_paste(s, gid, TODAY, "#接龙 第5/21天打卡\n1. 张三\n")
+    assert (preview.title_day, preview.day_mismatch, preview.camp_hint) == (None, False, "第5/21天")
