@@ -2341,12 +2341,15 @@ _CAMP_TITLE_DAY_RE = re.compile(
     rf"第\s*(?P<n>{_CAMP_N})\s*(?:[/／]\s*[0-9]{{1,3}}\s*)?天|(?<![a-z])(?:day\s*|d)(?P<n2>[0-9]{{1,3}})(?![0-9])",
     re.IGNORECASE,
 )
-# 第3周第5天 / Week 3 Day 5: a day of the week, not of the camp
-_CAMP_WEEK_BEFORE_RE = re.compile(r"(?:周|星期|礼拜|week\s*[0-9]{1,2})\s*[,，、-]?\s*$", re.IGNORECASE)
+# 第3周第5天 / Week 3 Day 5: a day of the week, not of the camp; 开营倒计时第3天 / 开营前第2天 / 预热第1天: days before it
+_CAMP_WEEK_BEFORE_RE = re.compile(
+    r"(?:(?:周|星期|礼拜|week\s*[0-9]{1,2})\s*[,，、-]?|倒计时|开营前|营前|预热|热身)\s*$", re.IGNORECASE
+)
 
 
 def _camp_counts(text: str) -> list[tuple[int, re.Match[str]]]:
-    """The camp day counts a text writes (第15天, 第5/21天, Day 15, D15, 第十五天), not a day of a week (第3周第5天)."""
+    """The camp day counts a text writes (第15天, 第5/21天, Day 15, D15, 第十五天), not a day of a week (第3周第5天) nor
+    of the count-down before the camp (开营倒计时第3天, 开营前第2天, 预热第1天)."""
     out = []
     for m in _CAMP_TITLE_DAY_RE.finditer(text):
         if _CAMP_WEEK_BEFORE_RE.search(text[: m.start()]):

@@ -317,6 +317,8 @@ def test_two_days_chains_pasted_together_each_keep_their_own_camp_day(sqlite_wor
         ("#接龙 早起30天 第五天", date(2026, 11, 29), "第五天"),
         ("#接龙 第3周第5天", None, None),  # a day of the camp's third week: no camp day of its own
         ("#接龙 Week 3 Day 5", None, None),
+        ("#接龙 开营倒计时第3天", None, None),  # before the camp: no day of it
+        ("#接龙 预热第1天打卡", None, None),
     ],
 )
 def test_how_a_title_writes_its_camp_day(sqlite_workspace, title, named, words):
