@@ -334,3 +334,33 @@ def test_a_count_out_of_the_camp_s_length_is_no_date_without_a_first_day_either(
     with sqlite_workspace.session() as s:
         preview = preview_paste(s, gid, TODAY, "#接龙 第5/21天打卡\n1. 张三\n")
     assert (preview.title_day, preview.day_mismatch, preview.camp_hint) == (None, False, "第5/21天")
+
+
+def test_a_chat_chain_s_camp_day_keeps_its_stamp_s_day_and_is_reported(sqlite_workspace, tmp_path, monkeypatch):
+    """A 接龙 of 第12天 posted in the chat on the 13th: its entries are the 13th's (posted then), and the title's count,
+    which names the 12th, is reported once however often the chain was reposted."""
+    from desktop.io import chat_exports
+    from desktop.services.chat_import import plan_chat_import
+
+    monkeypatch.setattr(chat_exports, "LOCAL_ZONE", chat_exports.local_zone("Asia/Shanghai"))
+    gid = _camp(sqlite_workspace)
+    with sqlite_workspace.session() as s:
+        for m in s.scalars(select(Member)):
+            m.wechat_id = {"张三": "wxid_zs", "李四": "wxid_ls", "王五": "wxid_ww"}[m.display_name]
+        s.commit()
+    path = _chat_csv(
+        tmp_path / "camp_chain_utf8.csv",
+        [
+            ("2026-12-13 07:00:00", "#接龙\n第12天打卡\n1. 张三", "张三", "wxid_zs"),
+            ("2026-12-13 07:10:00", "#接龙\n第12天打卡\n1. 张三\n2. 李四", "李四", "wxid_ls"),
+        ],
+    )
+    with sqlite_workspace.session() as s:
+        plan = plan_chat_import(s, gid, path)
+    assert sorted((c.display_name, c.day) for c in plan.checkins) == [
+        ("张三", date(2026, 12, 13)),
+        ("李四", date(2026, 12, 13)),
+    ]
+    assert [(d, words, named) for d, _title, words, named in plan.camp_day_disagrees] == [
+        (date(2026, 12, 13), "第12天", date(2026, 12, 12))
+    ]
