@@ -336,13 +336,62 @@ def _cmd_demo(ctx: Context, args: argparse.Namespace) -> int:
 
 def _args_groups(p: argparse.ArgumentParser) -> None:
     p.add_argument("--json", action="store_true", help="输出 JSON / print JSON")
+    p.add_argument("--group", metavar="NAME", help="要设置的社群 (与 --camp-start / --camp-days 一起) / group to set")
+    p.add_argument(
+        "--camp-start",
+        metavar="YYYY-MM-DD|none",
+        help="开营日, 营期第1天 (none 清除) / the camp's first day, its day 1 (none clears it)",
+    )
+    p.add_argument(
+        "--camp-days", metavar="N|none", help="营期天数, 如 21 (none 清除) / the camp's length in days (none clears it)"
+    )
+
+
+def _set_camp(ctx: Context, args: argparse.Namespace) -> None:
+    """`groups --group NAME --camp-start DAY --camp-days N`: a camp's first day (开营日) and length, so that a chain
+    titled 第15天 names its date (paste: day N = first day + N − 1); `none` clears either."""
+    from sqlalchemy import select
+
+    from desktop.services.group_profile import update_group_profile
+    from desktop.services.groups import group_id_by_name
+    from models import Group
+
+    if not args.group:
+        raise UsageError("--camp-start / --camp-days 需要 --group NAME (need --group NAME)")
+    fields: dict[str, object] = {}
+    for key, value in (("camp_start_day", args.camp_start), ("camp_days", args.camp_days)):
+        if value is not None:
+            fields[key] = None if value.strip().lower() in ("none", "") else value.strip()
+    database, actor = ctx.database(), ctx.actor()
+    with database.session() as session:
+        group_id = group_id_by_name(session, args.group)
+        update_group_profile(session, actor, group_id, **fields)
+        session.commit()
+        start, length = session.execute(select(Group.camp_start_day, Group.camp_days).where(Group.id == group_id)).one()
+    said_start = start.isoformat() if start else "未设置 (not set)"
+    said_days = f"{length} 天 (days)" if length else "未设置 (not set)"
+    print(f"{args.group.strip()}: 开营日 camp start {said_start}; 营期 length {said_days}")
 
 
 def _cmd_groups(ctx: Context, args: argparse.Namespace) -> int:
-    from desktop.services.groups import list_groups
+    from sqlalchemy import select
 
+    from desktop.services.groups import list_groups
+    from models import Group
+
+    if args.camp_start is not None or args.camp_days is not None:
+        _set_camp(ctx, args)
+        return EXIT_OK
+    if args.group:
+        raise UsageError(
+            "--group 只和 --camp-start / --camp-days 一起用 (--group goes with --camp-start or --camp-days)"
+        )
     with ctx.database().session() as session:
         rows = list_groups(session)
+        camps = {
+            gid: (start, days)
+            for gid, start, days in session.execute(select(Group.id, Group.camp_start_day, Group.camp_days))
+        }
     rows.sort(key=lambda r: r.id)
     if args.json:
         ctx.print_json(
@@ -355,6 +404,8 @@ def _cmd_groups(ctx: Context, args: argparse.Namespace) -> int:
                     "members_active": r.members_active,
                     "capacity": r.capacity,
                     "capacity_used": round(r.capacity_used, 4),
+                    "camp_start_day": camps[r.id][0].isoformat() if camps[r.id][0] else None,
+                    "camp_days": camps[r.id][1],
                 }
                 for r in rows
             ]
@@ -928,6 +979,12 @@ def _cmd_import_chat(ctx: Context, args: argparse.Namespace) -> int:
         )
     for day, entry in plan.chain_unmatched:
         print(said(f"{name}: {day} 接龙 chain entry {entry}: 不确定或不在名册, 未记打卡 (not logged)"), file=sys.stderr)
+    for day, who, words, named in plan.camp_day_disagrees:  # 第12天打卡 posted on another day: its stamp's day wins
+        print(
+            said(f"{name}: {day} {who}: ") + f"写的是 {words}, 按开营日算是 {named}; 按发消息的日子 {day} 记录"
+            f" (says {words}, which is {named} counted from the camp's first day: logged for the day it was posted)",
+            file=sys.stderr,
+        )
     for text in plan.unresolved_events:
         print(said(f"{name}: {text}"), file=sys.stderr)
     _report_leave_requests(name, args, plan.leave_requests, said)
@@ -1368,6 +1425,14 @@ _TITLE_DOUBTS = {
         "在英语里可以指两天 (刚过去的那天, 或上周的那天)",
         "in English it can mean two days: the one just gone, or the one of last week",
     ),
+    "camp_day": (
+        "日期和营期第几天 (按开营日算) 不是同一天",
+        "the date and the camp day (counted from the camp's first day) are different days",
+    ),
+    "camp_outside": (
+        "不是营期里的一天 (在开营日之前, 或超出营期天数)",
+        "no day of the camp: before its first day, or beyond its length",
+    ),
 }
 
 
@@ -1509,7 +1574,13 @@ def _cmd_checkin(ctx: Context, args: argparse.Namespace) -> int:
             )
         elif preview.day_mismatch:
             title = preview.chain_day.isoformat() if preview.chain_day else ""
-            if preview.title_day is not None:
+            if preview.camp_title is not None:  # 第15天, counted from the group's first day (开营日)
+                n = preview.camp_title
+                why, why_en = (
+                    f"接龙标题写的 {n} 按开营日算是 {title}",
+                    f"the chain's title says {n}: by the camp's first day, {title}",
+                )
+            elif preview.title_day is not None:
                 why, why_en = f"接龙标题的日期是 {title}", f"the chain is dated {title}"
             else:  # no date in it: its times are still to come today (pasted after midnight)
                 why = f"接龙里的时间大多还没到, 像是 {title} 的接龙"
@@ -1522,6 +1593,15 @@ def _cmd_checkin(ctx: Context, args: argparse.Namespace) -> int:
                 )
             print(
                 f"{path}: 注意 {why}, 按 --date 记为 {day} (note: {why_en}; logged for {day} as --date says)",
+                file=sys.stderr,
+            )
+        if preview.camp_hint is not None:  # 第15天 in a group without its first day: logged, and said
+            n = preview.camp_hint
+            print(
+                f"{path}: 提示 接龙标题写的是 {n}, 已按 {day} 记录; 设置开营日后营期天数就能确定日期"
+                f" (qundesk groups --group {args.group.strip()} --camp-start YYYY-MM-DD)"
+                f" (hint: the chain's title says {n}, logged for {day}; with the camp's first day set, the camp day"
+                " names the date)",
                 file=sys.stderr,
             )
         if preview.restarted_at is not None:  # two chains, the second without its title: logged, and said

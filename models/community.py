@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -35,6 +35,10 @@ class Group(Base):
     late_checkins_count_for_streak: Mapped[bool] = mapped_column(Boolean, default=False)
     # words that make a chat message a check-in (one per line or separated by spaces/commas); None: 打卡
     checkin_keywords: Mapped[str | None] = mapped_column(Text)
+    # a camp's day 1 (开营日): a chain titled 第15天 / Day 15 is for camp_start_day + 14 (desktop.services.paste
+    # camp_title); None: the day count names no date. camp_days: the camp's length (21), None when not recorded
+    camp_start_day: Mapped[date | None]
+    camp_days: Mapped[int | None] = mapped_column(Integer)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     archived_at: Mapped[datetime | None]
 

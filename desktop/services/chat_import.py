@@ -103,7 +103,15 @@ from desktop.services.audit import record_audit
 from desktop.services.chat_leave import chain_leave_request, plan_leave_requests, record_leave_requests, says_leave
 from desktop.services.checkins import closed_spell_days
 from desktop.services.operators import Actor, allowed, require
-from desktop.services.paste import camp_makeup_day, made_up_day, makeup_of_unsure_day, names_no_day
+from desktop.services.paste import (
+    camp_date,
+    camp_day_outside,
+    camp_makeup_day,
+    made_up_day,
+    makeup_of_unsure_day,
+    names_no_day,
+    title_camp_day,
+)
 from models import ChatActivity, ChatAlias, ChatImport, Group, Member, Membership, WorkspaceSetting, bulk, clock, kept
 from models.base import ENDED_STATUSES
 from models.phone_lookup import phones_masked
@@ -237,6 +245,10 @@ class ChatPlan:
     checkins: list[PlannedCheckin] = field(default_factory=list)
     checkins_not_members: list[PlannedCheckin] = field(default_factory=list)
     chain_unmatched: list[tuple[date, str]] = field(default_factory=list)  # chain entries naming nobody certain
+    # a message or chain title naming a camp day (第12天打卡) whose date, counted from the group's first day (开营日),
+    # is not the day of its stamp: (stamp's day, sender or chain title, words as written, the date the count names).
+    # The stamp's day wins — the message was posted then — and the disagreement is reported, never silently dropped
+    camp_day_disagrees: list[tuple[date, str, str, date]] = field(default_factory=list)
     joins: list[PlannedJoin] = field(default_factory=list)
     removals: list[PlannedRemoval] = field(default_factory=list)
     unresolved_events: list[str] = field(default_factory=list)
@@ -802,6 +814,8 @@ def plan_chat_import(
     source = source or open_chat_export(path)
     group = session.get(Group, group_id) if group_id is not None else None
     keywords = keywords_of(group.checkin_keywords if group is not None else None)
+    camp_start = group.camp_start_day if group is not None else None
+    camp_length = group.camp_days if group is not None else None
     roster = _Roster(session, group_id)
     resolver = _Resolver(roster)
     spans = _coverage(session, group_id, source.zone if source.format in EPOCH_FORMATS else clock.zone())
@@ -882,6 +896,9 @@ def plan_chat_import(
             if title is not None:
                 if carries_keyword(title):
                     chain = (_chain_day(title, day), _key(title))
+                    said = _camp_disagrees(title, chain[0], camp_start, camp_length)
+                    if said is not None and (chain[0], title.strip()[:40], *said) not in plan.camp_day_disagrees:
+                        plan.camp_day_disagrees.append((chain[0], title.strip()[:40], *said))
                     if chain[0] == day and _continues_yesterdays(chains, chain[1], day, text):
                         chain = (day - timedelta(days=1), chain[1])  # 早起打卡 of the 31st, reposted at 00:10
                     previous = chains.get(chain)
@@ -904,10 +921,21 @@ def plan_chat_import(
                 and not makeup_of_unsure_day(text, day)
                 # 补打卡 第2天 posted on the 19th: a make-up of the camp's day 2, which date a chat does not say (the
                 # paste places it from its chain's title) — never a check-in of the 19th
-                and (camp_makeup_day(text) is None or made_up_day(text, day) is not None)
+                and (
+                    camp_makeup_day(text) is None
+                    or made_up_day(text, day) is not None
+                    or _camp_makeup_date(text, day, camp_start, camp_length) is not None
+                )
             ):
-                # 补打卡昨天的 posted on the 2nd: a make-up (补卡) for the 1st, never a check-in of the 2nd
-                key = (info.key, made_up_day(text, day) or day)
+                # 补打卡昨天的 posted on the 2nd: a make-up (补卡) for the 1st, never a check-in of the 2nd; 补第2天
+                # with the group's first day set: camp day 2's date
+                key = (
+                    info.key,
+                    made_up_day(text, day) or _camp_makeup_date(text, day, camp_start, camp_length) or day,
+                )
+                said = None if key[1] != day else _camp_disagrees(text, day, camp_start, camp_length)
+                if said is not None:  # 第12天打卡 posted on day 13: logged for its stamp's day, and said
+                    plan.camp_day_disagrees.append((day, info.shown, *said))
                 current = texts.get(key)
                 if current is None or at < current:
                     texts[key] = at
@@ -950,6 +978,34 @@ def plan_chat_import(
     plan._leave_msgs = leave_msgs
     plan.leave_requests = plan_leave_requests(session, group_id, leave_msgs, _member_of, plan._chain_leaves)
     return plan
+
+
+# a member's own running count (坚持打卡第7天, 连续第3天, 累计第20天): no day of the camp
+_OWN_COUNT_RE = re.compile(r"(?:坚持|连续|累计|已经|已)\s*(?:打卡)?\s*第")
+
+
+def _camp_makeup_date(text: str, day: date, start: date | None, length: int | None) -> date | None:
+    """The date a chat message's make-up of a camp day by number (补第2天) is, when the group's first day is set and
+    that day is a day of the camp on or before the message's own day; else None (a chat does not say which date
+    camp day 2 is without the first day: never a check-in of the day it was posted)."""
+    n = camp_makeup_day(text) if start is not None else None
+    if n is None or camp_day_outside(n, length):
+        return None
+    made_up = camp_date(start, n)
+    return made_up if made_up <= day else None
+
+
+def _camp_disagrees(text: str, day: date, start: date | None, length: int | None) -> tuple[str, date] | None:
+    """(words, date they name) when a message or chain title naming a camp day (第12天打卡, Day 12) names, counted
+    from the group's first day, another date than `day` (its stamp's); None when it agrees, names none, or the
+    group has no first day. A member's own count (坚持打卡第7天) is no camp day."""
+    if start is None or _OWN_COUNT_RE.search(text) or camp_makeup_day(text) is not None:
+        return None
+    n = title_camp_day(text)
+    if n is None or camp_day_outside(n, length):
+        return None
+    named = camp_date(start, n)
+    return None if named == day else (f"第{n}天", named)
 
 
 def _member_of(info: SenderInfo) -> tuple[int | None, str | None]:

@@ -5,7 +5,7 @@ desktop.services.onboarding.update_rules, which keeps every version)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import func, select
@@ -32,6 +32,7 @@ TEXT_FIELDS: dict[str, int] = {
 }
 MAX_CAPACITY = 100_000
 MAX_FEE_CENTS = 100_000_000  # ¥1,000,000
+MAX_CAMP_DAYS = 366  # a camp's length: a day count beyond a year is a typo
 PROFILE_FIELDS = (
     "name",
     "kind",
@@ -39,6 +40,8 @@ PROFILE_FIELDS = (
     "fee_cents",
     "late_checkins_count_for_streak",
     "checkin_keywords",
+    "camp_start_day",
+    "camp_days",
     *TEXT_FIELDS,
 )
 
@@ -63,6 +66,8 @@ class GroupProfile:
     rules_version: int | None
     rules_text: str | None
     checkin_keywords: str | None = None  # words that make a chat message a check-in (None: 打卡)
+    camp_start_day: date | None = None  # 开营日, the camp's day 1: a title's 第15天 names a date (paste.camp_title)
+    camp_days: int | None = None  # the camp's length in days, when recorded
 
 
 @dataclass(frozen=True)
@@ -113,6 +118,8 @@ def get_group_profile(session: Session, group_id: int) -> GroupProfile:
         rules_version=current[0] if current else None,
         rules_text=current[1] if current else None,
         checkin_keywords=g.checkin_keywords,
+        camp_start_day=g.camp_start_day,
+        camp_days=g.camp_days,
     )
 
 
@@ -149,6 +156,21 @@ def _clean_int(field: str, value: Any, low: int, high: int, message: str) -> int
     return value
 
 
+def _clean_day(field: str, value: Any) -> date | None:
+    """A day: a date, an ISO text (2026-12-01), or None / empty text for none."""
+    if value is None or isinstance(value, datetime):
+        return value.date() if isinstance(value, datetime) else None
+    if isinstance(value, date):
+        return value
+    text = str(value).strip()
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise ValidationError(field, f"应为日期 YYYY-MM-DD (expected a date YYYY-MM-DD): {value!r}") from None
+
+
 def _validate(session: Session, group: Group, fields: dict[str, Any]) -> dict[str, Any]:
     unknown = sorted(set(fields) - set(PROFILE_FIELDS))
     if unknown:
@@ -181,6 +203,21 @@ def _validate(session: Session, group: Group, fields: dict[str, Any]) -> dict[st
                 raise ValidationError(field, "打卡关键词最多 200 字 (check-in keywords: at most 200 characters)")
             words = keywords_of(text) if text else ()
             out[field] = "、".join(words) if words else None
+        elif field == "camp_start_day":
+            out[field] = _clean_day(field, value)
+        elif field == "camp_days":
+            empty = value is None or (isinstance(value, str) and not value.strip())
+            out[field] = (
+                None
+                if empty
+                else _clean_int(
+                    field,
+                    value,
+                    1,
+                    MAX_CAMP_DAYS,
+                    f"营期天数应在 1 到 {MAX_CAMP_DAYS} 之间 (camp length: 1 to {MAX_CAMP_DAYS} days)",
+                )
+            )
         elif field == "late_checkins_count_for_streak":
             if not isinstance(value, bool):
                 raise ValidationError(field, f"应为是或否 (expected yes or no): {value!r}")

@@ -1827,13 +1827,18 @@ _RANGE_BEFORE_RE = re.compile(r"[\d日号]\s*[-~～至到—–]\s*$")
 _PROGRAM_AFTER_RE = re.compile(r"^\s*(?:早起)?(?:挑战|.{0,2}营|计划|训练|一读|课程|周期|阶段|行动|共读|陪跑)")
 
 
+_COUNT_BEFORE_RE = re.compile(r"(?:第|(?<![a-z])(?:day|d))\s*$", re.IGNORECASE)
+
+
 def _names_the_day(folded: str, m: re.Match[str]) -> bool:
     """Whether a date written in a title is the chain's day: not a deadline (截止12月10日, 截止时间：12月5日), not
-    either end of a range (12月1日-12月7日 第一周), and a day of the month alone not a programme's length (7日早起
-    挑战, 21日打卡营, 3日一读)."""
+    either end of a range (12月1日-12月7日 第一周), not a camp's day count out of its length (第5/21天, Day 5/21), and
+    a day of the month alone not a programme's length (7日早起挑战, 21日打卡营, 3日一读)."""
     before, after = folded[: m.start()], folded[m.end() :]
     if _DEADLINE_BEFORE_RE.search(before) or _RANGE_AFTER_RE.match(after) or _RANGE_BEFORE_RE.search(before):
         return False
+    if _COUNT_BEFORE_RE.search(before):
+        return False  # 第5/21天, Day 5/21: a camp's day count out of its length, not 21 May
     return not (m["d4"] and _PROGRAM_AFTER_RE.match(after))
 
 
@@ -2339,8 +2344,26 @@ _CAMP_MAKEUP_RE = re.compile(
     re.IGNORECASE,
 )
 _CAMP_TITLE_DAY_RE = re.compile(
-    rf"第\s*(?P<n>{_CAMP_N})\s*天|(?<![a-z])day\s*(?P<n2>[0-9]{{1,3}})(?![0-9])", re.IGNORECASE
+    rf"第\s*(?P<n>{_CAMP_N})\s*(?:[/／]\s*[0-9]{{1,3}}\s*)?天|(?<![a-z])(?:day\s*|d)(?P<n2>[0-9]{{1,3}})(?![0-9])",
+    re.IGNORECASE,
 )
+# 第3周第5天 / Week 3 Day 5: a day of the week, not of the camp; 开营倒计时第3天 / 开营前第2天 / 预热第1天: days before it
+_CAMP_WEEK_BEFORE_RE = re.compile(
+    r"(?:(?:周|星期|礼拜|week\s*[0-9]{1,2})\s*[,，、-]?|倒计时|开营前|营前|预热|热身)\s*$", re.IGNORECASE
+)
+
+
+def _camp_counts(text: str) -> list[tuple[int, re.Match[str]]]:
+    """The camp day counts a text writes (第15天, 第5/21天, Day 15, D15, 第十五天), not a day of a week (第3周第5天) nor
+    of the count-down before the camp (开营倒计时第3天, 开营前第2天, 预热第1天)."""
+    out = []
+    for m in _CAMP_TITLE_DAY_RE.finditer(text):
+        if _CAMP_WEEK_BEFORE_RE.search(text[: m.start()]):
+            continue
+        n = _camp_number(m["n"] or m["n2"] or "")
+        if n is not None:
+            out.append((n, m))
+    return out
 
 
 def _camp_number(text: str) -> int | None:
@@ -2357,13 +2380,66 @@ def camp_makeup_day(text: str) -> int | None:
 
 def title_camp_day(heading: str | None) -> int | None:
     """The camp day a chain's title names (21天写作营 第3天打卡, Day 3), when it names exactly one; else None."""
-    found = {
-        _camp_number(m["n"] or m["n2"])
-        for m in _CAMP_TITLE_DAY_RE.finditer(reading(heading or ""))
-        if m["n"] or m["n2"]
-    }
-    found.discard(None)
+    found = {n for n, _m in _camp_counts(reading(heading or ""))}
     return found.pop() if len(found) == 1 else None
+
+
+# a header line that states a rule about days (第二天补卡无效, 第3天前交作业) rather than naming the chain's day
+_CAMP_RULE_LINE_RE = re.compile(r"补|规则|须知|说明")
+_CAMP_RULE_AFTER_RE = re.compile(r"\s*(?:[之以]?[前后]|内|起|开始|到|至|[-~～—])")
+CAMP_TITLE_LINE_MAX = 40  # characters: a longer header line is a description, not the chain's title
+
+
+def title_camp_number(lines: Sequence[PasteLine]) -> tuple[int, str] | None:
+    """The camp day a paste's chain names on its header lines before the first entry (`#接龙 第15天打卡`, `Day 15
+    check-in`, `D15`, `第十五天`), with its words as written; None when they name none, or more than one.
+
+    Only short header lines count, not one about make-ups or rules (`第二天补卡无效`), and not a day count that
+    starts a span or a deadline on its line (`第3天前交作业`, `第1天到第7天`): a camp's description names days that are not the
+    chain's."""
+    found: dict[int, str] = {}
+    for line in lines:
+        if line.kind == "entry":
+            break
+        if line.kind != "header":
+            continue
+        words = _CHAIN_TAG_RE.sub("", reading(line.raw)).strip()
+        if not words or len(words) > CAMP_TITLE_LINE_MAX or _CAMP_RULE_LINE_RE.search(words):
+            continue
+        counts = _camp_counts(words)
+        if any(_CAMP_RULE_AFTER_RE.match(words, m.end()) for _n, m in counts):
+            continue  # 第1天到第7天为基础周, 第3天前交作业: a span or a deadline of the camp's, the line is no title
+        for n, m in counts:
+            found.setdefault(n, m.group(0).strip())
+    return next(iter(found.items())) if len(found) == 1 else None
+
+
+def group_camp(session: Session, group_id: int | None) -> tuple[date | None, int | None]:
+    """The group's camp first day (开营日) and length in days, each None when not set."""
+    if group_id is None:
+        return None, None
+    row = session.execute(select(Group.camp_start_day, Group.camp_days).where(Group.id == group_id)).first()
+    return (row[0], row[1]) if row is not None else (None, None)
+
+
+def camp_date(start: date, n: int) -> date:
+    """The date of a camp's day `n`: day 1 is its first day (开营日)."""
+    return start + timedelta(days=n - 1)
+
+
+def camp_heading_day(heading: str | None, camp: tuple[date | None, int | None]) -> date | None:
+    """The date a chain heading's camp day names (`#接龙 第13天打卡` with the first day set), None without a first day
+    or a camp day: two days' chains pasted together (第12天, then 第13天) are each their own day's, as two dated ones."""
+    start, length = camp
+    n = title_camp_day(heading) if start is not None and heading else None
+    if n is None or camp_day_outside(n, length) or _CAMP_RULE_LINE_RE.search(heading or ""):
+        return None
+    return camp_date(start, n)
+
+
+def camp_day_outside(n: int, length: int | None) -> bool:
+    """A day count that is no day of the camp: 第0天, or beyond its recorded length (第99天 of a 21-day camp)."""
+    return n < 1 or (length is not None and n > length)
 
 
 def names_no_day(text: str, day: date) -> bool:
@@ -2963,10 +3039,14 @@ def match_lines(
     signups: bool = False,
     accept_groups: frozenset[str] = frozenset(),
     keywords: tuple[str, ...] = (),
+    camp: tuple[date | None, int | None] = (None, None),
 ) -> list[PasteMatch]:
     """Every person of every entry line with its match (see match_paste). `accept_groups`: group names the user
     said are no other group's here (a chain titled with one is matched as this group's). `keywords`: the group's
-    check-in keywords (group_keywords): a chat log's message without one is no check-in (reason no_keyword)."""
+    check-in keywords (group_keywords): a chat log's message without one is no check-in (reason no_keyword).
+    `camp`: the group's camp first day and length (group_camp): a make-up of a camp day by number (补第12天) is
+    that day's date."""
+    camp_start, camp_length = camp
     carries_keyword = KeywordRule(keywords) if keywords and not signups else None
     if signups:
         lines = [labelled_signup(line) or line for line in lines]
@@ -2984,7 +3064,9 @@ def match_lines(
     seen: dict[tuple[int, date | None], int] = {}  # (membership, day) -> the line that logs them
     # chains or date separators naming two or more days: each line belongs to its own heading's day
     heading_days = {
-        line.heading: _heading_day(line.heading, day) for line in lines if _is_message(line) and line.heading and day
+        line.heading: _heading_day(line.heading, day) or camp_heading_day(line.heading, camp)
+        for line in lines
+        if _is_message(line) and line.heading and day
     }
     several_days = len({d for d in heading_days.values() if d is not None}) >= 2
     stamp_days = _stamp_days(lines, day) if day is not None else {}
@@ -3112,12 +3194,20 @@ def match_lines(
                 if camp_day is not None and _late_day(own, posted) is None:
                     # 补第2天 in the chain of 第3天: the day before the chain's. Without the chain's own camp day (a
                     # title 第3天 / Day3) which date camp day 2 is is not written: a person decides — it was logged
-                    # as a check-in of the chain's day, taking the place of the member's own line of that day
+                    # as a check-in of the chain's day, taking the place of the member's own line of that day. With
+                    # the group's first day (开营日) camp day 2 is a date of its own, title or none; a day count
+                    # that is no day of the camp (补第0天, 补第30天 of a 21-day camp) is left for a person
                     chain_n = title_camp_day(line.heading)
-                    if chain_n is None:
+                    if camp_start is not None and camp_day_outside(camp_day, camp_length):
+                        out.append(_ignored(line, index, day, "camp_day_outside"))
+                        continue
+                    if camp_start is not None:
+                        line_day = camp_date(camp_start, camp_day)
+                    elif chain_n is None:
                         out.append(_ignored(line, index, day, "camp_day_unknown"))
                         continue
-                    line_day = day - timedelta(days=chain_n - camp_day)
+                    else:
+                        line_day = day - timedelta(days=chain_n - camp_day)
                 other = line_day > day or (day - line_day).days > MAX_MAKE_UP_DAYS
             elif line.line_no in stamp_days:
                 stamped = stamp_days[line.line_no]
@@ -3493,6 +3583,12 @@ class PastePreview:
     # another day is; `title_doubt` says why (no_such_day, weekday, lunar, holiday, weekend)
     doubtful_title: str | None = None
     title_doubt: str | None = None
+    # the title's camp day count as written (第15天, Day 15) when the group's first day (开营日) made it name the
+    # chain's day (title_day is then that date), or the date it contradicts (title_doubt camp_day)
+    camp_title: str | None = None
+    # the title's camp day count as written when the group has no first day set: the chain is logged for the day
+    # chosen, and the window and the CLI say that the count could name its date
+    camp_hint: str | None = None
 
     def fits(self, group_id: int | None, day: date, text: str) -> bool:
         return group_id == self.group_id and day == self.day and text == self.text
@@ -3567,14 +3663,16 @@ def preview_paste(
     index = RosterIndex(session, group_id)
     lines = parse_chat(text, index.names_someone)
     keywords = group_keywords(session, group_id)
+    camp = group_camp(session, group_id)
     matches = _with_leave_recorded(
-        session, match_lines(index, lines, day, accept_groups=accept_groups, keywords=keywords)
+        session, match_lines(index, lines, day, accept_groups=accept_groups, keywords=keywords, camp=camp)
     )
     titled = title_day(lines, day)
     impossible = impossible_title_date(lines, day) if titled is None else None
     doubt = (
         ("no_such_day", impossible) if impossible is not None else title_doubt(lines, day) if titled is None else None
     )
+    titled, doubt, camp_title, camp_hint = _camp_title(lines, titled, doubt, camp)
     # a title's impossible or doubtful day (11月31日, 12月7日（周二）) is asked about as such: no day is offered for it,
     # from its times either
     later = None if titled is not None or doubt else later_than_now_day(lines, matches, day, paste_now())
@@ -3582,7 +3680,7 @@ def preview_paste(
     if better in accept_groups:  # the user said these lines are this group's all the same
         better = None
     # yesterday's chain, then today's: today's is here — the other's lines are each another day's, nothing to ask
-    holds = titled is not None and titled != day and _holds_chain_of(matches, day)
+    holds = titled is not None and titled != day and _holds_chain_of(matches, day, camp)
     restart = numbering_restarts(lines)
     return PastePreview(
         group_id,
@@ -3597,7 +3695,40 @@ def preview_paste(
         restart,
         doubt[1] if doubt is not None else None,
         doubt[0] if doubt is not None else None,
+        camp_title,
+        camp_hint,
     )
+
+
+def _camp_title(
+    lines: Sequence[PasteLine],
+    titled: date | None,
+    doubt: tuple[str, str] | None,
+    camp: tuple[date | None, int | None],
+) -> tuple[date | None, tuple[str, str] | None, str | None, str | None]:
+    """(title day, title doubt, camp words that name or contradict it, camp words of a hint) for a chain titled with
+    its camp day (第15天打卡, Day 15, D15, 第十五天).
+
+    With the group's first day (开营日) day N is start + N − 1, and the title names that date as a written date
+    does: the window offers to log it for that day, the CLI refuses without --date when it is not the day chosen.
+    A title whose written date (or 昨日, 周三) and camp day are different days is asked (`camp_day`: which one is
+    the typo is not known — never guessed); so is a day count that is no day of the camp (`camp_outside`: 第0天,
+    第99天 of a 21-day camp when its length is recorded). Without a first day nothing changes — the chain is
+    logged for the day chosen — but the count is handed back as a hint: set the camp's first day and it names the
+    date."""
+    found = title_camp_number(lines)
+    if found is None or doubt is not None:
+        return titled, doubt, None, None
+    n, words = found
+    start, length = camp
+    if start is None:
+        return titled, doubt, None, words
+    if camp_day_outside(n, length):
+        return None, ("camp_outside", words), words, None
+    named = camp_date(start, n)
+    if titled is not None and titled != named:
+        return None, ("camp_day", f"{titled.isoformat()} / {words} = {named.isoformat()}"), words, None
+    return named, None, words, None
 
 
 def _with_leave_recorded(session: Session, matches: list[PasteMatch]) -> list[PasteMatch]:
@@ -3650,7 +3781,9 @@ def numbering_restarts(lines: Sequence[PasteLine]) -> int | None:
     return None
 
 
-def _holds_chain_of(matches: Sequence[PasteMatch], day: date) -> bool:
+def _holds_chain_of(
+    matches: Sequence[PasteMatch], day: date, camp: tuple[date | None, int | None] = (None, None)
+) -> bool:
     """Whether the paste holds a chain (or a chat log section) of its own heading dated `day` whose lines are that
     day's: `#接龙 12月5日 …` then `#接龙 12月6日 …` logged for the 6th names the 6th too — it was refused (CLI) or
     asked about (the window) as "dated 12月5日", while the same two chains pasted the other way round were not."""
@@ -3660,7 +3793,7 @@ def _holds_chain_of(matches: Sequence[PasteMatch], day: date) -> bool:
         and m.status not in ("other_day", "ignored")
         and m.line.heading is not None
         and not is_separator(m.line.heading)
-        and parse_day(m.line.heading, day, relative=False) == day
+        and (parse_day(m.line.heading, day, relative=False) or camp_heading_day(m.line.heading, camp)) == day
         for m in matches
     )
 
@@ -4058,6 +4191,9 @@ IGNORED_REASONS = {
     "camp_day_unknown": "补的是营期第几天, 但接龙标题没写今天是第几天, 不知道是哪一天, 未记录; 请用 --date 指定那一天再记"
     " (makes up a camp day by number, and the chain's title names no camp day: which date is not known — not logged;"
     " log it with --date that day)",
+    "camp_day_outside": "补的营期天数不在营期之内 (开营日之前或营期结束之后), 未记录; 请用 --date 指定那一天再记"
+    " (makes up a camp day that is no day of the camp — before its first day or after its last: not logged; log it"
+    " with --date that day)",
 }
 
 

@@ -445,5 +445,13 @@
                 <numerusform>%Ln leaves recorded</numerusform>
             </translation>
         </message>
+        <message>
+            <source>says %1, which is %2 counted from the camp's first day: logged for the day it was posted</source>
+            <translation>says %1, which is %2 counted from the camp's first day: logged for the day it was posted</translation>
+        </message>
+        <message>
+            <source>camp day</source>
+            <translation>camp day</translation>
+        </message>
     </context>
 </TS>

@@ -431,5 +431,13 @@
                 <numerusform>已记录 %Ln 次请假</numerusform>
             </translation>
         </message>
+        <message>
+            <source>says %1, which is %2 counted from the camp's first day: logged for the day it was posted</source>
+            <translation>写的是 %1，按开营日算是 %2：按发消息的日子记录</translation>
+        </message>
+        <message>
+            <source>camp day</source>
+            <translation>营期天数</translation>
+        </message>
     </context>
 </TS>

@@ -753,6 +753,22 @@ Morning check-in 22 Nov
             <source>a holiday whose date moves from year to year, and between countries</source>
             <translation>a holiday whose date moves from year to year, and between countries</translation>
         </message>
+        <message>
+            <source>the date and the camp day, counted from the camp's first day, are different days</source>
+            <translation>the date and the camp day, counted from the camp's first day, are different days</translation>
+        </message>
+        <message>
+            <source>no day of the camp: before its first day, or beyond its length</source>
+            <translation>no day of the camp: before its first day, or beyond its length</translation>
+        </message>
+        <message>
+            <source>This chain's title says %3, which is %1 counted from the camp's first day, but you are logging %2. Which day is it for?</source>
+            <translation>This chain's title says %3, which is %1 counted from the camp's first day, but you are logging %2. Which day is it for?</translation>
+        </message>
+        <message>
+            <source>The title says %1: it is logged for the chosen day. Set the camp's first day in the group's profile and the camp day names the date</source>
+            <translation>The title says %1: it is logged for the chosen day. Set the camp's first day in the group's profile and the camp day names the date</translation>
+        </message>
     </context>
     <context>
         <name>LeaveDialog</name>
@@ -1180,6 +1196,10 @@ Morning check-in 22 Nov
         <message>
             <source>Makes up a day written in words that name no one day (a weekend, a lunar date): not logged</source>
             <translation>Makes up a day written in words that name no one day (a weekend, a lunar date): not logged</translation>
+        </message>
+        <message>
+            <source>Makes up a camp day that is no day of the camp (before its first day or after its last): not logged</source>
+            <translation>Makes up a camp day that is no day of the camp (before its first day or after its last): not logged</translation>
         </message>
     </context>
 </TS>

@@ -729,6 +729,22 @@
             <source>a holiday whose date moves from year to year, and between countries</source>
             <translation>是日期每年都变的节日 (各国也不同)</translation>
         </message>
+        <message>
+            <source>the date and the camp day, counted from the camp's first day, are different days</source>
+            <translation>日期和营期第几天（从开营日算起）不是同一天</translation>
+        </message>
+        <message>
+            <source>no day of the camp: before its first day, or beyond its length</source>
+            <translation>不是营期里的一天：在开营日之前，或超出营期天数</translation>
+        </message>
+        <message>
+            <source>This chain's title says %3, which is %1 counted from the camp's first day, but you are logging %2. Which day is it for?</source>
+            <translation>接龙标题写的是 %3，从开营日算起是 %1，但你正在记录 %2。这条接龙是哪一天的？</translation>
+        </message>
+        <message>
+            <source>The title says %1: it is logged for the chosen day. Set the camp's first day in the group's profile and the camp day names the date</source>
+            <translation>标题写的是 %1：按所选日期记录。在社群资料里设置开营日后，营期天数就能确定日期</translation>
+        </message>
     </context>
     <context>
         <name>LeaveDialog</name>
@@ -1152,6 +1168,10 @@
         <message>
             <source>Makes up a day written in words that name no one day (a weekend, a lunar date): not logged</source>
             <translation>补的日子不能确定是哪一天（如周末、农历日期），未记录</translation>
+        </message>
+        <message>
+            <source>Makes up a camp day that is no day of the camp (before its first day or after its last): not logged</source>
+            <translation>补的营期天数不在营期之内（开营日之前或营期结束之后），未记录</translation>
         </message>
     </context>
 </TS>

@@ -272,6 +272,26 @@
             <source>Texts</source>
             <translation>Texts</translation>
         </message>
+        <message>
+            <source>Camp's first day (day 1)</source>
+            <translation>Camp's first day (day 1)</translation>
+        </message>
+        <message>
+            <source>not set</source>
+            <translation>not set</translation>
+        </message>
+        <message>
+            <source>With the camp's first day set, a chain titled 第15天 / Day 15 is logged for the camp's 15th day (first day + 14); a title whose date and day count disagree, or a day beyond the camp's length, is asked</source>
+            <translation>With the camp's first day set, a chain titled 第15天 / Day 15 is logged for the camp's 15th day (first day + 14); a title whose date and day count disagree, or a day beyond the camp's length, is asked</translation>
+        </message>
+        <message>
+            <source>Camp start (开营日)</source>
+            <translation>Camp start (开营日)</translation>
+        </message>
+        <message>
+            <source>Camp length (days)</source>
+            <translation>Camp length (days)</translation>
+        </message>
     </context>
     <context>
         <name>MemberDialog</name>

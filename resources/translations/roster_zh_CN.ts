@@ -270,6 +270,26 @@
             <source>Texts</source>
             <translation>文案模板</translation>
         </message>
+        <message>
+            <source>Camp's first day (day 1)</source>
+            <translation>开营日（第1天）</translation>
+        </message>
+        <message>
+            <source>not set</source>
+            <translation>未设置</translation>
+        </message>
+        <message>
+            <source>With the camp's first day set, a chain titled 第15天 / Day 15 is logged for the camp's 15th day (first day + 14); a title whose date and day count disagree, or a day beyond the camp's length, is asked</source>
+            <translation>设置开营日后，标题为 第15天 / Day 15 的接龙记到营期第15天（开营日 + 14天）；标题的日期和天数对不上，或超出营期天数时，会先问你</translation>
+        </message>
+        <message>
+            <source>Camp start (开营日)</source>
+            <translation>开营日</translation>
+        </message>
+        <message>
+            <source>Camp length (days)</source>
+            <translation>营期天数</translation>
+        </message>
     </context>
     <context>
         <name>MemberDialog</name>

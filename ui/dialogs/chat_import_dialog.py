@@ -529,6 +529,9 @@ class ChatImportDialog(QDialog):
                 day, rest = None, note
             who, sep, why = rest.partition(": ")
             rows.append((day, self.tr("not applied"), who if sep else "", "", why if sep else rest))
+        for day, who, words, named in plan.camp_day_disagrees:  # 第12天打卡 posted on day 13: logged for its day
+            why = self.tr("says %1, which is %2 counted from the camp's first day: logged for the day it was posted")
+            rows.append((day, self.tr("camp day"), who, "", why.replace("%1", words).replace("%2", named.isoformat())))
         rows.sort(key=lambda r: (r[0] is not None, r[0] or date.min))
         self.events_table.setRowCount(len(rows))
         for i, (day, what, who, through, member) in enumerate(rows):

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QDate, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
@@ -33,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from desktop.errors import QunDeskError, ValidationError
 from desktop.services.group_profile import (
+    MAX_CAMP_DAYS,
     MAX_CAPACITY,
     GroupProfile,
     RulesVersionRow,
@@ -45,6 +47,7 @@ from desktop.services.onboarding import update_rules
 from desktop.services.operators import Actor, allowed
 from desktop.services.texts import set_template
 from desktop.settings import get_setting
+from models import clock
 from models.base import GROUP_KINDS
 from ui.dialogs.group_dialog import kind_label
 from ui.messages import localise_message
@@ -170,6 +173,31 @@ class GroupProfileDialog(QDialog):
             )
         )
         form.addRow(self.tr("Check-in words"), self.keywords_edit)
+        # a camp's first day (开营日) and length: a chain titled 第15天 is the chain of first day + 14 (paste). Optional,
+        # and not asked when a group is created: a camp is set up while it recruits, before its dates are fixed
+        self.camp_start_check = QCheckBox(self.tr("Camp's first day (day 1)"))
+        self.camp_start_check.setObjectName("campStartCheck")
+        self.camp_start_edit = QDateEdit()
+        self.camp_start_edit.setObjectName("campStartDay")
+        self.camp_start_edit.setCalendarPopup(True)
+        self.camp_start_edit.setDisplayFormat("yyyy-MM-dd")
+        self.camp_start_edit.setEnabled(False)
+        self.camp_start_check.toggled.connect(self._update_camp_start)
+        self.camp_days_spin = QSpinBox()
+        self.camp_days_spin.setObjectName("campDays")
+        self.camp_days_spin.setRange(0, MAX_CAMP_DAYS)
+        self.camp_days_spin.setSpecialValueText(self.tr("not set"))
+        camp_tip = self.tr(
+            "With the camp's first day set, a chain titled 第15天 / Day 15 is logged for the camp's 15th day (first day"
+            " + 14); a title whose date and day count disagree, or a day beyond the camp's length, is asked"
+        )
+        for widget in (self.camp_start_check, self.camp_start_edit, self.camp_days_spin):
+            widget.setToolTip(camp_tip)
+        camp_row = QHBoxLayout()
+        camp_row.addWidget(self.camp_start_check)
+        camp_row.addWidget(self.camp_start_edit, 1)
+        form.addRow(self.tr("Camp start (开营日)"), camp_row)
+        form.addRow(self.tr("Camp length (days)"), self.camp_days_spin)
         form.addRow("", self.late_check)
         form.addRow("", self.archived_label)
         return page
@@ -276,6 +304,10 @@ class GroupProfileDialog(QDialog):
         self.notice_edit.setPlainText(p.joining_notice or "")
         self.late_check.setChecked(p.late_checkins_count_for_streak)
         self.keywords_edit.setText(p.checkin_keywords or "")
+        start = p.camp_start_day or clock.today()
+        self.camp_start_edit.setDate(QDate(start.year, start.month, start.day))
+        self.camp_start_check.setChecked(p.camp_start_day is not None)
+        self.camp_days_spin.setValue(p.camp_days or 0)
         self.archived_label.setVisible(p.archived)
         self.goal_edit.setPlainText(p.goal or "")
         self.threshold_edit.setPlainText(p.threshold_text or "")
@@ -286,6 +318,10 @@ class GroupProfileDialog(QDialog):
         self.operators_edit.setPlainText(p.operators_text or "")
         self.rules_edit.setPlainText(p.rules_text or "")
         self._update_capacity_note()
+
+    @Slot(bool)
+    def _update_camp_start(self, on: bool) -> None:
+        self.camp_start_edit.setEnabled(on and self.camp_start_check.isEnabled())
 
     def _version_text(self, v: RulesVersionRow, current: bool) -> str:
         """Two lines: "Version 3 (current)" and "2024-05-01 · 群主"."""
@@ -368,6 +404,8 @@ class GroupProfileDialog(QDialog):
             self.capacity_spin,
             self.notice_edit,
             self.late_check,
+            self.camp_start_check,
+            self.camp_days_spin,
             self.goal_edit,
             self.threshold_edit,
             self.fee_spin,
@@ -399,6 +437,8 @@ class GroupProfileDialog(QDialog):
             "joining_notice": self.notice_edit.toPlainText(),
             "late_checkins_count_for_streak": self.late_check.isChecked(),
             "checkin_keywords": self.keywords_edit.text(),
+            "camp_start_day": self.camp_start_edit.date().toPython() if self.camp_start_check.isChecked() else None,
+            "camp_days": self.camp_days_spin.value() or None,
             "goal": self.goal_edit.toPlainText(),
             "threshold_text": self.threshold_edit.toPlainText(),
             "fee_cents": round(self.fee_spin.value() * 100),

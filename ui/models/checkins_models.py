@@ -302,6 +302,10 @@ IGNORED_REASON_LABELS = {
     "camp_day_unknown": QT_TRANSLATE_NOOP(
         "PasteStatus", "Makes up a camp day by number; the chain's title names no camp day: not logged"
     ),
+    "camp_day_outside": QT_TRANSLATE_NOOP(
+        "PasteStatus",
+        "Makes up a camp day that is no day of the camp (before its first day or after its last): not logged",
+    ),
     "no_keyword": QT_TRANSLATE_NOOP("PasteStatus", "No check-in keyword (%1): not counted as a check-in"),
 }
 

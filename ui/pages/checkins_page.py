@@ -1517,6 +1517,8 @@ class CheckinsPage(GroupPage):
                 ),
                 "moving_holiday": self.tr("a holiday whose date moves from year to year, and between countries"),
                 "which_week": self.tr("in English it can mean two days: the one just gone, or the one of last week"),
+                "camp_day": self.tr("the date and the camp day, counted from the camp's first day, are different days"),
+                "camp_outside": self.tr("no day of the camp: before its first day, or beyond its length"),
             }.get(preview.title_doubt or "")
             if why is None:
                 text = self.tr(
@@ -1531,7 +1533,12 @@ class CheckinsPage(GroupPage):
             self.keep_day_button.setText(self.tr("Keep %1").replace("%1", chosen))
         elif show and preview is not None and preview.chain_day is not None:
             title, chosen = _month_day(preview.chain_day), _month_day(preview.day)
-            if preview.title_day is not None:
+            if preview.camp_title is not None:  # 第15天, counted from the group's first day (开营日)
+                text = self.tr(
+                    "This chain's title says %3, which is %1 counted from the camp's first day, but you are logging"
+                    " %2. Which day is it for?"
+                ).replace("%3", preview.camp_title)
+            elif preview.title_day is not None:
                 text = self.tr("This chain is dated %1, but you are logging %2. Which day is it for?")
             else:  # no date in it, pasted after midnight: its times are still to come today
                 text = self.tr(
@@ -1760,6 +1767,12 @@ class CheckinsPage(GroupPage):
                 text += "  ·  " + self.tr("Most of these names are members of “%1”: is this the right group?").replace(
                     "%1", elsewhere
                 )
+            hint = self._preview.camp_hint if self._preview is not None else None
+            if hint is not None:  # 第15天 in a group without its first day: logged on this day, said
+                text += "  ·  " + self.tr(
+                    "The title says %1: it is logged for the chosen day. Set the camp's first day in the group's"
+                    " profile and the camp day names the date"
+                ).replace("%1", hint)
             restart = self._preview.restarted_at if self._preview is not None else None
             if restart is not None:  # a second chain without its title: logged on this day, said
                 text += "  ·  " + self.tr(
