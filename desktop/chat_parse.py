@@ -1858,6 +1858,11 @@ _ME_TOO_RE = re.compile(
 )
 
 
+def says_me_too(message: str | None) -> bool:
+    """Whether a chat message only says "me too" (+1, 同上, 楼上+1, 我也是, me too, ditto): see _me_too."""
+    return bool(message) and _ME_TOO_RE.match(reading(message)) is not None
+
+
 def _me_too(results: list[PasteLine]) -> list[PasteLine]:
     """`李四：同上` and `王五：+1` read alike (同上 was logged, +1 skipped as chatter): a "me too" is the writer's
     check-in when the message it answers — the chat message just above — says one (打卡, 签到, ✅: `张三：打卡` / `李四：+1`

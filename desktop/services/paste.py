@@ -154,6 +154,7 @@ from desktop.chat_parse import (
     parse_chat,
     plain_checkin_words,
     reading,
+    says_me_too,
     says_not_checked_in,
     separator_date,
     set_keywords,
@@ -3319,7 +3320,11 @@ def match_lines(
                     and (_OWN_MARK_RE.search(plain_checkin_words(rest)) is not None or timed)
                     and re.search(_PROXY_WORD, rest) is None
                 )
-        asked = proxy is not None or bool(addressed) or mixed or for_pronoun or bool(checking)
+        # `张三：打卡` / `王五：+1` (or 同上, 我也是): "me too" under a check-in — most likely 王五's own, but +1 agrees with
+        # anything: whether 王五 checked in, a person confirms (chat_parse._me_too; with no check-in above it is chatter;
+        # under a sign-up list a +1 is a sign-up, as before)
+        me_too = not signups and line.mode in ("stamped", "colon") and says_me_too(line.message)
+        asked = proxy is not None or bool(addressed) or mixed or for_pronoun or bool(checking) or me_too
         # `李四 打卡 王五补卡`: whose line is the make-up — only the person of the clause that says 补. A line of people
         # some of whom make up and some not is asked (which day is whose: a person decides), each with their own 补卡
         own_late: dict[int, bool] = {}
@@ -3412,6 +3417,8 @@ def match_lines(
                     if reported
                     else "addressed"
                     if addressed
+                    else "me_too"
+                    if me_too
                     else None,
                 )
             )
@@ -4219,6 +4226,11 @@ def _detail(outcome: str, parts: list[PasteMatch], namesakes: dict[int, str]) ->
         bits.append("说的是别人打卡: 是谁打的卡, 需要人来确认 (says someone else checked in: a person confirms who)")
     elif any(m.reason == "on_behalf" for m in parts):
         bits.append("替别人打卡: 是谁打的卡, 需要人来确认 (posted for someone else: a person confirms who checked in)")
+    elif any(m.reason == "me_too" for m in parts):
+        bits.append(
+            "在别人的打卡下只说了 +1/同上: 是否也打了卡, 需要人来确认"
+            " (only said +1 / 同上 under a check-in: whether they checked in too, a person confirms)"
+        )
     for m in parts:
         if m.status == "matched":
             bits.append(f"{m.name} = {m.candidates[0].display_name}")

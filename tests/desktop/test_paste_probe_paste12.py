@@ -176,13 +176,23 @@ def test_a_makeup_alone_is_only_the_makeup(workspace, grp, line):
 
 
 @pytest.mark.parametrize("reply", ["+1", "同上", "楼上+1", "我也是", "me too"])
-def test_a_me_too_after_a_check_in_is_the_writers(workspace, grp, reply):
-    """`王五：+1` was skipped as chatter while `王五：同上` was logged. Decision: both are "me too" — the writer's
-    check-in when the message just above says one, a reply (skipped, chatter) when it does not."""
+def test_a_me_too_after_a_check_in_is_asked(workspace, grp, reply):
+    """`王五：+1` was skipped as chatter while `王五：同上` was logged. Decision: both are "me too" — under a message
+    that says a check-in, most likely the writer's own, but +1 agrees with anything: asked, the writer the only one
+    offered (never logged on a guess, never dropped); a reply (skipped, chatter) when the message above says none."""
     gid, ids = grp
-    _preview, _outcomes, plan = run(workspace, gid, f"张三：打卡\n王五：{reply}\n李四：同上\n")
-    assert {mid for mid, _d in plan} == {ids["张三"], ids["王五"], ids["李四"]}
+    preview, outcomes, plan = run(workspace, gid, f"张三：打卡\n王五：{reply}\n李四：同上\n")
+    assert {mid for mid, _d in plan} == {ids["张三"]}
+    assert outcomes[2].outcome == "ambiguous" and "+1/同上" in outcomes[2].detail
+    offered = {m.line.line_no: [c.membership_id for c in m.candidates] for m in preview.matches}
+    assert offered[2] == [ids["王五"]] and offered[3] == [ids["李四"]]
     _preview, outcomes, plan = run(workspace, gid, f"张三 06:30\n早起打卡\n王五 06:31\n{reply}\n")
+    assert {mid for mid, _d in plan} == {ids["张三"]} and outcomes[3].outcome == "ambiguous"
+
+
+def test_i_checked_in_too_is_the_writers(workspace, grp):
+    gid, ids = grp
+    _preview, _outcomes, plan = run(workspace, gid, "张三：打卡\n王五：我也打卡了\n")
     assert {mid for mid, _d in plan} == {ids["张三"], ids["王五"]}
 
 

@@ -45,3 +45,14 @@ def test_a_line_of_another_day_is_not_logged_on_the_chains(qtbot, page, ws):
     page.set_paste_text(f"#接龙 {TODAY.month}月{TODAY.day}日 早起打卡\n1. 李四 {before.month}-{before.day} 打卡\n")
     assert page.preview_statuses() == [(2, "李四", "other_day")]
     assert day_rows(ws, TODAY) == set()
+
+
+def test_a_plus_one_under_a_check_in_is_picked_with_the_reason(qtbot, page, ws):
+    from ui.models.checkins_models import PREVIEW_COL_STATUS
+
+    page.set_paste_text("赵六：打卡\n李四：+1\n")
+    assert page.preview_statuses() == [(1, "赵六", "matched"), (2, "李四", "ambiguous")]
+    tip = page.preview_model.index(1, PREVIEW_COL_STATUS).data(Qt.ItemDataRole.ToolTipRole)
+    assert "Only said +1" in tip
+    qtbot.mouseClick(page.confirm_button, Qt.MouseButton.LeftButton)
+    assert day_rows(ws, TODAY) == {(ws.memberships["赵六"], "paste", False)}
