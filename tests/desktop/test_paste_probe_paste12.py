@@ -3,7 +3,13 @@
 * A stamp with its year over a message (`2026-11-18 06:30 李四` / `张三 6:01`, as PC/Mac WeChat, 企业微信, QQ and the
   export tools write it): the body looks like a stamp of its own (`张三 6:01`), so the copy was read as a list — the
   header a title, 张三 logged as his own check-in. A stamp with its year is never a chain entry: the line under it is
-  the sender's message, and a message naming someone else is asked (whose check-in it is, a person confirms)."""
+  the sender's message, and a message naming someone else is asked (whose check-in it is, a person confirms).
+* `余丽娜 @刘红 帮她打一下`: a check-in for "her" names nobody — the people the line names are offered, none logged.
+* `李四✅张三请假` (no spaces): 李四 logged, 张三's leave said. `李四 请假 张三 ✅`: 李四's leave, 张三 asked.
+* `李四 11-17 打卡` / `李四 昨天的` (no 补) in the chain of the 18th: that day's line (other_day), not logged.
+* `李四 打卡，顺便补昨天的`: both days logged (only the make-up was).
+* `王五：+1` / `王五：同上` under a check-in: both asked (one was chatter, the other logged).
+* `1. Amy ✅` for the only Amy Wang: stays asked (decision)."""
 
 from __future__ import annotations
 
