@@ -1488,6 +1488,15 @@ def _parse_stamped(lines: list[_Line], names_someone: NamesSomeone | None = None
     owner = None
     for line in lines:
         stamp = _stamp_line(line)
+        if (
+            stamp
+            and not stamp[1]
+            and owner is not None
+            and owner == len(results) - 1
+            and results[owner].message is None
+        ):
+            if _YEAR_DATE_RE.search(results[owner].date_text or ""):
+                stamp = None  # `2026-11-18 06:30 李四` / `张三 6:01`: 李四's message, not 张三's stamp (_year_stamped)
         # after a blank line, or before any stamp: `李四: 打卡` of a member is 李四's, not the message above it
         fresh = owner is None or (results and results[-1].kind == "blank")
         if line.is_blank:
@@ -1568,9 +1577,22 @@ def _list_entry(line: _Line) -> PasteLine | None:
     return entry
 
 
+_YEAR_DATE_RE = re.compile(r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}")
+
+
+def _year_stamped(stamp: tuple[_Speech, bool] | None) -> bool:
+    """Whether a stamp line's date carries its year (`2026-11-18 06:30 李四`, `李四 2026/11/18 06:30:12`): what PC/Mac
+    WeChat, 企业微信, QQ and the export tools write over a message — no member writes that as their chain entry."""
+    return stamp is not None and _YEAR_DATE_RE.search(stamp[0].date_text or "") is not None
+
+
 def _stamp_evidence(content: list[_Line]) -> tuple[int, int, int]:
     """Numbers of stamp lines, of dated ones, and of ones followed by a message line."""
     found = [_stamp_line(line) for line in content]
+    # a line that only looks like a stamp under a year-stamped one is that stamp's message, not a stamp
+    for i in range(1, len(found)):
+        if found[i] and _year_stamped(found[i - 1]) and not found[i][1]:
+            found[i] = None
     stamps = [stamp for stamp in found if stamp]
     paired = sum(1 for stamp, following in pairwise(found) if stamp and following is None)
     return len(stamps), sum(dated for _, dated in stamps), paired
@@ -1825,8 +1847,51 @@ def _parse_lines(lines: list[_Line], names_someone: NamesSomeone | None = None) 
             results = _parse_paired(seen, names_someone)
         else:
             results = _ChainParser(seen).parse()
-    results = [quotes.get(line.line_no) or _chatter(_not_done(line)) for line in results]
+    results = _me_too([quotes.get(line.line_no) or _chatter(_not_done(line)) for line in results])
     return _with_headings(results, lines)
+
+
+# a chat message that only says "the same as the message above" (同上, +1, 楼上+1, 我也是, me too, ditto)
+_ME_TOO_RE = re.compile(
+    r"^\s*(?:(?:同上|同楼上|楼上|我也(?:是|一样)|(?i:ditto|same(?:\s+here)?|me\s+too))(?:\s*\+\s*1)?|\+\s*1)"
+    r"\s*[。.!！~～]*\s*$"
+)
+
+
+def says_me_too(message: str | None) -> bool:
+    """Whether a chat message only says "me too" (+1, 同上, 楼上+1, 我也是, me too, ditto): see _me_too."""
+    return bool(message) and _ME_TOO_RE.match(reading(message)) is not None
+
+
+def _me_too(results: list[PasteLine]) -> list[PasteLine]:
+    """`李四：同上` and `王五：+1` read alike (同上 was logged, +1 skipped as chatter): a "me too" is the writer's
+    check-in when the message it answers — the chat message just above — says one (打卡, 签到, ✅: `张三：打卡` / `李四：+1`
+    / `王五：同上`, all three), and a reply like 收到 when it does not (`张三：明天几点？` / `李四：+1`: agreeing; nothing
+    above: a reply to nobody knows what)."""
+    out: list[PasteLine] = []
+    above: PasteLine | None = None
+    for line in results:
+        speech = line.kind in ("entry", "ignored") and line.mode in ("stamped", "colon")
+        if (
+            speech
+            and line.ignored in (None, "chatter")
+            and _ME_TOO_RE.match(reading(line.message or line.remark or ""))
+        ):
+            if (
+                above is not None
+                and above.kind == "entry"
+                and _CHECKED_IN_RE.search(reading(f"{above.raw} {above.message or ''}"))
+            ):
+                line = replace(line, kind="entry", ignored=None)
+            else:
+                line = replace(line, kind="ignored", ignored="chatter")
+        if speech:
+            # a "me too" that counts passes the check-in above it on (`张三：打卡` / `李四：+1` / `王五：同上`)
+            above = (
+                above if line.kind == "entry" and _ME_TOO_RE.match(reading(line.message or line.remark or "")) else line
+            )
+        out.append(line)
+    return out
 
 
 def unnumbered_entries(lines: list[PasteLine]) -> dict[int, PasteLine]:
@@ -1947,7 +2012,7 @@ def parse_chat(text: str, names_someone: NamesSomeone | None = None) -> list[Pas
     name -> whether it is exactly someone of the group) lets a `name line, message line` copy be told from a list
     of names (_speaker_pairs); it is asked only of pastes of that shape."""
     lines = [_Line.make(no, raw) for no, raw in enumerate(text.splitlines(), start=1)]
-    lines = [_reply_first(line) for line in lines]
+    lines = [_reply_first(_mark_apart(line)) for line in lines]
     return _mark_duplicates(_parse_lines(lines, names_someone))
 
 
@@ -1961,6 +2026,20 @@ _WRITER_REPLIES_RE = re.compile(
     r"^\s*(?P<w>[^\s:：@＠「」『』\d][^\s:：@＠「」『』]{0,19})\s+(?P<r>(?:回复|答复)\s*[@＠]?\s*[^\s:：@＠]{1,20})\s*[:：]\s*"
     r"(?P<m>\S.*)$"
 )
+
+
+# `李四✅张三请假`: a check mark glued between a name and another's leave — the name's mark, the leave after it
+_GLUED_MARK_LEAVE_RE = re.compile(
+    r"(?<=[\u3400-\u9fff])(?P<m>[✅✔☑]\ufe0f?)(?=[\u3400-\u9fff][^✅✔☑]*?(?:请假|请个假|病假|事假))"
+)
+
+
+def _mark_apart(line: _Line) -> _Line:
+    """`李四✅张三请假` read as `李四✅ 张三请假`: the whole line was one name 「李四✅张三请假」 — the leave was 张三's and
+    李四's check-in was lost (with a space it is logged beside 张三's leave)."""
+    if _GLUED_MARK_LEAVE_RE.search(line.clean) is None:
+        return line
+    return _rewritten(line, _GLUED_MARK_LEAVE_RE.sub(lambda m: m["m"] + " ", line.clean))
 
 
 def _reply_first(line: _Line) -> _Line:

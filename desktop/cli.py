@@ -1634,9 +1634,20 @@ def _cmd_checkin(ctx: Context, args: argparse.Namespace) -> int:
         ]
         with database.session() as session:
             commands = _leave_commands(session, group_id, args.group.strip(), preview.matches)
+        days_of: dict[int, set] = {}
+        for m in preview.matches:
+            if m.status == "matched":
+                days_of.setdefault(m.line.line_no, set()).add(m.day)
         for line, kind in zip(lines, kinds, strict=True):
-            # a logged line that says another's leave besides (李四 打卡，张三请假) is said too, with its leave command
-            if kind in REPORTED or kind == "not_checkin" or (kind == "logged" and commands.get(line.line_no)):
+            # a logged line that says another's leave besides (李四 打卡，张三请假) is said too, with its leave command;
+            # so is one logged on two days (李四 打卡，顺便补昨天的: the day's check-in and a make-up, each with its day)
+            two_days = kind == "logged" and len(days_of.get(line.line_no, ())) > 1
+            if (
+                kind in REPORTED
+                or kind == "not_checkin"
+                or (kind == "logged" and commands.get(line.line_no))
+                or two_days
+            ):
                 print(said(f"{path} 第{line.line_no}行 {OUTCOME_LABELS[kind]}: {line.detail}"), file=sys.stderr)
             elif kind == "logged" and line.day is not None and line.day != day:
                 # `补昨天`, `Bob Smith (late for Fri)`: logged on the day it makes up — said, as the summary below counts

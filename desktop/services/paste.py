@@ -154,6 +154,7 @@ from desktop.chat_parse import (
     parse_chat,
     plain_checkin_words,
     reading,
+    says_me_too,
     says_not_checked_in,
     separator_date,
     set_keywords,
@@ -2293,6 +2294,41 @@ def english_makeup(text: str, posted: date) -> tuple[str, str | None]:
     return rewritten, (unsure[0] if unsure else None)
 
 
+# a chain line's own words saying it is yesterday's (`李四 昨天的`, `李四 前天打卡`): nothing else on the line
+_ENTRY_RELATIVE_RE = re.compile(r"^\s*(?P<rel>昨天|昨日|前天)\s*(?:的)?\s*(?:卡|打卡|签到)?\s*[。.!！~～]*\s*$")
+
+
+_BESIDES_RE = re.compile(r"顺便|顺带|同时|另外|也|还|[+＋&]|(?i:(?<![a-z])(?:too|also|and|plus|as\s+well)(?![a-z]))")
+_OWN_CHECKIN_RE = re.compile(r"打卡|签到|[✅✔☑]|(?i:(?<![a-z])(?:done|checked\s+in|check-?in)(?![a-z]))")
+
+
+def _checks_in_besides_makeup(text: str) -> bool:
+    """Whether a 补 line checks in for its own day besides (`打卡，顺便补昨天的`, `done, 补昨天 too` as english_makeup
+    writes `done, making up yesterday too`): a clause of its own with 打卡/✅/done and no 补, and a word saying
+    "besides" (顺便, 也, 还, +, too, also, and). `打卡 补卡` / `补打卡` alone is a make-up only."""
+    clauses = [c for c in re.split(r"[，,。；;！!？?\s]+|(?<![A-Za-z])-+", plain_checkin_words(text)) if c]
+    own = any(_OWN_CHECKIN_RE.search(c) and not _LATE_RE.search(c) for c in clauses)
+    return own and _BESIDES_RE.search(text) is not None
+
+
+# a date written as one on a chain line: 2026-11-17, 11月17日, 11-17 (never 2/3 or 5.2, counts and distances)
+_ENTRY_DATE_RE = re.compile(
+    r"(?<![\d/.:\-])(?:\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?|\d{1,2}月\d{1,2}[日号]?|\d{1,2}-\d{1,2})(?![\d/.:\-])"
+)
+
+
+def _entry_day(text: str, day: date) -> date | None:
+    """The day a chain entry's own words name without 补 (`11-17 打卡`, `11月17日`, `2026-11-17`, `昨天的`), or None —
+    a day of the month alone (17号) or a date inside other words read as a day only where `_written_day` reads one."""
+    rel = _ENTRY_RELATIVE_RE.match(text)
+    if rel is not None:
+        return day - timedelta(days=_RELATIVE_BACK[rel["rel"]])
+    m = None if _LATE_RE.search(text) else _ENTRY_DATE_RE.search(text)
+    said = _written_day(m[0], day, dom_alone=False) if m is not None else None
+    # a date far from the chain's is no day of this line's (a count, a page range): read as before
+    return said if said is not None and abs((said - day).days) <= MAX_MAKE_UP_DAYS else None
+
+
 def _late_day(text: str, day: date) -> date | None:
     """The day a 补卡 line makes up, when it names one, `day` being the day being logged: 补11月18日, 11-18补卡
     (the year nearest `day`); 补1号, 补 2号的卡, 2号补卡 (the latest such day of the month on or before `day`, this
@@ -2589,6 +2625,11 @@ def _proxied(text: str, name: str, names_someone: Callable[[str], bool] = lambda
     return None
 
 
+# a check-in asked for or done for "her"/"him" (帮她打一下, 替他签到, 给她打个卡): for someone the line does not name
+_PRONOUN_PROXY_RE = re.compile(r"(?:替|帮|代|给)\s*(?:她|他|ta|TA|它)\s*(?:打|签|接龙|报名)")
+_AT_NAME_RE = re.compile(r"@\s*(?P<name>[^\s@]{1,20})")
+
+
 # a member named as the one who checked in (赵六已打卡, 郑十刚打卡, 郑十让我帮他打卡): the name right before the 打卡 or
 # its 已/刚/让我帮他 — Han characters, or a Latin word. Not 也 (`张三也打卡了`, `帮我老婆李芳也打一下卡`: "too" — the
 # writer's own check-in, and someone's besides, as the corpus reads it) nor 我和刘洋都打卡了 (the writer's too)
@@ -2685,6 +2726,28 @@ def checks_in_beside_leave(text: str, index: RosterIndex, writer: Sequence[_Foun
     if not said or not (timed or any(_OWN_MARK_RE.search(plain_checkin_words(c)) for c in before)):
         return False
     return bool(_leave_named(" ".join(said), index, writer))
+
+
+def _checks_in_after_own_leave(text: str, index: RosterIndex, writer: Sequence[_Found]) -> list[_Found]:
+    """The members a line names after the writer's own leave with a check-in of their own (`李四 请假 张三 ✅`, `李四
+    请假，张三打卡`): the leave is the writer's (it comes first, naming nobody before it); nobody when it names someone
+    before the leave (`帮张三请假 ✅`) or the writer says 我 (我和张三请假)."""
+    if _FIRST_PERSON_RE.search(text):
+        return []
+    clauses = [c for c in _CLAUSE_RE.split(text) if c]
+    first_leave = next((i for i, c in enumerate(clauses) if LEAVE_WORDS_RE.search(c)), None)
+    if first_leave is None or first_leave > 0 or _leave_named(clauses[0], index, writer):
+        return []
+    after = clauses[1:]
+    if any(LEAVE_WORDS_RE.search(c) for c in after) or not any(
+        _OWN_MARK_RE.search(plain_checkin_words(c)) for c in after
+    ):
+        return []
+    named = _leave_named(" ".join(after), index, writer)
+    # shown by the name as written (张三, not the run 「张三打卡」 it was found in)
+    return [
+        replace(f, token=next((c.display_name for c in f.people if c.display_name in text), f.token)) for f in named
+    ]
 
 
 _NAME_RUN_RE = re.compile(r"[\u3400-\u9fff]{2,}|[A-Za-z][A-Za-z.]{1,20}")
@@ -3148,6 +3211,10 @@ def match_lines(
         # the words as the rules read them (補卡, 請假 in 繁體 too); the name in them read alike, to be told apart
         text = reading(" ".join(x for x in (line.body, line.remark) if x))
         written = reading(line.name or "")
+        # the line's own words once, without the name (a chain line's body holds its remark: `text` has it twice)
+        own_once = _without_name(
+            reading(line.body) if line.body and line.remark and line.remark in line.body else text, written
+        )
         folded = english_makeup(text, day or clock.today())[0]  # Amy (late for Fri): a make-up, as 补周五 is
         late = bool(_LATE_RE.search(folded)) and not FUTURE_MAKEUP_RE.search(folded)
         camp_day = camp_makeup_day(folded) if not FUTURE_MAKEUP_RE.search(folded) else None
@@ -3217,6 +3284,16 @@ def match_lines(
                     line_day, other = stamped, True
             elif several_days and heading_days.get(line.heading) not in (None, day):
                 line_day, other = heading_days[line.heading], True
+            elif (
+                line.mode == "chain"
+                and not on_leave
+                and (said := _entry_day(own_once, day)) is not None
+                and said != day
+            ):
+                # `李四 11-17 打卡`, `李四 11月17日`, `李四 昨天的` in the chain of the 18th, no 补: the line says its own
+                # day — it was logged on the 18th. Not the chain's day: shown as that day's, not logged (a make-up says
+                # 补; whether this one is, the organiser decides — pasting it with --date that day logs it there)
+                line_day, other = said, True
         if (
             carries_keyword is not None
             and line.mode in ("stamped", "colon")
@@ -3235,9 +3312,15 @@ def match_lines(
         parts: list[PasteMatch] = []
         people = index.people_on(line)
         proxy = _proxied(text, written, lambda who: index.resolve(who).kind != "none")
+        # `余丽娜 @刘红 帮她打一下`: a check-in asked for "her" — whose, the line does not say (余丽娜's, or someone's
+        # 余丽娜 speaks of; 刘红 asked to do it): the people it names, the line's and the ones @mentioned, are offered
+        # and a person decides. 余丽娜 was logged as her own check-in
+        for_pronoun = proxy is None and _PRONOUN_PROXY_RE.search(text) is not None
         # `李四: @张三 打卡`: a reminder to 张三, or 李四 reporting for 张三 — neither 李四's own check-in nor 张三's for
         # certain: each person it names (the writer, the ones addressed) is offered, a person decides
         addressed = addressed_to(line.message or line.remark) if line.mode in ("stamped", "colon") else ()
+        if for_pronoun and not addressed:
+            addressed = tuple(dict.fromkeys(m["name"] for m in _AT_NAME_RE.finditer(text)))
         reported: tuple[str, ...] = ()
         if proxy is None and not addressed and line.mode in ("stamped", "colon") and not on_leave and not late:
             # `王五: 赵六已打卡`, `吴九: 郑十让我帮他打卡`: the writer says another member checked in (or asks for it)
@@ -3285,7 +3368,18 @@ def match_lines(
                 if span[0] > line_day:
                     on_leave = False
                     future_leave = span
-        if on_leave and proxy is None:
+        checking = (
+            _checks_in_after_own_leave(own_once, index, writer)
+            if said_leave and not late and proxy is None and not addressed and writer and future_leave is None
+            else []
+        )
+        if checking:
+            on_leave = True  # `李四 请假，张三打卡`: the 打卡 is 张三's — 李四 was logged as checked in
+            # `李四 请假 张三 ✅`: 李四's own leave, then 张三 with a check mark — both were read as on leave (and `李四
+            # 请假，张三打卡` logged 李四's check-in). 李四's leave is said; whose the ✅ is (张三's check-in, written on
+            # 李四's line) a person confirms
+            people = [*writer, *checking]
+        elif on_leave and proxy is None:
             # 李四：帮张三请个假 / 张三妈妈：张三今天请假 / 班长：今天请假的有 张三 王五: the people named are on leave, not
             # the writer — unless the writer says 我 besides (我和张三请假): then the writer too, for a person to confirm
             for_others = _leave_named(_without_name(text, written), index, people)
@@ -3322,7 +3416,11 @@ def match_lines(
                     and (_OWN_MARK_RE.search(plain_checkin_words(rest)) is not None or timed)
                     and re.search(_PROXY_WORD, rest) is None
                 )
-        asked = proxy is not None or bool(addressed) or mixed
+        # `张三：打卡` / `王五：+1` (or 同上, 我也是): "me too" under a check-in — most likely 王五's own, but +1 agrees with
+        # anything: whether 王五 checked in, a person confirms (chat_parse._me_too; with no check-in above it is chatter;
+        # under a sign-up list a +1 is a sign-up, as before)
+        me_too = not signups and line.mode in ("stamped", "colon") and says_me_too(line.message)
+        asked = proxy is not None or bool(addressed) or mixed or for_pronoun or bool(checking) or me_too
         # `李四 打卡 王五补卡`: whose line is the make-up — only the person of the clause that says 补. A line of people
         # some of whom make up and some not is asked (which day is whose: a person decides), each with their own 补卡
         own_late: dict[int, bool] = {}
@@ -3387,7 +3485,9 @@ def match_lines(
                     first = joined if left is not None else index.first_joined(cands[0].membership_id or 0, joined)
                     cands = (replace(cands[0], status="joined_later", joined=first, left=left),)
                     status = "not_member"
-            elif (on_leave and not mixed or any(found is f for f in for_others)) and status in (
+            elif (
+                on_leave and not mixed and not any(found is f for f in checking) or any(found is f for f in for_others)
+            ) and status in (
                 "matched",
                 "ambiguous",
                 "unmatched",
@@ -3411,14 +3511,31 @@ def match_lines(
                     reason="leave_named"
                     if for_others and status == "leave"
                     else "on_behalf"
-                    if proxy is not None
+                    if proxy is not None or for_pronoun
                     else "reported"
                     if reported
                     else "addressed"
                     if addressed
+                    else "me_too"
+                    if me_too
                     else None,
                 )
             )
+        if (
+            late
+            and not section_late
+            and proxy is None
+            and not addressed
+            and len(parts) == 1
+            and parts[0].status == "matched"
+            and parts[0].late
+            and parts[0].day != day
+            and _checks_in_besides_makeup(english_makeup(own_once, day or clock.today())[0])
+        ):
+            # `李四 打卡，顺便补昨天的`, `Ivan Ma - done, making up yesterday too`: today's check-in and yesterday's
+            # make-up — only the make-up was logged, today's check-in lost. Both, each on its own day
+            parts.append(replace(parts[0], part=1, parts=2, day=day, late=False))
+            parts[0] = replace(parts[0], parts=2)
         if future_leave is not None and parts and parts[0].status == "matched":
             parts.append(
                 PasteMatch(
@@ -4141,8 +4258,17 @@ def line_outcomes(
         certain = [m for m in parts if m.status in ("matched", "duplicate")]
         if len(certain) == len(parts):
             done = [m for m in parts if m.status == "matched" and (m.membership_id, m.day) in logged]
-            who = tuple(m.candidates[0] for m in parts if m.candidates)
-            if done:
+            who = tuple(dict.fromkeys(m.candidates[0] for m in parts if m.candidates))
+            if done and len({m.day for m in done}) > 1:
+                # 李四 打卡，顺便补昨天的: the day's check-in and a make-up, each said with its day
+                detail = "; ".join(
+                    f"{m.day} 补卡已记录 (make-up of {m.day} logged)"
+                    if m.late
+                    else f"{m.day} 打卡已记录 ({m.day} logged)"
+                    for m in sorted(done, key=lambda m: m.day or date.min)
+                )
+                out.append(LineOutcome(line.line_no, line.raw, LOGGED, who, detail=detail, **common))
+            elif done:
                 out.append(LineOutcome(line.line_no, line.raw, LOGGED, who, **common))
             else:
                 how = "已打卡 (already checked in)" if statuses == {"matched"} else f"同第{first.duplicate_of}行"
@@ -4251,6 +4377,11 @@ def _detail(outcome: str, parts: list[PasteMatch], namesakes: dict[int, str]) ->
         bits.append("说的是别人打卡: 是谁打的卡, 需要人来确认 (says someone else checked in: a person confirms who)")
     elif any(m.reason == "on_behalf" for m in parts):
         bits.append("替别人打卡: 是谁打的卡, 需要人来确认 (posted for someone else: a person confirms who checked in)")
+    elif any(m.reason == "me_too" for m in parts):
+        bits.append(
+            "在别人的打卡下只说了 +1/同上: 是否也打了卡, 需要人来确认"
+            " (only said +1 / 同上 under a check-in: whether they checked in too, a person confirms)"
+        )
     for m in parts:
         if m.status == "matched":
             bits.append(f"{m.name} = {m.candidates[0].display_name}")

@@ -1070,6 +1070,10 @@ Morning check-in 22 Nov
             <source>Refers to another line (同上, 我也是, ditto) and names nobody. Pick whose check-in it is, or Skip.</source>
             <translation>Refers to another line (同上, 我也是, ditto) and names nobody. Pick whose check-in it is, or Skip.</translation>
         </message>
+        <message>
+            <source>Only said +1 or 同上 under someone's check-in. Count it as their check-in, or Skip.</source>
+            <translation>Only said +1 or 同上 under someone's check-in. Count it as their check-in, or Skip.</translation>
+        </message>
     </context>
     <context>
         <name>PasteStatus</name>

@@ -1042,6 +1042,10 @@
             <source>Refers to another line (同上, 我也是, ditto) and names nobody. Pick whose check-in it is, or Skip.</source>
             <translation>指的是别人的那一行(同上、我也是、ditto), 没写是谁。请选择是谁的打卡, 或跳过。</translation>
         </message>
+        <message>
+            <source>Only said +1 or 同上 under someone's check-in. Count it as their check-in, or Skip.</source>
+            <translation>在别人的打卡下只说了 +1 或「同上」。如也打了卡请选择其本人，或跳过。</translation>
+        </message>
     </context>
     <context>
         <name>PasteStatus</name>

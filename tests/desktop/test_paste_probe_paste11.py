@@ -169,9 +169,11 @@ def test_a_member_called_like_a_reference_is_still_the_member(workspace, owner, 
 
 
 def test_the_sender_of_a_reference_is_the_one_who_checks_in(workspace, grp):
+    """Probe paste12: `李四：同上` is asked like `李四：+1` (one "me too", one rule) — 李四 the only one offered."""
     gid, ids = grp
-    _preview, outcomes, plan = run(workspace, gid, "张三：打卡\n李四：同上\n")
-    assert {mid for mid, _d in plan} == {ids["张三"], ids["李四"]}
+    preview, outcomes, plan = run(workspace, gid, "张三：打卡\n李四：同上\n")
+    assert {mid for mid, _d in plan} == {ids["张三"]}
+    assert [c.membership_id for m in preview.matches if m.line.line_no == 2 for c in m.candidates] == [ids["李四"]]
 
 
 def test_two_people_on_a_line_keep_their_own_times(workspace, grp):

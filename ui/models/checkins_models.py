@@ -382,6 +382,10 @@ ASKED_REASONS = {
         "PastePreviewModel", "The message says someone else checked in. Choose who checked in, or Skip."
     ),
     "on_behalf": QT_TRANSLATE_NOOP("PastePreviewModel", "Posted for someone else. Choose who checked in, or Skip."),
+    "me_too": QT_TRANSLATE_NOOP(
+        "PastePreviewModel",
+        "Only said +1 or 同上 under someone's check-in. Count it as their check-in, or Skip.",
+    ),
     "refers": QT_TRANSLATE_NOOP(
         "PastePreviewModel",
         "Refers to another line (同上, 我也是, ditto) and names nobody. Pick whose check-in it is, or Skip.",
