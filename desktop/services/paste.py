@@ -125,7 +125,6 @@ window asks before logging it on another day, the CLI refuses (unless --date say
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import threading
@@ -180,6 +179,7 @@ from desktop.services.operators import Actor
 from desktop.tasks import Progress
 from models import AuditEntry, CheckIn, Group, Leave, Member, Membership, MembershipSpell, bulk, clock
 from models.base import ENDED_STATUSES
+from models.queries.roster import names_before
 from models.search_keys import name_keys
 
 FUZZY_MIN_SCORE = 75
@@ -1106,16 +1106,9 @@ class RosterIndex:
             former: dict[str, dict[_Person, str]] = defaultdict(dict)
             for member_id, summary in rows:
                 person = by_member.get(member_id or 0)
-                if person is None or not summary:
+                if person is None:
                     continue
-                try:
-                    before = json.loads(summary).get("before") or {}
-                except (ValueError, AttributeError):
-                    continue
-                for field_name in ("display_name", "nickname", "group_nickname"):
-                    old = before.get(field_name)
-                    if not isinstance(old, str) or not old.strip():
-                        continue
+                for old in names_before(summary):  # a rename in the member dialog or by a roster import
                     for key in {name_key(old), bare_key(old)} - {""}:
                         if person not in self.raw.get(key, {}) and person not in self.bare.get(key, {}):
                             former[key].setdefault(person, "former_name")

@@ -251,6 +251,19 @@ _FORMER_FIELDS = ("display_name", "name", "nickname", "group_nickname")
 _FORMER_CACHE: dict[tuple, dict[int, tuple[str, ...]]] = {}
 
 
+def names_before(summary: str | None) -> list[str]:
+    """The names a `member.update` audit entry says the member carried before it: their name (`display_name`, or
+    `name` as a roster import records it), nickname and group nickname — the roster search's and the paste's
+    former names read alike (the paste read `display_name` only, and missed a rename by an import)."""
+    try:
+        before = json.loads(summary or "").get("before") or {}
+    except (ValueError, AttributeError):
+        return []
+    if not isinstance(before, dict):
+        return []
+    return [old.strip() for field in _FORMER_FIELDS if isinstance(old := before.get(field), str) and old.strip()]
+
+
 def recent_former_names(session: Session) -> dict[int, tuple[str, ...]]:
     """member id -> the names (name, nickname, group nickname) they carried until a rename of the last
     FORMER_NAME_DAYS days, oldest first, as the audit of the roster's edits recorded them (through an assistant's
@@ -271,14 +284,9 @@ def recent_former_names(session: Session) -> dict[int, tuple[str, ...]]:
     for member_id, summary in rows:
         if member_id is None or not summary:
             continue
-        try:
-            before = json.loads(summary).get("before") or {}
-        except (ValueError, AttributeError):
-            continue
-        for name in _FORMER_FIELDS:
-            old = before.get(name) if isinstance(before, dict) else None
-            if isinstance(old, str) and old.strip() and old.strip() not in out.get(member_id, []):
-                out.setdefault(member_id, []).append(old.strip())
+        for old in names_before(summary):
+            if old not in out.get(member_id, []):
+                out.setdefault(member_id, []).append(old)
     if len(_FORMER_CACHE) > 16:
         _FORMER_CACHE.clear()
     _FORMER_CACHE[key] = found = {m: tuple(names) for m, names in out.items()}

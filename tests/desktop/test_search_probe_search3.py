@@ -197,3 +197,25 @@ def test_a_rename_by_a_roster_import_is_a_former_name_too(tmp_path):
         found = search_roster(s, RosterQuery(text="陈大文"))
         assert [(r.member_id, r.display_name, r.formerly) for r in found] == [(member, "陈文", "陈大文")]
     database.dispose()
+
+
+def test_the_paste_reads_a_rename_by_a_roster_import_as_the_search_does(tmp_path):
+    """The paste's recent former names read `display_name` only: after a roster import renamed 陈大文 to 陈文, a chain's
+    `陈大文` named nobody, while the roster search found him. Both read the audit's names alike (names_before)."""
+    from desktop.services.imports import run_import
+    from desktop.services.paste import preview_paste
+
+    database = open_workspace(tmp_path / "w.sqlite", backup_dir=tmp_path / "b")
+    owner = actor_for(database)
+    with database.session() as s:
+        g = create_group(s, owner, "早起营", kind="camp")
+        add_member(s, owner, g, MemberInput(display_name="陈大文", wechat_id="cdw88", joined_at=JOINED))
+        s.commit()
+    path = tmp_path / "名单.csv"
+    path.write_text("姓名,微信号\n陈文,cdw88\n", encoding="utf-8")
+    run_import(database, owner, path, "早起营", "roster")
+    with database.session() as s:
+        (m,) = preview_paste(s, g, TEST_TODAY, "#接龙 打卡\n1. 陈大文\n").matches
+        # offered as the name he had until the rename (近期改名前的名字), not as a mere likeness (fuzzy)
+        assert [(c.display_name, c.how) for c in m.candidates] == [("陈文", "former_name")]
+    database.dispose()
