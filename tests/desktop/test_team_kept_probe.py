@@ -326,6 +326,7 @@ def test_an_existing_team_database_is_hardened_by_the_upgrade_and_the_owners_ope
         # the assistant's masked view of chat_import is grants version 7's: a database of version 2 had none
         conn.execute(f'DROP VIEW "{prefix}_masked".chat_import')
         conn.execute("ALTER TABLE chat_import DROP COLUMN time_zone")  # 0024's
+        conn.execute("ALTER TABLE community_group DROP COLUMN camp_start_day, DROP COLUMN camp_days")  # 0025's
         conn.execute("UPDATE alembic_version SET version_num = '0018_tier_targets'")
         conn.execute("UPDATE workspace_setting SET value = '2' WHERE key = %s", (GRANTS_SETTING,))
         zhang = conn.execute(
