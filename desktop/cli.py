@@ -509,6 +509,10 @@ def _cmd_stats(ctx: Context, args: argparse.Namespace) -> int:
                 f"(the month is before the group was set up here on {set_up_on.isoformat()}: no check-in or attendance "
                 "rate)\n"
             )
+    if not stats.attendance_expected:
+        # no place to count (no activity, or none of its attendance taken yet): "–" / null, as the Dashboard and the
+        # workbook's 概览 say, not a 0.0% that reads as nobody coming (docs/metrics.md `attendance_rate`)
+        values["attendance_rate"] = None
     if args.json:
         ctx.print_json({"group": group_name, "month": month_text, **values})
         return EXIT_OK

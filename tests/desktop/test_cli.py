@@ -199,7 +199,9 @@ def test_stats_json_this_month(capsys, seeded):
     # the camp was set up here today: its month's rate counts its days from today (docs/metrics.md), 1 of 3 —
     # not the days of the month before it existed (1 of 3 × days)
     assert days >= 1 and stats["checkin_rate"] == pytest.approx(1 / 3, abs=1e-4)
-    assert stats["activities"] == 0 and stats["attendance_rate"] == 0.0
+    # no activity: no attendance rate (null, "–" in the table), as the Dashboard and the workbook say — a 0.0 read
+    # as nobody coming
+    assert stats["activities"] == 0 and stats["attendance_rate"] is None
     assert stats["stalled_onboarding"] == 0  # the applicant applied today
 
 
@@ -217,6 +219,7 @@ def test_stats_month_defaults_to_this_month_and_prints_a_table(capsys, seeded):
     assert len(rows) == len(json.loads(run(capsys, "--db", str(seeded), "stats", "--group", CAMP, "--json")[1])) - 2
     assert all(re.match(r"[\u4e00-\u9fff]", line) for line in rows), rows
     assert any(line.startswith("群聊发言 messages") and line.split()[-1] == "0" for line in rows)
+    assert any(line.startswith("出勤率") and line.split()[-1] == "–" for line in rows)  # no activity: no rate
 
 
 def test_stats_of_a_past_month_before_the_group(capsys, seeded):
