@@ -2555,6 +2555,21 @@ _WITHDRAWN_RE = re.compile(
 )
 
 
+# a sign-up that brings people who are no members (张三+1（带朋友）, 李四 2人, 王五 +2, 共3人): the member is signed up,
+# the others are on no list — said, so that the head count is not read off the list alone. `+1` alone is "count me in"
+_GUESTS_RE = re.compile(
+    r"带\s*(?:[\d一二两三四五六七八九十]+\s*[个位名]?)?\s*(?:朋友|友人|家属|家人|孩子|小孩|娃|宝宝|老婆|老公|爱人|对象"
+    r"|男朋友|女朋友|男友|女友|同事|同学|闺蜜|兄弟|姐妹|父母|爸妈)"
+    r"|(?<![\d.:])(?:[2-9]|1\d)\s*(?:人|位|个人|大\d*小)|[+]\s*(?:[2-9]|1\d)(?!\d)|共\s*\d+\s*[人位]"
+)
+
+
+def brings_guests(raw: str) -> bool:
+    """Whether a sign-up line says it brings people along (see _GUESTS_RE): the Activities page's paste says so
+    of the line, the head count being more than the list."""
+    return bool(_GUESTS_RE.search(unicodedata.normalize("NFKC", raw)))
+
+
 # a sign-up not made yet (3. 王五 待定, 赵六（不一定能到）, 刘洋 候补): not a place — shown, and the person who reads the
 # list decides (the sign-up dialog offers to sign them up anyway); 可能晚到 and 尽量早到 are sign-ups with a remark
 _TENTATIVE_RE = re.compile(

@@ -9,8 +9,6 @@ confirmed."""
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
@@ -47,6 +45,7 @@ from desktop.services.operators import Actor, names_shown_to
 from desktop.services.participation import set_attendance, withdraw_sign_up
 from desktop.services.paste import (
     PasteMatch,
+    brings_guests,
     editions_in,
     fits_better_group,
     match_paste,
@@ -67,19 +66,6 @@ COL_LINE, COL_NAME, COL_RESULT, COL_DECISION = range(4)
 # decision kinds in the combo boxes' item data
 UNDECIDED, SKIP, MEMBER, NEW, EXCUSED, WITHDRAW = "undecided", "skip", "member", "new", "excused", "withdraw"
 EXACT_HOWS = ("name", "nickname", "group_nickname", "wechat_id")  # the certain matches (PRODUCT §4)
-
-# a sign-up that brings people who are no members (张三+1（带朋友）, 李四 2人, 王五 +2, 共3人): the member is signed up,
-# the others are on no list — said, so that the head count is not read off the list alone. `+1` alone is "count me in"
-_GUESTS_RE = re.compile(
-    r"带\s*(?:[\d一二两三四五六七八九十]+\s*[个位名]?)?\s*(?:朋友|友人|家属|家人|孩子|小孩|娃|宝宝|老婆|老公|爱人|对象"
-    r"|男朋友|女朋友|男友|女友|同事|同学|闺蜜|兄弟|姐妹|父母|爸妈)"
-    r"|(?<![\d.:])(?:[2-9]|1\d)\s*(?:人|位|个人|大\d*小)|[+]\s*(?:[2-9]|1\d)(?!\d)|共\s*\d+\s*[人位]"
-)
-
-
-def brings_guests(raw: str) -> bool:
-    """Whether a sign-up line says it brings people along (see _GUESTS_RE)."""
-    return bool(_GUESTS_RE.search(unicodedata.normalize("NFKC", raw)))
 
 
 @dataclass(frozen=True)
