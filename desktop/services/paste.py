@@ -1978,7 +1978,10 @@ def title_day(lines: list[PasteLine], near: date) -> date | None:
                 return None  # `张三 12月6日 星期一 07:05` (12-06 is a Sunday): asked (title_doubt)
             found = _stamp_day(line.date_text, near)
             if found is not None:
-                return found
+                # a log copied across midnight (`李四 12/6 23:58` … `张三 00:03`, pasted on the 7th) names each
+                # message's day itself: one that holds the day being logged logs that day's, the evening before's
+                # other_day — not "the chain is dated the 6th" for the morning's check-ins
+                return near if near in _stamp_days(lines, near).values() else found
     for line in lines:  # a chat log under a separator (—— 12月3日 ——, 昨天 06:10, a bare 06:05 for today)
         if _is_message(line) and line.heading and is_separator(line.heading):
             if _weekday_disagrees(separator_date(line.heading), near):

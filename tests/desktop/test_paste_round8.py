@@ -187,7 +187,9 @@ def test_a_chain_line_with_its_own_date_is_never_logged_on_another_day(workspace
     assert [s for s, _m, _t in by_line[2] + by_line[3]] == ["other_day", "other_day"]
     assert {m.day for m in preview.matches if m.line.line_no in (2, 3)} == {date(2026, 12, 5)}
     assert plan == {(ids["王五"], DAY), (ids["小雨"], DAY)}
-    assert preview.title_day == date(2026, 12, 5)  # the window asks which day, the CLI wants --date
+    # the lines name two days, the one being logged among them: its lines logged, the 5th's said (other_day) — no
+    # "the chain is dated the 5th" asked of a list that dates each line itself (it was, before 7 December)
+    assert preview.title_day == DAY and not preview.day_mismatch
     # the top lines of a plain list dated another day (read as its title before): that day's, not logged here
     by_line, plan, _ = outcomes(workspace, gid, "张三 12月5日\n李四 12月6日\n王五\n")
     assert by_line[1][0][0] == "other_day"
