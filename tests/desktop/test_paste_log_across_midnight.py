@@ -14,6 +14,7 @@ from desktop.services.groups import create_group
 from desktop.services.paste import certain_plan, preview_paste
 from desktop.services.roster import MemberInput, add_member
 from tests.fixed_day import TEST_TODAY
+from tests.group_file import group_file
 
 DAY = TEST_TODAY
 EVE = DAY - timedelta(days=1)
@@ -71,18 +72,8 @@ def test_a_log_of_the_evening_before_alone_is_still_its_day(workspace, grp):
 
 def test_cli_logs_the_mornings_check_ins_and_says_the_evenings(tmp_path, capsys):
     from desktop.cli import main
-    from desktop.workspace import actor_for, open_workspace
 
-    db = str(tmp_path / "w.sqlite")
-    database = open_workspace(db)
-    try:
-        with database.session() as s:
-            gid = create_group(s, actor_for(database), "早起打卡营")
-            for n in NAMES:
-                add_member(s, actor_for(database), gid, MemberInput(display_name=n, joined_at=datetime(2024, 3, 10)))
-            s.commit()
-    finally:
-        database.dispose()
+    db = group_file(tmp_path / "w.sqlite", "早起打卡营", NAMES, datetime(2024, 3, 10))
     paste = tmp_path / "log.txt"
     paste.write_text(LOG, encoding="utf-8")
     # no --date: the CLI refused the whole paste ("the chain is dated" the evening before)

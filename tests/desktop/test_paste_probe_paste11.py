@@ -26,6 +26,7 @@ from desktop.services.paste import (
 )
 from desktop.services.roster import MemberInput, add_member
 from tests.fixed_day import TEST_TODAY
+from tests.group_file import group_file
 
 DAY = TEST_TODAY
 JOINED = datetime(2024, 3, 10, 4, 0)
@@ -119,18 +120,7 @@ def test_a_makeup_said_once_for_people_side_by_side(workspace, grp, line):
 
 
 def test_cli_logs_the_check_in_and_prints_the_leave(tmp_path, capsys):
-    db = str(tmp_path / "w.sqlite")
-    from desktop.workspace import actor_for, open_workspace
-
-    database = open_workspace(db)
-    try:
-        with database.session() as s:
-            gid = create_group(s, actor_for(database), "晨光早起营")
-            for n in NAMES:
-                add_member(s, actor_for(database), gid, MemberInput(display_name=n, joined_at=JOINED))
-            s.commit()
-    finally:
-        database.dispose()
+    db = group_file(tmp_path / "w.sqlite", "晨光早起营", NAMES, JOINED)
     chain = tmp_path / "chain.txt"
     chain.write_text("#接龙 早起打卡\n1. 李四 ✅ 张三请假\n2. 王五 打卡，赵六今天请假\n", encoding="utf-8")
     args = ["--db", db, "checkin", "--group", "晨光早起营", "--date", DAY.isoformat(), "--paste", str(chain)]

@@ -22,6 +22,7 @@ from desktop.services.groups import create_group
 from desktop.services.paste import certain_plan, line_outcomes, preview_paste
 from desktop.services.roster import MemberInput, add_member
 from tests.fixed_day import TEST_TODAY
+from tests.group_file import group_file
 
 DAY = TEST_TODAY
 JOINED = datetime(2024, 3, 10, 4, 0)
@@ -214,18 +215,8 @@ def test_a_me_too_after_no_check_in_is_a_reply(workspace, grp, reply):
 
 def test_cli_says_each_lines_outcome(tmp_path, capsys):
     from desktop.cli import main
-    from desktop.workspace import actor_for, open_workspace
 
-    db = str(tmp_path / "w.sqlite")
-    database = open_workspace(db)
-    try:
-        with database.session() as s:
-            gid = create_group(s, actor_for(database), "晨光早起营")
-            for n in NAMES:
-                add_member(s, actor_for(database), gid, MemberInput(display_name=n, joined_at=JOINED))
-            s.commit()
-    finally:
-        database.dispose()
+    db = group_file(tmp_path / "w.sqlite", "晨光早起营", NAMES, JOINED)
     before = DAY - timedelta(days=1)
     chain = tmp_path / "chain.txt"
     chain.write_text(
