@@ -291,11 +291,14 @@ def is_phone_question(question: str) -> bool:
     return any(word in text for word in _PHONE_WORDS)
 
 
-def _option_columns(headers: list[str]) -> set[int]:
-    """Columns of a split multi-choice question (问卷星 "2、您从哪里了解到我们？(微信公众号)", one column per
-    option holding 1/0): two or more columns with the same question (number or text) and an option in
-    brackets. Such a column is an answer, never the applicant's name, phone or WeChat ID."""
-    bases: dict[str, list[int]] = {}
+def _option_columns(headers: list[str]) -> dict[int, str]:
+    """Columns of a question split over several columns, with the text in brackets of each: a multi-choice
+    question (问卷星 "2、您从哪里了解到我们？(微信公众号)", one column per option holding 1/0) or a multi-blank
+    one (问卷星's 多项填空 "1、请填写以下信息(姓名)", "1、请填写以下信息(手机)", one column per blank holding the
+    answer): two or more columns with the same question (number or text) and a text in brackets. Such a column
+    is the applicant's name, phone or WeChat ID only when its bracket asks for it and its answers fit (a blank
+    answered 张三, never an option ticked 1/0: survey_layout)."""
+    bases: dict[str, list[tuple[int, str]]] = {}
     for index, header in enumerate(headers):
         text = unicodedata.normalize("NFKC", header or "").strip()
         numbered = _NUMBERED.match(text)
@@ -304,8 +307,9 @@ def _option_columns(headers: list[str]) -> set[int]:
         if option is None:
             continue
         key = f"#{numbered.group('number')}" if numbered else norm_key(option.group("base"))
-        bases.setdefault(key, []).append(index)
-    return {index for columns in bases.values() if len(columns) > 1 for index in columns}
+        inner = stem[len(option.group("base")) :].strip().strip("()（）").strip()
+        bases.setdefault(key, []).append((index, inner))
+    return {index: inner for columns in bases.values() if len(columns) > 1 for index, inner in columns}
 
 
 def _fits(role: str, values: list[object]) -> bool:
@@ -343,7 +347,11 @@ def survey_layout(table: Table) -> SurveyLayout:
             continue
         stem = question_stem(header) or header
         questions.append((index, question_label(titles[index] or header)))
-        found = None if index in options else _role(unicodedata.normalize("NFKC", stem))
+        if index in options:  # a blank of a multi-blank question: its bracket says what it asks (姓名, 手机)
+            found = _role(options[index]) if options[index] else None
+            found = (found[0], 0) if found and found[0] != "purpose" else None  # below any question of its own
+        else:
+            found = _role(unicodedata.normalize("NFKC", stem))
         if found:
             candidates.setdefault(found[0], []).append((found[1], index))
     roles: dict[str, int] = {}
@@ -355,6 +363,9 @@ def survey_layout(table: Table) -> SurveyLayout:
             fits = _fits(role, [values[index] if index < len(values) else None for values in sample])
             return (fits, strength, not combined_contact(table.headers[index]), -index)
 
+        found = [item for item in found if item[0] > 0 or rank(item)[0]]  # a blank only when its answers fit
+        if not found:
+            continue
         best = max(found, key=rank)
         if rank(best)[0] or best[0] == 2 or role == "purpose":  # a plain 您的手机号 stays: its bad answers are problems
             roles[role] = best[1]
