@@ -2632,9 +2632,10 @@ def same_name(a: str, b: str) -> bool:
 
 def _merge_submissions(records: list[_Record]) -> list[_Record]:
     """One record per applicant: submissions with the same WeChat ID (any case) are one person, and so are
-    submissions with the same phone unless they contradict each other — different WeChat IDs, or different
-    names — (two children giving a parent's phone are two people: they stay apart and the planner reports
-    the shared phone), and submissions with the same name (same_name: 张三（学员） is 张三) whose WeChat IDs and
+    submissions with the same phone unless they contradict each other — different names, or different WeChat IDs
+    where a name is missing — (two children giving a parent's phone are two people: they stay apart and the planner
+    reports the shared phone; the same name and phone with another WeChat ID is the applicant correcting it, said on
+    the row by _corrected), and submissions with the same name (same_name: 张三（学员） is 张三) whose WeChat IDs and
     phones do not contradict each other — a form filled in again with the name only, or the phone added: in one
     survey export that is the applicant submitting again, never two people to refuse the file for (two 张伟 with
     different phones or WeChat IDs stay two). The latest submission (by submission time, then row) wins field by
@@ -2685,7 +2686,10 @@ def _merge_submissions(records: list[_Record]) -> list[_Record]:
         for position, i in enumerate(sharing[1:], start=1):
             for j in sharing[:position]:
                 a, b = find(i), find(j)
-                if a != b and agree(wechats[a], wechats[b]) and agree_names(names[a], names[b]):
+                # the same name and phone with another WeChat ID is the applicant correcting it (zhangsa_01, then
+                # zhangsan_01): one person, the latest ID wins and the change is said (_corrected)
+                same_person = agree(wechats[a], wechats[b]) or bool(names[a] and names[b])
+                if a != b and same_person and agree_names(names[a], names[b]):
                     union(i, j)
                     break
     by_name: dict[str, list[int]] = {}
@@ -2716,6 +2720,7 @@ def _merge_submissions(records: list[_Record]) -> list[_Record]:
             continue
         members.sort(key=lambda r: (r.submitted_at or datetime.min, r.row))
         latest = members[-1]
+        _corrected(members)
         values: dict[str, Any] = {}
         columns: dict[str, str] = {}
         answers: dict[str, str] = {}
@@ -2742,6 +2747,35 @@ def _merge_submissions(records: list[_Record]) -> list[_Record]:
         )
     merged.sort(key=lambda r: r.row)
     return merged
+
+
+def _corrected(members: list[_Record]) -> None:
+    """Say on the latest submission of one applicant (oldest first) a WeChat ID or phone that it corrects — given
+    differently in an earlier row: the latest is kept, the earlier one goes to history, and the organiser sees which
+    (张三 wrote zhangsa_01, then zhangsan_01 four minutes later)."""
+    latest = members[-1]
+    for field_name, label in (("wechat_id", "微信号"), ("phone", "手机号")):
+        final = next((r.values[field_name] for r in reversed(members) if r.values.get(field_name)), None)
+        if final is None:
+            continue
+        earlier = [
+            (r.row, r.values[field_name])
+            for r in members
+            if r.values.get(field_name) and _key(r.values[field_name]) != _key(final)
+        ]
+        if not earlier:
+            continue
+        shown = (lambda v: mask_phone(v)) if field_name == "phone" else (lambda v: v)
+        rows = "、".join(f"第{row}行「{shown(value)}」" for row, value in earlier)
+        latest.warn(
+            latest.column(field_name) or next((r.column(field_name) for r in members if r.column(field_name)), None),
+            f"同一个人重新提交，改了{label}：{rows} → 「{shown(final)}」，按最后一次提交，旧的记在提交历史里 (submitted"
+            f" again with another {'WeChat ID' if field_name == 'wechat_id' else 'phone'}: the latest is kept, the"
+            " earlier one is in the submission history)",
+            "resubmitted_changed",
+            final if field_name == "wechat_id" else None,
+            rows=tuple(row for row, _value in earlier),
+        )
 
 
 def plan_applications_import(
@@ -3035,6 +3069,11 @@ def _match(ctx: _Context, rec: _Record) -> int | None:
     return holder
 
 
+def _earlier_wechats(rec: _Record) -> set[str]:
+    """The WeChat IDs (keys) an applicant gave in the earlier submissions of this file (_merge_submissions)."""
+    return {_key(h["person"]["wechat_id"]) for h in rec.history if h.get("person", {}).get("wechat_id")}
+
+
 def _match_contacts(ctx: _Context, rec: _Record) -> int | None:
     """The member this row is about by WeChat ID, phone and name (None: a new person).
 
@@ -3100,6 +3139,10 @@ def _match_contacts(ctx: _Context, rec: _Record) -> int | None:
         namesake = next((m for m in owners if other_wechat(m) and name and _answers_to(ctx, m, name)), None)
         if namesake is not None and not eligible:  # same name and phone, another WeChat ID: unsure, not a family
             person = ctx.people[namesake]
+            if _key(person.wechat_id) in _earlier_wechats(rec):
+                # unless the file shows the change: this applicant's earlier submission in it gave the stored WeChat ID
+                # (zhangsa_01, imported from last week's export) and the latest corrects it — the same person
+                return namesake
             rec.problem(
                 rec.column("phone"),
                 f"手机号 {phone} 已属于「{person.display_name}」(微信号 {person.wechat_id})，这一行的微信号却是 {wechat}"

@@ -90,3 +90,71 @@ def test_a_multi_blank_question_asking_name_wechat_and_phone_gives_the_applicant
     assert people["张三"][2] == "问卷: 您常用的联系方式(微信): 1\n问卷: 您常用的联系方式(手机): 0"
     plan, summary, _ = imp(db, path)  # the same file again changes nothing
     assert summary is not None and (summary.added, summary.updated) == (0, 0)
+
+
+CORRECTED = ["序号", "提交答卷时间", "所用时间", "1、您的姓名：", "2、您的微信号：", "3、您的手机号：", "4、备注"]
+
+
+def test_an_applicant_correcting_the_wechat_id_is_one_applicant_with_the_latest(db, tmp_path, sqlite_path, capsys):
+    """张三 sent the form with 微信号 zhangsa_01 (a letter missing) and, four minutes later, again with zhangsan_01 —
+    same name, same phone. The second row was a problem ("与第2行的手机号相同") and the whole export was refused, the
+    organiser told nothing about the correction. Now it is one applicant with the latest WeChat ID, and the row says
+    the earlier one was replaced (kept in the submission history); the same file again changes nothing."""
+    from desktop.cli import main
+
+    path = write(
+        tmp_path / "wjx_gbk.csv",
+        [
+            CORRECTED,
+            [1, "2026/11/18 9:31:02", "60秒", "张三", "zhangsa_01", "138 0013 8000", "第一次"],
+            [2, "2026/11/18 9:33:10", "60秒", "李四", "lisi_02", "13800138001", ""],
+            [3, "2026/11/18 9:35:02", "40秒", "张三", "zhangsan_01", "13800138000", "微信号填错了"],
+        ],
+    )
+    plan, summary, _ = imp(db, path)
+    assert summary is not None and summary.added == 2 and not plan.problems
+    assert applicants(db)["张三"][:3] == ("zhangsan_01", "13800138000", "问卷: 备注: 微信号填错了")
+    (warning,) = [w for w in plan.warnings if w.code == "resubmitted_changed"]
+    assert (warning.row, warning.column) == (4, "2、您的微信号")
+    assert "第2行「zhangsa_01」 → 「zhangsan_01」" in str(warning)
+    assert main(["--db", str(sqlite_path), "import", "applications", str(path), "--group", GROUP]) == 0
+    captured = capsys.readouterr()
+    assert "提示 (warning)" in captured.err and "改了微信号" in captured.err
+    counts = {line.split()[0]: line.split()[-1] for line in captured.out.splitlines() if line.split()[-1].isdigit()}
+    assert (counts["新增"], counts["更新"], counts["不变"]) == ("0", "0", "2")
+    plan, summary, _ = imp(db, path)
+    assert summary is not None and (summary.added, summary.updated) == (0, 0)
+
+
+def test_a_corrected_wechat_id_in_the_next_export_updates_the_applicant(db, tmp_path):
+    """Last week's export held 张三's first submission (zhangsa_01) and was imported; this week's holds it and the
+    corrected one. The phone "already belongs to 张三 with another WeChat ID" — a problem, and the updated export was
+    refused. The file itself shows the change (the same name and phone gave the stored ID, then the new one): the
+    applicant is updated to the latest WeChat ID."""
+    first = [1, "2026/11/18 9:31:02", "60秒", "张三", "zhangsa_01", "13800138000", ""]
+    imp(db, write(tmp_path / "week1.xlsx", [CORRECTED, first]))
+    again = [2, "2026/11/20 20:00:00", "40秒", "张三", "zhangsan_01", "13800138000", "改了微信号"]
+    path = write(tmp_path / "week2.xlsx", [CORRECTED, first, again])
+    plan, summary, _ = imp(db, path)
+    assert summary is not None and (summary.added, summary.updated) == (0, 1) and not plan.problems
+    assert applicants(db)["张三"][:2] == ("zhangsan_01", "13800138000")
+    plan, summary, _ = imp(db, path)
+    assert summary is not None and (summary.added, summary.updated) == (0, 0)
+
+
+def test_a_corrected_phone_is_said(db, tmp_path):
+    """张三 gave 13800138009, then 13800138000 with the same WeChat ID: one applicant with the latest phone, as
+    before — and the row now says the earlier phone was replaced (masked: warnings are shown to assistants)."""
+    path = write(
+        tmp_path / "wjx.xlsx",
+        [
+            CORRECTED,
+            [1, "2026/11/18 9:31:02", "60秒", "张三", "zhangsan_01", "13800138009", ""],
+            [2, "2026/11/18 9:35:02", "40秒", "张三", "zhangsan_01", "13800138000", ""],
+        ],
+    )
+    plan, summary, _ = imp(db, path)
+    assert summary is not None and summary.added == 1
+    assert applicants(db)["张三"][1] == "13800138000"
+    (warning,) = [w for w in plan.warnings if w.code == "resubmitted_changed"]
+    assert warning.column == "3、您的手机号" and "138****8009" in str(warning) and "13800138009" not in str(warning)
