@@ -32,6 +32,11 @@ Decisions:
 - Answers are keyed by the question as written in the header (full-width ？ kept) without its number
   and without a type tag ("[多选题]"); values are the text as written (NFC, stripped); multi-choice
   answers keep their separators ('┋', '、', ',' or line breaks); (跳过) and (空) mean no answer (None).
+- A question split over columns with a text in brackets is a multi-choice (one column per option, ticked 1/0) or a
+  multi-blank (问卷星's 多项填空 "1、请填写以下信息(姓名)", one column per blank): a blank asking for the name, WeChat ID
+  or phone whose answers fit is that field (below a question of its own); a ticked option never is.
+- Answers that are option numbers (问卷星's "按选项序号" download: 您的性别: 1, 1┋3) are found by numbered_choices and
+  said by the import; the export holds no option text, so they are never shown as one.
 """
 
 from __future__ import annotations
@@ -65,6 +70,7 @@ __all__ = [
     "combined_contact",
     "is_phone_question",
     "is_survey",
+    "numbered_choices",
     "question_label",
     "question_stem",
     "read_applications",
@@ -99,6 +105,7 @@ class SurveyLayout:
     roles: dict[str, int]  # name / wechat_id / phone / purpose / nickname -> column
     questions: list[tuple[int, str]]  # (column, question as written) of every question
     meta: list[int]  # the tool's own columns (neither person field nor answer)
+    options: frozenset[int] = frozenset()  # columns of a question split over several (one per option or blank)
 
 
 _TIME_COLUMNS = tuple(
@@ -371,7 +378,39 @@ def survey_layout(table: Table) -> SurveyLayout:
             roles[role] = best[1]
     if nickname is not None:
         roles["nickname"] = nickname
-    return SurveyLayout(time_column, dict(sorted(roles.items(), key=lambda item: item[1])), questions, meta)
+    return SurveyLayout(
+        time_column, dict(sorted(roles.items(), key=lambda item: item[1])), questions, meta, frozenset(options)
+    )
+
+
+# an answer that is an option's number (问卷星 "按选项序号": 2 for the second choice, 1┋3 for a multi-choice)
+_CHOICE_NUMBER = re.compile(r"[1-9][0-9]?(?:\s*[┋|]\s*[1-9][0-9]?)*")
+# a question whose answer is a number of its own (您每周能读几本书？ 年龄, 第几期, 打分, How many …)
+_ASKS_NUMBER = re.compile(
+    r"几|多少|多久|多长|多大|数量|人数|次数|天数|年龄|岁|分数|评分|打分|分值|年级|期数|第.期|届|编号|学号|工号|号码|序号|排名|排序|金额|"
+    r"费用|价格|元|身高|体重|公斤|斤|小时|分钟|时长|公里|步数|页|楼|栋|单元|门牌|how many|how much|how old|number|"
+    r"\bno\b|\bage\b|score|rating|rate\b|count|times|year|amount",
+    re.IGNORECASE,
+)
+
+
+def numbered_choices(layout: SurveyLayout, applications: list[Application]) -> list[int]:
+    """The question columns answered with option numbers instead of the options' text: every answer 1–99, or
+    numbers joined by ┋ (a multi-choice), to a question that does not ask for a number — 问卷星's "按选项序号"
+    download (您的性别: 1, 您感兴趣的活动: 1┋3), where the export holds no option text to show instead. A
+    question's own number (您每周能读几本书？ 3, 年龄 25) and a split question's 1/0 columns are not such answers.
+    The import says it (one warning: download 按选项文本 and import again) and keeps the numbers on the note only,
+    never as the member's gender, city or occupation."""
+    person = set(layout.roles.values())
+    out = []
+    for position, (index, label) in enumerate(layout.questions):
+        if index in person or index in layout.options or _ASKS_NUMBER.search(unicodedata.normalize("NFKC", label)):
+            continue
+        answers = [a.answers[position].answer for a in applications]
+        given = [unicodedata.normalize("NFKC", a).strip() for a in answers if a is not None]
+        if given and all(_CHOICE_NUMBER.fullmatch(a) for a in given):
+            out.append(index)
+    return out
 
 
 def is_survey(table: Table) -> bool:

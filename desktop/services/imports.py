@@ -2767,11 +2767,12 @@ def _corrected(members: list[_Record]) -> None:
             continue
         shown = (lambda v: mask_phone(v)) if field_name == "phone" else (lambda v: v)
         rows = "、".join(f"第{row}行「{shown(value)}」" for row, value in earlier)
+        rows_en = ", ".join(f"row {row} {shown(value)}" for row, value in earlier)
         latest.warn(
             latest.column(field_name) or next((r.column(field_name) for r in members if r.column(field_name)), None),
             f"同一个人重新提交，改了{label}：{rows} → 「{shown(final)}」，按最后一次提交，旧的记在提交历史里 (submitted"
-            f" again with another {'WeChat ID' if field_name == 'wechat_id' else 'phone'}: the latest is kept, the"
-            " earlier one is in the submission history)",
+            f" again with another {'WeChat ID' if field_name == 'wechat_id' else 'phone'}: {rows_en} → {shown(final)};"
+            " the latest is kept, the earlier one is in the submission history)",
             "resubmitted_changed",
             final if field_name == "wechat_id" else None,
             rows=tuple(row for row, _value in earlier),
@@ -2790,7 +2791,7 @@ def plan_applications_import(
 ) -> ImportPlan:
     """Plan an import of survey-tool applications: everyone new becomes 申请中; one applicant per person
     however often they submitted (the latest submission wins, the earlier ones are kept in history)."""
-    from desktop.io.survey import is_phone_question, read_applications, survey_layout
+    from desktop.io.survey import is_phone_question, numbered_choices, read_applications, survey_layout
 
     headers = list(table.headers)
     ctx = _Context(session, group_id)
@@ -2805,8 +2806,12 @@ def plan_applications_import(
     time_column = table.headers[layout.time_column] if layout.time_column is not None else None
     roles = {r: i for r, i in layout.roles.items() if r != "nickname"}
     role_columns = set(layout.roles.values())
+    # 问卷星 downloaded "按选项序号": 您的职业: 3 is the third option, never an occupation (said once, below)
+    numbered = numbered_choices(layout, applications)
     extra_fields: dict[int, str] = {}
     for index, label in layout.questions:
+        if index in numbered:
+            continue
         name = header_field(headers[index]) if index not in role_columns else None
         name = name or (header_field(label) if index not in role_columns else None)
         if name in _SURVEY_FIELDS and name not in extra_fields.values():
@@ -2972,7 +2977,23 @@ def plan_applications_import(
     planner.examples.extend(declined)
     if not records and not declined:
         return planner.result(_no_rows(table))
-    for batch in _batches(_merge_submissions(records)):
+    merged = _merge_submissions(records)
+    if numbered and merged:  # said once, on the first applicant: the file holds no option text to show instead
+        labels = dict(layout.questions)
+        asked = "、".join(f"「{labels[i]}」" for i in numbered[:5]) + (
+            f" 等 {len(numbered)} 题" if len(numbered) > 5 else ""
+        )
+        merged[0].warn(
+            _column_name(headers, numbered[0]),
+            f"{asked}的回答是选项序号（如 1、2、1┋3），不是选项文字：这份导出像是问卷星「按选项序号」下载的，备注里只记下"
+            "数字，性别、城市、职业不从这些题填写；在问卷星下载答卷数据时选「按选项文本」，再导入一次即可更新"
+            f" (the answers to {', '.join(re.sub(r'[()（）]', '', labels[i]) for i in numbered[:5])} are option numbers,"
+            " not the options'"
+            " text — a download by option number: the notes keep the numbers only and gender, city or occupation are"
+            " not filled from them; download it by option text and import it again)",
+            "choice_numbers",
+        )
+    for batch in _batches(merged):
         planner.plan(batch)
     return planner.result()
 

@@ -158,3 +158,63 @@ def test_a_corrected_phone_is_said(db, tmp_path):
     assert applicants(db)["张三"][1] == "13800138000"
     (warning,) = [w for w in plan.warnings if w.code == "resubmitted_changed"]
     assert warning.column == "3、您的手机号" and "138****8009" in str(warning) and "13800138009" not in str(warning)
+
+
+BY_NUMBER = [*WJX, "1、您的姓名：", "2、您的微信号：", "3、您的性别：", "4、您的职业：", "5、您感兴趣的活动：",
+             "6、您每周能读几本书？", "总分"]  # fmt: skip
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", "_gbk.csv"])
+def test_an_export_by_option_number_is_said_and_never_fills_gender_or_occupation(db, tmp_path, suffix):
+    """问卷星 downloaded "按选项序号" writes 2 for the second choice and 1┋3 for a multi-choice: the import took
+    您的职业: 3 as the applicant's occupation ("3" on the roster) and kept 您的性别: 1 and 1┋3 on the note without a
+    word — the export holds no option text to show instead. Now one warning names the questions answered with option
+    numbers and says to download 按选项文本; occupation and gender are not filled from them. The same answers by text,
+    imported next, fill them and replace the numbers on the note; importing it again changes nothing."""
+    rows = [
+        BY_NUMBER,
+        [
+            1,
+            "2026/11/18 9:31:02",
+            "125秒",
+            "微信",
+            "N/A",
+            "1.2.3.4(北京-北京)",
+            "张三",
+            "zhangsan_01",
+            1,
+            3,
+            "1┋3",
+            2,
+            0,
+        ],
+        [2, "2026/11/18 9:40:02", "80秒", "微信", "N/A", "1.2.3.5", "李四", "lisi_02", 2, 1, "2", 5, 0],
+    ]
+    plan, summary, _ = imp(db, write(tmp_path / f"by_number{suffix}", rows))
+    assert summary is not None and summary.added == 2
+    (warning,) = [w for w in plan.warnings if w.code == "choice_numbers"]
+    assert (warning.row, warning.column) == (2, "3、您的性别")
+    assert "「您的性别」、「您的职业」、「您感兴趣的活动」的回答是选项序号" in str(warning) and "按选项文本" in str(
+        warning
+    )
+    assert "几本书" not in str(warning)  # a question asking for a number is answered by one
+    with db.session() as s:
+        assert set(s.execute(select(Member.gender, Member.occupation))) == {(None, None)}
+    assert "问卷: 您的职业: 3" in applicants(db)["张三"][2]
+
+    by_text = [
+        BY_NUMBER,
+        [1, "2026/11/18 9:31:02", "125秒", "微信", "N/A", "1.2.3.4(北京-北京)", "张三", "zhangsan_01", "男", "教师",
+         "读书┋跑步", 2, 0],
+        [2, "2026/11/18 9:40:02", "80秒", "微信", "N/A", "1.2.3.5", "李四", "lisi_02", "女", "学生", "写作", 5, 0],
+    ]  # fmt: skip
+    path = write(tmp_path / f"by_text{suffix}", by_text)
+    plan, summary, _ = imp(db, path)
+    assert summary is not None and (summary.added, summary.updated) == (0, 2)
+    assert not [w for w in plan.warnings if w.code == "choice_numbers"]
+    with db.session() as s:
+        people = {n: (g, o) for n, g, o in s.execute(select(Member.display_name, Member.gender, Member.occupation))}
+    assert people == {"张三": ("male", "教师"), "李四": ("female", "学生")}
+    assert "问卷: 您感兴趣的活动: 读书┋跑步" in applicants(db)["张三"][2]
+    plan, summary, _ = imp(db, path)
+    assert summary is not None and (summary.added, summary.updated) == (0, 0)
