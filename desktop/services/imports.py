@@ -667,9 +667,20 @@ def _one_line(value: object) -> str | None:
     return _LINE_BREAKS.sub(" ", text).strip() or None
 
 
+# a label written before the ID in the answer (微信号：jia_001, wx: yi_0002, WeChat ID: zhang_san): not part of it
+_WECHAT_LABEL = re.compile(r"^(?:微信号|微信id|微信|wechat\s*id|wechat|weixin|wx|vx)\s*:\s*(?=\S)", re.IGNORECASE)
+# a WeChat ID written with spaces in it (bing 003, "zhang_san 88"): WeChat IDs hold none
+_SPACED_ID = re.compile(r"[A-Za-z0-9_-]+(?: +[A-Za-z0-9_-]+)+")
+
+
 def _wechat(value: object) -> str | None:
+    """A WeChat ID cell as stored: NFKC, stripped, without a label written before it (微信号：jia_001 is jia_001 —
+    stored with it, the ID was found by nobody searching WeChat and matched no one's)."""
     text = _one_line(value)
-    return unicodedata.normalize("NFKC", text).strip() or None if text else None
+    if not text:
+        return None
+    text = unicodedata.normalize("NFKC", text).strip()
+    return _WECHAT_LABEL.sub("", text, count=1) or None
 
 
 def _is_mobile(text: str | None) -> bool:
@@ -876,6 +887,18 @@ class _Parser:
                     wechat,
                 )
                 return None
+            if wechat is not None and _SPACED_ID.fullmatch(wechat):
+                # a WeChat ID holds no space: stored without them (as it is compared already), and said — the
+                # organiser checks it before adding the applicant on WeChat (bing 003 may have been bing_003)
+                joined = wechat.replace(" ", "")
+                rec.warn(
+                    column,
+                    f"微信号「{wechat}」里有空格，已去掉空格记为 {joined}（微信号不含空格），加好友前请核对"
+                    f" (a WeChat ID holds no spaces: stored as {joined}; check it before adding them)",
+                    "wechat_spaces",
+                    wechat,
+                )
+                wechat = joined
             return self._limit(rec, column, "wechat_id", wechat)
         if name == "qq":
             return _qq(value, file, row, column)

@@ -218,3 +218,45 @@ def test_an_export_by_option_number_is_said_and_never_fills_gender_or_occupation
     assert "问卷: 您感兴趣的活动: 读书┋跑步" in applicants(db)["张三"][2]
     plan, summary, _ = imp(db, path)
     assert summary is not None and (summary.added, summary.updated) == (0, 0)
+
+
+def test_a_wechat_id_written_with_a_label_or_spaces_is_stored_as_the_id(db, tmp_path):
+    """Applicants answer 微信号 with "微信号：jia_001", "wx: yi_0002" or "bing 003": each was stored as written — an ID
+    nobody finds searching WeChat, and the roster's jia_001 was "another person" to it. The label is no part of the
+    ID (left out); a WeChat ID holds no space (left out, and the row says so: the organiser checks it)."""
+    path = write(
+        tmp_path / "google.csv",
+        [
+            ["Timestamp", "Email address", "What is your name?", "WeChat ID", "Phone"],
+            ["11/18/2026 9:31:02", "a@example.com", "Jia", "微信号：jia_001", "+86 138 0013 8000"],
+            ["11/18/2026 9:35:02", "b@example.com", "Yi", "wx: yi_0002", "138-0013-8001"],
+            ["11/18/2026 9:36:02", "c@example.com", "Bing", "bing 003", ""],
+            ["11/18/2026 9:37:02", "d@example.com", "Ding", "WeChat ID: 13800138003", ""],
+        ],
+    )
+    plan, summary, _ = imp(db, path)
+    assert summary is not None and summary.added == 4 and not plan.problems
+    assert {n: (w, p) for n, (w, p, _note, _s) in applicants(db).items()} == {
+        "Jia": ("jia_001", "13800138000"),
+        "Yi": ("yi_0002", "13800138001"),
+        "Bing": ("bing003", None),
+        "Ding": (None, "13800138003"),
+    }
+    (warning,) = [w for w in plan.warnings if w.code == "wechat_spaces"]
+    assert (warning.row, warning.column, warning.value) == (4, "WeChat ID", "bing 003")
+    plan, summary, _ = imp(db, path)
+    assert summary is not None and (summary.added, summary.updated) == (0, 0)
+
+
+def test_a_labelled_wechat_id_finds_the_member_on_the_roster(db, tmp_path):
+    """The roster holds 张三 with WeChat ID zhangsan_01 and no phone; his application answers 微信号 with
+    "微信：zhangsan_01": he was added as a second 张三 (the labelled ID matched no one). Now it is him, updated."""
+    roster = write(tmp_path / "roster.xlsx", [["姓名", "微信号"], ["张三", "zhangsan_01"]])
+    run_import(db, actor_for(db), roster, GROUP, "roster")
+    path = write(
+        tmp_path / "wjx.xlsx",
+        [CORRECTED, [1, "2026/11/18 9:31:02", "60秒", "张三", "微信：zhangsan_01", "13800138000", "报名"]],
+    )
+    plan, summary, _ = imp(db, path)
+    assert summary is not None and (summary.added, summary.updated) == (0, 1)
+    assert list(applicants(db)) == ["张三"] and applicants(db)["张三"][:2] == ("zhangsan_01", "13800138000")
