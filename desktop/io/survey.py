@@ -8,7 +8,8 @@ Decisions:
   account that filled in the form, never the applicant's name —, 填写设备, IP, 地理位置, 来源, 微信OpenID,
   微信头像 … see tabular.SURVEY_META_HEADERS) is a question, numbered ("1、您的姓名", "Q1. …", "第1题 …")
   or not ("您的姓名", "手机号码"). The one exception is 金数据's 微信昵称 column (the respondent's
-  WeChat-authorised nickname): it becomes the nickname.
+  WeChat-authorised nickname), and 腾讯问卷's 昵称 beside its 用户标识/用户ID: it becomes the nickname ("微信用户",
+  WeChat's placeholder for a user who did not share theirs, is none).
 - submitted_at is 提交答卷时间, else 结束答题时间, else 提交时间, else 开始答题时间 (修改时间 is ignored; 腾讯文档收集表's
   提交时间（自动） is 提交时间, Google Forms' Chinese 时间戳记 its Timestamp); in English
   exports Submitted at / Timestamp (Google Forms), Submit Date (UTC) (Typeform), Completion time (Microsoft
@@ -143,6 +144,12 @@ _MS_FORMS_OWN = frozenset(
     + ("开始时间", "完成时间", "电子邮件", "电子邮箱", "名称", "上次修改时间")
 )
 _NICKNAME_META = norm_key("微信昵称")
+# 腾讯问卷's own columns before the questions (编号, 用户类型, 用户标识 or 用户ID, 昵称, 起答时间 …): there a plain 昵称 is
+# the respondent's WeChat nickname, as 金数据's 微信昵称 — never a question whose answer goes to the note
+_TENCENT_OWN = frozenset(norm_key(h) for h in ("用户标识", "用户ID", "用户类型"))
+_TENCENT_NICKNAME = norm_key("昵称")
+# what WeChat shows for a user who did not share their nickname with the form: nobody's nickname
+_NO_NICKNAME = frozenset({"微信用户", "wechatuser"})
 _NUMBERED = re.compile(
     r"^\s*(?:Q|第)?\s*(?P<number>[0-9０-９]{1,3})\s*题?\s*(?:[、.．:：)）\]]\s*|\s+)(?P<stem>\S.*)$", re.IGNORECASE
 )
@@ -337,6 +344,7 @@ def survey_layout(table: Table) -> SurveyLayout:
     if ms_forms is not None and time_column is None:
         time_column = keys.index(ms_forms[0])
     options = _option_columns(list(table.headers))
+    tencent = any(k in _TENCENT_OWN for k in keys)
     candidates: dict[str, list[tuple[int, int]]] = {}  # role -> (strength, column)
     questions: list[tuple[int, str]] = []
     meta: list[int] = []
@@ -345,7 +353,7 @@ def survey_layout(table: Table) -> SurveyLayout:
         key = keys[index]
         if not header:
             continue
-        if key == _NICKNAME_META:
+        if key == _NICKNAME_META or (key == _TENCENT_NICKNAME and tencent):
             nickname = index if nickname is None else nickname
             meta.append(index)
             continue
@@ -425,6 +433,15 @@ def is_survey(table: Table) -> bool:
 def _answer(value: object) -> str | None:
     text = clean_text(value)
     if text is None or unicodedata.normalize("NFKC", text) in _NO_ANSWER:
+        return None
+    return text
+
+
+def _nickname(value: object) -> str | None:
+    """The respondent's WeChat nickname a tool recorded (金数据's 微信昵称, 腾讯问卷's 昵称); "微信用户" — what WeChat
+    gives a form when the user did not share theirs — is none."""
+    text = _answer(value)
+    if text is None or norm_key(text) in _NO_NICKNAME:
         return None
     return text
 
@@ -515,7 +532,7 @@ def read_applications(table: Table, *, problems: list[ImportProblem] | None = No
                 phone=phone,
                 purpose=by_column.get(roles["purpose"]) if "purpose" in roles else None,
                 answers=answers,
-                nickname=_answer(values[roles["nickname"]]) if "nickname" in roles else None,
+                nickname=_nickname(values[roles["nickname"]]) if "nickname" in roles else None,
                 moved_from=moved_from,
             )
         )

@@ -260,3 +260,37 @@ def test_a_labelled_wechat_id_finds_the_member_on_the_roster(db, tmp_path):
     plan, summary, _ = imp(db, path)
     assert summary is not None and (summary.added, summary.updated) == (0, 1)
     assert list(applicants(db)) == ["张三"] and applicants(db)["张三"][:2] == ("zhangsan_01", "13800138000")
+
+
+def test_tencent_and_jinshuju_respondent_columns_are_no_answers(db, tmp_path):
+    """腾讯问卷 writes who answered before the questions: 用户ID (an OpenID) and 昵称, "微信用户" when WeChat did not
+    share the nickname. Both went to every applicant's note ("问卷: 用户ID: oX1", "问卷: 昵称: 微信用户"). Now 用户ID is
+    the tool's column, 昵称 the WeChat nickname (as 金数据's 微信昵称 is), and "微信用户" nobody's nickname."""
+    tencent = write(
+        tmp_path / "tencent.xlsx",
+        [
+            ["编号", "用户ID", "昵称", "开始答题时间", "结束答题时间", "答题时长", "Q1:您的姓名", "Q2:您的微信号",
+             "Q3:您的手机号"],
+            [1, "oX1", "微信用户", "2026-11-18 09:30:00", "2026-11-18 09:31:02", "62秒", "张三", "zhangsan_01",
+             "13800138000"],
+            [2, "oX2", "小李子", "2026-11-18 09:35:00", "2026-11-18 09:36:02", "62秒", "李四", "lisi_02", "13800138001"],
+        ],
+    )  # fmt: skip
+    jinshuju = write(
+        tmp_path / "jinshuju_gbk.csv",
+        [
+            ["序号", "姓名", "微信号", "手机号", "提交人", "填写设备", "微信昵称", "微信OpenID", "提交时间"],
+            [1, "王五", "wangwu_03", "13800138002", "", "iPhone", "微信用户", "oABC", "2026-11-18 09:40:02"],
+        ],
+    )
+    for path in (tencent, jinshuju):
+        plan, summary, _ = imp(db, path)
+        assert summary is not None and summary.added and not plan.problems
+    with db.session() as s:
+        people = {
+            n: (nick, note) for n, nick, note in s.execute(select(Member.display_name, Member.nickname, Member.note))
+        }
+    assert people == {"张三": (None, None), "李四": ("小李子", None), "王五": (None, None)}
+    for path in (tencent, jinshuju):
+        plan, summary, _ = imp(db, path)
+        assert summary is not None and (summary.added, summary.updated) == (0, 0)
