@@ -2772,6 +2772,30 @@ def _merge_submissions(records: list[_Record]) -> list[_Record]:
     return merged
 
 
+def _namesakes_in_file(records: list[_Record]) -> None:
+    """Two applicants of one export with the same name (same_name) that _merge_submissions kept apart — their WeChat
+    IDs or phones differ — are two people, added as such; the later one says so, naming the earlier row, as a row
+    beside a namesake on the roster does (namesake_added): two 张伟 on the roster are never a surprise."""
+    seen: dict[str, list[tuple[str, int]]] = {}
+    for rec in records:
+        name = rec.values.get("name")
+        if not name or rec.name_derived:
+            continue
+        key = _key(name)
+        earlier = seen.setdefault(_untitled(key), [])
+        first = next((row for other, row in earlier if same_name(other, key)), None)
+        if first is not None:
+            rec.warn(
+                rec.column("name"),
+                f"与第{first}行同名「{name}」，微信号或手机号不同，按两个人导入；若是同一人请在名册里合并 (the same name"
+                f" as row {first} with another WeChat ID or phone: imported as two people — merge them in the roster if"
+                " they are one)",
+                "namesake_in_file",
+                rows=(first,),
+            )
+        earlier.append((key, rec.row))
+
+
 def _corrected(members: list[_Record]) -> None:
     """Say on the latest submission of one applicant (oldest first) a WeChat ID or phone that it corrects — given
     differently in an earlier row: the latest is kept, the earlier one goes to history, and the organiser sees which
@@ -3001,6 +3025,7 @@ def plan_applications_import(
     if not records and not declined:
         return planner.result(_no_rows(table))
     merged = _merge_submissions(records)
+    _namesakes_in_file(merged)
     if numbered and merged:  # said once, on the first applicant: the file holds no option text to show instead
         labels = dict(layout.questions)
         asked = "、".join(f"「{labels[i]}」" for i in numbered[:5]) + (

@@ -294,3 +294,27 @@ def test_tencent_and_jinshuju_respondent_columns_are_no_answers(db, tmp_path):
     for path in (tencent, jinshuju):
         plan, summary, _ = imp(db, path)
         assert summary is not None and (summary.added, summary.updated) == (0, 0)
+
+
+def test_two_applicants_with_one_name_are_two_and_said(db, tmp_path):
+    """Two 张伟 with different WeChat IDs and phones came in as two applicants without a word — the organiser found
+    two 张伟 on the roster and could not tell a namesake from one person who answered twice with other details.
+    Still two, and the later row says so naming the earlier (as a namesake already on the roster is said); 王芳（大）
+    and 王芳（小） are told apart by their brackets and not warned."""
+    path = write(
+        tmp_path / "wjx.xlsx",
+        [
+            CORRECTED,
+            [1, "2026/11/18 9:31:02", "60秒", "张伟", "zw_a", "13800138004", ""],
+            [2, "2026/11/18 9:32:02", "60秒", "王芳（大）", "", "13912345678", ""],
+            [3, "2026/11/18 9:33:02", "60秒", "王芳（小）", "", "13912345678", ""],
+            [4, "2026/11/18 9:35:02", "60秒", "张伟", "zw_b", "13800138005", ""],
+        ],
+    )
+    plan, summary, _ = imp(db, path)
+    assert summary is not None and summary.added == 4
+    (warning,) = [w for w in plan.warnings if w.code == "namesake_in_file"]
+    assert (warning.row, warning.column, warning.candidate_rows) == (5, "1、您的姓名", (2,))
+    assert "与第2行同名「张伟」" in str(warning)
+    plan, summary, _ = imp(db, path)
+    assert summary is not None and (summary.added, summary.updated) == (0, 0)
