@@ -76,6 +76,8 @@ __all__ = [
     "question_stem",
     "read_applications",
     "survey_layout",
+    "ticked_questions",
+    "TickedQuestion",
 ]
 
 
@@ -400,6 +402,72 @@ _ASKS_NUMBER = re.compile(
     r"\bno\b|\bage\b|score|rating|rate\b|count|times|year|amount",
     re.IGNORECASE,
 )
+
+
+_SPLIT = re.compile(r"^(?P<base>.*\S)\s*(?:[(（](?P<bracketed>[^()（）]*)[)）]|[:：](?P<after>[^:：]+))\s*$")
+_TICKS = frozenset({"1", "0"})
+_OTHER_OPTION = re.compile(r"^(?:其他|其它|other)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class TickedQuestion:
+    """A multi-choice question split over columns, one per option ticked 1 or 0 (问卷星 "4、兴趣(读书)", "3、兴趣:读书")."""
+
+    label: str  # the question without its number and option: 兴趣
+    options: tuple[tuple[int, str], ...]  # (column, option text) in column order
+
+    def answer(self, applications_answers: dict[int, str | None]) -> str | None:
+        """The options ticked, joined by ┋ as a by-text export writes them (读书┋跑步); an 其他 option answered with
+        text is written 其他〖摄影〗; None when none is ticked."""
+        chosen = []
+        for index, option in self.options:
+            value = applications_answers.get(index)
+            if value is None or value == "0":
+                continue
+            chosen.append(option if value == "1" else f"{option}〖{value}〗")
+        return "┋".join(chosen) or None
+
+
+def ticked_questions(layout: SurveyLayout, headers: list[str], applications: list[Application]) -> list[TickedQuestion]:
+    """The multi-choice questions split over columns whose every answer is a tick (1/0, or text in an 其他 option's
+    column): two or more numbered columns with one number and one question, each with its option in brackets or
+    after a colon. The import keeps one answer per question on the note — the options ticked (您感兴趣的活动:
+    读书┋跑步) — instead of a line per option with its 1 or 0. A matrix question's scores (服务: 4) or a multi-blank
+    question's answers (请填写以下信息(姓名): 张三) are no ticks: each column stays an answer of its own."""
+    person = set(layout.roles.values())
+    position = {index: i for i, (index, _label) in enumerate(layout.questions)}
+    groups: dict[tuple[str, str], list[tuple[int, str]]] = {}
+    labels: dict[tuple[str, str], str] = {}
+    for index, _label in layout.questions:
+        if index in person:
+            continue
+        numbered = _NUMBERED.match(unicodedata.normalize("NFKC", headers[index] or "").strip())
+        split = _SPLIT.match(numbered.group("stem")) if numbered else None
+        if split is None:
+            continue
+        written = _SPLIT.match(question_label(headers[index]))  # as written (NFC, full-width kept), for the label
+        if written is None:
+            continue
+        bracketed = written.group("bracketed")
+        option = (bracketed if bracketed is not None else written.group("after")).strip()
+        if option:
+            key = (numbered.group("number"), split.group("base"))
+            groups.setdefault(key, []).append((index, option))
+            labels.setdefault(key, written.group("base").rstrip(":：*").strip() or written.group("base"))
+    out = []
+    for key, options in groups.items():
+        if len(options) < 2:
+            continue
+        ticks = True
+        for index, option in options:
+            given = [a.answers[position[index]].answer for a in applications]
+            given = [unicodedata.normalize("NFKC", g).strip() for g in given if g is not None]
+            if not all(g in _TICKS or _OTHER_OPTION.match(option) for g in given):
+                ticks = False
+                break
+        if ticks:
+            out.append(TickedQuestion(labels[key], tuple(options)))
+    return out
 
 
 def numbered_choices(layout: SurveyLayout, applications: list[Application]) -> list[int]:

@@ -2838,7 +2838,14 @@ def plan_applications_import(
 ) -> ImportPlan:
     """Plan an import of survey-tool applications: everyone new becomes 申请中; one applicant per person
     however often they submitted (the latest submission wins, the earlier ones are kept in history)."""
-    from desktop.io.survey import is_phone_question, numbered_choices, read_applications, survey_layout
+    from desktop.io.survey import (
+        SurveyAnswer,
+        is_phone_question,
+        numbered_choices,
+        read_applications,
+        survey_layout,
+        ticked_questions,
+    )
 
     headers = list(table.headers)
     ctx = _Context(session, group_id)
@@ -2855,6 +2862,9 @@ def plan_applications_import(
     role_columns = set(layout.roles.values())
     # 问卷星 downloaded "按选项序号": 您的职业: 3 is the third option, never an occupation (said once, below)
     numbered = numbered_choices(layout, applications)
+    # a multi-choice split over columns ticked 1/0 (4、兴趣(读书), 4、兴趣(跑步)): one answer of the options ticked
+    ticked = {q.options[0][0]: q for q in ticked_questions(layout, headers, applications)}
+    ticked_columns = {index for q in ticked.values() for index, _option in q.options}
     extra_fields: dict[int, str] = {}
     for index, label in layout.questions:
         if index in numbered:
@@ -2974,6 +2984,13 @@ def plan_applications_import(
                 )
         for index, _label in layout.questions:
             answer = answers[index]
+            if index in ticked:  # the options ticked, at the place of the question's first column
+                question = ticked[index]
+                answer = SurveyAnswer(
+                    question.label, question.answer({i: answers[i].answer for i, _ in question.options})
+                )
+            elif index in ticked_columns:
+                continue
             if index in role_columns or index in state_columns or answer.answer is None:
                 continue
             text = _LINE_BREAKS.sub(" / ", _CONTROL.sub("", answer.answer).replace("\t", " ")).strip()

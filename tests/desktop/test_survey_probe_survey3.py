@@ -318,3 +318,30 @@ def test_two_applicants_with_one_name_are_two_and_said(db, tmp_path):
     assert "与第2行同名「张伟」" in str(warning)
     plan, summary, _ = imp(db, path)
     assert summary is not None and (summary.added, summary.updated) == (0, 0)
+
+
+@pytest.mark.parametrize("name", ["split.xlsx", "split_gbk.csv"])
+def test_a_multi_choice_split_over_columns_is_one_answer_of_the_options_ticked(db, tmp_path, name):
+    """问卷星 splits a multi-choice over a column per option holding 1/0 ("4、您感兴趣的活动(读书)", or "5、兴趣:读书"): the
+    note kept a line per option with its 1 or 0 — "您感兴趣的活动(跑步): 0" — twenty lines for a twenty-option question,
+    the choice hard to see. Now it is one answer, the options ticked as a by-text export writes them (读书┋其他〖摄影〗);
+    a matrix question's scores (6、满意度:服务 = 4) and a multi-blank's answers stay answers of their own."""
+    path = write(
+        tmp_path / name,
+        [
+            ["序号", "提交答卷时间", "1、您的姓名：", "2、您的微信号：", "4、您感兴趣的活动(读书)",
+             "4、您感兴趣的活动(跑步)", "4、您感兴趣的活动(其他)", "5、兴趣:写作", "5、兴趣:摄影", "6、满意度:服务",
+             "6、满意度:内容"],
+            [1, "2026/11/18 9:31:02", "张三", "zhangsan_01", 1, 0, "摄影", 1, 1, 4, 5],
+            [2, "2026/11/18 9:35:02", "李四", "lisi_02", 0, 0, 0, 0, 0, 3, "(跳过)"],
+        ],
+    )  # fmt: skip
+    plan, summary, _ = imp(db, path)
+    assert summary is not None and summary.added == 2
+    notes = {n: note for n, (_w, _p, note, _s) in applicants(db).items()}
+    assert notes["张三"] == (
+        "问卷: 您感兴趣的活动: 读书┋其他〖摄影〗\n问卷: 兴趣: 写作┋摄影\n问卷: 满意度:服务: 4\n问卷: 满意度:内容: 5"
+    )
+    assert notes["李四"] == "问卷: 满意度:服务: 3"
+    plan, summary, _ = imp(db, path)
+    assert summary is not None and (summary.added, summary.updated) == (0, 0)
