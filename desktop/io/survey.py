@@ -428,14 +428,10 @@ class TickedQuestion:
         return "┋".join(chosen) or None
 
 
-def ticked_questions(layout: SurveyLayout, headers: list[str], applications: list[Application]) -> list[TickedQuestion]:
-    """The multi-choice questions split over columns whose every answer is a tick (1/0, or text in an 其他 option's
-    column): two or more numbered columns with one number and one question, each with its option in brackets or
-    after a colon. The import keeps one answer per question on the note — the options ticked (您感兴趣的活动:
-    读书┋跑步) — instead of a line per option with its 1 or 0. A matrix question's scores (服务: 4) or a multi-blank
-    question's answers (请填写以下信息(姓名): 张三) are no ticks: each column stays an answer of its own."""
+def _split_questions(layout: SurveyLayout, headers: list[str]) -> list[tuple[str, list[tuple[int, str]]]]:
+    """(label, [(column, option)]) of each question split over two or more numbered columns with one number and one
+    question, each with its option (or matrix row, or blank) in brackets or after a colon: 4、兴趣(读书), 5、满意度:服务."""
     person = set(layout.roles.values())
-    position = {index: i for i, (index, _label) in enumerate(layout.questions)}
     groups: dict[tuple[str, str], list[tuple[int, str]]] = {}
     labels: dict[tuple[str, str], str] = {}
     for index, _label in layout.questions:
@@ -443,10 +439,8 @@ def ticked_questions(layout: SurveyLayout, headers: list[str], applications: lis
             continue
         numbered = _NUMBERED.match(unicodedata.normalize("NFKC", headers[index] or "").strip())
         split = _SPLIT.match(numbered.group("stem")) if numbered else None
-        if split is None:
-            continue
-        written = _SPLIT.match(question_label(headers[index]))  # as written (NFC, full-width kept), for the label
-        if written is None:
+        written = _SPLIT.match(question_label(headers[index])) if split else None  # as written: NFC, full-width kept
+        if split is None or written is None:
             continue
         bracketed = written.group("bracketed")
         option = (bracketed if bracketed is not None else written.group("after")).strip()
@@ -454,10 +448,18 @@ def ticked_questions(layout: SurveyLayout, headers: list[str], applications: lis
             key = (numbered.group("number"), split.group("base"))
             groups.setdefault(key, []).append((index, option))
             labels.setdefault(key, written.group("base").rstrip(":：*").strip() or written.group("base"))
+    return [(labels[key], options) for key, options in groups.items() if len(options) > 1]
+
+
+def ticked_questions(layout: SurveyLayout, headers: list[str], applications: list[Application]) -> list[TickedQuestion]:
+    """The multi-choice questions split over columns whose every answer is a tick (1/0, or text in an 其他 option's
+    column): two or more numbered columns with one number and one question, each with its option in brackets or
+    after a colon. The import keeps one answer per question on the note — the options ticked (您感兴趣的活动:
+    读书┋跑步) — instead of a line per option with its 1 or 0. A matrix question's scores (服务: 4) or a multi-blank
+    question's answers (请填写以下信息(姓名): 张三) are no ticks: each column stays an answer of its own."""
+    position = {index: i for i, (index, _label) in enumerate(layout.questions)}
     out = []
-    for key, options in groups.items():
-        if len(options) < 2:
-            continue
+    for label, options in _split_questions(layout, headers):
         ticks = True
         for index, option in options:
             given = [a.answers[position[index]].answer for a in applications]
@@ -466,21 +468,28 @@ def ticked_questions(layout: SurveyLayout, headers: list[str], applications: lis
                 ticks = False
                 break
         if ticks:
-            out.append(TickedQuestion(labels[key], tuple(options)))
+            out.append(TickedQuestion(label, tuple(options)))
     return out
 
 
-def numbered_choices(layout: SurveyLayout, applications: list[Application]) -> list[int]:
+def numbered_choices(layout: SurveyLayout, headers: list[str], applications: list[Application]) -> list[int]:
     """The question columns answered with option numbers instead of the options' text: every answer 1–99, or
     numbers joined by ┋ (a multi-choice), to a question that does not ask for a number — 问卷星's "按选项序号"
     download (您的性别: 1, 您感兴趣的活动: 1┋3), where the export holds no option text to show instead. A
-    question's own number (您每周能读几本书？ 3, 年龄 25) and a split question's 1/0 columns are not such answers.
+    question's own number (您每周能读几本书？ 3, 年龄 25), a split question's 1/0 columns and a matrix question's
+    scores (5、满意度:服务 = 4) are not such answers.
     The import says it (one warning: download 按选项文本 and import again) and keeps the numbers on the note only,
     never as the member's gender, city or occupation."""
     person = set(layout.roles.values())
+    split = {index for _label, options in _split_questions(layout, headers) for index, _option in options}
     out = []
     for position, (index, label) in enumerate(layout.questions):
-        if index in person or index in layout.options or _ASKS_NUMBER.search(unicodedata.normalize("NFKC", label)):
+        if (
+            index in person
+            or index in layout.options
+            or index in split
+            or _ASKS_NUMBER.search(unicodedata.normalize("NFKC", label))
+        ):
             continue
         answers = [a.answers[position].answer for a in applications]
         given = [unicodedata.normalize("NFKC", a).strip() for a in answers if a is not None]

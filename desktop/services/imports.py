@@ -2861,13 +2861,15 @@ def plan_applications_import(
     roles = {r: i for r, i in layout.roles.items() if r != "nickname"}
     role_columns = set(layout.roles.values())
     # 问卷星 downloaded "按选项序号": 您的职业: 3 is the third option, never an occupation (said once, below)
-    numbered = numbered_choices(layout, applications)
     # a multi-choice split over columns ticked 1/0 (4、兴趣(读书), 4、兴趣(跑步)): one answer of the options ticked
     ticked = {q.options[0][0]: q for q in ticked_questions(layout, headers, applications)}
     ticked_columns = {index for q in ticked.values() for index, _option in q.options}
+    numbered = [
+        i for i in numbered_choices(layout, headers, applications) if i not in ticked_columns
+    ]  # 兴趣:写作 all 1
     extra_fields: dict[int, str] = {}
     for index, label in layout.questions:
-        if index in numbered:
+        if index in numbered or index in ticked_columns:
             continue
         name = header_field(headers[index]) if index not in role_columns else None
         name = name or (header_field(label) if index not in role_columns else None)

@@ -87,7 +87,7 @@ def test_a_multi_blank_question_asking_name_wechat_and_phone_gives_the_applicant
         "张三": ("zhangsan_01", "13800138000"),
         "李四": ("lisi_02", "13800138001"),
     }
-    assert people["张三"][2] == "问卷: 您常用的联系方式(微信): 1\n问卷: 您常用的联系方式(手机): 0"
+    assert people["张三"][2] == "问卷: 您常用的联系方式: 微信"  # the options ticked (test_a_multi_choice_split_…)
     plan, summary, _ = imp(db, path)  # the same file again changes nothing
     assert summary is not None and (summary.added, summary.updated) == (0, 0)
 
@@ -333,7 +333,7 @@ def test_a_multi_choice_split_over_columns_is_one_answer_of_the_options_ticked(d
              "4、您感兴趣的活动(跑步)", "4、您感兴趣的活动(其他)", "5、兴趣:写作", "5、兴趣:摄影", "6、满意度:服务",
              "6、满意度:内容"],
             [1, "2026/11/18 9:31:02", "张三", "zhangsan_01", 1, 0, "摄影", 1, 1, 4, 5],
-            [2, "2026/11/18 9:35:02", "李四", "lisi_02", 0, 0, 0, 0, 0, 3, "(跳过)"],
+            [2, "2026/11/18 9:35:02", "李四", "lisi_02", 0, 0, 0, 1, 0, 3, "(跳过)"],
         ],
     )  # fmt: skip
     plan, summary, _ = imp(db, path)
@@ -342,6 +342,7 @@ def test_a_multi_choice_split_over_columns_is_one_answer_of_the_options_ticked(d
     assert notes["张三"] == (
         "问卷: 您感兴趣的活动: 读书┋其他〖摄影〗\n问卷: 兴趣: 写作┋摄影\n问卷: 满意度:服务: 4\n问卷: 满意度:内容: 5"
     )
-    assert notes["李四"] == "问卷: 满意度:服务: 3"
+    assert notes["李四"] == "问卷: 兴趣: 写作\n问卷: 满意度:服务: 3"
+    assert not [w for w in plan.warnings if w.code == "choice_numbers"]  # ticks and scores are no option numbers
     plan, summary, _ = imp(db, path)
     assert summary is not None and (summary.added, summary.updated) == (0, 0)
