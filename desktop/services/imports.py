@@ -2996,9 +2996,10 @@ def plan_applications_import(
             if index in role_columns or index in state_columns or answer.answer is None:
                 continue
             text = _LINE_BREAKS.sub(" / ", _CONTROL.sub("", answer.answer).replace("\t", " ")).strip()
-            if text:  # a phone is masked whatever the question calls it (紧急联系人, 您的号码, Mobile)
+            if text:  # a phone is masked whatever the question calls it (紧急联系人, 您的号码, Mobile) — once the ID
+                # numbers are cut: a mobile written next to one (13800138000 110105-19900101-5678) is a phone of its own
+                text = _without_id_numbers(rec, answer.question, text) or ""
                 text = _masked_phone(text, phone_question=index in phone_questions)
-                text = _without_id_numbers(rec, answer.question, text)
             if text:
                 rec.survey.append((answer.question, text))
         if app.submitted_at is not None:

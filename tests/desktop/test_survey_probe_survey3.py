@@ -346,3 +346,47 @@ def test_a_multi_choice_split_over_columns_is_one_answer_of_the_options_ticked(d
     assert not [w for w in plan.warnings if w.code == "choice_numbers"]  # ticks and scores are no option numbers
     plan, summary, _ = imp(db, path)
     assert summary is not None and (summary.added, summary.updated) == (0, 0)
+
+
+def test_an_id_number_written_with_spaces_is_never_stored(db, tmp_path):
+    """身份证号 answered "110105 19900101 1234" (grouped as the card prints it) or "1101 0519 9001 0112 34" was kept
+    whole on the note — shown to every assistant — while the same number without spaces was cut to ****1234. Now
+    each is cut, and the row says so; a phone and a date beside it stay as they were."""
+    path = write(
+        tmp_path / "wjx_gbk.csv",
+        [
+            ["序号", "提交答卷时间", "1、您的姓名：", "2、您的微信号：", "3、身份证号", "4、备注"],
+            [1, "2026/11/18 9:31:02", "张三", "zhangsan_01", "110105 19900101 1234", "2026-11-20 到"],
+            [2, "2026/11/18 9:35:02", "李四", "lisi_02", "1101 0519 9001 0112 3X", "家长 13800138000 110105-19900101-5678"],
+        ],
+    )  # fmt: skip
+    plan, summary, _ = imp(db, path)
+    assert summary is not None and summary.added == 2
+    notes = {n: note for n, (_w, _p, note, _s) in applicants(db).items()}
+    assert notes == {
+        "张三": "问卷: 身份证号: ****1234\n问卷: 备注: 2026-11-20 到",
+        "李四": "问卷: 身份证号: ****123X\n问卷: 备注: 家长 138****8000 ****5678",
+    }
+    assert sorted((w.row, w.column) for w in plan.warnings if w.code == "id_number_dropped") == [
+        (2, "身份证号"),
+        (3, "备注"),
+        (3, "身份证号"),
+    ]
+    plan, summary, _ = imp(db, path)
+    assert summary is not None and (summary.added, summary.updated) == (0, 0)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("110105 19900101 1234", "****1234"),
+        ("1101 0519 9001 0112 3x", "****123x"),
+        ("13800138000 110105 19900101 1234", "13800138000 ****1234"),  # a phone before it hides nothing
+        ("2026-11-18 13800138000", "2026-11-18 13800138000"),  # a date and a phone are no ID number
+        ("订单 2026 1118 0931 0212 34", "订单 2026 1118 0931 0212 34"),  # 18 digits, no birth date in them
+    ],
+)
+def test_an_id_number_is_found_however_it_is_grouped(text, kept):
+    from desktop.phones import drop_id_numbers
+
+    assert drop_id_numbers(text)[0] == kept
