@@ -2907,7 +2907,23 @@ def plan_applications_import(
         if i % 1000 == 0:
             _step(progress, i, total)
         rec = _Record(table.file, app.row, submitted_at=app.submitted_at, time_column=time_column)
-        rec.problems.extend(by_row.get(app.row, []))
+        for problem in by_row.get(app.row, []):
+            if problem.code == "phone_scientific_notation" and (app.name or app.wechat_id or app.nickname):
+                # 1.38001E+10: the export was opened in Excel and saved, and the phone lost its last digits — in every
+                # row, usually. Nothing in the file to correct and no number to guess: the applicant comes in without
+                # a phone (their name or WeChat ID says who they are), said on the row; the export downloaded again adds
+                # it. A row with the phone alone stays a problem: nobody to add without it
+                rec.warn(
+                    problem.column,
+                    f"手机号 {problem.value} 丢失了后几位数字（文件用 Excel 打开另存过，成了科学计数法），这一行不设手机号，"
+                    "其余照常导入；从问卷工具重新下载导出（不经 Excel 另存）再导入一次即可补上 (the phone lost its last"
+                    " digits to scientific notation: imported without a phone; download the export again, not saved by"
+                    " Excel, and import it to add the phones)",
+                    "phone_digits_lost",
+                    problem.value,
+                )
+            else:
+                rec.problems.append(problem)
         unpaid = False  # a state column says the row is not (yet) paid: no amount is recorded as the fee
         for role, value in (("name", app.name), ("wechat_id", app.wechat_id), ("purpose", app.purpose)):
             if role in roles:

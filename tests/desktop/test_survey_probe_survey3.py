@@ -390,3 +390,35 @@ def test_an_id_number_is_found_however_it_is_grouped(text, kept):
     from desktop.phones import drop_id_numbers
 
     assert drop_id_numbers(text)[0] == kept
+
+
+def test_phones_that_lost_their_digits_leave_the_applicants_in_without_a_phone(db, tmp_path, sqlite_path, capsys):
+    """The export was opened in Excel and saved as CSV: every 手机号 became 1.38001E+10, its last digits lost. Each
+    row was a problem, the export refused, and --skip-problems brought in nobody — though every name and WeChat ID was
+    fine. Now each applicant comes in without a phone (never a guessed one), the row saying the digits were lost and
+    how to get them; the export downloaded again adds the phones. A row with the phone alone stays a problem."""
+    from desktop.cli import main
+
+    rows = [
+        ["序号", "提交答卷时间", "所用时间", "1、您的姓名：", "2、您的微信号：", "3、您的手机号："],
+        [1, "2026/11/18 9:31:02", "125秒", "张三", "zhangsan_01", "1.38001E+10"],
+        [2, "2026/11/18 9:32:02", "25秒", "李四", "", "1.38001E+10"],
+        [3, "2026/11/18 9:33:02", "25秒", "", "", "1.39001E+10"],
+    ]
+    path = write(tmp_path / "resaved_gbk.csv", rows)
+    assert main(["--db", str(sqlite_path), "import", "applications", str(path), "--group", GROUP]) == 1
+    err = capsys.readouterr().err
+    assert "第4行 3、您的手机号 列: 1.39001E+10 无法还原为手机号" in err and "导入其余 2 行" in err
+    assert (
+        main(["--db", str(sqlite_path), "import", "applications", str(path), "--group", GROUP, "--skip-problems"]) == 0
+    )
+    err = capsys.readouterr().err
+    assert err.count("丢失了后几位数字") == 2 and "已跳过 (skipped)" in err
+    assert {n: (w, p) for n, (w, p, _note, _s) in applicants(db).items()} == {
+        "张三": ("zhangsan_01", None),
+        "李四": (None, None),
+    }
+    good = write(tmp_path / "again.xlsx", [rows[0], [*rows[1][:5], "13800138000"], [*rows[2][:5], "13800138001"]])
+    plan, summary, _ = imp(db, good)
+    assert summary is not None and (summary.added, summary.updated) == (0, 2)
+    assert {n: p for n, (_w, p, _note, _s) in applicants(db).items()} == {"张三": "13800138000", "李四": "13800138001"}
