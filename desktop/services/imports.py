@@ -2646,11 +2646,35 @@ def _untitled(key: str) -> str:
     return match.group("name") if match else key
 
 
+_DECOR_CATEGORIES = frozenset({"So", "Sk", "Cf", "Mn", "Me", "Cs", "Co"})  # emoji, symbols, marks (paste.bare_key's)
+
+
+def _undecorated(key: str) -> str:
+    """A name key without its emoji and other symbols (小雨🌸 and ★小雨 are 小雨): what decorates a name is no part of
+    who it names."""
+    if key.isascii():
+        return key
+    return "".join(
+        ch for ch in key if unicodedata.category(ch) not in _DECOR_CATEGORIES and not "\ufe00" <= ch <= "\ufe0f"
+    )
+
+
 def same_name(a: str, b: str) -> bool:
     """Whether two name keys (_key) name one person: equal, or one is the other with a title in brackets after it
-    (张三（学员）, 李四【助教】, 王五(新人) — how people answer 您的姓名 and how group names carry a role). Two titled
-    names are one only when equal: 王芳（大） and 王芳（小） are two people, told apart by the brackets."""
-    return a == b or bool(a and b and (_untitled(a) == b or _untitled(b) == a))
+    (张三（学员）, 李四【助教】, 王五(新人) — how people answer 您的姓名 and how group names carry a role), or with
+    emoji or symbols added (小雨🌸 is 小雨: one submission decorated, the other not, and the same phone was "a family
+    sharing it" — two applicants for one person). Two titled names are one only when equal: 王芳（大） and 王芳（小） are
+    two people, told apart by the brackets."""
+    if a == b:
+        return True
+    if not (a and b):
+        return False
+    if _untitled(a) == b or _untitled(b) == a:
+        return True
+    plain_a, plain_b = _undecorated(a), _undecorated(b)
+    if (plain_a, plain_b) == (a, b) or not (plain_a and plain_b):
+        return False
+    return plain_a == plain_b or _untitled(plain_a) == plain_b or _untitled(plain_b) == plain_a
 
 
 def _merge_submissions(records: list[_Record]) -> list[_Record]:

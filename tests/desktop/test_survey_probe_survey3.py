@@ -422,3 +422,27 @@ def test_phones_that_lost_their_digits_leave_the_applicants_in_without_a_phone(d
     plan, summary, _ = imp(db, good)
     assert summary is not None and (summary.added, summary.updated) == (0, 2)
     assert {n: p for n, (_w, p, _note, _s) in applicants(db).items()} == {"张三": "13800138000", "李四": "13800138001"}
+
+
+def test_a_name_with_emoji_and_the_same_phone_is_the_same_applicant(db, tmp_path):
+    """小雨🌸 sent the form, then again as 小雨, with one phone: "a family sharing a phone" — two applicants for one
+    person. And with 小雨 already on the roster, 小雨🌸 with her phone was a problem ("the phone belongs to a member
+    with another name") that refused the export, beside a warning saying she was added as another person. A name's
+    emoji is no part of who it names: one applicant; the roster's 小雨, matched (the name she is known by stays)."""
+    path = write(
+        tmp_path / "wjx.xlsx",
+        [
+            CORRECTED,
+            [1, "2026/11/18 9:31:02", "60秒", "小雨🌸", "", "13800138000", "第一次"],
+            [2, "2026/11/18 9:35:02", "40秒", "小雨", "", "13800138000", "第二次"],
+        ],
+    )
+    plan, summary, _ = imp(db, path)
+    assert summary is not None and summary.added == 1 and not plan.warnings
+    assert applicants(db) == {"小雨": (None, "13800138000", "问卷: 备注: 第二次", "applicant")}
+    again = write(
+        tmp_path / "next.xlsx", [CORRECTED, [1, "2026/11/25 9:31:02", "60秒", "★小雨🌸", "", "13800138000", "又一次"]]
+    )
+    plan, summary, _ = imp(db, again)
+    assert summary is not None and (summary.added, summary.updated) == (0, 1) and not plan.problems
+    assert applicants(db) == {"小雨": (None, "13800138000", "问卷: 备注: 又一次", "applicant")}
