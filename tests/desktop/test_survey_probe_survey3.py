@@ -446,3 +446,81 @@ def test_a_name_with_emoji_and_the_same_phone_is_the_same_applicant(db, tmp_path
     plan, summary, _ = imp(db, again)
     assert summary is not None and (summary.added, summary.updated) == (0, 1) and not plan.problems
     assert applicants(db) == {"小雨": (None, "13800138000", "问卷: 备注: 又一次", "applicant")}
+
+
+# ---------------------------------------------------------------- an export, then the same export with more rows
+_WJX_TEXT = [*WJX, "1、您的姓名：", "2、您的微信号：", "3、您的手机号：", "4、您感兴趣的活动[多选题]", "总分"]
+UPDATED: dict[str, tuple[list[object], list[list[object]]]] = {
+    "问卷星_按选项文本": (
+        _WJX_TEXT,
+        [
+            [1, "2026/11/18 9:31:02", "125秒", "微信", "N/A", "1.2.3.4(北京-北京)", "张三", "zhangsan_01", "+86 138 0013 8000", "读书┋跑步", 0],
+            [2, "2026/11/18 9:40:02", "80秒", "微信", "N/A", "1.2.3.5(上海-上海)", "李四", "lisi_02", "138-0013-8001", "(跳过)", 0],
+            [3, "2026/11/18 10:01:00", "60秒", "手机提交", "直接访问", "1.2.3.6", "小雨🌸", "xiaoyu_3", "13800138002", "(空)", 0],
+            [4, "2026/11/19 8:00:00", "60秒", "微信", "N/A", "1.2.3.4", "张三", "zhangsan_01", "13800138000", "读书", 0],
+            [5, "2026/11/20 8:00:00", "60秒", "微信", "N/A", "1.2.3.7", "王五", "wangwu_04", "13800138003", "跑步", 0],
+        ],
+    ),
+    "腾讯问卷": (
+        ["编号", "用户ID", "昵称", "开始答题时间", "结束答题时间", "答题时长", "Q1:您的姓名", "Q2:微信号/手机号"],
+        [
+            [1, "oX1", "微信用户", "2026-11-18 09:30:00", "2026-11-18 09:31:02", "62秒", "张三", "zhangsan_01"],
+            [2, "oX2", "小李子", "2026-11-18 09:35:00", "2026-11-18 09:36:02", "62秒", "李四", "138 0013 8001"],
+            [3, "oX3", "微信用户", "2026-11-18 09:37:00", "2026-11-18 09:38:02", "62秒", "小雨🌸", "xiaoyu_3"],
+            [4, "oX1", "微信用户", "2026-11-19 09:30:00", "2026-11-19 09:31:02", "62秒", "张三", "zhangsan_01"],
+            [5, "oX5", "微信用户", "2026-11-20 09:30:00", "2026-11-20 09:31:02", "62秒", "王五", "wangwu_04"],
+        ],
+    ),
+    "金数据": (
+        ["序号", "姓名", "微信号", "手机号", "提交人", "填写设备", "微信昵称", "微信OpenID", "提交时间"],
+        [
+            [1, "张三", "zhangsan_01", "13800138000", "", "iPhone", "三哥", "oA", "2026-11-18 09:31:02"],
+            [2, "李四", "lisi_02", "13800138001", "", "Android", "微信用户", "oB", "2026-11-18 09:36:02"],
+            [3, "小雨🌸", "xiaoyu_3", "", "", "iPhone", "小雨", "oC", "2026-11-18 09:38:02"],
+            [4, "张三", "zhangsan_01", "13800138000", "", "iPhone", "三哥", "oA", "2026-11-19 09:31:02"],
+            [5, "王五", "wangwu_04", "13800138003", "", "iPhone", "五哥", "oD", "2026-11-20 09:31:02"],
+        ],
+    ),
+    "飞书问卷": (
+        ["提交时间", "提交人", "您的姓名", "您的微信号", "您的手机号", "感兴趣的活动"],
+        [
+            ["2026-11-18 09:31", "飞书用户", "张三", "zhangsan_01", "13800138000", "读书,跑步"],
+            ["2026-11-18 09:36", "飞书用户", "李四", "lisi_02", "+8613800138001", ""],
+            ["2026-11-18 09:38", "飞书用户", "小雨🌸", "xiaoyu_3", "", "跑步"],
+            ["2026-11-19 09:31", "飞书用户", "张三", "zhangsan_01", "13800138000", "读书"],
+            ["2026-11-20 09:31", "飞书用户", "王五", "wangwu_04", "13800138003", ""],
+        ],
+    ),
+    "Google_Forms": (
+        ["Timestamp", "Email address", "What is your name?", "WeChat ID", "Phone number"],
+        [
+            ["11/18/2026 9:31:02", "a@example.com", "张三", "zhangsan_01", "+86 138 0013 8000"],
+            ["11/18/2026 9:36:02", "b@example.com", "李四", "lisi_02", "138-0013-8001"],
+            ["11/18/2026 9:38:02", "c@example.com", "小雨🌸", "xiaoyu_3", ""],
+            ["11/19/2026 9:31:02", "a@example.com", "张三", "zhangsan_01", "13800138000"],
+            ["11/20/2026 9:31:02", "d@example.com", "王五", "wangwu_04", "13800138003"],
+        ],
+    ),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".csv", "_gbk.csv"])
+@pytest.mark.parametrize("tool", sorted(UPDATED))
+def test_an_updated_export_adds_only_the_new_applicants(db, tmp_path, tool, suffix):
+    """Each tool's export of three applicants, then the export a week later with a resubmission and one more: the
+    first brings in three; the second adds only the new one (the resubmission updates its applicant); the same file
+    again changes nothing. Read back: one applicant per person, with the WeChat ID and phone their answers give."""
+    header, rows = UPDATED[tool]
+    if suffix == "_gbk.csv":  # GBK has no emoji: a GBK export has none
+        rows = [[str(c).replace("🌸", "") if isinstance(c, str) else c for c in row] for row in rows]
+    first = write(tmp_path / f"{tool}_1{suffix}", [header, *rows[:3]])
+    plan, summary, _ = imp(db, first)
+    assert summary is not None and summary.added == 3 and not plan.problems
+    later = write(tmp_path / f"{tool}_2{suffix}", [header, *rows])
+    plan, summary, _ = imp(db, later)
+    assert summary is not None and summary.added == 1 and not plan.problems
+    people = {n: (w, p) for n, (w, p, _note, _s) in applicants(db).items()}
+    assert people["王五"][0] == "wangwu_04" and people["张三"][0] == "zhangsan_01"
+    assert people["李四"][1] == "13800138001" and len(people) == 4
+    plan, summary, _ = imp(db, later)
+    assert summary is not None and (summary.added, summary.updated) == (0, 0)
