@@ -513,6 +513,9 @@ class ImportPlan:
         return other_sheets_note(self.other_sheets, self.sheet, "成员表", "member tables")
 
     problem_rows: frozenset[int] = field(default=frozenset(), compare=False, repr=False)  # every row with a problem
+    # applications: the question columns whose answers are kept on the note (the mapping step shows them so, never as
+    # "not imported"); the tool's own columns (序号, 来自IP) are in neither this nor mapping
+    answer_columns: tuple[int, ...] = ()
 
     @property
     def problems(self) -> list[ImportProblem]:
@@ -3103,7 +3106,8 @@ def plan_applications_import(
         )
     for batch in _batches(merged):
         planner.plan(batch)
-    return planner.result()
+    answer_columns = tuple(i for i, _label in layout.questions if i not in role_columns and i not in state_columns)
+    return replace(planner.result(), answer_columns=answer_columns)
 
 
 def _shared_phone_warning(ctx: _Context, rec: _Record, member_id: int | None, owners: list[int]) -> None:

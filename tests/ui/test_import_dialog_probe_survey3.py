@@ -104,3 +104,28 @@ def test_an_export_by_option_number_with_a_correction_says_both_in_the_preview(q
     summary = import_now(qtbot, dialog)
     assert summary.added == 2
     assert people(empty_ws) == {"张三": ("zhangsan_01", "13800138000", None), "李四": ("lisi_02", "13800138001", None)}
+
+
+def test_the_mapping_step_shows_survey_answers_as_kept_on_the_note(qtbot, empty_ws, tmp_path):
+    """The survey's mapping step showed every answer column (您的职业, 您感兴趣的活动) as "(not imported)" — though the
+    answers are kept on each applicant's note, as its own hint said. Now such a column reads "Note (survey answer)";
+    the tool's own columns (序号, 来自IP) stay "(not imported)" and the person's columns their field."""
+    from ui.dialogs.import_dialog import ANSWER_ON_NOTE
+
+    path = xlsx(
+        tmp_path / "问卷星.xlsx",
+        [
+            [*WJX, "1、您的姓名：", "2、您的微信号：", "3、您的职业：", "4、您感兴趣的活动[多选题]"],
+            [1, "2026/11/18 9:31:02", "60秒", "微信", "N/A", "1.2.3.4", "张三", "zhangsan_01", "教师", "读书┋跑步"],
+        ],
+    )
+    dialog, plan = open_and_load(qtbot, empty_ws, path)
+    shown = {column: (dialog.mapping_combo(column).currentData(), dialog.mapping_combo(column).currentText())
+             for column in range(10)}  # fmt: skip
+    assert shown[0] == (None, "(not imported)") and shown[5] == (None, "(not imported)")
+    assert shown[6][0] == "name" and shown[7][0] == "wechat_id" and shown[8][0] == "occupation"
+    assert shown[9] == (ANSWER_ON_NOTE, "Note (survey answer)")
+    assert dialog.current_mapping() == {6: "name", 7: "wechat_id", 8: "occupation"}
+    summary = import_now(qtbot, dialog)
+    assert summary.added == 1
+    assert people(empty_ws) == {"张三": ("zhangsan_01", None, "教师")}
