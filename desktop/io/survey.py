@@ -389,8 +389,35 @@ def survey_layout(table: Table) -> SurveyLayout:
     if nickname is not None:
         roles["nickname"] = nickname
     return SurveyLayout(
-        time_column, dict(sorted(roles.items(), key=lambda item: item[1])), questions, meta, frozenset(options)
+        time_column,
+        dict(sorted(roles.items(), key=lambda item: item[1])),
+        _told_apart(questions, list(table.headers)),
+        meta,
+        frozenset(options),
     )
+
+
+def _told_apart(questions: list[tuple[int, str]], headers: list[str]) -> list[tuple[int, str]]:
+    """The questions with one wording told apart: 问卷星 forms ask "请说明：" after several questions, and answers
+    are kept by their question — the second "请说明" overwrote the first on the note, an answer lost. A wording that
+    several questions share keeps its number (4、请说明, 6、请说明); unnumbered, the second and later get (2), (3) …"""
+    counts: dict[str, int] = {}
+    for _index, label in questions:
+        counts[label] = counts.get(label, 0) + 1
+    if all(n == 1 for n in counts.values()):
+        return questions
+    seen: dict[str, int] = {}
+    out = []
+    for index, label in questions:
+        if counts[label] > 1:
+            seen[label] = seen.get(label, 0) + 1
+            numbered = _NUMBERED.match(unicodedata.normalize("NFKC", headers[index] or "").strip())
+            if numbered:
+                label = f"{numbered.group('number')}、{label}"
+            elif seen[label] > 1:
+                label = f"{label}（{seen[label]}）"
+        out.append((index, label))
+    return out
 
 
 # an answer that is an option's number (问卷星 "按选项序号": 2 for the second choice, 1┋3 for a multi-choice)

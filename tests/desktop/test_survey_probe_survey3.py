@@ -524,3 +524,26 @@ def test_an_updated_export_adds_only_the_new_applicants(db, tmp_path, tool, suff
     assert people["李四"][1] == "13800138001" and len(people) == 4
     plan, summary, _ = imp(db, later)
     assert summary is not None and (summary.added, summary.updated) == (0, 0)
+
+
+@pytest.mark.parametrize("name", ["follow_up.xlsx", "follow_up_gbk.csv"])
+def test_two_questions_with_one_wording_keep_both_answers(db, tmp_path, name):
+    """问卷星 forms ask "请说明：" after several questions. Answers are kept by their question, and the second
+    "请说明" overwrote the first: 张三's "每天读半小时" was lost from his note, without a word. Now a wording several
+    questions share keeps its number (4、请说明, 6、请说明): both answers are kept, in the order asked."""
+    path = write(
+        tmp_path / name,
+        [
+            ["序号", "提交答卷时间", "1、您的姓名：", "2、您的微信号：", "3、您是否有读书习惯？", "4、请说明：",
+             "5、您是否参加过打卡？", "6、请说明："],
+            [1, "2026/11/18 9:31:02", "张三", "zhangsan_01", "有", "每天读半小时", "参加过", "在别的群打卡100天"],
+        ],
+    )  # fmt: skip
+    plan, summary, _ = imp(db, path)
+    assert summary is not None and summary.added == 1
+    assert applicants(db)["张三"][2] == (
+        "问卷: 您是否有读书习惯？: 有\n问卷: 4、请说明: 每天读半小时\n问卷: 您是否参加过打卡？: 参加过\n"
+        "问卷: 6、请说明: 在别的群打卡100天"
+    )
+    plan, summary, _ = imp(db, path)
+    assert summary is not None and (summary.added, summary.updated) == (0, 0)
