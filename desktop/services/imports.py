@@ -4732,6 +4732,10 @@ def describe_row(row: PlannedRow) -> str:
     """One line for a planned row (CLI --dry-run, logs)."""
     labels = {"add": "新增 add", "update": "更新 update", "unchanged": "不变 unchanged", "problem": "问题 problem"}
     text = f"第{row.row}行  {labels[row.action]}  {row.name}"
+    earlier = [r for r in row.rows if r != row.row]
+    if earlier:  # an applicant's earlier submissions: each input row is named, none is left unsaid
+        shown = "、".join(str(r) for r in earlier)
+        text += f"  (第{shown}行是同一人之前的提交, 取最后一次 / also submitted in row {', '.join(map(str, earlier))})"
     if row.action == "update" and row.changes:
         text += "  (" + "; ".join(str(c).replace("\n", " / ") for c in row.changes) + ")"
     if row.problems:

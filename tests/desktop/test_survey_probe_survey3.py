@@ -547,3 +547,23 @@ def test_two_questions_with_one_wording_keep_both_answers(db, tmp_path, name):
     )
     plan, summary, _ = imp(db, path)
     assert summary is not None and (summary.added, summary.updated) == (0, 0)
+
+
+def test_the_dry_run_names_every_submission_of_an_applicant(tmp_path, sqlite_path, capsys):
+    """张三 submitted in rows 2 and 4: the dry run listed "第4行 新增 张三" and row 2 nowhere — an input row with no
+    outcome the organiser could see. Now the applicant's line names the earlier submission."""
+    from desktop.cli import main
+
+    path = write(
+        tmp_path / "wjx.xlsx",
+        [
+            CORRECTED,
+            [1, "2026/11/18 9:31:02", "60秒", "张三", "zhangsan_01", "13800138000", "第一次"],
+            [2, "2026/11/18 9:33:02", "60秒", "李四", "lisi_02", "", ""],
+            [3, "2026/11/19 9:35:02", "40秒", "张三", "zhangsan_01", "13800138000", "第二次"],
+        ],
+    )
+    assert main(["--db", str(sqlite_path), "import", "applications", str(path), "--group", GROUP, "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    assert "第4行  新增 add  张三  (第2行是同一人之前的提交, 取最后一次 / also submitted in row 2)" in out
+    assert "第3行  新增 add  李四" in out
