@@ -96,7 +96,8 @@ class Application:
     phone: str | None
     purpose: str | None
     answers: list[SurveyAnswer]
-    nickname: str | None = None  # 金数据's 微信昵称
+    nickname: str | None = None  # 金数据's 微信昵称, or a question asking for the (WeChat) nickname
+    group_nickname: str | None = None  # a question asking for the nickname in the group (群昵称)
     moved_from: date | None = None  # the day its zoned time was written on, when the community's zone moved it
 
 
@@ -294,6 +295,12 @@ def _keywords(stem: str, identity: bool) -> tuple[str, int] | None:
             return "name", 2
         if "名字" in stem or "称呼" in stem:
             return "name", 1
+    if identity and any(word in stem for word in ("群昵称", "群名片", "群内昵称", "群里的昵称", "群备注")):
+        return "group_nickname", 2  # 入群后的群昵称: the name the group will see
+    if identity and ("昵称" in stem or "网名" in stem) and not any(w in stem for w in ("头像", "openid")):
+        return "nickname", 2  # 您的微信昵称: a form asking no 姓名 names its applicants by it
+    if identity and "nickname" in words:
+        return "nickname", 2
     return None
 
 
@@ -386,7 +393,7 @@ def survey_layout(table: Table) -> SurveyLayout:
         best = max(found, key=rank)
         if rank(best)[0] or best[0] == 2 or role == "purpose":  # a plain 您的手机号 stays: its bad answers are problems
             roles[role] = best[1]
-    if nickname is not None:
+    if nickname is not None and "nickname" not in roles:  # a question asking for it is the applicant's own answer
         roles["nickname"] = nickname
     return SurveyLayout(
         time_column,
@@ -637,6 +644,7 @@ def read_applications(table: Table, *, problems: list[ImportProblem] | None = No
                 purpose=by_column.get(roles["purpose"]) if "purpose" in roles else None,
                 answers=answers,
                 nickname=_nickname(values[roles["nickname"]]) if "nickname" in roles else None,
+                group_nickname=by_column.get(roles["group_nickname"]) if "group_nickname" in roles else None,
                 moved_from=moved_from,
             )
         )

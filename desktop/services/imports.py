@@ -2662,19 +2662,19 @@ def _undecorated(key: str) -> str:
     )
 
 
-def same_name(a: str, b: str) -> bool:
+def same_name(a: str, b: str, *, decorated: bool = True) -> bool:
     """Whether two name keys (_key) name one person: equal, or one is the other with a title in brackets after it
     (张三（学员）, 李四【助教】, 王五(新人) — how people answer 您的姓名 and how group names carry a role), or with
     emoji or symbols added (小雨🌸 is 小雨: one submission decorated, the other not, and the same phone was "a family
-    sharing it" — two applicants for one person). Two titled names are one only when equal: 王芳（大） and 王芳（小） are
-    two people, told apart by the brackets."""
+    sharing it" — two applicants for one person; not with ``decorated=False``). Two titled names are one only when
+    equal: 王芳（大） and 王芳（小） are two people, told apart by the brackets."""
     if a == b:
         return True
     if not (a and b):
         return False
     if _untitled(a) == b or _untitled(b) == a:
         return True
-    plain_a, plain_b = _undecorated(a), _undecorated(b)
+    plain_a, plain_b = (_undecorated(a), _undecorated(b)) if decorated else (a, b)
     if (plain_a, plain_b) == (a, b) or not (plain_a and plain_b):
         return False
     return plain_a == plain_b or _untitled(plain_a) == plain_b or _untitled(plain_b) == plain_a
@@ -2797,6 +2797,33 @@ def _merge_submissions(records: list[_Record]) -> list[_Record]:
         )
     merged.sort(key=lambda r: r.row)
     return merged
+
+
+def _name_from_other_answers(rec: _Record, name_asked: bool) -> None:
+    """An applicant with no name: named by the 群昵称 or 昵称 they answered (as a roster's empty 真实姓名 beside a
+    nickname is), else — when the form asks no name at all (微信号, 手机号 and 加入目的 only) — by their WeChat ID, each
+    said on the row. Every row was "a new person needs a name" and the export refused, for a form that never asked one.
+    A name left empty where the form asks it, with only a WeChat ID or phone beside it, stays that problem (the
+    organiser supplies it), as on a roster; the derived name is no identity claim (name_derived)."""
+    v = rec.values
+    if v.get("name") or rec.problems:
+        return
+    source = next((f for f in ("group_nickname", "nickname") if v.get(f)), None)
+    if source is None and not name_asked and v.get("wechat_id"):
+        source = "wechat_id"
+    if source is None:
+        return
+    v["name"] = v[source]
+    rec.name_derived = True
+    label = FIELD_LABELS[source].split(" ")[0]
+    english = FIELD_LABELS[source].split(" ", 1)[1].strip("()")
+    rec.warn(
+        rec.column(source),
+        f"没有填姓名，暂以{label}「{v[source]}」为名，可在名册里改 (no name given: named by the {english} for now)",
+        "name_from_nickname" if source != "wechat_id" else "name_from_wechat_id",
+        v[source],
+    )
+    rec.columns.setdefault("name", rec.columns.get(source) or "")
 
 
 def _namesakes_in_file(records: list[_Record]) -> None:
@@ -2957,6 +2984,10 @@ def plan_applications_import(
                 parser.cell(rec, role, _column_name(headers, roles[role]), value)
         if app.nickname is not None:
             parser.cell(rec, "nickname", _column_name(headers, layout.roles["nickname"]), app.nickname)
+        if app.group_nickname is not None:
+            parser.cell(
+                rec, "group_nickname", _column_name(headers, layout.roles["group_nickname"]), app.group_nickname
+            )
         if "phone" in roles:
             rec.columns["phone"] = _column_name(headers, roles["phone"])
             if app.phone is not None:
@@ -3061,7 +3092,10 @@ def plan_applications_import(
                     "after_archived",
                     _show_date(rec.values["applied_at"]),
                 )
-        if not rec.problems and not any(rec.values.get(f) for f in ("name", "wechat_id", "phone", "nickname")):
+        _name_from_other_answers(rec, "name" in layout.roles)
+        if not rec.problems and not any(
+            rec.values.get(f) for f in ("name", "wechat_id", "phone", "nickname", "group_nickname")
+        ):
             # a form sent with no name, WeChat ID or phone (opened and submitted empty, or only 无): nobody to add, and
             # nothing in the file to correct — left out and named (the answers it has shown), never a problem that
             # refuses the applicants around it nor a row dropped unseen
@@ -3494,12 +3528,12 @@ def _elsewhere_warning(ctx: _Context, rec: _Record, name: str) -> None:
         )
 
 
-def _answers_to(ctx: _Context, member_id: int, name: str) -> bool:
+def _answers_to(ctx: _Context, member_id: int, name: str, *, decorated: bool = True) -> bool:
     """Whether `name` is one this member is known by: the display name, the nickname, a group nickname in
     any group, or a name a chat export showed for them (ChatAlias), also with or without a title in brackets
     (same_name: 李四（学员） answers to 李四). A phone alone never makes 王五 into 李四."""
     key = _key(name)
-    return any(same_name(_key(text), key) for text in _known_names(ctx, member_id))
+    return any(same_name(_key(text), key, decorated=decorated) for text in _known_names(ctx, member_id))
 
 
 def _known_names(ctx: _Context, member_id: int) -> Iterator[str]:
@@ -3615,7 +3649,12 @@ def _changes(
         and new_name is not None
         and (
             rec.name_derived  # a group nickname standing in for a name (no name column): shown as the group nickname
-            or (_key(new_name) != _key(person.display_name) and _answers_to(ctx, person.member_id, new_name))
+            or (
+                _key(new_name) != _key(person.display_name)
+                # an application's 小雨🌸 is the roster's 小雨, who keeps her name; a roster's 李四 renames the
+                # applicant who wrote 李四🌸 (the organiser's roster names people as the group knows them)
+                and _answers_to(ctx, person.member_id, new_name, decorated=kind == "applications")
+            )
         )
     ):
         pass  # the row names them by a name they already have (their nickname 三哥): the display name stays

@@ -567,3 +567,69 @@ def test_the_dry_run_names_every_submission_of_an_applicant(tmp_path, sqlite_pat
     out = capsys.readouterr().out
     assert "第4行  新增 add  张三  (第2行是同一人之前的提交, 取最后一次 / also submitted in row 2)" in out
     assert "第3行  新增 add  李四" in out
+
+
+def _people_with_nicknames(database) -> dict[str, tuple]:
+    with database.session() as s:
+        rows = s.execute(
+            select(Member.display_name, Member.nickname, Membership.group_nickname, Member.wechat_id).join(
+                Membership, Membership.member_id == Member.id
+            )
+        ).all()
+    return {name: (nick, gnick, wechat) for name, nick, gnick, wechat in rows}
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", "_gbk.csv"])
+def test_a_form_asking_a_nickname_and_no_name_brings_its_applicants_in(db, tmp_path, suffix):
+    """Entry forms often ask 您的微信昵称 or 入群后的群昵称 instead of a 姓名, or only 微信号 and 手机号. Every row was
+    "姓名为空: 新成员需要姓名" and the export refused (with --skip-problems, nobody came in). Now the applicant is named
+    by the 群昵称, else the 昵称 (stored as such), else — the form asking no name at all — by the WeChat ID, each said on
+    the row; the same file again changes nothing."""
+    nick = write(
+        tmp_path / f"nickname{suffix}",
+        [
+            [
+                "序号",
+                "提交答卷时间",
+                "1、您的微信昵称：",
+                "2、入群后的群昵称（城市-职业）：",
+                "3、您的微信号：",
+                "4、手机号",
+            ],
+            [1, "2026/11/18 9:31:02", "晴天", "晴天-北京-设计", "qingtian_01", "13800138000"],
+            [2, "2026/11/18 9:35:02", "小雨", "", "xiaoyu_02", ""],
+        ],
+    )
+    plan, summary, _ = imp(db, nick)
+    assert summary is not None and summary.added == 2 and not plan.problems
+    assert [(w.row, w.code) for w in plan.warnings] == [(2, "name_from_nickname"), (3, "name_from_nickname")]
+    assert _people_with_nicknames(db) == {
+        "晴天-北京-设计": ("晴天", "晴天-北京-设计", "qingtian_01"),
+        "小雨": ("小雨", None, "xiaoyu_02"),
+    }
+    plan, summary, _ = imp(db, nick)
+    assert summary is not None and (summary.added, summary.updated) == (0, 0)
+
+    only_ids = write(
+        tmp_path / f"ids{suffix}",
+        [["序号", "提交答卷时间", "1、您的微信号：", "2、手机号", "3、加入本群的目的"],
+         [1, "2026/11/19 9:31:02", "yunduo_03", "13800138003", "学习"]],
+    )  # fmt: skip
+    plan, summary, _ = imp(db, only_ids)
+    assert summary is not None and summary.added == 1
+    assert [(w.row, w.column, w.code) for w in plan.warnings] == [(2, "1、您的微信号", "name_from_wechat_id")]
+    assert _people_with_nicknames(db)["yunduo_03"] == (None, None, "yunduo_03")
+
+
+def test_a_name_left_empty_where_the_form_asks_it_stays_a_problem(db, tmp_path):
+    """The form asks 您的姓名 and one applicant left it empty, giving only a WeChat ID: the organiser supplies the
+    name (as on a roster) — never the WeChat ID taken for it silently."""
+    from desktop.services.imports import ImportFailed
+
+    path = write(
+        tmp_path / "wjx.xlsx",
+        [CORRECTED, [1, "2026/11/18 9:31:02", "60秒", "", "yunduo_03", "", ""]],
+    )
+    with pytest.raises(ImportFailed) as failed:
+        imp(db, path)
+    assert [(p.row, p.code) for p in failed.value.problems] == [(2, "name_missing")]
