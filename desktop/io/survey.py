@@ -431,7 +431,7 @@ def _told_apart(questions: list[tuple[int, str]], headers: list[str]) -> list[tu
 _CHOICE_NUMBER = re.compile(r"[1-9][0-9]?(?:\s*[┋|]\s*[1-9][0-9]?)*")
 # a question whose answer is a number of its own (您每周能读几本书？ 年龄, 第几期, 打分, How many …)
 _ASKS_NUMBER = re.compile(
-    r"几|多少|多久|多长|多大|数量|人数|次数|天数|年龄|岁|分数|评分|打分|分值|年级|期数|第.期|届|编号|学号|工号|号码|序号|排名|排序|金额|"
+    r"几|多少|多久|多长|多大|月份|生日|日期|年份|等级|级别|数量|人数|次数|天数|年龄|岁|分数|评分|打分|分值|年级|期数|第.期|届|编号|学号|工号|号码|序号|排名|排序|金额|"
     r"费用|价格|元|身高|体重|公斤|斤|小时|分钟|时长|公里|步数|页|楼|栋|单元|门牌|how many|how much|how old|number|"
     r"\bno\b|\bage\b|score|rating|rate\b|count|times|year|amount",
     re.IGNORECASE,

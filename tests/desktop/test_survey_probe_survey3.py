@@ -161,7 +161,7 @@ def test_a_corrected_phone_is_said(db, tmp_path):
 
 
 BY_NUMBER = [*WJX, "1、您的姓名：", "2、您的微信号：", "3、您的性别：", "4、您的职业：", "5、您感兴趣的活动：",
-             "6、您每周能读几本书？", "总分"]  # fmt: skip
+             "6、您每周能读几本书？", "7、您的生日月份", "总分"]  # fmt: skip
 
 
 @pytest.mark.parametrize("suffix", [".xlsx", "_gbk.csv"])
@@ -186,9 +186,10 @@ def test_an_export_by_option_number_is_said_and_never_fills_gender_or_occupation
             3,
             "1┋3",
             2,
+            5,
             0,
         ],
-        [2, "2026/11/18 9:40:02", "80秒", "微信", "N/A", "1.2.3.5", "李四", "lisi_02", 2, 1, "2", 5, 0],
+        [2, "2026/11/18 9:40:02", "80秒", "微信", "N/A", "1.2.3.5", "李四", "lisi_02", 2, 1, "2", 5, 11, 0],
     ]
     plan, summary, _ = imp(db, write(tmp_path / f"by_number{suffix}", rows))
     assert summary is not None and summary.added == 2
@@ -197,7 +198,9 @@ def test_an_export_by_option_number_is_said_and_never_fills_gender_or_occupation
     assert "「您的性别」、「您的职业」、「您感兴趣的活动」的回答是选项序号" in str(warning) and "按选项文本" in str(
         warning
     )
-    assert "几本书" not in str(warning)  # a question asking for a number is answered by one
+    assert "几本书" not in str(warning) and "生日" not in str(
+        warning
+    )  # a question asking for a number: answered by one
     with db.session() as s:
         assert set(s.execute(select(Member.gender, Member.occupation))) == {(None, None)}
     assert "问卷: 您的职业: 3" in applicants(db)["张三"][2]
@@ -205,8 +208,8 @@ def test_an_export_by_option_number_is_said_and_never_fills_gender_or_occupation
     by_text = [
         BY_NUMBER,
         [1, "2026/11/18 9:31:02", "125秒", "微信", "N/A", "1.2.3.4(北京-北京)", "张三", "zhangsan_01", "男", "教师",
-         "读书┋跑步", 2, 0],
-        [2, "2026/11/18 9:40:02", "80秒", "微信", "N/A", "1.2.3.5", "李四", "lisi_02", "女", "学生", "写作", 5, 0],
+         "读书┋跑步", 2, 5, 0],
+        [2, "2026/11/18 9:40:02", "80秒", "微信", "N/A", "1.2.3.5", "李四", "lisi_02", "女", "学生", "写作", 5, 11, 0],
     ]  # fmt: skip
     path = write(tmp_path / f"by_text{suffix}", by_text)
     plan, summary, _ = imp(db, path)
