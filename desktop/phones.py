@@ -75,11 +75,38 @@ _ID_CARD = re.compile(
 )
 
 
+# one written with spaces or hyphens between its groups, as people type it and forms show it (110105 19900101 1234,
+# 1101 0519 9001 0112 34, 110105-19900101-1234): a run of its 15 or 18 characters with a separator between any two
+_ID_CARD_SPACED = re.compile(r"(?<![0-9A-Za-z])[1-9](?:[ \u3000\-]{0,2}[0-9Xx]){14,17}(?![0-9A-Za-z])")
+_ID_SEPARATORS = re.compile(r"[ \u3000\-]")
+
+
+def _cut_spaced_ids(text: str) -> tuple[str, int]:
+    """`text` with each ID number written with separators cut to ****1234, and how many. Every group start is tried
+    (a phone before it, 13800138000 110105 19900101 1234, is no ID and does not hide the one after it)."""
+    out, n, pos = text, 0, 0
+    while (match := _ID_CARD_SPACED.search(out, pos)) is not None:
+        run = match.group(0)
+        compact = _ID_SEPARATORS.sub("", run)
+        if _ID_SEPARATORS.search(run) and _ID_CARD.fullmatch(compact):
+            cut = "****" + compact[-4:]
+            out = out[: match.start()] + cut + out[match.end() :]
+            n += 1
+            pos = match.start() + len(cut)
+        else:
+            pos = match.start() + 1
+    return out, n
+
+
 def drop_id_numbers(text: str | None) -> tuple[str | None, int]:
     """`text` with every ID-card number (身份证号) in it cut to its last four characters (****123X), and how many:
     QunDesk never stores an ID number (models/people.py) — a survey answer or a note column holding one keeps
-    only what tells two people apart."""
+    only what tells two people apart. One written with spaces or hyphens between its groups (110105 19900101 1234)
+    is one too: it was kept whole."""
     if not text:
         return text, 0
     out, n = _ID_CARD.subn(lambda m: "****" + m.group(0)[-4:], text)
+    if any(ch in out for ch in " \u3000-"):
+        out, spaced = _cut_spaced_ids(out)
+        n += spaced
     return out, n

@@ -8,7 +8,8 @@ Decisions:
   account that filled in the form, never the applicant's name —, 填写设备, IP, 地理位置, 来源, 微信OpenID,
   微信头像 … see tabular.SURVEY_META_HEADERS) is a question, numbered ("1、您的姓名", "Q1. …", "第1题 …")
   or not ("您的姓名", "手机号码"). The one exception is 金数据's 微信昵称 column (the respondent's
-  WeChat-authorised nickname): it becomes the nickname.
+  WeChat-authorised nickname), and 腾讯问卷's 昵称 beside its 用户标识/用户ID: it becomes the nickname ("微信用户",
+  WeChat's placeholder for a user who did not share theirs, is none).
 - submitted_at is 提交答卷时间, else 结束答题时间, else 提交时间, else 开始答题时间 (修改时间 is ignored; 腾讯文档收集表's
   提交时间（自动） is 提交时间, Google Forms' Chinese 时间戳记 its Timestamp); in English
   exports Submitted at / Timestamp (Google Forms), Submit Date (UTC) (Typeform), Completion time (Microsoft
@@ -32,6 +33,11 @@ Decisions:
 - Answers are keyed by the question as written in the header (full-width ？ kept) without its number
   and without a type tag ("[多选题]"); values are the text as written (NFC, stripped); multi-choice
   answers keep their separators ('┋', '、', ',' or line breaks); (跳过) and (空) mean no answer (None).
+- A question split over columns with a text in brackets is a multi-choice (one column per option, ticked 1/0) or a
+  multi-blank (问卷星's 多项填空 "1、请填写以下信息(姓名)", one column per blank): a blank asking for the name, WeChat ID
+  or phone whose answers fit is that field (below a question of its own); a ticked option never is.
+- Answers that are option numbers (问卷星's "按选项序号" download: 您的性别: 1, 1┋3) are found by numbered_choices and
+  said by the import; the export holds no option text, so they are never shown as one.
 """
 
 from __future__ import annotations
@@ -65,10 +71,13 @@ __all__ = [
     "combined_contact",
     "is_phone_question",
     "is_survey",
+    "numbered_choices",
     "question_label",
     "question_stem",
     "read_applications",
     "survey_layout",
+    "ticked_questions",
+    "TickedQuestion",
 ]
 
 
@@ -87,7 +96,8 @@ class Application:
     phone: str | None
     purpose: str | None
     answers: list[SurveyAnswer]
-    nickname: str | None = None  # 金数据's 微信昵称
+    nickname: str | None = None  # 金数据's 微信昵称, or a question asking for the (WeChat) nickname
+    group_nickname: str | None = None  # a question asking for the nickname in the group (群昵称)
     moved_from: date | None = None  # the day its zoned time was written on, when the community's zone moved it
 
 
@@ -99,6 +109,7 @@ class SurveyLayout:
     roles: dict[str, int]  # name / wechat_id / phone / purpose / nickname -> column
     questions: list[tuple[int, str]]  # (column, question as written) of every question
     meta: list[int]  # the tool's own columns (neither person field nor answer)
+    options: frozenset[int] = frozenset()  # columns of a question split over several (one per option or blank)
 
 
 _TIME_COLUMNS = tuple(
@@ -136,6 +147,12 @@ _MS_FORMS_OWN = frozenset(
     + ("开始时间", "完成时间", "电子邮件", "电子邮箱", "名称", "上次修改时间")
 )
 _NICKNAME_META = norm_key("微信昵称")
+# 腾讯问卷's own columns before the questions (编号, 用户类型, 用户标识 or 用户ID, 昵称, 起答时间 …): there a plain 昵称 is
+# the respondent's WeChat nickname, as 金数据's 微信昵称 — never a question whose answer goes to the note
+_TENCENT_OWN = frozenset(norm_key(h) for h in ("用户标识", "用户ID", "用户类型"))
+_TENCENT_NICKNAME = norm_key("昵称")
+# what WeChat shows for a user who did not share their nickname with the form: nobody's nickname
+_NO_NICKNAME = frozenset({"微信用户", "wechatuser"})
 _NUMBERED = re.compile(
     r"^\s*(?:Q|第)?\s*(?P<number>[0-9０-９]{1,3})\s*题?\s*(?:[、.．:：)）\]]\s*|\s+)(?P<stem>\S.*)$", re.IGNORECASE
 )
@@ -278,6 +295,12 @@ def _keywords(stem: str, identity: bool) -> tuple[str, int] | None:
             return "name", 2
         if "名字" in stem or "称呼" in stem:
             return "name", 1
+    if identity and any(word in stem for word in ("群昵称", "群名片", "群内昵称", "群里的昵称", "群备注")):
+        return "group_nickname", 2  # 入群后的群昵称: the name the group will see
+    if identity and ("昵称" in stem or "网名" in stem) and not any(w in stem for w in ("头像", "openid")):
+        return "nickname", 2  # 您的微信昵称: a form asking no 姓名 names its applicants by it
+    if identity and "nickname" in words:
+        return "nickname", 2
     return None
 
 
@@ -291,11 +314,14 @@ def is_phone_question(question: str) -> bool:
     return any(word in text for word in _PHONE_WORDS)
 
 
-def _option_columns(headers: list[str]) -> set[int]:
-    """Columns of a split multi-choice question (问卷星 "2、您从哪里了解到我们？(微信公众号)", one column per
-    option holding 1/0): two or more columns with the same question (number or text) and an option in
-    brackets. Such a column is an answer, never the applicant's name, phone or WeChat ID."""
-    bases: dict[str, list[int]] = {}
+def _option_columns(headers: list[str]) -> dict[int, str]:
+    """Columns of a question split over several columns, with the text in brackets of each: a multi-choice
+    question (问卷星 "2、您从哪里了解到我们？(微信公众号)", one column per option holding 1/0) or a multi-blank
+    one (问卷星's 多项填空 "1、请填写以下信息(姓名)", "1、请填写以下信息(手机)", one column per blank holding the
+    answer): two or more columns with the same question (number or text) and a text in brackets. Such a column
+    is the applicant's name, phone or WeChat ID only when its bracket asks for it and its answers fit (a blank
+    answered 张三, never an option ticked 1/0: survey_layout)."""
+    bases: dict[str, list[tuple[int, str]]] = {}
     for index, header in enumerate(headers):
         text = unicodedata.normalize("NFKC", header or "").strip()
         numbered = _NUMBERED.match(text)
@@ -304,8 +330,9 @@ def _option_columns(headers: list[str]) -> set[int]:
         if option is None:
             continue
         key = f"#{numbered.group('number')}" if numbered else norm_key(option.group("base"))
-        bases.setdefault(key, []).append(index)
-    return {index for columns in bases.values() if len(columns) > 1 for index in columns}
+        inner = stem[len(option.group("base")) :].strip().strip("()（）").strip()
+        bases.setdefault(key, []).append((index, inner))
+    return {index: inner for columns in bases.values() if len(columns) > 1 for index, inner in columns}
 
 
 def _fits(role: str, values: list[object]) -> bool:
@@ -326,6 +353,7 @@ def survey_layout(table: Table) -> SurveyLayout:
     if ms_forms is not None and time_column is None:
         time_column = keys.index(ms_forms[0])
     options = _option_columns(list(table.headers))
+    tencent = any(k in _TENCENT_OWN for k in keys)
     candidates: dict[str, list[tuple[int, int]]] = {}  # role -> (strength, column)
     questions: list[tuple[int, str]] = []
     meta: list[int] = []
@@ -334,7 +362,7 @@ def survey_layout(table: Table) -> SurveyLayout:
         key = keys[index]
         if not header:
             continue
-        if key == _NICKNAME_META:
+        if key == _NICKNAME_META or (key == _TENCENT_NICKNAME and tencent):
             nickname = index if nickname is None else nickname
             meta.append(index)
             continue
@@ -343,7 +371,11 @@ def survey_layout(table: Table) -> SurveyLayout:
             continue
         stem = question_stem(header) or header
         questions.append((index, question_label(titles[index] or header)))
-        found = None if index in options else _role(unicodedata.normalize("NFKC", stem))
+        if index in options:  # a blank of a multi-blank question: its bracket says what it asks (姓名, 手机)
+            found = _role(options[index]) if options[index] else None
+            found = (found[0], 0) if found and found[0] != "purpose" else None  # below any question of its own
+        else:
+            found = _role(unicodedata.normalize("NFKC", stem))
         if found:
             candidates.setdefault(found[0], []).append((found[1], index))
     roles: dict[str, int] = {}
@@ -355,12 +387,149 @@ def survey_layout(table: Table) -> SurveyLayout:
             fits = _fits(role, [values[index] if index < len(values) else None for values in sample])
             return (fits, strength, not combined_contact(table.headers[index]), -index)
 
+        found = [item for item in found if item[0] > 0 or rank(item)[0]]  # a blank only when its answers fit
+        if not found:
+            continue
         best = max(found, key=rank)
         if rank(best)[0] or best[0] == 2 or role == "purpose":  # a plain 您的手机号 stays: its bad answers are problems
             roles[role] = best[1]
-    if nickname is not None:
+    if nickname is not None and "nickname" not in roles:  # a question asking for it is the applicant's own answer
         roles["nickname"] = nickname
-    return SurveyLayout(time_column, dict(sorted(roles.items(), key=lambda item: item[1])), questions, meta)
+    return SurveyLayout(
+        time_column,
+        dict(sorted(roles.items(), key=lambda item: item[1])),
+        _told_apart(questions, list(table.headers)),
+        meta,
+        frozenset(options),
+    )
+
+
+def _told_apart(questions: list[tuple[int, str]], headers: list[str]) -> list[tuple[int, str]]:
+    """The questions with one wording told apart: 问卷星 forms ask "请说明：" after several questions, and answers
+    are kept by their question — the second "请说明" overwrote the first on the note, an answer lost. A wording that
+    several questions share keeps its number (4、请说明, 6、请说明); unnumbered, the second and later get (2), (3) …"""
+    counts: dict[str, int] = {}
+    for _index, label in questions:
+        counts[label] = counts.get(label, 0) + 1
+    if all(n == 1 for n in counts.values()):
+        return questions
+    seen: dict[str, int] = {}
+    out = []
+    for index, label in questions:
+        if counts[label] > 1:
+            seen[label] = seen.get(label, 0) + 1
+            numbered = _NUMBERED.match(unicodedata.normalize("NFKC", headers[index] or "").strip())
+            if numbered:
+                label = f"{numbered.group('number')}、{label}"
+            elif seen[label] > 1:
+                label = f"{label}（{seen[label]}）"
+        out.append((index, label))
+    return out
+
+
+# an answer that is an option's number (问卷星 "按选项序号": 2 for the second choice, 1┋3 for a multi-choice)
+_CHOICE_NUMBER = re.compile(r"[1-9][0-9]?(?:\s*[┋|]\s*[1-9][0-9]?)*")
+# a question whose answer is a number of its own (您每周能读几本书？ 年龄, 第几期, 打分, How many …)
+_ASKS_NUMBER = re.compile(
+    r"几|多少|多久|多长|多大|月份|生日|日期|年份|等级|级别|数量|人数|次数|天数|年龄|岁|分数|评分|打分|分值|年级|期数|第.期|届|编号|学号|工号|号码|序号|排名|排序|金额|"
+    r"费用|价格|元|身高|体重|公斤|斤|小时|分钟|时长|公里|步数|页|楼|栋|单元|门牌|how many|how much|how old|number|"
+    r"\bno\b|\bage\b|score|rating|rate\b|count|times|year|amount",
+    re.IGNORECASE,
+)
+
+
+_SPLIT = re.compile(r"^(?P<base>.*\S)\s*(?:[(（](?P<bracketed>[^()（）]*)[)）]|[:：](?P<after>[^:：]+))\s*$")
+_TICKS = frozenset({"1", "0"})
+_OTHER_OPTION = re.compile(r"^(?:其他|其它|other)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class TickedQuestion:
+    """A multi-choice question split over columns, one per option ticked 1 or 0 (问卷星 "4、兴趣(读书)", "3、兴趣:读书")."""
+
+    label: str  # the question without its number and option: 兴趣
+    options: tuple[tuple[int, str], ...]  # (column, option text) in column order
+
+    def answer(self, applications_answers: dict[int, str | None]) -> str | None:
+        """The options ticked, joined by ┋ as a by-text export writes them (读书┋跑步); an 其他 option answered with
+        text is written 其他〖摄影〗; None when none is ticked."""
+        chosen = []
+        for index, option in self.options:
+            value = applications_answers.get(index)
+            if value is None or value == "0":
+                continue
+            chosen.append(option if value == "1" else f"{option}〖{value}〗")
+        return "┋".join(chosen) or None
+
+
+def _split_questions(layout: SurveyLayout, headers: list[str]) -> list[tuple[str, list[tuple[int, str]]]]:
+    """(label, [(column, option)]) of each question split over two or more numbered columns with one number and one
+    question, each with its option (or matrix row, or blank) in brackets or after a colon: 4、兴趣(读书), 5、满意度:服务."""
+    person = set(layout.roles.values())
+    groups: dict[tuple[str, str], list[tuple[int, str]]] = {}
+    labels: dict[tuple[str, str], str] = {}
+    for index, _label in layout.questions:
+        if index in person:
+            continue
+        numbered = _NUMBERED.match(unicodedata.normalize("NFKC", headers[index] or "").strip())
+        split = _SPLIT.match(numbered.group("stem")) if numbered else None
+        written = _SPLIT.match(question_label(headers[index])) if split else None  # as written: NFC, full-width kept
+        if split is None or written is None:
+            continue
+        bracketed = written.group("bracketed")
+        option = (bracketed if bracketed is not None else written.group("after")).strip()
+        if option:
+            key = (numbered.group("number"), split.group("base"))
+            groups.setdefault(key, []).append((index, option))
+            labels.setdefault(key, written.group("base").rstrip(":：*").strip() or written.group("base"))
+    return [(labels[key], options) for key, options in groups.items() if len(options) > 1]
+
+
+def ticked_questions(layout: SurveyLayout, headers: list[str], applications: list[Application]) -> list[TickedQuestion]:
+    """The multi-choice questions split over columns whose every answer is a tick (1/0, or text in an 其他 option's
+    column): two or more numbered columns with one number and one question, each with its option in brackets or
+    after a colon. The import keeps one answer per question on the note — the options ticked (您感兴趣的活动:
+    读书┋跑步) — instead of a line per option with its 1 or 0. A matrix question's scores (服务: 4) or a multi-blank
+    question's answers (请填写以下信息(姓名): 张三) are no ticks: each column stays an answer of its own."""
+    position = {index: i for i, (index, _label) in enumerate(layout.questions)}
+    out = []
+    for label, options in _split_questions(layout, headers):
+        ticks = True
+        for index, option in options:
+            given = [a.answers[position[index]].answer for a in applications]
+            given = [unicodedata.normalize("NFKC", g).strip() for g in given if g is not None]
+            if not all(g in _TICKS or _OTHER_OPTION.match(option) for g in given):
+                ticks = False
+                break
+        if ticks:
+            out.append(TickedQuestion(label, tuple(options)))
+    return out
+
+
+def numbered_choices(layout: SurveyLayout, headers: list[str], applications: list[Application]) -> list[int]:
+    """The question columns answered with option numbers instead of the options' text: every answer 1–99, or
+    numbers joined by ┋ (a multi-choice), to a question that does not ask for a number — 问卷星's "按选项序号"
+    download (您的性别: 1, 您感兴趣的活动: 1┋3), where the export holds no option text to show instead. A
+    question's own number (您每周能读几本书？ 3, 年龄 25), a split question's 1/0 columns and a matrix question's
+    scores (5、满意度:服务 = 4) are not such answers.
+    The import says it (one warning: download 按选项文本 and import again) and keeps the numbers on the note only,
+    never as the member's gender, city or occupation."""
+    person = set(layout.roles.values())
+    split = {index for _label, options in _split_questions(layout, headers) for index, _option in options}
+    out = []
+    for position, (index, label) in enumerate(layout.questions):
+        if (
+            index in person
+            or index in layout.options
+            or index in split
+            or _ASKS_NUMBER.search(unicodedata.normalize("NFKC", label))
+        ):
+            continue
+        answers = [a.answers[position].answer for a in applications]
+        given = [unicodedata.normalize("NFKC", a).strip() for a in answers if a is not None]
+        if given and all(_CHOICE_NUMBER.fullmatch(a) for a in given):
+            out.append(index)
+    return out
 
 
 def is_survey(table: Table) -> bool:
@@ -375,6 +544,15 @@ def is_survey(table: Table) -> bool:
 def _answer(value: object) -> str | None:
     text = clean_text(value)
     if text is None or unicodedata.normalize("NFKC", text) in _NO_ANSWER:
+        return None
+    return text
+
+
+def _nickname(value: object) -> str | None:
+    """The respondent's WeChat nickname a tool recorded (金数据's 微信昵称, 腾讯问卷's 昵称); "微信用户" — what WeChat
+    gives a form when the user did not share theirs — is none."""
+    text = _answer(value)
+    if text is None or norm_key(text) in _NO_NICKNAME:
         return None
     return text
 
@@ -465,7 +643,8 @@ def read_applications(table: Table, *, problems: list[ImportProblem] | None = No
                 phone=phone,
                 purpose=by_column.get(roles["purpose"]) if "purpose" in roles else None,
                 answers=answers,
-                nickname=_answer(values[roles["nickname"]]) if "nickname" in roles else None,
+                nickname=_nickname(values[roles["nickname"]]) if "nickname" in roles else None,
+                group_nickname=by_column.get(roles["group_nickname"]) if "group_nickname" in roles else None,
                 moved_from=moved_from,
             )
         )

@@ -147,6 +147,7 @@ SURVEY_META_HEADERS: frozenset[str] = frozenset(
         "起答时间",
         "用户类型",  # 腾讯问卷
         "用户标识",
+        "用户ID",
         "地理位置国家和地区",
         "地理位置省",
         "地理位置市",

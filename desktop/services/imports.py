@@ -513,6 +513,9 @@ class ImportPlan:
         return other_sheets_note(self.other_sheets, self.sheet, "成员表", "member tables")
 
     problem_rows: frozenset[int] = field(default=frozenset(), compare=False, repr=False)  # every row with a problem
+    # applications: the question columns whose answers are kept on the note (the mapping step shows them so, never as
+    # "not imported"); the tool's own columns (序号, 来自IP) are in neither this nor mapping
+    answer_columns: tuple[int, ...] = ()
 
     @property
     def problems(self) -> list[ImportProblem]:
@@ -667,9 +670,20 @@ def _one_line(value: object) -> str | None:
     return _LINE_BREAKS.sub(" ", text).strip() or None
 
 
+# a label written before the ID in the answer (微信号：jia_001, wx: yi_0002, WeChat ID: zhang_san): not part of it
+_WECHAT_LABEL = re.compile(r"^(?:微信号|微信id|微信|wechat\s*id|wechat|weixin|wx|vx)\s*:\s*(?=\S)", re.IGNORECASE)
+# a WeChat ID written with spaces in it (bing 003, "zhang_san 88"): WeChat IDs hold none
+_SPACED_ID = re.compile(r"[A-Za-z0-9_-]+(?: +[A-Za-z0-9_-]+)+")
+
+
 def _wechat(value: object) -> str | None:
+    """A WeChat ID cell as stored: NFKC, stripped, without a label written before it (微信号：jia_001 is jia_001 —
+    stored with it, the ID was found by nobody searching WeChat and matched no one's)."""
     text = _one_line(value)
-    return unicodedata.normalize("NFKC", text).strip() or None if text else None
+    if not text:
+        return None
+    text = unicodedata.normalize("NFKC", text).strip()
+    return _WECHAT_LABEL.sub("", text, count=1) or None
 
 
 def _is_mobile(text: str | None) -> bool:
@@ -876,6 +890,18 @@ class _Parser:
                     wechat,
                 )
                 return None
+            if wechat is not None and _SPACED_ID.fullmatch(wechat):
+                # a WeChat ID holds no space: stored without them (as it is compared already), and said — the
+                # organiser checks it before adding the applicant on WeChat (bing 003 may have been bing_003)
+                joined = wechat.replace(" ", "")
+                rec.warn(
+                    column,
+                    f"微信号「{wechat}」里有空格，已去掉空格记为 {joined}（微信号不含空格），加好友前请核对"
+                    f" (a WeChat ID holds no spaces: stored as {joined}; check it before adding them)",
+                    "wechat_spaces",
+                    wechat,
+                )
+                wechat = joined
             return self._limit(rec, column, "wechat_id", wechat)
         if name == "qq":
             return _qq(value, file, row, column)
@@ -2623,18 +2649,43 @@ def _untitled(key: str) -> str:
     return match.group("name") if match else key
 
 
-def same_name(a: str, b: str) -> bool:
+_DECOR_CATEGORIES = frozenset({"So", "Sk", "Cf", "Mn", "Me", "Cs", "Co"})  # emoji, symbols, marks (paste.bare_key's)
+
+
+def _undecorated(key: str) -> str:
+    """A name key without its emoji and other symbols (小雨🌸 and ★小雨 are 小雨): what decorates a name is no part of
+    who it names."""
+    if key.isascii():
+        return key
+    return "".join(
+        ch for ch in key if unicodedata.category(ch) not in _DECOR_CATEGORIES and not "\ufe00" <= ch <= "\ufe0f"
+    )
+
+
+def same_name(a: str, b: str, *, decorated: bool = True) -> bool:
     """Whether two name keys (_key) name one person: equal, or one is the other with a title in brackets after it
-    (张三（学员）, 李四【助教】, 王五(新人) — how people answer 您的姓名 and how group names carry a role). Two titled
-    names are one only when equal: 王芳（大） and 王芳（小） are two people, told apart by the brackets."""
-    return a == b or bool(a and b and (_untitled(a) == b or _untitled(b) == a))
+    (张三（学员）, 李四【助教】, 王五(新人) — how people answer 您的姓名 and how group names carry a role), or with
+    emoji or symbols added (小雨🌸 is 小雨: one submission decorated, the other not, and the same phone was "a family
+    sharing it" — two applicants for one person; not with ``decorated=False``). Two titled names are one only when
+    equal: 王芳（大） and 王芳（小） are two people, told apart by the brackets."""
+    if a == b:
+        return True
+    if not (a and b):
+        return False
+    if _untitled(a) == b or _untitled(b) == a:
+        return True
+    plain_a, plain_b = (_undecorated(a), _undecorated(b)) if decorated else (a, b)
+    if (plain_a, plain_b) == (a, b) or not (plain_a and plain_b):
+        return False
+    return plain_a == plain_b or _untitled(plain_a) == plain_b or _untitled(plain_b) == plain_a
 
 
 def _merge_submissions(records: list[_Record]) -> list[_Record]:
     """One record per applicant: submissions with the same WeChat ID (any case) are one person, and so are
-    submissions with the same phone unless they contradict each other — different WeChat IDs, or different
-    names — (two children giving a parent's phone are two people: they stay apart and the planner reports
-    the shared phone), and submissions with the same name (same_name: 张三（学员） is 张三) whose WeChat IDs and
+    submissions with the same phone unless they contradict each other — different names, or different WeChat IDs
+    where a name is missing — (two children giving a parent's phone are two people: they stay apart and the planner
+    reports the shared phone; the same name and phone with another WeChat ID is the applicant correcting it, said on
+    the row by _corrected), and submissions with the same name (same_name: 张三（学员） is 张三) whose WeChat IDs and
     phones do not contradict each other — a form filled in again with the name only, or the phone added: in one
     survey export that is the applicant submitting again, never two people to refuse the file for (two 张伟 with
     different phones or WeChat IDs stay two). The latest submission (by submission time, then row) wins field by
@@ -2685,7 +2736,10 @@ def _merge_submissions(records: list[_Record]) -> list[_Record]:
         for position, i in enumerate(sharing[1:], start=1):
             for j in sharing[:position]:
                 a, b = find(i), find(j)
-                if a != b and agree(wechats[a], wechats[b]) and agree_names(names[a], names[b]):
+                # the same name and phone with another WeChat ID is the applicant correcting it (zhangsa_01, then
+                # zhangsan_01): one person, the latest ID wins and the change is said (_corrected)
+                same_person = agree(wechats[a], wechats[b]) or bool(names[a] and names[b])
+                if a != b and same_person and agree_names(names[a], names[b]):
                     union(i, j)
                     break
     by_name: dict[str, list[int]] = {}
@@ -2716,6 +2770,7 @@ def _merge_submissions(records: list[_Record]) -> list[_Record]:
             continue
         members.sort(key=lambda r: (r.submitted_at or datetime.min, r.row))
         latest = members[-1]
+        _corrected(members)
         values: dict[str, Any] = {}
         columns: dict[str, str] = {}
         answers: dict[str, str] = {}
@@ -2744,6 +2799,87 @@ def _merge_submissions(records: list[_Record]) -> list[_Record]:
     return merged
 
 
+def _name_from_other_answers(rec: _Record, name_asked: bool) -> None:
+    """An applicant with no name: named by the 群昵称 or 昵称 they answered (as a roster's empty 真实姓名 beside a
+    nickname is), else — when the form asks no name at all (微信号, 手机号 and 加入目的 only) — by their WeChat ID, each
+    said on the row. Every row was "a new person needs a name" and the export refused, for a form that never asked one.
+    A name left empty where the form asks it, with only a WeChat ID or phone beside it, stays that problem (the
+    organiser supplies it), as on a roster; the derived name is no identity claim (name_derived)."""
+    v = rec.values
+    if v.get("name") or rec.problems:
+        return
+    source = next((f for f in ("group_nickname", "nickname") if v.get(f)), None)
+    if source is None and not name_asked and v.get("wechat_id"):
+        source = "wechat_id"
+    if source is None:
+        return
+    v["name"] = v[source]
+    rec.name_derived = True
+    label = FIELD_LABELS[source].split(" ")[0]
+    english = FIELD_LABELS[source].split(" ", 1)[1].strip("()")
+    rec.warn(
+        rec.column(source),
+        f"没有填姓名，暂以{label}「{v[source]}」为名，可在名册里改 (no name given: named by the {english} for now)",
+        "name_from_nickname" if source != "wechat_id" else "name_from_wechat_id",
+        v[source],
+    )
+    rec.columns.setdefault("name", rec.columns.get(source) or "")
+
+
+def _namesakes_in_file(records: list[_Record]) -> None:
+    """Two applicants of one export with the same name (same_name) that _merge_submissions kept apart — their WeChat
+    IDs or phones differ — are two people, added as such; the later one says so, naming the earlier row, as a row
+    beside a namesake on the roster does (namesake_added): two 张伟 on the roster are never a surprise."""
+    seen: dict[str, list[tuple[str, int]]] = {}
+    for rec in records:
+        name = rec.values.get("name")
+        if not name or rec.name_derived:
+            continue
+        key = _key(name)
+        earlier = seen.setdefault(_untitled(key), [])
+        first = next((row for other, row in earlier if same_name(other, key)), None)
+        if first is not None:
+            rec.warn(
+                rec.column("name"),
+                f"与第{first}行同名「{name}」，微信号或手机号不同，按两个人导入；若是同一人请在名册里合并 (the same name"
+                f" as row {first} with another WeChat ID or phone: imported as two people — merge them in the roster if"
+                " they are one)",
+                "namesake_in_file",
+                rows=(first,),
+            )
+        earlier.append((key, rec.row))
+
+
+def _corrected(members: list[_Record]) -> None:
+    """Say on the latest submission of one applicant (oldest first) a WeChat ID or phone that it corrects — given
+    differently in an earlier row: the latest is kept, the earlier one goes to history, and the organiser sees which
+    (张三 wrote zhangsa_01, then zhangsan_01 four minutes later)."""
+    latest = members[-1]
+    for field_name, label in (("wechat_id", "微信号"), ("phone", "手机号")):
+        final = next((r.values[field_name] for r in reversed(members) if r.values.get(field_name)), None)
+        if final is None:
+            continue
+        earlier = [
+            (r.row, r.values[field_name])
+            for r in members
+            if r.values.get(field_name) and _key(r.values[field_name]) != _key(final)
+        ]
+        if not earlier:
+            continue
+        shown = (lambda v: mask_phone(v)) if field_name == "phone" else (lambda v: v)
+        rows = "、".join(f"第{row}行「{shown(value)}」" for row, value in earlier)
+        rows_en = ", ".join(f"row {row} {shown(value)}" for row, value in earlier)
+        latest.warn(
+            latest.column(field_name) or next((r.column(field_name) for r in members if r.column(field_name)), None),
+            f"同一个人重新提交，改了{label}：{rows} → 「{shown(final)}」，按最后一次提交，旧的记在提交历史里 (submitted"
+            f" again with another {'WeChat ID' if field_name == 'wechat_id' else 'phone'}: {rows_en} → {shown(final)};"
+            " the latest is kept, the earlier one is in the submission history)",
+            "resubmitted_changed",
+            final if field_name == "wechat_id" else None,
+            rows=tuple(row for row, _value in earlier),
+        )
+
+
 def plan_applications_import(
     session: Session,
     group_id: int | None,
@@ -2756,7 +2892,14 @@ def plan_applications_import(
 ) -> ImportPlan:
     """Plan an import of survey-tool applications: everyone new becomes 申请中; one applicant per person
     however often they submitted (the latest submission wins, the earlier ones are kept in history)."""
-    from desktop.io.survey import is_phone_question, read_applications, survey_layout
+    from desktop.io.survey import (
+        SurveyAnswer,
+        is_phone_question,
+        numbered_choices,
+        read_applications,
+        survey_layout,
+        ticked_questions,
+    )
 
     headers = list(table.headers)
     ctx = _Context(session, group_id)
@@ -2771,8 +2914,17 @@ def plan_applications_import(
     time_column = table.headers[layout.time_column] if layout.time_column is not None else None
     roles = {r: i for r, i in layout.roles.items() if r != "nickname"}
     role_columns = set(layout.roles.values())
+    # 问卷星 downloaded "按选项序号": 您的职业: 3 is the third option, never an occupation (said once, below)
+    # a multi-choice split over columns ticked 1/0 (4、兴趣(读书), 4、兴趣(跑步)): one answer of the options ticked
+    ticked = {q.options[0][0]: q for q in ticked_questions(layout, headers, applications)}
+    ticked_columns = {index for q in ticked.values() for index, _option in q.options}
+    numbered = [
+        i for i in numbered_choices(layout, headers, applications) if i not in ticked_columns
+    ]  # 兴趣:写作 all 1
     extra_fields: dict[int, str] = {}
     for index, label in layout.questions:
+        if index in numbered or index in ticked_columns:
+            continue
         name = header_field(headers[index]) if index not in role_columns else None
         name = name or (header_field(label) if index not in role_columns else None)
         if name in _SURVEY_FIELDS and name not in extra_fields.values():
@@ -2809,13 +2961,33 @@ def plan_applications_import(
         if i % 1000 == 0:
             _step(progress, i, total)
         rec = _Record(table.file, app.row, submitted_at=app.submitted_at, time_column=time_column)
-        rec.problems.extend(by_row.get(app.row, []))
+        for problem in by_row.get(app.row, []):
+            if problem.code == "phone_scientific_notation" and (app.name or app.wechat_id or app.nickname):
+                # 1.38001E+10: the export was opened in Excel and saved, and the phone lost its last digits — in every
+                # row, usually. Nothing in the file to correct and no number to guess: the applicant comes in without
+                # a phone (their name or WeChat ID says who they are), said on the row; the export downloaded again adds
+                # it. A row with the phone alone stays a problem: nobody to add without it
+                rec.warn(
+                    problem.column,
+                    f"手机号 {problem.value} 丢失了后几位数字（文件用 Excel 打开另存过，成了科学计数法），这一行不设手机号，"
+                    "其余照常导入；从问卷工具重新下载导出（不经 Excel 另存）再导入一次即可补上 (the phone lost its last"
+                    " digits to scientific notation: imported without a phone; download the export again, not saved by"
+                    " Excel, and import it to add the phones)",
+                    "phone_digits_lost",
+                    problem.value,
+                )
+            else:
+                rec.problems.append(problem)
         unpaid = False  # a state column says the row is not (yet) paid: no amount is recorded as the fee
         for role, value in (("name", app.name), ("wechat_id", app.wechat_id), ("purpose", app.purpose)):
             if role in roles:
                 parser.cell(rec, role, _column_name(headers, roles[role]), value)
         if app.nickname is not None:
             parser.cell(rec, "nickname", _column_name(headers, layout.roles["nickname"]), app.nickname)
+        if app.group_nickname is not None:
+            parser.cell(
+                rec, "group_nickname", _column_name(headers, layout.roles["group_nickname"]), app.group_nickname
+            )
         if "phone" in roles:
             rec.columns["phone"] = _column_name(headers, roles["phone"])
             if app.phone is not None:
@@ -2888,12 +3060,20 @@ def plan_applications_import(
                 )
         for index, _label in layout.questions:
             answer = answers[index]
+            if index in ticked:  # the options ticked, at the place of the question's first column
+                question = ticked[index]
+                answer = SurveyAnswer(
+                    question.label, question.answer({i: answers[i].answer for i, _ in question.options})
+                )
+            elif index in ticked_columns:
+                continue
             if index in role_columns or index in state_columns or answer.answer is None:
                 continue
             text = _LINE_BREAKS.sub(" / ", _CONTROL.sub("", answer.answer).replace("\t", " ")).strip()
-            if text:  # a phone is masked whatever the question calls it (紧急联系人, 您的号码, Mobile)
+            if text:  # a phone is masked whatever the question calls it (紧急联系人, 您的号码, Mobile) — once the ID
+                # numbers are cut: a mobile written next to one (13800138000 110105-19900101-5678) is a phone of its own
+                text = _without_id_numbers(rec, answer.question, text) or ""
                 text = _masked_phone(text, phone_question=index in phone_questions)
-                text = _without_id_numbers(rec, answer.question, text)
             if text:
                 rec.survey.append((answer.question, text))
         if app.submitted_at is not None:
@@ -2912,7 +3092,10 @@ def plan_applications_import(
                     "after_archived",
                     _show_date(rec.values["applied_at"]),
                 )
-        if not rec.problems and not any(rec.values.get(f) for f in ("name", "wechat_id", "phone", "nickname")):
+        _name_from_other_answers(rec, "name" in layout.roles)
+        if not rec.problems and not any(
+            rec.values.get(f) for f in ("name", "wechat_id", "phone", "nickname", "group_nickname")
+        ):
             # a form sent with no name, WeChat ID or phone (opened and submitted empty, or only 无): nobody to add, and
             # nothing in the file to correct — left out and named (the answers it has shown), never a problem that
             # refuses the applicants around it nor a row dropped unseen
@@ -2938,9 +3121,27 @@ def plan_applications_import(
     planner.examples.extend(declined)
     if not records and not declined:
         return planner.result(_no_rows(table))
-    for batch in _batches(_merge_submissions(records)):
+    merged = _merge_submissions(records)
+    _namesakes_in_file(merged)
+    if numbered and merged:  # said once, on the first applicant: the file holds no option text to show instead
+        labels = dict(layout.questions)
+        asked = "、".join(f"「{labels[i]}」" for i in numbered[:5]) + (
+            f" 等 {len(numbered)} 题" if len(numbered) > 5 else ""
+        )
+        merged[0].warn(
+            _column_name(headers, numbered[0]),
+            f"{asked}的回答是选项序号（如 1、2、1┋3），不是选项文字：这份导出像是问卷星「按选项序号」下载的，备注里只记下"
+            "数字，性别、城市、职业不从这些题填写；在问卷星下载答卷数据时选「按选项文本」，再导入一次即可更新"
+            f" (the answers to {', '.join(re.sub(r'[()（）]', '', labels[i]) for i in numbered[:5])} are option numbers,"
+            " not the options'"
+            " text — a download by option number: the notes keep the numbers only and gender, city or occupation are"
+            " not filled from them; download it by option text and import it again)",
+            "choice_numbers",
+        )
+    for batch in _batches(merged):
         planner.plan(batch)
-    return planner.result()
+    answer_columns = tuple(i for i, _label in layout.questions if i not in role_columns and i not in state_columns)
+    return replace(planner.result(), answer_columns=answer_columns)
 
 
 def _shared_phone_warning(ctx: _Context, rec: _Record, member_id: int | None, owners: list[int]) -> None:
@@ -3035,6 +3236,11 @@ def _match(ctx: _Context, rec: _Record) -> int | None:
     return holder
 
 
+def _earlier_wechats(rec: _Record) -> set[str]:
+    """The WeChat IDs (keys) an applicant gave in the earlier submissions of this file (_merge_submissions)."""
+    return {_key(h["person"]["wechat_id"]) for h in rec.history if h.get("person", {}).get("wechat_id")}
+
+
 def _match_contacts(ctx: _Context, rec: _Record) -> int | None:
     """The member this row is about by WeChat ID, phone and name (None: a new person).
 
@@ -3100,6 +3306,10 @@ def _match_contacts(ctx: _Context, rec: _Record) -> int | None:
         namesake = next((m for m in owners if other_wechat(m) and name and _answers_to(ctx, m, name)), None)
         if namesake is not None and not eligible:  # same name and phone, another WeChat ID: unsure, not a family
             person = ctx.people[namesake]
+            if _key(person.wechat_id) in _earlier_wechats(rec):
+                # unless the file shows the change: this applicant's earlier submission in it gave the stored WeChat ID
+                # (zhangsa_01, imported from last week's export) and the latest corrects it — the same person
+                return namesake
             rec.problem(
                 rec.column("phone"),
                 f"手机号 {phone} 已属于「{person.display_name}」(微信号 {person.wechat_id})，这一行的微信号却是 {wechat}"
@@ -3318,12 +3528,12 @@ def _elsewhere_warning(ctx: _Context, rec: _Record, name: str) -> None:
         )
 
 
-def _answers_to(ctx: _Context, member_id: int, name: str) -> bool:
+def _answers_to(ctx: _Context, member_id: int, name: str, *, decorated: bool = True) -> bool:
     """Whether `name` is one this member is known by: the display name, the nickname, a group nickname in
     any group, or a name a chat export showed for them (ChatAlias), also with or without a title in brackets
     (same_name: 李四（学员） answers to 李四). A phone alone never makes 王五 into 李四."""
     key = _key(name)
-    return any(same_name(_key(text), key) for text in _known_names(ctx, member_id))
+    return any(same_name(_key(text), key, decorated=decorated) for text in _known_names(ctx, member_id))
 
 
 def _known_names(ctx: _Context, member_id: int) -> Iterator[str]:
@@ -3439,7 +3649,12 @@ def _changes(
         and new_name is not None
         and (
             rec.name_derived  # a group nickname standing in for a name (no name column): shown as the group nickname
-            or (_key(new_name) != _key(person.display_name) and _answers_to(ctx, person.member_id, new_name))
+            or (
+                _key(new_name) != _key(person.display_name)
+                # an application's 小雨🌸 is the roster's 小雨, who keeps her name; a roster's 李四 renames the
+                # applicant who wrote 李四🌸 (the organiser's roster names people as the group knows them)
+                and _answers_to(ctx, person.member_id, new_name, decorated=kind == "applications")
+            )
         )
     ):
         pass  # the row names them by a name they already have (their nickname 三哥): the display name stays
@@ -4556,6 +4771,10 @@ def describe_row(row: PlannedRow) -> str:
     """One line for a planned row (CLI --dry-run, logs)."""
     labels = {"add": "新增 add", "update": "更新 update", "unchanged": "不变 unchanged", "problem": "问题 problem"}
     text = f"第{row.row}行  {labels[row.action]}  {row.name}"
+    earlier = [r for r in row.rows if r != row.row]
+    if earlier:  # an applicant's earlier submissions: each input row is named, none is left unsaid
+        shown = "、".join(str(r) for r in earlier)
+        text += f"  (第{shown}行是同一人之前的提交, 取最后一次 / also submitted in row {', '.join(map(str, earlier))})"
     if row.action == "update" and row.changes:
         text += "  (" + "; ".join(str(c).replace("\n", " / ") for c in row.changes) + ")"
     if row.problems:

@@ -780,6 +780,10 @@
             <source>no name, WeChat ID or phone answered: nobody to add</source>
             <translation>no name, WeChat ID or phone answered: nobody to add</translation>
         </message>
+        <message>
+            <source>Note (survey answer)</source>
+            <translation>Note (survey answer)</translation>
+        </message>
     </context>
     <context>
         <name>Lists</name>

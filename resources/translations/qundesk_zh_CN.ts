@@ -768,6 +768,10 @@
             <source>no name, WeChat ID or phone answered: nobody to add</source>
             <translation>没有填姓名、微信号或手机，无人可加</translation>
         </message>
+        <message>
+            <source>Note (survey answer)</source>
+            <translation>备注（问卷回答）</translation>
+        </message>
     </context>
     <context>
         <name>Lists</name>

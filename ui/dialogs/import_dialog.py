@@ -118,6 +118,7 @@ ACTION_NAMES = {
     "nothing": QT_TRANSLATE_NOOP("ImportDialog", "No check-in"),
 }
 CHECKINS = "checkins"  # the third kind: check-ins from a check-in export or a 打卡表
+ANSWER_ON_NOTE = "survey_answer"  # a survey column's combo: its answers are kept on the note (no field of a mapping)
 CHECKIN_ROW = QT_TRANSLATE_NOOP(
     "ImportDialog", "New: %1 (late: %2) · already there: %3 · leave days: %4 · leave already recorded: %5"
 )
@@ -658,7 +659,7 @@ class ImportDialog(QDialog):
         mapping = {}
         for column in range(self.mapping_table.rowCount()):
             field = self.mapping_combo(column).currentData()
-            if field:
+            if field and field != ANSWER_ON_NOTE:
                 mapping[column] = str(field)
         return mapping
 
@@ -803,7 +804,13 @@ class ImportDialog(QDialog):
             fields = IMPORT_FIELDS if editable else tuple(dict.fromkeys(preview.mapping.values()))
             for field in fields:
                 combo.addItem(field_name(field), field)
-            combo.setCurrentIndex(max(combo.findData(preview.mapping.get(column)), 0))
+            answers = getattr(preview.plan, "answer_columns", ())
+            if not editable and column in answers and column not in preview.mapping:
+                # a survey answer is kept on the note: "(not imported)" told the organiser it was dropped
+                combo.addItem(self.tr("Note (survey answer)"), ANSWER_ON_NOTE)
+                combo.setCurrentIndex(combo.count() - 1)
+            else:
+                combo.setCurrentIndex(max(combo.findData(preview.mapping.get(column)), 0))
             combo.setEnabled(editable)
             combo.currentIndexChanged.connect(self._on_mapping_changed)
             self.mapping_table.setCellWidget(column, 2, combo)
