@@ -787,9 +787,28 @@ def _first_seen(seen: dict[str, datetime], text: str, at: datetime) -> None:
             seen[key] = at
 
 
+# A phone's copy of a reply sent as a message: the quoted message's first line `name：text` (the name naming no
+# check-in itself: `今日打卡：5公里` over a divider is the member's own report), maybe more quoted lines, then WeChat's
+# spaced divider `- - - - - -` — everything down to the divider is the quote
+_DIVIDED_QUOTE_RE = re.compile(
+    r"\A[ \t]*(?!(?:[^\n:：]*?)(?:打卡|签到))[^\s:：「」『』][^\n:：「」『』]{0,29}[:：][^\n]*\r?\n"
+    r"(?:[^\n]*\r?\n){0,39}?[ \t]*-(?:[ \t]+-){5,}[ \t]*(?:\r?\n|\Z)"
+)
+# A quoted line, e-mail style: `> 打卡`, `> 上官静红: 打卡`, `＞芳芳：打卡` (never `>_<` nor `>5km`)
+_QUOTED_LINE_RE = re.compile(r"^[ \t]*[>＞](?:[ \t]|[^\s:：]{1,30}[:：]|$)[^\n]*(?:\r?\n|\Z)", re.MULTILINE)
+
+
 def _own_text(text: str) -> str:
-    """A message's own words: an inline quote (「…」 over a `- - -` line, WeChat's copy of a reply) cut out."""
-    return _INLINE_QUOTE_RE.sub("", text) if "「" in text else text
+    """A message's own words, the quoted message it carries cut out: 「…」 over a `- - -` line (WeChat's copy of a
+    reply), a phone's copy (`name：text` over the spaced divider) and `> ` quoted lines. A quote is the quoted
+    person's words, never the check-in (or leave, or reminder) of the one who quotes it."""
+    if "「" in text:
+        text = _INLINE_QUOTE_RE.sub("", text)
+    if "- -" in text:
+        text = _DIVIDED_QUOTE_RE.sub("", text)
+    if ">" in text or "＞" in text:
+        text = _QUOTED_LINE_RE.sub("", text)
+    return text
 
 
 def plan_chat_import(
@@ -910,36 +929,37 @@ def plan_chat_import(
                         chains[chain] = (*previous[:2], seen)
             elif (
                 carries_keyword(text)
-                and ("「" not in text or carries_keyword(_own_text(text)))
+                # a quote (「芳芳：打卡」 over `- - -`, `> 打卡`) is the quoted person's words: only the own ones count
+                and carries_keyword(own := _own_text(text))
                 # 还没打卡的抓紧, 记得打卡, 今天不打卡了, 请假一天明天补打卡, 今日打卡已结束: no check-in
-                and not says_not_checked_in(_own_text(text) if "「" in text else text, leave=True)
+                and not says_not_checked_in(own, leave=True)
                 # 大家打卡了吗？, 明天开始打卡, 打卡链接在群公告, 帮芳芳打卡: 打卡 named, nobody's check-in
-                and not talks_about_checking_in(_own_text(text) if "「" in text else text)
+                and not talks_about_checking_in(own)
                 # 补打卡29号 posted on 1 March of a 28-day February: a make-up of no day, never a check-in of the 1st
-                and not names_no_day(text, day)
+                and not names_no_day(own, day)
                 # 补周末的 / 补腊月初八 posted on Monday: a make-up of a day the words do not date, never Monday's
-                and not makeup_of_unsure_day(text, day)
+                and not makeup_of_unsure_day(own, day)
                 # 补打卡 第2天 posted on the 19th: a make-up of the camp's day 2, which date a chat does not say (the
                 # paste places it from its chain's title) — never a check-in of the 19th
                 and (
-                    camp_makeup_day(text) is None
-                    or made_up_day(text, day) is not None
-                    or _camp_makeup_date(text, day, camp_start, camp_length) is not None
+                    camp_makeup_day(own) is None
+                    or made_up_day(own, day) is not None
+                    or _camp_makeup_date(own, day, camp_start, camp_length) is not None
                 )
             ):
                 # 补打卡昨天的 posted on the 2nd: a make-up (补卡) for the 1st, never a check-in of the 2nd; 补第2天
                 # with the group's first day set: camp day 2's date
                 key = (
                     info.key,
-                    made_up_day(text, day) or _camp_makeup_date(text, day, camp_start, camp_length) or day,
+                    made_up_day(own, day) or _camp_makeup_date(own, day, camp_start, camp_length) or day,
                 )
-                said = None if key[1] != day else _camp_disagrees(text, day, camp_start, camp_length)
+                said = None if key[1] != day else _camp_disagrees(own, day, camp_start, camp_length)
                 if said is not None:  # 第12天打卡 posted on day 13: logged for its stamp's day, and said
                     plan.camp_day_disagrees.append((day, info.shown, *said))
                 current = texts.get(key)
                 if current is None or at < current:
                     texts[key] = at
-            if title is None and says_leave(own := _own_text(text) if "「" in text else text):
+            if title is None and says_leave(own := _own_text(text)):
                 leave_msgs.append((info, at, own))  # 明天请假, 12.5-12.8请假, 取消请假: reported, never dropped
     plan.rows = n
     plan.first_at, plan.last_at = (first, last) if n else (None, None)
