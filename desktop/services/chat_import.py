@@ -99,6 +99,7 @@ from desktop.chat_parse import (
 )
 from desktop.errors import QunDeskError, ValidationError
 from desktop.io.chat_exports import EPOCH_FORMATS, SELF, ChatRow, ChatSource, open_chat_export, system_events
+from desktop.io.fields import ImportProblem
 from desktop.services.audit import record_audit
 from desktop.services.chat_leave import chain_leave_request, plan_leave_requests, record_leave_requests, says_leave
 from desktop.services.checkins import closed_spell_days
@@ -811,6 +812,25 @@ def _own_text(text: str) -> str:
     return text
 
 
+# No group chat an export holds was written before this: a time before it is a lost one (a ChatLab or QCE
+# `timestamp` of 0 reads as 1 January 1970), never a day to count a message on. Imported, it would also stretch the
+# import's span back to 1970 — and a later export of any earlier day of the group would be skipped as counted
+EARLIEST_MESSAGE = datetime(2000, 1, 1)
+
+
+def _before_any_chat(source: ChatSource, row: ChatRow) -> ImportProblem:
+    """The export gives a message a time before any group chat (epoch 0): refused, naming the row."""
+    return ImportProblem(
+        source.path.name,
+        row.line,
+        None,
+        f"第{row.line}条消息的时间是 {row.at:%Y-%m-%d %H:%M}, 早于任何群聊 — 导出丢了它的时间, 请重新导出 (message"
+        f" {row.line} is dated {row.at:%Y-%m-%d %H:%M}, before any group chat: the export lost its time — export it"
+        " again)",
+        code="chat_time_lost",
+    )
+
+
 def plan_chat_import(
     session: Session,
     group_id: int | None,
@@ -864,6 +884,8 @@ def plan_chat_import(
             progress.step(n, max(n, round(n / share)) if share else 0)
         at = row.at
         if at < first:
+            if at < EARLIEST_MESSAGE:
+                raise _before_any_chat(source, row)
             first = at
         if at > last:
             last = at

@@ -7,8 +7,13 @@ SQLite workspace); uses the roster and helpers of test_chat_import_rules (facts 
 
 from __future__ import annotations
 
+import json
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
 import pytest
 
+from desktop.io.fields import ImportProblem
 from tests.desktop import test_chat_import_rules as rules
 from tests.desktop.test_chat_import_rules import _checkins, _import, _liuhen, _messages, _row, _write
 
@@ -69,3 +74,62 @@ def test_a_weflow_txt_with_quotes_pats_and_recalls(ws, tmp_path):
     _import(ws, _write(tmp_path, "晨跑俱乐部.txt", body))
     assert _checkins(ws) == {("王芳", "2026-11-05", "06:10")}
     assert _messages(ws) == {("王芳", "2026-11-05"): 1, ("陈磊", "2026-11-05"): 1, ("钱坤", "2026-11-05"): 2}
+
+
+# ---------------------------------------------------------------- the wrong day
+
+
+def _chatlab(tmp_path, messages, name="晨跑俱乐部.json"):
+    data = {
+        "chatlab": {"version": "0.0.2", "exportedAt": 1764547200, "generator": "WeFlow"},
+        "meta": {"name": rules.GROUP, "platform": "wechat", "type": "group", "groupId": rules.CHATROOM},
+        "members": [],
+        "messages": messages,
+    }
+    return _write(tmp_path, name, json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def _stamp(at: str) -> int:
+    return int(datetime.fromisoformat(at).replace(tzinfo=ZoneInfo("Asia/Shanghai")).timestamp())
+
+
+def _said(sender: str, name: str, stamp: int, text: str = "打卡") -> dict:
+    return {"sender": sender, "accountName": name, "timestamp": stamp, "type": 0, "content": text}
+
+
+def test_the_last_second_and_the_first_are_two_days_in_seconds_and_milliseconds(ws, tmp_path):
+    """23:59:59 in seconds is the 5th, 00:00:00 in milliseconds the 6th (the community's zone)."""
+    path = _chatlab(
+        tmp_path,
+        [
+            _said("wxid_g7h8i9", "芳芳", _stamp("2026-11-05 23:59:59")),
+            _said("wxid_d4e5f6", "跃跃", _stamp("2026-11-06 00:00:00") * 1000),
+            _said("wxid_d4e5f6", "跃跃", _stamp("2026-11-06 23:59:59") * 1000 + 999),
+        ],
+    )
+    _import(ws, path)
+    assert _checkins(ws) == {("王芳", "2026-11-05", "23:59"), ("李跃", "2026-11-06", "00:00")}
+    assert _messages(ws) == {("王芳", "2026-11-05"): 1, ("李跃", "2026-11-06"): 2}
+
+
+def test_a_message_whose_time_was_lost_is_refused_naming_it(ws, tmp_path):
+    """A `timestamp` of 0 was read as 1 January 1970, 08:00: a message of 李跃 on that day (a check-in "not a member
+    yet") — and the import's span ran from 1970, so a later export of the group's 1–4 November was skipped whole as
+    "counted before". Now the file is refused, naming the message; nothing is written."""
+    path = _chatlab(
+        tmp_path,
+        [
+            _said("wxid_g7h8i9", "芳芳", _stamp("2026-11-05 06:10:00")),
+            _said("wxid_d4e5f6", "跃跃", 0),
+            _said("wxid_d4e5f6", "跃跃", _stamp("2026-11-07 07:00:00")),
+        ],
+    )
+    with pytest.raises(ImportProblem, match="message 2 is dated 1970-01-01") as caught:
+        _import(ws, path)
+    assert caught.value.row == 2 and caught.value.file == path.name
+    assert _messages(ws) == {} and _checkins(ws) == set()
+    # the same days exported again, whole, then an earlier export: each counted once, none skipped
+    _import(ws, _chatlab(tmp_path, [_said("wxid_g7h8i9", "芳芳", _stamp("2026-11-05 06:10:00"))], "again.json"))
+    earlier = _liuhen(tmp_path, [_row("2026-11-03 06:00:00", "李跃", "打卡")])
+    _import(ws, earlier)
+    assert _checkins(ws) == {("王芳", "2026-11-05", "06:10"), ("李跃", "2026-11-03", "06:00")}
