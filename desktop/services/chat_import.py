@@ -126,6 +126,16 @@ def _key(text: str | None) -> str:
     return "".join(unicodedata.normalize("NFKC", text or "").casefold().split())
 
 
+# What WeChat and QQ show for an account they cannot name (deactivated, or a profile never loaded): several people may
+# write under it in one export — never a member's name to match, nor one member to add
+_PLACEHOLDER_NAMES = frozenset({"微信用户", "未知用户", "未知", "wechatuser", "unknownuser", "unknown"})
+
+
+def placeholder_name(name: str | None) -> bool:
+    """`微信用户`, `未知用户`: the client's word for an account it cannot name, nobody's name."""
+    return _key(name) in _PLACEHOLDER_NAMES
+
+
 def _sanitised_key(text: str | None) -> str:
     return _key(_SANITISE.sub("_", text or ""))
 
@@ -625,7 +635,7 @@ class _Resolver:
             if person is not None:
                 self._known(info, person, "id")
                 return
-        found, ids = roster.by_names(info.names)
+        found, ids = roster.by_names(tuple(n for n in info.names if not placeholder_name(n)))
         if found == "one":
             person = roster.by_membership[ids[0]]
             if info.sender_id and roster.other_id(person, info.sender_id):
@@ -1233,6 +1243,14 @@ def _apply_decisions(
             if person is not None:
                 _Resolver._known(info, person, "decision")
         elif action == "add" and info.sender_id != SELF:  # 我 is the exporting user, never a new member
+            if not info.sender_id and info.names and all(placeholder_name(n) for n in info.names):
+                # 微信用户 with no ID: everyone WeChat could not name writes under it — never one member to add
+                plan.unresolved_events.append(
+                    f"{info.shown}: 微信/QQ 无法显示名字的账号 (已注销等), 可能是几个人, 未添加 "
+                    f"({info.shown}: what WeChat or QQ shows for an account it cannot name — may be several people:"
+                    " not added)"
+                )
+                continue
             info.status, info.how = "new", "decision"  # a member added when the plan is applied
 
 

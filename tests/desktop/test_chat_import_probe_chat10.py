@@ -14,6 +14,9 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from desktop.io.fields import ImportProblem
+from desktop.services.groups import group_id_by_name
+from desktop.services.roster import MemberInput, add_member
+from desktop.workspace import actor_for
 from tests.desktop import test_chat_import_rules as rules
 from tests.desktop.test_chat_import_rules import _checkins, _import, _liuhen, _messages, _row, _write
 
@@ -133,3 +136,53 @@ def test_a_message_whose_time_was_lost_is_refused_naming_it(ws, tmp_path):
     earlier = _liuhen(tmp_path, [_row("2026-11-03 06:00:00", "李跃", "打卡")])
     _import(ws, earlier)
     assert _checkins(ws) == {("王芳", "2026-11-05", "06:10"), ("李跃", "2026-11-03", "06:00")}
+
+
+# ---------------------------------------------------------------- the wrong person
+
+
+def test_wechats_placeholder_name_is_nobodys(ws, tmp_path, monkeypatch):
+    """`微信用户` is what WeChat shows for an account it cannot name (deactivated …). A member whose nickname on the
+    roster was taken down as 微信用户 was credited with every such sender's messages and 打卡 — in a TXT export,
+    several people. Now the name matches no one: an unknown sender, for the user to link."""
+    monkeypatch.setenv("QUNDESK_TODAY", "2026-10-31")
+    with ws.session() as s:
+        gid = group_id_by_name(s, rules.GROUP)
+        add_member(s, actor_for(ws), gid, MemberInput(display_name="赵雪", nickname="微信用户", status="active"))
+        s.commit()
+    monkeypatch.setenv("QUNDESK_TODAY", "2026-12-02")
+    body = (
+        "2026-11-05 06:10:00 微信用户\n打卡\n\n2026-11-05 06:11:00 微信用户\n打卡\n\n2026-11-05 06:13:00 芳芳\n打卡\n\n"
+    )
+    path = _write(tmp_path, "晨跑俱乐部.txt", body)
+    plan = rules._plan(ws, path)
+    [unknown] = [s for s in plan.senders if s.status != "known"]
+    assert (unknown.names, unknown.status, unknown.messages) == (("微信用户",), "unknown", 2)
+    _import(ws, path)
+    assert _checkins(ws) == {("王芳", "2026-11-05", "06:13")}
+
+
+def test_adding_unknown_senders_never_makes_one_member_of_wechats_placeholder(ws, tmp_path):
+    """--add-unknown made a member called 微信用户 (and one called 未知用户) out of an ID-less export's rows — everyone
+    WeChat could not name, as one person with their check-ins. Now they are not added, and the plan says why; a
+    sender with an ID under that name is one account, added as the others are."""
+    body = (
+        "2026-11-05 06:10:00 微信用户\n打卡\n\n"
+        "2026-11-05 06:11:00 未知用户\n打卡\n\n"
+        "2026-11-05 06:12:00 老刘\n打卡\n\n"
+        "2026-11-05 06:13:00 芳芳\n打卡\n\n"
+    )
+    path = _write(tmp_path, "晨跑俱乐部.txt", body)
+    plan = rules._plan(ws, path, add_unknown=True)
+    assert {s.shown: s.status for s in plan.senders} == {
+        "芳芳": "known",
+        "老刘": "new",
+        "微信用户": "unknown",
+        "未知用户": "unknown",
+    }
+    assert sum("微信用户" in note and "several people" in note for note in plan.unresolved_events) == 1
+    _import(ws, path, add_unknown=True)
+    assert _checkins(ws) == {("王芳", "2026-11-05", "06:13"), ("老刘", "2026-11-05", "06:12")}
+    with_ids = _liuhen(tmp_path, [("2026-11-06 06:10:00", 1, "打卡", "微信用户", "wxid_gone77")])
+    _import(ws, with_ids, add_unknown=True)
+    assert ("微信用户", "2026-11-06", "06:10") in _checkins(ws)
