@@ -57,7 +57,8 @@ Decisions (what users see follows from these):
   accepted; or, for an export that gives only its chatroom id (PyWxDump), another chatroom than those
   imported into the group before — sets `group_mismatch`: the window warns and asks, the CLI refuses without
   --other-group. So does an export naming no group whose senders are nearly all strangers (`mostly_strangers`:
-  perhaps another group's chat, or a roster that does not know their chat names yet).
+  perhaps another group's chat, or a roster that does not know their chat names yet), and a 留痕 CSV that looks
+  like the exporter's private chat (`private_with`: one other sender, every notice under a sender — _private_with).
 - Overlaps: an export holds every message of its span, so rows inside the span of an earlier import of the
   group (chat_import) of a sender that import counted (their ID, or for people known by name only their name,
   is remembered as an alias; the exporter's own ID-less rows, 我, and their rows under their ID are one
@@ -275,6 +276,8 @@ class ChatPlan:
     # an export that names no group whose senders are nearly all not on the roster: (senders on it, senders not) —
     # perhaps another group's chat; a group_mismatch too (applied only if confirmed)
     mostly_strangers: tuple[int, int] | None = None
+    # a 留痕 CSV that looks like the exporter's private chat with one person (their name): a group_mismatch too
+    private_with: str | None = None
     zone: str | None = None  # the zone its epoch stamps were read in (Asia/Shanghai); None: times as written
     # times as written (text formats) while this computer's zone is not the community's: (this computer's, community's)
     zone_differs: tuple[str, str] | None = None
@@ -886,6 +889,7 @@ def plan_chat_import(
     counted: dict[str, bool] = {}  # sender key -> an earlier import counted them (their rows in its span are skipped)
     counted_days = _CountedDays(session, group_id)
     leave_msgs: list[tuple[SenderInfo, datetime, str]] = []
+    group_notices = 0  # notices under no sender: a group's (留痕 CSV: a private chat's carry the friend's wxid)
     n = 0
     for row in source.rows():
         n += 1
@@ -905,6 +909,8 @@ def plan_chat_import(
             self_names.update(_key(n) for n in row.names)
         if row.system:
             plan.system_rows += 1
+            if not row.sender_id:
+                group_notices += 1
             covered = bool(spans) and _covered(at, spans)
             if covered:
                 plan.covered_rows += 1
@@ -1025,6 +1031,9 @@ def plan_chat_import(
     if not source.group_name:
         plan.mostly_strangers = _mostly_strangers(plan, roster)
         plan.group_mismatch = plan.group_mismatch or plan.mostly_strangers is not None
+    if source.format == "liuhen_csv" and not group_notices:
+        plan.private_with = _private_with(plan, self_ids)
+        plan.group_mismatch = plan.group_mismatch or plan.private_with is not None
     plan._texts, plan._chains, plan._resolver = texts, chains, resolver
     _plan_checkins(session, plan, roster, resolver, texts, chains)
     plan._leave_msgs = leave_msgs
@@ -1087,6 +1096,18 @@ def _mostly_strangers(plan: ChatPlan, roster: _Roster) -> tuple[int, int] | None
     if strangers >= STRANGERS_AT_LEAST and known <= KNOWN_AT_MOST and strangers >= 3 * known:
         return known, strangers
     return None
+
+
+def _private_with(plan: ChatPlan, self_ids: set[str]) -> str | None:
+    """The one person a 留痕 CSV with no group notice looks like a private chat with: the exporter (IsSender=1 rows)
+    and exactly one other sender ID. 留痕's CSV names no chat, and for a private chat writes the friend's wxid on
+    every row the exporter did not send (exporter_csv.py), so only its shape tells: one member's private 打卡 would
+    be their check-ins in the group. Asked, never refused (a group's export of a quiet day looks the same when it
+    holds no notice)."""
+    if not self_ids:
+        return None
+    others = [s for s in plan.senders if s.sender_id and not s.is_exporter and _key(s.sender_id) not in self_ids]
+    return others[0].shown if len(others) == 1 and len(plan.senders) == 2 else None
 
 
 def _plan_blacklisted(session: Session, plan: ChatPlan, roster: _Roster) -> None:
@@ -2039,6 +2060,12 @@ def apply_chat_import(session: Session, actor: Actor, plan: ChatPlan, *, progres
 
 
 def other_group_message(plan: ChatPlan) -> str:
+    if plan.private_with is not None and not plan.export_group:
+        return (
+            f"这份聊天记录只有导出者和「{plan.private_with}」两人, 像是与其的私聊记录, 不是群聊 — 确认是本群的才导入"
+            f" (only the exporter and {plan.private_with} speak in it: it looks like a private chat with"
+            f" {plan.private_with}, not the group's — import it only if it is this group's chat — CLI: --other-group)"
+        )
     if plan.mostly_strangers is not None and not plan.export_group:
         known, strangers = plan.mostly_strangers
         return (

@@ -13,7 +13,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from desktop.cli import main
+from desktop.errors import ValidationError
 from desktop.io.fields import ImportProblem
+from desktop.services.chat_import import other_group_message
 from desktop.services.groups import group_id_by_name
 from desktop.services.roster import MemberInput, add_member
 from desktop.workspace import actor_for
@@ -186,3 +189,52 @@ def test_adding_unknown_senders_never_makes_one_member_of_wechats_placeholder(ws
     with_ids = _liuhen(tmp_path, [("2026-11-06 06:10:00", 1, "打卡", "微信用户", "wxid_gone77")])
     _import(ws, with_ids, add_unknown=True)
     assert ("微信用户", "2026-11-06", "06:10") in _checkins(ws)
+
+
+# ---------------------------------------------------------------- the wrong group
+
+
+def _private_with_wang_fang(tmp_path, notice: tuple = ()):
+    """留痕 CSV of the organiser's (周晓晨, 晨光) private chat with 王芳: for a private chat 留痕 writes the friend's
+    wxid on every row not sent by the exporter, notices too (exporter_csv.py: `is_chatroom` false) — a group's notices
+    carry no sender (ContactDefault(''))."""
+    rows = [
+        ("2026-11-05 06:10:00", 1, "打卡 第5天", "芳芳", "wxid_g7h8i9"),
+        ("2026-11-05 06:11:00", 1, "👍 明天见", "晨光", "wxid_a1b2c3", 1),
+        ("2026-11-06 06:05:00", 1, "今天打卡", "芳芳", "wxid_g7h8i9"),
+        *notice,
+    ]
+    return _liuhen(tmp_path, rows, name="芳芳_utf8.csv")
+
+
+def test_a_liuhen_csv_of_a_private_chat_with_a_member_is_asked_about(ws, tmp_path, capsys):
+    """The organiser picked 芳芳's folder instead of the group's: 留痕's CSV names no group, everyone in it is on the
+    roster — it was imported as the group's chat, 王芳's private 打卡 logged as her check-ins of the 5th and 6th.
+    Now the plan says it looks like a private chat with 芳芳 and nothing is written unless confirmed
+    (--other-group; the window asks)."""
+    path = _private_with_wang_fang(
+        tmp_path, (("2026-11-05 06:12:00", 10000, '"芳芳" 拍了拍我', "芳芳", "wxid_g7h8i9"),)
+    )
+    plan = rules._plan(ws, path)
+    assert plan.group_mismatch and plan.private_with == "芳芳"
+    assert "private chat with 芳芳" in other_group_message(plan)
+    with pytest.raises(ValidationError, match="private chat with 芳芳"):
+        _import(ws, path)
+    assert _checkins(ws) == set() and _messages(ws) == {}
+    db = str(ws.engine.url.database)
+    assert main(["--db", db, "import", "chat", str(path), "--group", rules.GROUP]) == 1
+    assert "private chat with 芳芳" in capsys.readouterr().err
+    assert _checkins(ws) == set()
+    _import(ws, path, other_group=True)  # the user says it is this group's after all
+    assert _checkins(ws) == {("王芳", "2026-11-05", "06:10"), ("王芳", "2026-11-06", "06:05")}
+
+
+def test_a_groups_csv_where_one_member_spoke_is_not_a_private_chat(ws, tmp_path):
+    """The group's export of a quiet day (the organiser and 王芳 only) with one of the group's notices (no sender):
+    a group's chat, imported as it is."""
+    join = ("2026-11-05 09:00:00", 10000, '"晨光"邀请"小敏"加入了群聊', "", "")
+    path = _private_with_wang_fang(tmp_path, (join,))
+    plan = rules._plan(ws, path)
+    assert not plan.group_mismatch and plan.private_with is None
+    _import(ws, path)
+    assert _checkins(ws) == {("王芳", "2026-11-05", "06:10"), ("王芳", "2026-11-06", "06:05")}
