@@ -1032,7 +1032,7 @@ def plan_chat_import(
         plan.mostly_strangers = _mostly_strangers(plan, roster)
         plan.group_mismatch = plan.group_mismatch or plan.mostly_strangers is not None
     if source.format == "liuhen_csv" and not group_notices:
-        plan.private_with = _private_with(plan, self_ids)
+        plan.private_with = _private_with(plan, roster, self_ids)
         plan.group_mismatch = plan.group_mismatch or plan.private_with is not None
     plan._texts, plan._chains, plan._resolver = texts, chains, resolver
     _plan_checkins(session, plan, roster, resolver, texts, chains)
@@ -1079,6 +1079,7 @@ def _member_of(info: SenderInfo) -> tuple[int | None, str | None]:
 STRANGERS_AT_LEAST = 5  # senders not on the roster before an export naming no group may be another group's
 KNOWN_AT_MOST = 2  # … while at most this many of its senders are on the roster (coincidences: 阳光, the exporter)
 ROSTER_AT_LEAST = 3  # a group with fewer members in it is being set up: its first export is all strangers
+PRIVATE_DAYS_AT_LEAST = 2  # a 留痕 CSV of the exporter and one other speaker on this many days: a private chat?
 
 
 def _mostly_strangers(plan: ChatPlan, roster: _Roster) -> tuple[int, int] | None:
@@ -1098,16 +1099,20 @@ def _mostly_strangers(plan: ChatPlan, roster: _Roster) -> tuple[int, int] | None
     return None
 
 
-def _private_with(plan: ChatPlan, self_ids: set[str]) -> str | None:
+def _private_with(plan: ChatPlan, roster: _Roster, self_ids: set[str]) -> str | None:
     """The one person a 留痕 CSV with no group notice looks like a private chat with: the exporter (IsSender=1 rows)
-    and exactly one other sender ID. 留痕's CSV names no chat, and for a private chat writes the friend's wxid on
-    every row the exporter did not send (exporter_csv.py), so only its shape tells: one member's private 打卡 would
-    be their check-ins in the group. Asked, never refused (a group's export of a quiet day looks the same when it
-    holds no notice)."""
-    if not self_ids:
+    and exactly one other sender ID, speaking on PRIVATE_DAYS_AT_LEAST days or more, in a group of ROSTER_AT_LEAST
+    members or more. 留痕's CSV names no chat, and for a private chat writes the friend's wxid on every row the
+    exporter did not send (exporter_csv.py), so only its shape tells: one member's private 打卡 would be their
+    check-ins in the group. A group's export of a quiet day (two people talking) is not asked about; days of a group
+    in which nobody else says a word are. Asked, never refused."""
+    if not self_ids or len(plan.senders) != 2:
         return None
     others = [s for s in plan.senders if s.sender_id and not s.is_exporter and _key(s.sender_id) not in self_ids]
-    return others[0].shown if len(others) == 1 and len(plan.senders) == 2 else None
+    if len(others) != 1 or len(others[0].by_day) < PRIVATE_DAYS_AT_LEAST:
+        return None
+    in_group = sum(1 for p in roster.by_membership.values() if p.status in ("active", "onboarding"))
+    return others[0].shown if in_group >= ROSTER_AT_LEAST else None
 
 
 def _plan_blacklisted(session: Session, plan: ChatPlan, roster: _Roster) -> None:

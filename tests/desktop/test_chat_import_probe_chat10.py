@@ -230,11 +230,17 @@ def test_a_liuhen_csv_of_a_private_chat_with_a_member_is_asked_about(ws, tmp_pat
 
 
 def test_a_groups_csv_where_one_member_spoke_is_not_a_private_chat(ws, tmp_path):
-    """The group's export of a quiet day (the organiser and 王芳 only) with one of the group's notices (no sender):
-    a group's chat, imported as it is."""
+    """The group's export with one of the group's notices (no sender) where only the organiser and 王芳 spoke: a
+    group's chat, imported as it is; so is an export of one quiet day (two people talking in the group)."""
     join = ("2026-11-05 09:00:00", 10000, '"晨光"邀请"小敏"加入了群聊', "", "")
     path = _private_with_wang_fang(tmp_path, (join,))
     plan = rules._plan(ws, path)
     assert not plan.group_mismatch and plan.private_with is None
     _import(ws, path)
     assert _checkins(ws) == {("王芳", "2026-11-05", "06:10"), ("王芳", "2026-11-06", "06:05")}
+    one_day = _liuhen(
+        tmp_path,
+        [_row("2026-11-09 06:10:00", "王芳", "打卡"), ("2026-11-09 06:11:00", 1, "👍", "晨光", "wxid_a1b2c3", 1)],
+        name="晨跑俱乐部_utf8.csv",
+    )
+    assert not rules._plan(ws, one_day).group_mismatch

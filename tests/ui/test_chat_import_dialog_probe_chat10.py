@@ -40,6 +40,7 @@ def test_a_private_chat_is_warned_about_and_asked(qtbot, ws, tmp_path):  # noqa:
             ("2026-11-05 06:10:00", 1, "打卡 第5天", "芳芳", "wxid_g7h8i9", 0),
             ("2026-11-05 06:11:00", 1, "👍", "晨光", "wxid_a1b2c3", 1),
             ("2026-11-05 06:12:00", 10000, '"芳芳" 拍了拍我', "芳芳", "wxid_g7h8i9", 0),
+            ("2026-11-06 06:05:00", 1, "今天打卡", "芳芳", "wxid_g7h8i9", 0),
         ],
     )
     dialog = _open_path(qtbot, ws, path)
