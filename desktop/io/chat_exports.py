@@ -847,7 +847,9 @@ def _chatlab_row(source: ChatSource, message: dict, members: dict[str, tuple[str
         raise _bad_row(source, line, f"第{line}条消息缺少 timestamp/type (message {line}: no timestamp/type)") from None
     at = _epoch_local(source, stamp, line)
     sender = str(message.get("sender") or "") or None
-    group_row = sender is not None and sender == source.group_id
+    # the chatroom's own rows (notices, WeFlow's pats as type 7): a `…@chatroom` sender is the group, never a person,
+    # whether or not meta gives its groupId (optional in the standard)
+    group_row = sender is not None and (sender == source.group_id or sender.endswith("@chatroom"))
     system = type_ in _CHATLAB_SYSTEM_TYPES or group_row
     names = tuple(
         dict.fromkeys(

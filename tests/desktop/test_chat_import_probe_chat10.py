@@ -244,3 +244,25 @@ def test_a_groups_csv_where_one_member_spoke_is_not_a_private_chat(ws, tmp_path)
         name="晨跑俱乐部_utf8.csv",
     )
     assert not rules._plan(ws, one_day).group_mismatch
+
+
+def test_the_chatrooms_own_rows_in_a_chatlab_file_without_its_group_id_are_nobodys(ws, tmp_path):
+    """WeFlow writes a pat as type 7 (LINK) under the chatroom's id. `meta.groupId` is optional in the standard: a file
+    without it made `48392017563@chatroom` a sender called 晨跑俱乐部 (a message of the group, and with --add-unknown
+    a member named like the group). A `…@chatroom` sender is the group: its rows are notices."""
+    room = {"sender": rules.CHATROOM, "accountName": rules.GROUP}
+    data = {
+        "chatlab": {"version": "0.0.2", "exportedAt": 1764547200, "generator": "WeFlow"},
+        "meta": {"name": rules.GROUP, "platform": "wechat", "type": "group"},
+        "members": [{"platformId": rules.CHATROOM, "accountName": rules.GROUP}],
+        "messages": [
+            _said("wxid_g7h8i9", "芳芳", _stamp("2026-11-05 06:10:00")),
+            {**room, "timestamp": _stamp("2026-11-05 06:11:00"), "type": 7, "content": '"芳芳" 拍了拍 "跃跃" 说打卡'},
+            {**room, "timestamp": _stamp("2026-11-05 06:12:00"), "type": 80, "content": '"磊子" 撤回了一条消息'},
+        ],
+    }
+    path = _write(tmp_path, "晨跑俱乐部.json", json.dumps(data, ensure_ascii=False))
+    plan = rules._plan(ws, path, add_unknown=True)
+    assert [s.display_name for s in plan.senders] == ["王芳"] and plan.system_rows == 2
+    _import(ws, path, add_unknown=True)
+    assert _messages(ws) == {("王芳", "2026-11-05"): 1} and _checkins(ws) == {("王芳", "2026-11-05", "06:10")}
