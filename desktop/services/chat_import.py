@@ -672,14 +672,23 @@ class _Resolver:
 def _coverage(session: Session, group_id: int | None, zone: Any = None) -> list[tuple[datetime, datetime]]:
     """The spans earlier imports covered, as wall-clock times of `zone` (the zone this import reads its times in):
     a span read from epoch stamps in another zone (the setting changed since) is moved into it, so the same file
-    read again falls inside its own span instead of being counted twice."""
+    read again falls inside its own span instead of being counted twice. A span starts at the whole minute: the same
+    CSV opened and saved again in Excel writes its times to the minute (06:15:33 becomes 6:15), and its first message
+    fell before the span and was counted again (an export starts at a day's midnight: a message of the span's first
+    minute that the earlier export does not hold was not sent then). Its end stays: times cut to the minute only
+    move back, and an export made within a minute of its last message may miss the next one."""
     if group_id is None:
         return []
     spans = sorted(
-        _in_zone(start, end, stored, zone)
-        for start, end, stored in session.execute(
-            select(ChatImport.first_at, ChatImport.last_at, ChatImport.time_zone).where(ChatImport.group_id == group_id)
-        ).all()
+        (start.replace(second=0, microsecond=0), end)
+        for start, end in (
+            _in_zone(start, end, stored, zone)
+            for start, end, stored in session.execute(
+                select(ChatImport.first_at, ChatImport.last_at, ChatImport.time_zone).where(
+                    ChatImport.group_id == group_id
+                )
+            ).all()
+        )
     )
     merged: list[tuple[datetime, datetime]] = []
     for start, end in spans:

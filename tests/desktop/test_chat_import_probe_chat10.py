@@ -7,6 +7,8 @@ SQLite workspace); uses the roster and helpers of test_chat_import_rules (facts 
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from datetime import datetime
 from zoneinfo import ZoneInfo
@@ -266,3 +268,32 @@ def test_the_chatrooms_own_rows_in_a_chatlab_file_without_its_group_id_are_nobod
     assert [s.display_name for s in plan.senders] == ["王芳"] and plan.system_rows == 2
     _import(ws, path, add_unknown=True)
     assert _messages(ws) == {("王芳", "2026-11-05"): 1} and _checkins(ws) == {("王芳", "2026-11-05", "06:10")}
+
+
+def test_the_same_csv_saved_again_by_excel_counts_nothing_twice(ws, tmp_path):
+    """The organiser imports 留痕's CSV, later opens it in Excel and saves it (GBK, StrTime `2026/11/5 6:15`, seconds
+    gone) and imports that copy: 王芳's first message (06:15:33, now 06:15) fell a few seconds before the first
+    import's span and was counted again (2 messages on the 5th). Now a span starts at its whole minute."""
+    original = _liuhen(
+        tmp_path,
+        [
+            _row("2026-11-05 06:15:33", "王芳", "打卡"),
+            _row("2026-11-05 07:10:00", "李跃", "打卡"),
+            _row("2026-11-06 21:59:59", "李跃", "晚安"),
+        ],
+    )
+    _import(ws, original)
+    counted = {("王芳", "2026-11-05"): 1, ("李跃", "2026-11-05"): 1, ("李跃", "2026-11-06"): 1}
+    assert _messages(ws) == counted
+    records = list(csv.reader(io.StringIO(original.read_text(encoding="utf-8-sig"))))
+    for record in records[1:]:
+        at = datetime.fromisoformat(record[8])
+        record[8] = f"{at.year}/{at.month}/{at.day} {at.hour}:{at.minute:02d}"
+    buf = io.StringIO(newline="")
+    csv.writer(buf).writerows(records)
+    resaved = _write(tmp_path, "晨跑俱乐部_utf8 (Excel).csv", buf.getvalue(), encoding="gb18030")
+    plan = rules._plan(ws, resaved)
+    assert (plan.covered_rows, plan.rows) == (3, 3)
+    _import(ws, resaved)
+    assert _messages(ws) == counted
+    assert _checkins(ws) == {("王芳", "2026-11-05", "06:15"), ("李跃", "2026-11-05", "07:10")}
