@@ -987,8 +987,17 @@ def _read_qce_json(source: ChatSource) -> Iterator[ChatRow]:
 
 # ---------------------------------------------------------------- QQ 消息记录 TXT
 
+# the time as the PC's locale writes it: `6:15:20`, English `6:15:20 PM`, and Windows' 上午/下午 (tt) before or after it
+# (a Taiwanese or customised Chinese locale: `下午 06:15:20`)
 _QQ_STAMP_RE = re.compile(
-    r"^(?P<d>\d{4}-\d{2}-\d{2}) (?P<t>\d{1,2}:\d{2}:\d{2})(?: ?(?P<ampm>[AaPp][Mm]))? (?P<who>.+?)\s*$"
+    r"^(?P<d>\d{4}-\d{2}-\d{2}) (?:(?P<cn>上午|下午) ?)?(?P<t>\d{1,2}:\d{2}:\d{2})"
+    r"(?: ?(?P<ampm>[AaPp][Mm]|上午|下午))? (?P<who>.+?)\s*$"
+)
+# a line that starts like a message's header — a date, a time somewhere after it, a name ending in (QQ号) or <e-mail>
+# — that _QQ_STAMP_RE cannot read (`2026/11/05 …`, `晚上 6:10:00`): read as the message above's text it would make its
+# sender the next sender's 打卡; refused, naming the line
+_QQ_LIKE_RE = re.compile(
+    r"^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s[^\n]{0,12}?\d{1,2}[:：]\d{2}[^\n]*?(?:\(\d{4,12}\)|<[^<>\s]+@[^<>\s]+>)\s*$"
 )
 _QQ_ID_RE = re.compile(r"(?:\((?P<qq>\d{4,12})\)|<(?P<mail>[^<>\s]+@[^<>\s]+)>)$")
 _QQ_TITLE_RE = re.compile(r"^(?:【[^】]*】)+")
@@ -1001,7 +1010,8 @@ def _qq_time(match: re.Match[str]) -> datetime | None:
         day = datetime.strptime(match["d"], "%Y-%m-%d")
     except ValueError:
         return None
-    ampm = (match["ampm"] or "").lower()
+    said = match["cn"] or match["ampm"] or ""
+    ampm = {"上午": "am", "下午": "pm"}.get(said, said.lower())
     if ampm == "pm" and hour < 12:
         hour += 12
     elif ampm == "am" and hour == 12:
@@ -1060,6 +1070,14 @@ def _read_qq_txt(source: ChatSource) -> Iterator[ChatRow]:
             starts = current is None or not content or not content[-1].strip()
             match = _QQ_STAMP_RE.match(line) if starts else None
             at = _qq_time(match) if match else None
+            if starts and at is None and _QQ_LIKE_RE.match(line):
+                raise _bad_row(
+                    source,
+                    number,
+                    f"第{number}行像一条消息的开头, 但读不出它的日期或时间: {line.strip()[:60]} — 请重新导出或修改这一行 "
+                    f"(line {number} starts like a message but its date or time cannot be read: edit it, or export"
+                    " again)",
+                )
             if match is not None and at is not None:
                 row = finish()
                 if row is not None:

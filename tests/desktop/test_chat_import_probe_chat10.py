@@ -297,3 +297,42 @@ def test_the_same_csv_saved_again_by_excel_counts_nothing_twice(ws, tmp_path):
     _import(ws, resaved)
     assert _messages(ws) == counted
     assert _checkins(ws) == {("王芳", "2026-11-05", "06:15"), ("李跃", "2026-11-05", "07:10")}
+
+
+# ---------------------------------------------------------------- QQ's clock as the PC's locale writes it
+
+
+def test_a_qq_export_with_shang_wu_and_xia_wu_reads_every_message(ws, tmp_path):
+    """A PC whose locale writes Windows' 上午/下午 (`2026-11-05 下午 6:10:00 王芳(283746503)`): no such line was read as
+    a message's start — the first ones were dropped without a word (李跃's and 王芳's), a later one was read as the
+    message above's text (王芳's 打卡 inside 钱坤's). Now 上午/下午 before or after the time is read like AM/PM."""
+    body = (
+        "2026-11-05 上午 6:10:00 李跃(283746502)\n早\n\n"
+        "2026-11-05 下午 6:10:00 王芳(283746503)\n打卡\n\n"
+        "2026-11-05 12:01:00 AM 钱坤(283746505)\n早上好\n\n"
+        "2026-11-05 下午 12:30:00 陈磊(283746504)\n打卡\n\n"
+        "2026-11-05 11:58:00 下午 李跃(283746502)\n打卡\n\n"
+        "2026-11-06 上午 12:05:00 王芳(283746503)\n打卡\n\n"
+    )
+    _import(ws, rules._qq(tmp_path, rules.GROUP, body))
+    assert _checkins(ws) == {
+        ("王芳", "2026-11-05", "18:10"),
+        ("陈磊", "2026-11-05", "12:30"),
+        ("李跃", "2026-11-05", "23:58"),
+        ("王芳", "2026-11-06", "00:05"),
+    }
+    assert _messages(ws)[("李跃", "2026-11-05")] == 2 and _messages(ws)[("钱坤", "2026-11-05")] == 1
+
+
+@pytest.mark.parametrize(
+    ("header", "line"),
+    [("2026/11/05 6:12:00 王芳(283746503)", 12), ("2026-11-05 晚上 9:12:00 王芳(283746503)", 12)],
+)
+def test_a_qq_message_start_whose_time_cannot_be_read_is_refused_naming_the_line(ws, tmp_path, header, line):
+    """Read as the text of 钱坤's message above, 王芳's 打卡 was 钱坤's check-in. Now refused, naming the line."""
+    body = f"2026-11-05 6:01:00 钱坤(283746505)\n早上好\n\n{header}\n打卡\n\n"
+    path = rules._qq(tmp_path, rules.GROUP, body)
+    with pytest.raises(ImportProblem, match=f"line {line} starts like a message") as caught:
+        _import(ws, path)
+    assert caught.value.row == line
+    assert _checkins(ws) == set() and _messages(ws) == {}
