@@ -18,8 +18,8 @@ import pytest
 from desktop.cli import main
 from desktop.errors import ValidationError
 from desktop.io.fields import ImportProblem
-from desktop.services.chat_import import other_group_message
-from desktop.services.groups import group_id_by_name
+from desktop.services.chat_import import other_group_message, run_chat_import
+from desktop.services.groups import create_group, group_id_by_name
 from desktop.services.roster import MemberInput, add_member
 from desktop.workspace import actor_for
 from tests.desktop import test_chat_import_rules as rules
@@ -336,3 +336,21 @@ def test_a_qq_message_start_whose_time_cannot_be_read_is_refused_naming_the_line
         _import(ws, path)
     assert caught.value.row == line
     assert _checkins(ws) == set() and _messages(ws) == {}
+
+
+def test_the_other_cohorts_export_is_asked_about(ws, tmp_path):
+    """Two cohorts: 21天写作营3期 and 4期. 3期's export into 4期 is asked about (the digit is part of the name)."""
+    with ws.session() as s:
+        owner = actor_for(ws)
+        for name in ("21天写作营3期", "21天写作营4期"):
+            create_group(s, owner, name)
+        s.commit()
+    messages = [_said("wxid_g7h8i9", "芳芳", _stamp("2026-11-05 06:10:00"))]
+    path = _chatlab(tmp_path, messages, "21天写作营3期.json")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["meta"] = {"name": "21天写作营3期", "platform": "wechat", "type": "group"}
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(ValidationError, match="21天写作营3期"):
+        run_chat_import(ws, actor_for(ws), path, "21天写作营4期")
+    plan, _summary, _created = run_chat_import(ws, actor_for(ws), path, "21天写作营3期", dry_run=True)
+    assert not plan.group_mismatch
