@@ -1002,6 +1002,10 @@ _QQ_LIKE_RE = re.compile(
 _QQ_ID_RE = re.compile(r"(?:\((?P<qq>\d{4,12})\)|<(?P<mail>[^<>\s]+@[^<>\s]+)>)$")
 _QQ_TITLE_RE = re.compile(r"^(?:【[^】]*】)+")
 _QQ_SYSTEM_IDS = {"10000", "1000000"}
+# QQ's anonymous chat: every anonymous message under this number, with a name drawn at random (`疯狂的蜗牛`) — which
+# may be a member's nickname, and is no one to add. Read as the name ANONYMOUS, which matches and adds no one
+_QQ_ANONYMOUS = "80000000"
+ANONYMOUS = "匿名"
 
 
 def _qq_time(match: re.Match[str]) -> datetime | None:
@@ -1087,6 +1091,8 @@ def _read_qq_txt(source: ChatSource) -> Iterator[ChatRow]:
                 sender = (ident["qq"] or ident["mail"]) if ident else None
                 name = who[: ident.start()].strip() if ident else who.strip()
                 name = _QQ_TITLE_RE.sub("", name).strip()
+                if sender == _QQ_ANONYMOUS:  # every anonymous poster, under a name QQ drew at random: nobody
+                    sender, name = None, ANONYMOUS
                 system = sender in _QQ_SYSTEM_IDS or (name.startswith("系统消息") and sender is None)
                 current, content = (number, at, sender, name, system), []
                 continue

@@ -127,9 +127,12 @@ def _key(text: str | None) -> str:
     return "".join(unicodedata.normalize("NFKC", text or "").casefold().split())
 
 
-# What WeChat and QQ show for an account they cannot name (deactivated, or a profile never loaded): several people may
-# write under it in one export — never a member's name to match, nor one member to add
-_PLACEHOLDER_NAMES = frozenset({"微信用户", "未知用户", "未知", "wechatuser", "unknownuser", "unknown"})
+# What WeChat and QQ show for an account they cannot name (deactivated, or a profile never loaded) and QQ's anonymous
+# posters (chat_exports.ANONYMOUS): several people may write under it in one export — never a member's name to match,
+# nor one member to add
+_PLACEHOLDER_NAMES = frozenset(
+    {"微信用户", "未知用户", "未知", "wechatuser", "unknownuser", "unknown", "匿名", "匿名用户"}
+)
 
 
 def placeholder_name(name: str | None) -> bool:

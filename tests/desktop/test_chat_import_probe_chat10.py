@@ -354,3 +354,20 @@ def test_the_other_cohorts_export_is_asked_about(ws, tmp_path):
         run_chat_import(ws, actor_for(ws), path, "21天写作营4期")
     plan, _summary, _created = run_chat_import(ws, actor_for(ws), path, "21天写作营3期", dry_run=True)
     assert not plan.group_mismatch
+
+
+def test_qqs_anonymous_posters_are_nobody(ws, tmp_path):
+    """QQ's anonymous chat writes every anonymous message under (80000000) with a name drawn at random — here 坤哥, a
+    member's nickname. Read as a sender ID, all anonymous posters were one sender, and --add-unknown one member; by
+    the name, 钱坤 got an anonymous 打卡. Now they are 匿名: nobody's, never added, listed as a sender to decide."""
+    body = (
+        "2026-11-05 6:10:00 坤哥(80000000)\n打卡\n\n"
+        "2026-11-05 6:11:00 疯狂的蜗牛(80000000)\n打卡\n\n"
+        "2026-11-05 6:12:00 王芳(283746503)\n打卡\n\n"
+    )
+    path = rules._qq(tmp_path, rules.GROUP, body)
+    plan = rules._plan(ws, path, add_unknown=True)
+    assert {(s.shown, s.status, s.messages) for s in plan.senders} == {("王芳", "known", 1), ("匿名", "unknown", 2)}
+    _import(ws, path, add_unknown=True)
+    assert _checkins(ws) == {("王芳", "2026-11-05", "06:12")}
+    assert _messages(ws) == {("王芳", "2026-11-05"): 1}
