@@ -914,7 +914,16 @@ def _cmd_import_chat(ctx: Context, args: argparse.Namespace) -> int:
     )
     name = Path(args.file).name
     said = _as_shown_to(actor)  # senders and members by their names: a phone in one masked for an assistant
-    if plan.group_mismatch and not plan.export_group:  # it names no group: nearly all its senders are strangers
+    if plan.group_mismatch and plan.private_with is not None and not plan.export_group:
+        print(
+            said(
+                f"{name}: 只有导出者和「{plan.private_with}」两人, 像是私聊记录 (only the exporter and"
+                f" {plan.private_with} speak in it: it looks like a private chat with {plan.private_with}"
+                + (": imported anyway, --other-group)" if not args.dry_run else "; --other-group imports it anyway)")
+            ),
+            file=sys.stderr,
+        )
+    elif plan.group_mismatch and not plan.export_group:  # it names no group: nearly all its senders are strangers
         known, strangers = plan.mostly_strangers or (0, 0)
         print(
             f"{name}: {known + strangers} 位发言人中 {strangers} 位不在「{args.group.strip()}」的名册里, 可能是别的群的"

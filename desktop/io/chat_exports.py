@@ -847,7 +847,9 @@ def _chatlab_row(source: ChatSource, message: dict, members: dict[str, tuple[str
         raise _bad_row(source, line, f"第{line}条消息缺少 timestamp/type (message {line}: no timestamp/type)") from None
     at = _epoch_local(source, stamp, line)
     sender = str(message.get("sender") or "") or None
-    group_row = sender is not None and sender == source.group_id
+    # the chatroom's own rows (notices, WeFlow's pats as type 7): a `…@chatroom` sender is the group, never a person,
+    # whether or not meta gives its groupId (optional in the standard)
+    group_row = sender is not None and (sender == source.group_id or sender.endswith("@chatroom"))
     system = type_ in _CHATLAB_SYSTEM_TYPES or group_row
     names = tuple(
         dict.fromkeys(
@@ -985,12 +987,25 @@ def _read_qce_json(source: ChatSource) -> Iterator[ChatRow]:
 
 # ---------------------------------------------------------------- QQ 消息记录 TXT
 
+# the time as the PC's locale writes it: `6:15:20`, English `6:15:20 PM`, and Windows' 上午/下午 (tt) before or after it
+# (a Taiwanese or customised Chinese locale: `下午 06:15:20`)
 _QQ_STAMP_RE = re.compile(
-    r"^(?P<d>\d{4}-\d{2}-\d{2}) (?P<t>\d{1,2}:\d{2}:\d{2})(?: ?(?P<ampm>[AaPp][Mm]))? (?P<who>.+?)\s*$"
+    r"^(?P<d>\d{4}-\d{2}-\d{2}) (?:(?P<cn>上午|下午) ?)?(?P<t>\d{1,2}:\d{2}:\d{2})"
+    r"(?: ?(?P<ampm>[AaPp][Mm]|上午|下午))? (?P<who>.+?)\s*$"
+)
+# a line that starts like a message's header — a date, a time somewhere after it, a name ending in (QQ号) or <e-mail>
+# — that _QQ_STAMP_RE cannot read (`2026/11/05 …`, `晚上 6:10:00`): read as the message above's text it would make its
+# sender the next sender's 打卡; refused, naming the line
+_QQ_LIKE_RE = re.compile(
+    r"^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s[^\n]{0,12}?\d{1,2}[:：]\d{2}[^\n]*?(?:\(\d{4,12}\)|<[^<>\s]+@[^<>\s]+>)\s*$"
 )
 _QQ_ID_RE = re.compile(r"(?:\((?P<qq>\d{4,12})\)|<(?P<mail>[^<>\s]+@[^<>\s]+)>)$")
 _QQ_TITLE_RE = re.compile(r"^(?:【[^】]*】)+")
 _QQ_SYSTEM_IDS = {"10000", "1000000"}
+# QQ's anonymous chat: every anonymous message under this number, with a name drawn at random (`疯狂的蜗牛`) — which
+# may be a member's nickname, and is no one to add. Read as the name ANONYMOUS, which matches and adds no one
+_QQ_ANONYMOUS = "80000000"
+ANONYMOUS = "匿名"
 
 
 def _qq_time(match: re.Match[str]) -> datetime | None:
@@ -999,7 +1014,8 @@ def _qq_time(match: re.Match[str]) -> datetime | None:
         day = datetime.strptime(match["d"], "%Y-%m-%d")
     except ValueError:
         return None
-    ampm = (match["ampm"] or "").lower()
+    said = match["cn"] or match["ampm"] or ""
+    ampm = {"上午": "am", "下午": "pm"}.get(said, said.lower())
     if ampm == "pm" and hour < 12:
         hour += 12
     elif ampm == "am" and hour == 12:
@@ -1058,6 +1074,14 @@ def _read_qq_txt(source: ChatSource) -> Iterator[ChatRow]:
             starts = current is None or not content or not content[-1].strip()
             match = _QQ_STAMP_RE.match(line) if starts else None
             at = _qq_time(match) if match else None
+            if starts and at is None and _QQ_LIKE_RE.match(line):
+                raise _bad_row(
+                    source,
+                    number,
+                    f"第{number}行像一条消息的开头, 但读不出它的日期或时间: {line.strip()[:60]} — 请重新导出或修改这一行 "
+                    f"(line {number} starts like a message but its date or time cannot be read: edit it, or export"
+                    " again)",
+                )
             if match is not None and at is not None:
                 row = finish()
                 if row is not None:
@@ -1067,6 +1091,8 @@ def _read_qq_txt(source: ChatSource) -> Iterator[ChatRow]:
                 sender = (ident["qq"] or ident["mail"]) if ident else None
                 name = who[: ident.start()].strip() if ident else who.strip()
                 name = _QQ_TITLE_RE.sub("", name).strip()
+                if sender == _QQ_ANONYMOUS:  # every anonymous poster, under a name QQ drew at random: nobody
+                    sender, name = None, ANONYMOUS
                 system = sender in _QQ_SYSTEM_IDS or (name.startswith("系统消息") and sender is None)
                 current, content = (number, at, sender, name, system), []
                 continue

@@ -57,7 +57,8 @@ Decisions (what users see follows from these):
   accepted; or, for an export that gives only its chatroom id (PyWxDump), another chatroom than those
   imported into the group before — sets `group_mismatch`: the window warns and asks, the CLI refuses without
   --other-group. So does an export naming no group whose senders are nearly all strangers (`mostly_strangers`:
-  perhaps another group's chat, or a roster that does not know their chat names yet).
+  perhaps another group's chat, or a roster that does not know their chat names yet), and a 留痕 CSV that looks
+  like the exporter's private chat (`private_with`: one other sender, every notice under a sender — _private_with).
 - Overlaps: an export holds every message of its span, so rows inside the span of an earlier import of the
   group (chat_import) of a sender that import counted (their ID, or for people known by name only their name,
   is remembered as an alias; the exporter's own ID-less rows, 我, and their rows under their ID are one
@@ -99,6 +100,7 @@ from desktop.chat_parse import (
 )
 from desktop.errors import QunDeskError, ValidationError
 from desktop.io.chat_exports import EPOCH_FORMATS, SELF, ChatRow, ChatSource, open_chat_export, system_events
+from desktop.io.fields import ImportProblem
 from desktop.services.audit import record_audit
 from desktop.services.chat_leave import chain_leave_request, plan_leave_requests, record_leave_requests, says_leave
 from desktop.services.checkins import closed_spell_days
@@ -123,6 +125,19 @@ _SANITISE = re.compile(r'[\\/:*?"<>|\s.]')  # 留痕 writes remarks with these r
 
 def _key(text: str | None) -> str:
     return "".join(unicodedata.normalize("NFKC", text or "").casefold().split())
+
+
+# What WeChat and QQ show for an account they cannot name (deactivated, or a profile never loaded) and QQ's anonymous
+# posters (chat_exports.ANONYMOUS): several people may write under it in one export — never a member's name to match,
+# nor one member to add
+_PLACEHOLDER_NAMES = frozenset(
+    {"微信用户", "未知用户", "未知", "wechatuser", "unknownuser", "unknown", "匿名", "匿名用户"}
+)
+
+
+def placeholder_name(name: str | None) -> bool:
+    """`微信用户`, `未知用户`: the client's word for an account it cannot name, nobody's name."""
+    return _key(name) in _PLACEHOLDER_NAMES
 
 
 def _sanitised_key(text: str | None) -> str:
@@ -264,6 +279,8 @@ class ChatPlan:
     # an export that names no group whose senders are nearly all not on the roster: (senders on it, senders not) —
     # perhaps another group's chat; a group_mismatch too (applied only if confirmed)
     mostly_strangers: tuple[int, int] | None = None
+    # a 留痕 CSV that looks like the exporter's private chat with one person (their name): a group_mismatch too
+    private_with: str | None = None
     zone: str | None = None  # the zone its epoch stamps were read in (Asia/Shanghai); None: times as written
     # times as written (text formats) while this computer's zone is not the community's: (this computer's, community's)
     zone_differs: tuple[str, str] | None = None
@@ -624,7 +641,7 @@ class _Resolver:
             if person is not None:
                 self._known(info, person, "id")
                 return
-        found, ids = roster.by_names(info.names)
+        found, ids = roster.by_names(tuple(n for n in info.names if not placeholder_name(n)))
         if found == "one":
             person = roster.by_membership[ids[0]]
             if info.sender_id and roster.other_id(person, info.sender_id):
@@ -658,14 +675,23 @@ class _Resolver:
 def _coverage(session: Session, group_id: int | None, zone: Any = None) -> list[tuple[datetime, datetime]]:
     """The spans earlier imports covered, as wall-clock times of `zone` (the zone this import reads its times in):
     a span read from epoch stamps in another zone (the setting changed since) is moved into it, so the same file
-    read again falls inside its own span instead of being counted twice."""
+    read again falls inside its own span instead of being counted twice. A span starts at the whole minute: the same
+    CSV opened and saved again in Excel writes its times to the minute (06:15:33 becomes 6:15), and its first message
+    fell before the span and was counted again (an export starts at a day's midnight: a message of the span's first
+    minute that the earlier export does not hold was not sent then). Its end stays: times cut to the minute only
+    move back, and an export made within a minute of its last message may miss the next one."""
     if group_id is None:
         return []
     spans = sorted(
-        _in_zone(start, end, stored, zone)
-        for start, end, stored in session.execute(
-            select(ChatImport.first_at, ChatImport.last_at, ChatImport.time_zone).where(ChatImport.group_id == group_id)
-        ).all()
+        (start.replace(second=0, microsecond=0), end)
+        for start, end in (
+            _in_zone(start, end, stored, zone)
+            for start, end, stored in session.execute(
+                select(ChatImport.first_at, ChatImport.last_at, ChatImport.time_zone).where(
+                    ChatImport.group_id == group_id
+                )
+            ).all()
+        )
     )
     merged: list[tuple[datetime, datetime]] = []
     for start, end in spans:
@@ -787,9 +813,47 @@ def _first_seen(seen: dict[str, datetime], text: str, at: datetime) -> None:
             seen[key] = at
 
 
+# A phone's copy of a reply sent as a message: the quoted message's first line `name：text` (the name naming no
+# check-in itself: `今日打卡：5公里` over a divider is the member's own report), maybe more quoted lines, then WeChat's
+# spaced divider `- - - - - -` — everything down to the divider is the quote
+_DIVIDED_QUOTE_RE = re.compile(
+    r"\A[ \t]*(?!(?:[^\n:：]*?)(?:打卡|签到))[^\s:：「」『』][^\n:：「」『』]{0,29}[:：][^\n]*\r?\n"
+    r"(?:[^\n]*\r?\n){0,39}?[ \t]*-(?:[ \t]+-){5,}[ \t]*(?:\r?\n|\Z)"
+)
+# A quoted line, e-mail style: `> 打卡`, `> 上官静红: 打卡`, `＞芳芳：打卡` (never `>_<` nor `>5km`)
+_QUOTED_LINE_RE = re.compile(r"^[ \t]*[>＞](?:[ \t]|[^\s:：]{1,30}[:：]|$)[^\n]*(?:\r?\n|\Z)", re.MULTILINE)
+
+
 def _own_text(text: str) -> str:
-    """A message's own words: an inline quote (「…」 over a `- - -` line, WeChat's copy of a reply) cut out."""
-    return _INLINE_QUOTE_RE.sub("", text) if "「" in text else text
+    """A message's own words, the quoted message it carries cut out: 「…」 over a `- - -` line (WeChat's copy of a
+    reply), a phone's copy (`name：text` over the spaced divider) and `> ` quoted lines. A quote is the quoted
+    person's words, never the check-in (or leave, or reminder) of the one who quotes it."""
+    if "「" in text:
+        text = _INLINE_QUOTE_RE.sub("", text)
+    if "- -" in text:
+        text = _DIVIDED_QUOTE_RE.sub("", text)
+    if ">" in text or "＞" in text:
+        text = _QUOTED_LINE_RE.sub("", text)
+    return text
+
+
+# No group chat an export holds was written before this: a time before it is a lost one (a ChatLab or QCE
+# `timestamp` of 0 reads as 1 January 1970), never a day to count a message on. Imported, it would also stretch the
+# import's span back to 1970 — and a later export of any earlier day of the group would be skipped as counted
+EARLIEST_MESSAGE = datetime(2000, 1, 1)
+
+
+def _before_any_chat(source: ChatSource, row: ChatRow) -> ImportProblem:
+    """The export gives a message a time before any group chat (epoch 0): refused, naming the row."""
+    return ImportProblem(
+        source.path.name,
+        row.line,
+        None,
+        f"第{row.line}条消息的时间是 {row.at:%Y-%m-%d %H:%M}, 早于任何群聊 — 导出丢了它的时间, 请重新导出 (message"
+        f" {row.line} is dated {row.at:%Y-%m-%d %H:%M}, before any group chat: the export lost its time — export it"
+        " again)",
+        code="chat_time_lost",
+    )
 
 
 def plan_chat_import(
@@ -837,6 +901,7 @@ def plan_chat_import(
     counted: dict[str, bool] = {}  # sender key -> an earlier import counted them (their rows in its span are skipped)
     counted_days = _CountedDays(session, group_id)
     leave_msgs: list[tuple[SenderInfo, datetime, str]] = []
+    group_notices = 0  # notices under no sender: a group's (留痕 CSV: a private chat's carry the friend's wxid)
     n = 0
     for row in source.rows():
         n += 1
@@ -845,6 +910,8 @@ def plan_chat_import(
             progress.step(n, max(n, round(n / share)) if share else 0)
         at = row.at
         if at < first:
+            if at < EARLIEST_MESSAGE:
+                raise _before_any_chat(source, row)
             first = at
         if at > last:
             last = at
@@ -854,6 +921,8 @@ def plan_chat_import(
             self_names.update(_key(n) for n in row.names)
         if row.system:
             plan.system_rows += 1
+            if not row.sender_id:
+                group_notices += 1
             covered = bool(spans) and _covered(at, spans)
             if covered:
                 plan.covered_rows += 1
@@ -910,36 +979,37 @@ def plan_chat_import(
                         chains[chain] = (*previous[:2], seen)
             elif (
                 carries_keyword(text)
-                and ("「" not in text or carries_keyword(_own_text(text)))
+                # a quote (「芳芳：打卡」 over `- - -`, `> 打卡`) is the quoted person's words: only the own ones count
+                and carries_keyword(own := _own_text(text))
                 # 还没打卡的抓紧, 记得打卡, 今天不打卡了, 请假一天明天补打卡, 今日打卡已结束: no check-in
-                and not says_not_checked_in(_own_text(text) if "「" in text else text, leave=True)
+                and not says_not_checked_in(own, leave=True)
                 # 大家打卡了吗？, 明天开始打卡, 打卡链接在群公告, 帮芳芳打卡: 打卡 named, nobody's check-in
-                and not talks_about_checking_in(_own_text(text) if "「" in text else text)
+                and not talks_about_checking_in(own)
                 # 补打卡29号 posted on 1 March of a 28-day February: a make-up of no day, never a check-in of the 1st
-                and not names_no_day(text, day)
+                and not names_no_day(own, day)
                 # 补周末的 / 补腊月初八 posted on Monday: a make-up of a day the words do not date, never Monday's
-                and not makeup_of_unsure_day(text, day)
+                and not makeup_of_unsure_day(own, day)
                 # 补打卡 第2天 posted on the 19th: a make-up of the camp's day 2, which date a chat does not say (the
                 # paste places it from its chain's title) — never a check-in of the 19th
                 and (
-                    camp_makeup_day(text) is None
-                    or made_up_day(text, day) is not None
-                    or _camp_makeup_date(text, day, camp_start, camp_length) is not None
+                    camp_makeup_day(own) is None
+                    or made_up_day(own, day) is not None
+                    or _camp_makeup_date(own, day, camp_start, camp_length) is not None
                 )
             ):
                 # 补打卡昨天的 posted on the 2nd: a make-up (补卡) for the 1st, never a check-in of the 2nd; 补第2天
                 # with the group's first day set: camp day 2's date
                 key = (
                     info.key,
-                    made_up_day(text, day) or _camp_makeup_date(text, day, camp_start, camp_length) or day,
+                    made_up_day(own, day) or _camp_makeup_date(own, day, camp_start, camp_length) or day,
                 )
-                said = None if key[1] != day else _camp_disagrees(text, day, camp_start, camp_length)
+                said = None if key[1] != day else _camp_disagrees(own, day, camp_start, camp_length)
                 if said is not None:  # 第12天打卡 posted on day 13: logged for its stamp's day, and said
                     plan.camp_day_disagrees.append((day, info.shown, *said))
                 current = texts.get(key)
                 if current is None or at < current:
                     texts[key] = at
-            if title is None and says_leave(own := _own_text(text) if "「" in text else text):
+            if title is None and says_leave(own := _own_text(text)):
                 leave_msgs.append((info, at, own))  # 明天请假, 12.5-12.8请假, 取消请假: reported, never dropped
     plan.rows = n
     plan.first_at, plan.last_at = (first, last) if n else (None, None)
@@ -973,6 +1043,9 @@ def plan_chat_import(
     if not source.group_name:
         plan.mostly_strangers = _mostly_strangers(plan, roster)
         plan.group_mismatch = plan.group_mismatch or plan.mostly_strangers is not None
+    if source.format == "liuhen_csv" and not group_notices:
+        plan.private_with = _private_with(plan, roster, self_ids)
+        plan.group_mismatch = plan.group_mismatch or plan.private_with is not None
     plan._texts, plan._chains, plan._resolver = texts, chains, resolver
     _plan_checkins(session, plan, roster, resolver, texts, chains)
     plan._leave_msgs = leave_msgs
@@ -1018,6 +1091,7 @@ def _member_of(info: SenderInfo) -> tuple[int | None, str | None]:
 STRANGERS_AT_LEAST = 5  # senders not on the roster before an export naming no group may be another group's
 KNOWN_AT_MOST = 2  # … while at most this many of its senders are on the roster (coincidences: 阳光, the exporter)
 ROSTER_AT_LEAST = 3  # a group with fewer members in it is being set up: its first export is all strangers
+PRIVATE_DAYS_AT_LEAST = 2  # a 留痕 CSV of the exporter and one other speaker on this many days: a private chat?
 
 
 def _mostly_strangers(plan: ChatPlan, roster: _Roster) -> tuple[int, int] | None:
@@ -1035,6 +1109,22 @@ def _mostly_strangers(plan: ChatPlan, roster: _Roster) -> tuple[int, int] | None
     if strangers >= STRANGERS_AT_LEAST and known <= KNOWN_AT_MOST and strangers >= 3 * known:
         return known, strangers
     return None
+
+
+def _private_with(plan: ChatPlan, roster: _Roster, self_ids: set[str]) -> str | None:
+    """The one person a 留痕 CSV with no group notice looks like a private chat with: the exporter (IsSender=1 rows)
+    and exactly one other sender ID, speaking on PRIVATE_DAYS_AT_LEAST days or more, in a group of ROSTER_AT_LEAST
+    members or more. 留痕's CSV names no chat, and for a private chat writes the friend's wxid on every row the
+    exporter did not send (exporter_csv.py), so only its shape tells: one member's private 打卡 would be their
+    check-ins in the group. A group's export of a quiet day (two people talking) is not asked about; days of a group
+    in which nobody else says a word are. Asked, never refused."""
+    if not self_ids or len(plan.senders) != 2:
+        return None
+    others = [s for s in plan.senders if s.sender_id and not s.is_exporter and _key(s.sender_id) not in self_ids]
+    if len(others) != 1 or len(others[0].by_day) < PRIVATE_DAYS_AT_LEAST:
+        return None
+    in_group = sum(1 for p in roster.by_membership.values() if p.status in ("active", "onboarding"))
+    return others[0].shown if in_group >= ROSTER_AT_LEAST else None
 
 
 def _plan_blacklisted(session: Session, plan: ChatPlan, roster: _Roster) -> None:
@@ -1191,6 +1281,14 @@ def _apply_decisions(
             if person is not None:
                 _Resolver._known(info, person, "decision")
         elif action == "add" and info.sender_id != SELF:  # 我 is the exporting user, never a new member
+            if not info.sender_id and info.names and all(placeholder_name(n) for n in info.names):
+                # 微信用户 with no ID: everyone WeChat could not name writes under it — never one member to add
+                plan.unresolved_events.append(
+                    f"{info.shown}: 微信/QQ 无法显示名字的账号 (已注销等), 可能是几个人, 未添加 "
+                    f"({info.shown}: what WeChat or QQ shows for an account it cannot name — may be several people:"
+                    " not added)"
+                )
+                continue
             info.status, info.how = "new", "decision"  # a member added when the plan is applied
 
 
@@ -1979,6 +2077,12 @@ def apply_chat_import(session: Session, actor: Actor, plan: ChatPlan, *, progres
 
 
 def other_group_message(plan: ChatPlan) -> str:
+    if plan.private_with is not None and not plan.export_group:
+        return (
+            f"这份聊天记录只有导出者和「{plan.private_with}」两人, 像是与其的私聊记录, 不是群聊 — 确认是本群的才导入"
+            f" (only the exporter and {plan.private_with} speak in it: it looks like a private chat with"
+            f" {plan.private_with}, not the group's — import it only if it is this group's chat — CLI: --other-group)"
+        )
     if plan.mostly_strangers is not None and not plan.export_group:
         known, strangers = plan.mostly_strangers
         return (

@@ -453,5 +453,9 @@
             <source>camp day</source>
             <translation>camp day</translation>
         </message>
+        <message>
+            <source>Only the exporter and %1 speak in this export: it looks like a private chat with %1, not the chat of “%2”.</source>
+            <translation>Only the exporter and %1 speak in this export: it looks like a private chat with %1, not the chat of “%2”.</translation>
+        </message>
     </context>
 </TS>

@@ -439,5 +439,9 @@
             <source>camp day</source>
             <translation>营期天数</translation>
         </message>
+        <message>
+            <source>Only the exporter and %1 speak in this export: it looks like a private chat with %1, not the chat of “%2”.</source>
+            <translation>这份聊天记录里只有导出者和 %1 发言, 像是与 %1 的私聊, 不是「%2」的群聊。</translation>
+        </message>
     </context>
 </TS>

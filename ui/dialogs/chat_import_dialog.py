@@ -598,6 +598,14 @@ class ChatImportDialog(QDialog):
                 self.leaves_table.setItem(i, col, QTableWidgetItem(text))
 
     def _strangers_text(self, group: str) -> str:
+        if self.plan is not None and self.plan.private_with is not None:  # a 留痕 CSV of the exporter and one person
+            return (
+                self.tr(
+                    "Only the exporter and %1 speak in this export: it looks like a private chat with %1, not the chat of “%2”."
+                )
+                .replace("%1", self._shown(self.plan.private_with) or "")
+                .replace("%2", group)
+            )
         known, strangers = (self.plan.mostly_strangers if self.plan else None) or (0, 0)
         return (
             self.tr(
