@@ -31,7 +31,10 @@ Decisions (what a user sees follows from these):
   month's days; day numbers that go back (28 29 30 1 2 3 under one month) are refused (month_turns): which month
   each part is in is not written. Headers typed into Excel as numbers
   (12.1, which is also how 12.10 shows) are read by their neighbours (_number_days), a lone one refused. 第1天
-  第2天 (days of a camp) are refused: they are not dates. The preview lists every day read (`CheckinPlan.days`).
+  第2天 (days of a camp: 第一天, Day1, D1 too) are dated by the group's first day (开营日) — day N is first day + N − 1
+  — and refused without one, saying where to set it (_camp_days: a date beside the count must agree, a day outside
+  the camp is a column not used and a mark in it a problem; bare 1 2 3 … under no month are the camp's days only in a
+  camp with its first day and length, within it). The preview lists every day read (`CheckinPlan.days`).
 - Names: a person row with a name two columns disagree on (姓名 one member, 微信号 or 群昵称 another or only
   others) is a problem (conflict), never the certain one taken on one column's word.
 - An export's row: a 是否打卡/打卡情况 answer (or a form's question 今天打卡了吗 / 今日是否已打卡) 否/未打卡 is no check-in (named), 请假 a leave day, anything unreadable
@@ -110,10 +113,21 @@ from desktop.io.group_column import (
     read_group_column,
 )
 from desktop.io.tabular import ProgressLike, Row, Table, other_sheets_note, read_table
+from desktop.numerals import cn_number
 from desktop.services.audit import record_audit
 from desktop.services.checkins import EARLIEST_DAY, CheckinEntry, record_checkins_by_day, record_leave
 from desktop.services.operators import Actor, require
-from desktop.services.paste import FORMER, Candidate, RosterIndex, already_by_day, describe_person, made_up_day
+from desktop.services.paste import (
+    FORMER,
+    Candidate,
+    RosterIndex,
+    already_by_day,
+    camp_date,
+    camp_day_outside,
+    describe_person,
+    group_camp,
+    made_up_day,
+)
 from models import Group, Leave, Member, Membership, PointsEntry, clock
 
 __all__ = [
@@ -212,7 +226,14 @@ _DAY_RE = re.compile(r"^(\d{1,2})\s*[日号]?$")
 _TITLE_MONTH_RE = re.compile(
     r"(?:(\d{4})\s*年\s*)?(?<!\d)(\d{1,2})\s*月(?!\s*\d{1,2}\s*[日号])|(\d{4})\s*[-/.]\s*(\d{1,2})(?!\d)(?!\s*[-/.]\s*\d)"
 )
-_CAMP_DAY_RE = re.compile(r"第\s*\d{1,3}\s*天|day\s*\d{1,3}")
+# a 打卡表's column headed by a day of the camp (第1天, 第十五天, Day1, Day 1, D1, 第1天打卡), maybe with its date beside it
+# (第1天 11/16, 第1天（11月16日）, Day 1\n11/16): `_camp_header`
+_CAMP_HEADER_RE = re.compile(
+    r"^(?:第\s*(?P<n>[0-9]{1,3}|[一二两三四五六七八九十〇零]{1,4})\s*天|(?:day|d)\s*(?P<n2>[0-9]{1,3})(?![0-9]))"
+    r"\s*(?:打卡|签到|check-?in)?(?P<rest>.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
+_CAMP_REST_STRIP = " \t\n()（）[]【】|｜·,，:：-—–/"
 _DATE_HEADER_WORDS = ("打卡日期", "签到日期", "打卡日", "日期", "date", "day")
 _TIME_HEADER_WORDS = (
     "打卡时间",
@@ -485,6 +506,23 @@ def _is_day_range(text: str) -> bool:
     )
 
 
+def _camp_header(text: str) -> tuple[int, str] | None:
+    """(the camp day, the rest of the header) of a column headed by a day of the camp — 第1天, 第十五天, Day1, Day 1,
+    D1, 第1天打卡, 第1天 11/16 (the rest, "11/16", read by the caller as the date beside it) — else None. A header
+    that goes on with other words (第1天作业, Day 1 homework) is no camp day's column."""
+    m = _CAMP_HEADER_RE.match(unicodedata.normalize("NFKC", text or "").strip())
+    if m is None:
+        return None
+    number = m["n"] or m["n2"]
+    n = int(number) if number.isdigit() else cn_number(number.replace("两", "二"))
+    if n is None:
+        return None
+    rest = m["rest"].strip(_CAMP_REST_STRIP)
+    if rest and not re.fullmatch(r"[\d\s年月日号/.\-周星期一二三四五六日天()（）]+", rest):
+        return None
+    return n, rest
+
+
 def checkin_header(rows: list[Row]) -> int:
     """The header of a check-in table among the first rows (tabular.read_table's find_header): the first row
     with a person column and either two or more day-like cells (a 打卡表) or a date/time column (an export);
@@ -499,7 +537,7 @@ def checkin_header(rows: list[Row]) -> int:
             for v, t in zip(values, texts, strict=True)
             if t and not _is_person_header(t) and _header_day(v, t, (today.year, today.month), today) is not None
         )
-        camp = sum(1 for t in texts if _CAMP_DAY_RE.fullmatch(_fold(t)))  # 第1天 第2天: refused by the plan, saying why
+        camp = sum(1 for t in texts if _camp_header(t) is not None)  # 第1天 第2天: dated by the camp's first day
         if person and (
             days >= 2 or camp >= 2 or any(_kind_header(t, _DATE_HEADER_WORDS + _TIME_HEADER_WORDS) for t in texts)
         ):
@@ -715,6 +753,7 @@ class CheckinPlan:
     checkins: tuple[PlannedCheckin, ...] = field(default=(), repr=False)
     leaves: tuple[PlannedLeave, ...] = field(default=(), repr=False)
     other_sheets: tuple[str, ...] = ()  # the workbook's other sheets that are check-in tables too: not read
+    camp_start: date | None = None  # the camp's first day, when columns headed by camp days (第1天) were dated by it
 
     @property
     def other_sheets_note(self) -> str:
@@ -837,6 +876,9 @@ class _Planner:
         # a group column (群名称, 社群) naming several groups, this one among them: the rows of others are skipped
         self.groups: GroupColumn | None = None
         self.qq_columns: set[str] = set()  # person columns holding QQ numbers (QQ号): matched by the number
+        # a 打卡表's columns of camp days that are no day of the camp (第22天 of 21): column -> why; a mark is a problem
+        self.outside_cols: dict[int, str] = {}
+        self.camp_start: date | None = None  # the first day that dated 第1天 … columns (shown with the days read)
         self._qq: dict[str, list[tuple[int, str, str]]] | None = None
 
     def table_rows(self):
@@ -1227,6 +1269,11 @@ def _plan_matrix(
                 read.append((c, mark[0], mark[1]))
             else:
                 nones.append(c)  # × 0 未打卡 written in the cell: a "none" the database may contradict
+        for c, why in sorted(p.outside_cols.items()):  # ✓ under 第22天 of a 21-day camp: no day to log it on
+            value = values[c] if c < len(values) else None
+            mark = _cell_mark(value) if value not in (None, "") else None
+            if value not in (None, "") and (mark is None or mark[0] != _Mark.NONE):
+                problems.append(p.problem(row_no, _column(headers, c), why, "camp_outside", _text(value)))
         for c in sorted(day_cols):
             colour, blank = fills.get((row_no, c), (None, False))
             if colour is None or not blank or (c < len(values) and values[c] not in (None, "")):
@@ -1668,11 +1715,16 @@ def plan_checkin_import(
     numbers: list[tuple[int, float]] = []  # xlsx number headers (12.1): read together below, _number_days
     numbered: list[int] = []  # columns whose day is a day number under a month (title, 12月 above, --month)
     turned: list[tuple[int, int]] = []  # (left, right) where the day numbers go back
+    camp_cols: dict[int, tuple[int, str]] = {}  # column -> (camp day, a date written beside it)
     run_reference = reference or _run_reference(headers, header_values, person_cols, today)
     for i, h in enumerate(headers):
         if i in person_cols:
             continue
         value = header_values[i] if i < len(header_values) else h
+        counted = _camp_header(h) if h else None
+        if counted is not None:  # 第1天, Day1, D1, 第3天 11-18: a day of the camp, dated by its first day below
+            camp_cols[i] = counted
+            continue
         read = _header_day(value, h or titles[i], reference, today) if h else None
         if read is not None and read.day is not None and reference is None and run_reference:
             # 12/1 … 12/31 without a year: the columns are one run of days, read in the year of its first (a
@@ -1714,7 +1766,13 @@ def plan_checkin_import(
             bad_cols += [i for i, _v in numbers]
         else:
             day_cols.update(resolved)
-    layout = MATRIX if len(day_cols) + len(bare_cols) + len(bad_cols) >= 2 else LONG
+    camp = group_camp(session, group_id)
+    camp_read = _camp_days(headers, camp_cols, bare_cols, camp, reference, today, day_cols)
+    p.camp_start = camp[0] if camp_read.dated else None
+    if camp_read.numbered:  # 1 … 21 under no month, in a camp of 21 days with its first day: the camp's days
+        bare_cols = []
+        month_from = "camp"
+    layout = MATRIX if len(day_cols) + len(bare_cols) + len(bad_cols) + len(camp_cols) >= 2 else LONG
     if layout == MATRIX and reference is not None:
         # a date header far from the month the title, the sheet's name or --month gives: last year's template
         # (its Excel dates show 12月1日, the year hidden) under this year's title — refused, never logged in 2025
@@ -1758,12 +1816,57 @@ def plan_checkin_import(
                     table.header_row,
                     _column(headers, bare_cols[0]),
                     "表头是日号 (1、2、3…), 不知道是哪个月: 请在标题写上月份 (如 2026年12月打卡表) 或指定月份"
-                    " --month YYYY-MM (the day columns are bare day numbers and no month is known: give the month,"
-                    " --month YYYY-MM)",
+                    " --month YYYY-MM" + _camp_numbers_hint(group, headers, bare_cols, camp) + " (the day columns are"
+                    " bare day numbers and no month is known: give the month, --month YYYY-MM"
+                    + _camp_numbers_hint(group, headers, bare_cols, camp, english=True)
+                    + ")",
                     "month_needed",
                     headers[bare_cols[0]],
                 )
             )
+        if camp_read.unset:
+            shown = "「" + "」「".join(headers[i] for i in camp_read.unset[:2]) + "」"
+            p.file_problems.append(
+                p.problem(
+                    table.header_row,
+                    _column(headers, camp_read.unset[0]),
+                    f"表头{shown}… 是营期的第几天, 不是日期: 本群还没有设置开营日 (营期第1天), 不知道是哪一天;"
+                    f" 请先设置开营日 — 窗口里: 社群资料 → 开营日, 命令行: qundesk groups --group {group.name}"
+                    " --camp-start YYYY-MM-DD — 再导入, 或把表头改成日期 (如 12/1)"
+                    " (the columns are days of the camp, not dates, and the group has no first day set: set the"
+                    " camp's first day, its day 1 — in the window, Group profile → Camp's first day; on the command"
+                    f" line, qundesk groups --group {group.name} --camp-start YYYY-MM-DD — and import again, or head"
+                    " the columns with dates such as 12/1)",
+                    "camp_days",
+                    headers[camp_read.unset[0]],
+                )
+            )
+        for i, written, named in camp_read.mismatch:
+            p.file_problems.append(
+                p.problem(
+                    table.header_row,
+                    _column(headers, i),
+                    f"表头「{headers[i]}」写的日期是 {written}, 而按开营日 {camp[0]} 算, 这一天是 {named}: 请核对表头或开营日"
+                    f" (the header's date is {written}, but by the camp's first day, {camp[0]}, its camp day is {named}:"
+                    " check the header or the first day)",
+                    "camp_day_date",
+                    headers[i],
+                )
+            )
+        bad_cols += camp_read.unreadable
+        if camp_read.outside:
+            start, length = camp
+            span = f"{start} … {camp_date(start, length)}" if start is not None and length is not None else ""
+            for i, n in sorted(camp_read.outside.items()):
+                why = (
+                    f"第{n}天不在营期之内 (营期 {length} 天: {span}), 未导入 (day {n} is no day of the camp, {length}"
+                    f" days from {start}: not imported)"
+                    if length is not None and n >= 1
+                    else f"第{n}天不在营期之内 (营期从第1天 {start} 开始), 未导入 (day {n} is no day of the camp, whose"
+                    f" day 1 is {start}: not imported)"
+                )
+                skipped_columns.append((_column(headers, i), why))
+                p.outside_cols[i] = why
         for left, right in turned[:1]:
             p.file_problems.append(
                 p.problem(
@@ -1841,19 +1944,7 @@ def plan_checkin_import(
             if i not in (*person_cols, date_col, time_col, late_col, type_col, status_col)
             and _kind_header(h, _CONTENT_HEADER_WORDS)
         )
-        camp_days = [h for h in headers if _CAMP_DAY_RE.fullmatch(_fold(h))]
-        if date_col is None and time_col is None and len(camp_days) >= 2:
-            p.file_problems.append(
-                p.problem(
-                    table.header_row,
-                    None,
-                    f"表头是营期的第几天 ({camp_days[0]}, {camp_days[1]} …), 不是日期: 请把表头改成日期 (如 12/1 或 2026-12-01)"
-                    f" 再导入 (the columns are days of the camp, {camp_days[0]}, {camp_days[1]} …, not dates: head them"
-                    " with dates such as 12/1 and import again)",
-                    "camp_days",
-                )
-            )
-        elif date_col is None and time_col is None and (totals := [h for h in headers if h and _is_total(h)]):
+        if date_col is None and time_col is None and (totals := [h for h in headers if h and _is_total(h)]):
             # 小打卡/鲸打卡's 成员统计: one row per member with 打卡天数 and 最近打卡时间 — it has no check-ins to log
             p.file_problems.append(
                 p.problem(
@@ -1955,6 +2046,95 @@ def _run_reference(
         if read is not None and read.day is not None:
             return read.day.year, read.day.month
     return None
+
+
+@dataclass
+class _CampRead:
+    """How a 打卡表's camp-day columns were dated (`_camp_days`)."""
+
+    numbered: list[int] = field(default_factory=list)  # bare 1 2 3 … read as days of the camp
+    unset: list[int] = field(default_factory=list)  # 第1天 … in a group without its first day: not dated
+    outside: dict[int, int] = field(default_factory=dict)  # column -> a camp day that is no day of the camp
+    mismatch: list[tuple[int, date, date]] = field(default_factory=list)  # column, date beside, date of the camp day
+    unreadable: list[int] = field(default_factory=list)  # 第1天 with something beside it that is no date
+    dated: bool = False  # some column was dated by the camp's first day
+
+
+def _camp_days(
+    headers: list[str],
+    camp_cols: dict[int, tuple[int, str]],
+    bare_cols: list[int],
+    camp: tuple[date | None, int | None],
+    reference: tuple[int, int] | None,
+    today: date,
+    day_cols: dict[int, date],
+) -> _CampRead:
+    """Date a 打卡表's columns headed by days of the camp (第1天 … 第21天, Day1, D1) by the group's first day (开营日,
+    `community_group.camp_start_day`): day N is first day + N − 1, as a chain titled 第N天 (paste.camp_date). The
+    dated columns go into `day_cols`.
+
+    - Without a first day they are not dated: the plan refuses the file saying how to set it (code camp_days).
+    - A date written beside the count (第1天 11/16) is checked against it: two different days are refused, never
+      one of them taken.
+    - A day that is no day of the camp (第0天, 第22天 of a 21-day camp) is no date: the column is listed as not
+      used, and a mark in it is a problem naming the cell (`_Planner.outside_cols`).
+    - Bare numbers 1 2 3 … under no month (no title month, sheet name or --month) are the camp's days when the
+      group has its first day and its length and they run up within it (1 … 21 in a camp of 21 days): a month's
+      days need a month, which nothing gave. Otherwise they stay bare days and the month is asked for."""
+    start, length = camp
+    out = _CampRead()
+    for i, (n, beside_text) in sorted(camp_cols.items()):
+        named = camp_date(start, n) if start is not None else None
+        near = (named.year, named.month) if named is not None else reference
+        beside = _header_day(beside_text, beside_text, near, today) if beside_text else None
+        if beside_text and (beside is None or beside.day is None):
+            out.unreadable.append(i)
+        elif named is None:
+            if beside is not None and beside.day is not None:
+                day_cols[i] = beside.day  # 第1天 11/16 in a group without its first day: the date written
+            else:
+                out.unset.append(i)
+        elif camp_day_outside(n, length):
+            out.outside[i] = n
+        elif beside is not None and beside.day != named:
+            out.mismatch.append((i, beside.day, named))  # type: ignore[arg-type]
+        else:
+            day_cols[i] = named
+            out.dated = True
+    if bare_cols and reference is None and start is not None and length is not None:
+        texts = [unicodedata.normalize("NFKC", headers[i]).strip() for i in bare_cols]
+        numbers = [int(t) for t in texts if t.isdigit()]
+        if (
+            len(numbers) == len(bare_cols)
+            and numbers == sorted(set(numbers))
+            and 1 <= numbers[0]
+            and numbers[-1] <= length
+        ):
+            for i, n in zip(bare_cols, numbers, strict=True):
+                day_cols[i] = camp_date(start, n)
+            out.numbered = list(bare_cols)
+            out.dated = True
+    return out
+
+
+def _camp_numbers_hint(
+    group: Group, headers: list[str], bare_cols: list[int], camp: tuple[date | None, int | None], english: bool = False
+) -> str:
+    """What to add to "give the month" when bare day numbers (1 2 3 …) in a camp could be its days: how to set the
+    first day and the length that date them. "" in a group that is no camp (a hobby group's 1 … 31 are a month's)."""
+    start, length = camp
+    if group.kind != "camp" and start is None and length is None:
+        return ""
+    texts = [unicodedata.normalize("NFKC", headers[i]).strip() for i in bare_cols]
+    if not all(t.isdigit() for t in texts) or int(texts[0]) != 1:
+        return ""
+    command = f"qundesk groups --group {group.name} --camp-start YYYY-MM-DD --camp-days N"
+    if english:
+        return (
+            f"; if they are days of the camp, set its first day and its length — Group profile, or {command} —"
+            " or head them 第1天 第2天 …"
+        )
+    return f"; 如果是营期的第几天, 请在 社群资料 里设置开营日和营期天数, 或用命令 {command}, 或把表头写成 第1天 第2天 …"
 
 
 def _days_row(
@@ -2190,6 +2370,7 @@ def _settle(
         checkins=tuple(new_checkins),
         leaves=tuple(new_leaves),
         other_sheets=tuple(table.also_sheets),
+        camp_start=p.camp_start,
     )
 
 

@@ -780,6 +780,10 @@
             <source>no name, WeChat ID or phone answered: nobody to add</source>
             <translation>no name, WeChat ID or phone answered: nobody to add</translation>
         </message>
+        <message>
+            <source>Camp days counted from the camp's first day, %1.</source>
+            <translation>Camp days counted from the camp's first day, %1.</translation>
+        </message>
     </context>
     <context>
         <name>Lists</name>

@@ -768,6 +768,10 @@
             <source>no name, WeChat ID or phone answered: nobody to add</source>
             <translation>没有填姓名、微信号或手机，无人可加</translation>
         </message>
+        <message>
+            <source>Camp days counted from the camp's first day, %1.</source>
+            <translation>营期天数从开营日 %1 算起。</translation>
+        </message>
     </context>
     <context>
         <name>Lists</name>

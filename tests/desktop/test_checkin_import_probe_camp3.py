@@ -1,0 +1,245 @@
+"""Probe camp3: a 打卡表 whose columns are the camp's days (第1天 … 第21天, Day1, D1, 第一天, 1 … 21) is dated by the
+group's first day (开营日, `community_group.camp_start_day`, schema 0025), and what check-in mini-programs and online
+sheets export (小打卡, 鲸打卡, 打卡喵, 群打卡, 腾讯文档 收集表, 金山文档 / 飞书 tables) is logged for the right person on the
+right day. Real files read by the real import, values read back from the database; every test pins its own day."""
+
+from __future__ import annotations
+
+import csv
+from datetime import date, datetime, time
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+from sqlalchemy import select
+
+from desktop.cli import main
+from desktop.services.checkin_import import CheckinImportFailed, run_checkin_import
+from desktop.services.group_profile import update_group_profile
+from desktop.services.groups import create_group
+from desktop.services.roster import MemberInput, add_member
+from desktop.workspace import actor_for
+from models import CheckIn, Leave, Member, Membership
+
+GROUP = "21天写作营"
+START = date(2026, 11, 16)  # day 1; day 10 is 11-25 (today), day 21 is 12-06
+TODAY = date(2026, 11, 25)
+JOINED = datetime(2026, 11, 10, 20, 0)
+
+
+@pytest.fixture(autouse=True)
+def own_today(monkeypatch):
+    monkeypatch.setenv("QUNDESK_TODAY", TODAY.isoformat())
+
+
+def _camp(database, *, start: date | None = START, days: int | None = 21, name: str = GROUP, kind: str = "camp") -> int:
+    owner = actor_for(database)
+    with database.session() as s:
+        gid = create_group(s, owner, name, kind=kind)
+        for person in ("张三", "李四", "王五", "赵六"):
+            add_member(s, owner, gid, MemberInput(display_name=person, joined_at=JOINED))
+        if start is not None or days is not None:
+            update_group_profile(s, owner, gid, camp_start_day=start, camp_days=days)
+        s.commit()
+    return gid
+
+
+def _checkins(database) -> list[tuple[str, date, bool, datetime | None]]:
+    with database.session() as s:
+        rows = s.execute(
+            select(Member.display_name, CheckIn.day, CheckIn.late, CheckIn.checked_at)
+            .join(Membership, Membership.id == CheckIn.membership_id)
+            .join(Member, Member.id == Membership.member_id)
+        ).all()
+    return sorted((n, d, bool(late), at) for n, d, late, at in rows)
+
+
+def _leaves(database) -> list[tuple[str, date, date]]:
+    with database.session() as s:
+        rows = s.execute(
+            select(Member.display_name, Leave.start_day, Leave.end_day)
+            .join(Membership, Membership.id == Leave.membership_id)
+            .join(Member, Member.id == Membership.member_id)
+        ).all()
+    return sorted(tuple(r) for r in rows)
+
+
+def _xlsx(path: Path, rows: list[list[object]]) -> Path:
+    wb = Workbook()
+    ws = wb.active
+    for r in rows:
+        ws.append(r)
+    wb.save(path)
+    return path
+
+
+def _csv(path: Path, rows: list[list[object]], encoding: str = "utf-8-sig") -> Path:
+    with open(path, "w", encoding=encoding, newline="") as f:
+        csv.writer(f).writerows(rows)
+    return path
+
+
+def _day(n: int) -> date:
+    return date.fromordinal(START.toordinal() + n - 1)
+
+
+# ------------------------------------------------------------------------------------- columns that are camp days
+
+# the marks organisers write, one per camp day 1 … 3, for four people
+MARKS = [
+    ["张三", "✓", "06:12", "补"],  # on time; posted 06:12; late
+    ["李四", "请假", "×", ""],  # leave, none, empty
+    ["王五", "1", 0, "已打卡"],
+    ["赵六", "打卡", "假", "√"],  # 假 is leave
+]
+LOGGED = [
+    ("张三", _day(1), False, None),
+    ("张三", _day(2), False, datetime.combine(_day(2), time(6, 12))),
+    ("张三", _day(3), True, None),
+    ("王五", _day(1), False, None),
+    ("王五", _day(3), False, None),
+    ("赵六", _day(1), False, None),
+    ("赵六", _day(3), False, None),
+]
+
+
+@pytest.mark.parametrize(
+    "heads",
+    [
+        ["第1天", "第2天", "第3天"],
+        ["Day1", "Day2", "Day3"],
+        ["day 1", "day 2", "day 3"],
+        ["D1", "D2", "D3"],
+        ["第一天", "第二天", "第三天"],
+        ["第1天打卡", "第2天打卡", "第3天打卡"],
+        [1, 2, 3],  # bare numbers under no month, in a 21-day camp with its first day: the camp's days
+    ],
+)
+def test_camp_day_columns_are_dated_by_the_first_day(sqlite_workspace, tmp_path, heads):
+    """A 打卡表 headed 第1天 … (or Day1, D1, 第一天, 1 2 3) was refused as "not dates" — D1 and 第一天 even as "not a
+    check-in file" — though the group's first day dates them: day N is first day + N − 1, as a chain titled 第N天.
+    Every mark is read as in a dated 打卡表; importing it again changes nothing."""
+    _camp(sqlite_workspace)
+    owner = actor_for(sqlite_workspace)
+    path = _xlsx(tmp_path / "camp.xlsx", [["姓名", *heads], *MARKS])
+    plan, summary = run_checkin_import(sqlite_workspace, owner, path, GROUP, today=TODAY)
+    assert plan.layout == "matrix" and plan.camp_start == START
+    assert [d for _c, d in plan.days] == [_day(1), _day(2), _day(3)]
+    assert summary is not None and (summary.logged, summary.late, summary.leave_days) == (7, 1, 2)
+    assert _checkins(sqlite_workspace) == LOGGED
+    assert _leaves(sqlite_workspace) == [("李四", _day(1), _day(1)), ("赵六", _day(2), _day(2))]
+    plan, summary = run_checkin_import(sqlite_workspace, owner, path, GROUP, today=TODAY)
+    assert summary is not None and (summary.logged, summary.leave_days, summary.already) == (0, 0, 7)
+    assert _checkins(sqlite_workspace) == LOGGED
+
+
+def test_a_column_past_the_camp_is_said_and_a_mark_in_it_or_in_the_future_is_a_problem(sqlite_workspace, tmp_path):
+    """A 30-day template used for a 21-day camp, imported on day 10: 第22天 … are no days of the camp (listed as not
+    used; a ✓ in one is a problem naming the cell, never logged on 12-07), a ✓ on day 11 (tomorrow) is a future day;
+    an empty future column is fine. The rows with problems are left out only when the user says so."""
+    _camp(sqlite_workspace)
+    owner = actor_for(sqlite_workspace)
+    heads = [f"第{n}天" for n in range(1, 31)]
+    rows = [
+        ["21天写作营 打卡表"],
+        ["姓名", *heads, "合计"],
+        ["张三", *(["✓"] * 10), *([""] * 20), 10],
+        ["李四", "✓", *([""] * 21), "✓", *([""] * 7), 2],  # 第23天
+        ["王五", *([""] * 10), "✓", *([""] * 19), 1],  # 第11天 = 11-26, tomorrow
+    ]
+    path = _xlsx(tmp_path / "template.xlsx", rows)
+    with pytest.raises(CheckinImportFailed) as failed:
+        run_checkin_import(sqlite_workspace, owner, path, GROUP, today=TODAY)
+    problems = {(p.row, p.column, p.code) for p in failed.value.problems}
+    assert problems == {(4, "X (第23天)", "camp_outside"), (5, "L (第11天)", "future_day")}
+    said = next(p for p in failed.value.problems if p.code == "camp_outside")
+    assert "2026-11-16 … 2026-12-06" in said.message and "第23天" in said.message
+    skipped = dict(failed.value.plan.skipped_columns)
+    assert set(skipped) == {f"{c} (第{n}天)" for c, n in zip("WXYZ", range(22, 26), strict=True)} | {
+        "AA (第26天)",
+        "AB (第27天)",
+        "AC (第28天)",
+        "AD (第29天)",
+        "AE (第30天)",
+        "AF (合计)",
+    }
+    assert _checkins(sqlite_workspace) == []
+    plan, summary = run_checkin_import(sqlite_workspace, owner, path, GROUP, today=TODAY, skip_problems=True)
+    assert summary is not None and (summary.logged, summary.left_out) == (10, 2)
+    assert [d for n, d, *_ in _checkins(sqlite_workspace)] == [_day(n) for n in range(1, 11)]
+
+
+def test_without_a_first_day_the_camp_days_are_refused_naming_where_to_set_it(
+    sqlite_workspace, sqlite_path, tmp_path, capsys
+):
+    """Without a first day the columns are refused (never laid on a guessed calendar), and the message says where
+    the first day is set — the group profile in the window, `qundesk groups --camp-start` on the command line — so
+    that, once set, the same file imports."""
+    _camp(sqlite_workspace, start=None, days=None)
+    path = _csv(tmp_path / "camp.csv", [["姓名", "Day1", "Day2"], ["张三", "✓", "✓"]])
+    db = str(sqlite_path)
+    assert main(["--db", db, "import", "checkins", str(path), "--group", GROUP]) == 1
+    err = capsys.readouterr().err
+    assert "社群资料 → 开营日" in err and f"qundesk groups --group {GROUP} --camp-start YYYY-MM-DD" in err
+    assert "Group profile → Camp's first day" in err
+    assert _checkins(sqlite_workspace) == []
+    assert main(["--db", db, "groups", "--group", GROUP, "--camp-start", START.isoformat()]) == 0
+    capsys.readouterr()
+    assert main(["--db", db, "import", "checkins", str(path), "--group", GROUP]) == 0
+    out = capsys.readouterr().out
+    assert f"第1天 = {START}" in out
+    assert [(n, d) for n, d, *_ in _checkins(sqlite_workspace)] == [("张三", _day(1)), ("张三", _day(2))]
+
+
+def test_a_date_written_beside_the_camp_day_must_agree_with_it(sqlite_workspace, tmp_path):
+    """第1天 11/16 (or 第2天（11月17日）, Day 3 over 11/18): the date and the count are the same day, read; a header
+    whose date and count are two days (第2天 11月18日) is refused naming the column — which is the typo, a person
+    says. Without a first day the date written is the day."""
+    _camp(sqlite_workspace)
+    owner = actor_for(sqlite_workspace)
+    good = _xlsx(
+        tmp_path / "good.xlsx", [["姓名", "第1天 11/16", "第2天（11月17日）", "Day 3\n11/18"], ["张三", "✓", "✓", "✓"]]
+    )
+    plan, summary = run_checkin_import(sqlite_workspace, owner, good, GROUP, today=TODAY)
+    assert summary is not None and summary.logged == 3
+    bad = _xlsx(tmp_path / "bad.xlsx", [["姓名", "第4天 11/19", "第5天 11月21日"], ["张三", "✓", "✓"]])
+    with pytest.raises(CheckinImportFailed) as failed:
+        run_checkin_import(sqlite_workspace, owner, bad, GROUP, today=TODAY)
+    assert [(p.column, p.code) for p in failed.value.problems] == [("C (第5天 11月21日)", "camp_day_date")]
+    assert "2026-11-20" in failed.value.problems[0].message
+    assert len(_checkins(sqlite_workspace)) == 3
+
+
+@pytest.mark.parametrize(
+    ("name", "kind", "camp", "hinted"),
+    [
+        ("读书会", "hobby", (None, None), False),  # no camp: 1 2 3 are a month's days
+        (GROUP, "camp", (None, None), True),  # a camp without its first day: how to set it
+        (GROUP, "camp", (START, None), True),  # its length unknown: 1 … 30 cannot be told from a month
+    ],
+)
+def test_bare_numbers_without_a_month_ask_for_it_and_in_a_camp_say_how_to_date_them(
+    sqlite_workspace, tmp_path, name, kind, camp, hinted
+):
+    _camp(sqlite_workspace, start=camp[0], days=camp[1], name=name, kind=kind)
+    path = _csv(tmp_path / "bare.csv", [["姓名", *range(1, 31)], ["张三", "✓", "✓", *([""] * 28)]])
+    with pytest.raises(CheckinImportFailed) as failed:
+        run_checkin_import(sqlite_workspace, actor_for(sqlite_workspace), path, name, today=TODAY)
+    assert [p.code for p in failed.value.problems] == ["month_needed"]
+    assert ("开营日" in failed.value.problems[0].message) is hinted
+    assert ("--camp-days" in failed.value.problems[0].message) is hinted
+
+
+def test_bare_numbers_past_the_camp_s_length_or_under_a_month_are_a_month_s_days(sqlite_workspace, tmp_path):
+    """1 … 30 in a 21-day camp are not its days (a month's sheet): asked for the month, never read as days 22 … 30
+    of the camp. Under a title's month (11月打卡表) 1 2 3 are that month's days, in a camp or not."""
+    _camp(sqlite_workspace)
+    owner = actor_for(sqlite_workspace)
+    over = _csv(tmp_path / "over.csv", [["姓名", *range(1, 31)], ["张三", *([""] * 16), "✓", *([""] * 13)]])
+    with pytest.raises(CheckinImportFailed) as failed:
+        run_checkin_import(sqlite_workspace, owner, over, GROUP, today=TODAY)
+    assert [p.code for p in failed.value.problems] == ["month_needed"]
+    titled = _csv(tmp_path / "titled.csv", [["11月打卡表"], ["姓名", 17, 18, 19], ["张三", "✓", "", "✓"]])
+    plan, summary = run_checkin_import(sqlite_workspace, owner, titled, GROUP, today=TODAY)
+    assert plan.camp_start is None and summary is not None
+    assert [d for _n, d, *_ in _checkins(sqlite_workspace)] == [date(2026, 11, 17), date(2026, 11, 19)]
