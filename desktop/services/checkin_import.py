@@ -45,6 +45,7 @@ Decisions (what a user sees follows from these):
   day than its 打卡日期: the member checked in after the day was over (checkins.py's definition); a 提交时间 before
   its 打卡日期 is a problem (one of the two columns is not what it seems). 修改时间/更新时间 is never the time.
 - Cells of a 打卡表: ✓ √ ✔ ☑ ✅ 1 打卡 已打卡 签到 是 完成 TRUE (a checkbox: FALSE is none) → a check-in; a time (07:12) → a check-in posted then;
+  an amount (800, 800字, 30分钟, 5.2km: a writing camp's words, a reading group's minutes) → a check-in, 0字 none;
   补 补卡 → a late check-in (补卡); 请假 假 事假 病假 → leave; empty × ✗ 0 未打卡 缺卡 - → none. Anything
   else is a problem naming the cell. A row below the header that is a header again (姓名 | 12/8 | 12/9: the next
   week's block under the first) gives the days of the rows below it; when one of its days cannot be read, those
@@ -812,6 +813,14 @@ class _Mark:
     CHECK, NONE, LEAVE, LATE = "check", "none", "leave", "late"
 
 
+AMOUNT_MAX = 1_000_000  # a cell's amount (800 words, 30 minutes) up to this: larger is no amount of a day's work
+# an amount in a 打卡表's cell: a writing camp's word count, a reading group's pages, a running group's distance
+_AMOUNT_RE = re.compile(
+    r"^(\d+(?:\.\d+)?)\s*(?:字|个字|分钟|min|mins|minutes?|小时|h|hours?|页|pages?|km|公里|千米|米|m|步|steps?|篇|章|节|遍"
+    r"|次|个|题|道题|单词|词|words?|课)?$"
+)
+
+
 def _cell_mark(value: object) -> tuple[str, time | None] | None:
     """(mark, posted time) of a 打卡表 cell, or None when it cannot be read."""
     if value is None:
@@ -824,14 +833,16 @@ def _cell_mark(value: object) -> tuple[str, time | None] | None:
     if isinstance(value, datetime):
         return None  # a date in a day's cell: not a mark
     if isinstance(value, (int, float)):
-        if value == 1:
-            return _Mark.CHECK, None
         if value == 0:
             return _Mark.NONE, None
-        return None
+        # 1, or what the member did that day: 800 (words), 30 (minutes), 5.2 (km) — a check-in; a negative is no mark
+        return (_Mark.CHECK, None) if 0 < value <= AMOUNT_MAX else None
     text = _fold(value)
     if not text:
         return _Mark.NONE, None
+    amount = _AMOUNT_RE.match(text)
+    if amount is not None:  # 800字, 30分钟, 5km, 20页: what the member did that day (0字 is nothing done)
+        return (_Mark.CHECK, None) if 0 < float(amount[1]) <= AMOUNT_MAX else (_Mark.NONE, None)
     if text in CHECK_MARKS or text in ON_TIME_MARKS:
         return _Mark.CHECK, None
     if text in NONE_MARKS:

@@ -90,7 +90,7 @@ MARKS = [
     ["张三", "✓", "06:12", "补"],  # on time; posted 06:12; late
     ["李四", "请假", "×", ""],  # leave, none, empty
     ["王五", "1", 0, "已打卡"],
-    ["赵六", "打卡", "假", "√"],  # 假 is leave
+    ["赵六", "800字", "假", "√"],  # a word count is a check-in (what the member did); 假 is leave
 ]
 LOGGED = [
     ("张三", _day(1), False, None),
@@ -243,3 +243,32 @@ def test_bare_numbers_past_the_camp_s_length_or_under_a_month_are_a_month_s_days
     plan, summary = run_checkin_import(sqlite_workspace, owner, titled, GROUP, today=TODAY)
     assert plan.camp_start is None and summary is not None
     assert [d for _n, d, *_ in _checkins(sqlite_workspace)] == [date(2026, 11, 17), date(2026, 11, 19)]
+
+
+def test_amounts_in_a_dated_sheet_are_check_ins_and_zero_is_none(sqlite_workspace, tmp_path):
+    """A writing camp's sheet of word counts (800, 800字), a reading group's minutes (30分钟), a run (5.2km): each was
+    "cannot read this cell" and the file refused. An amount is what the member did that day: a check-in; 0字 is
+    none; a negative number is still no mark."""
+    _camp(sqlite_workspace)
+    owner = actor_for(sqlite_workspace)
+    path = _xlsx(
+        tmp_path / "words.xlsx",
+        [
+            ["姓名", "11/20", "11/21", "11/22", "11/23"],
+            ["张三", 800, "1200字", "0字", ""],
+            ["李四", "30分钟", "5.2km", "20页", 0],
+        ],
+    )
+    _plan, summary = run_checkin_import(sqlite_workspace, owner, path, GROUP, today=TODAY)
+    assert summary is not None and summary.logged == 5
+    assert [(n, d) for n, d, *_ in _checkins(sqlite_workspace)] == [
+        ("张三", date(2026, 11, 20)),
+        ("张三", date(2026, 11, 21)),
+        ("李四", date(2026, 11, 20)),
+        ("李四", date(2026, 11, 21)),
+        ("李四", date(2026, 11, 22)),
+    ]
+    negative = _xlsx(tmp_path / "neg.xlsx", [["姓名", "11/20", "11/21"], ["王五", -3, "✓"]])
+    with pytest.raises(CheckinImportFailed) as failed:
+        run_checkin_import(sqlite_workspace, owner, negative, GROUP, today=TODAY)
+    assert [(p.column, p.code) for p in failed.value.problems] == [("B (11/20)", "cell_unreadable")]
