@@ -40,7 +40,8 @@ Decisions (what a user sees follows from these):
 - An export's row: a 是否打卡/打卡情况 answer (or a form's question 今天打卡了吗 / 今日是否已打卡) 否/未打卡 is no check-in (named), 请假 a leave day, anything unreadable
   a problem; a content column (内容, 接龙内容, 备注) that says 请假 is no check-in, as a pasted line is (reported, no
   leave recorded); a row dated only by its 提交时间 whose content makes up an earlier day (补昨天, 补12月3日) is a 补卡
-  for that day, one that says 补卡 without the day is a problem (never logged on the day it was posted).
+  for that day, one that says 补卡 without the day is a problem (never logged on the day it was posted); 补第2天 makes up
+  the camp's day 2, dated by the group's first day (_camp_makeup: without one, a problem).
 - An export's row is late (补卡) when a 补卡/是否补卡 column says so, or when its time (提交时间) is on a later
   day than its 打卡日期: the member checked in after the day was over (checkins.py's definition); a 提交时间 before
   its 打卡日期 is a problem (one of the two columns is not what it seems). 修改时间/更新时间 is never the time.
@@ -125,6 +126,7 @@ from desktop.services.paste import (
     already_by_day,
     camp_date,
     camp_day_outside,
+    camp_makeup_day,
     describe_person,
     group_camp,
     made_up_day,
@@ -890,6 +892,7 @@ class _Planner:
         # a 打卡表's columns of camp days that are no day of the camp (第22天 of 21): column -> why; a mark is a problem
         self.outside_cols: dict[int, str] = {}
         self.camp_start: date | None = None  # the first day that dated 第1天 … columns (shown with the days read)
+        self.camp: tuple[date | None, int | None] = (None, None)  # the group's first day and length (开营日, 营期天数)
         self._qq: dict[str, list[tuple[int, str, str]]] | None = None
 
     def table_rows(self):
@@ -1536,8 +1539,15 @@ def _plan_long(
         elif text and date_col is None and at is not None and _SAYS_LATE.search(said) and not problems:
             # a 群接龙 row posted on the day it was submitted: 补昨天 / 补12月3日 is for that earlier day
             made_up = made_up_day(text, at.date())
+            camp_day = camp_makeup_day(text) if made_up is None else None
             if made_up is not None:
                 day, late = made_up, True
+            elif camp_day is not None:  # 补第2天: the camp's day 2, dated by the group's first day
+                made_up, bad = _camp_makeup(p, camp_day, text, at.date(), row_no, _column(headers, content_cols[0]))
+                if bad is not None:
+                    problems.append(bad)
+                else:
+                    day, late = made_up, True
             elif not FUTURE_MAKEUP_RE.search(said):
                 column = _column(headers, content_cols[0])
                 problems.append(
@@ -1591,13 +1601,56 @@ def _plan_long(
         p.finish_row(row_no, name, mid, shown, problems, checkins, leaves, note=zone_note)
 
 
+def _camp_makeup(
+    p: _Planner, n: int, text: str, posted: date, row: int, column: str
+) -> tuple[date | None, ImportProblem | None]:
+    """(the day, or the problem) of an export row whose content makes up a camp day by number (补第2天, 补卡 Day 2)
+    posted on `posted`: day N of the camp counted from the group's first day, as the paste and the chat import read
+    it. Without a first day which date it is is not written (a problem saying where to set it, never the day it was
+    posted); a day that is no day of the camp, or one still to come, is a problem naming it."""
+    start, length = p.camp
+    shown = _short_text(text)
+    if start is None:
+        return None, p.problem(
+            row,
+            column,
+            f"内容补的是营期第{n}天: 本群没有设置开营日, 不知道是哪一天; 请在 社群资料 里设置开营日, 或用命令 qundesk groups"
+            f" --group {p.group} --camp-start YYYY-MM-DD, 再导入: {shown} (makes up day {n} of the camp, and the group"
+            " has no first day set: which date that is is not known; set the camp's first day and import again)",
+            "late_day_unknown",
+            text,
+        )
+    if camp_day_outside(n, length):
+        return None, p.problem(
+            row,
+            column,
+            f"内容补的是营期第{n}天, 不在营期之内 (营期 {length} 天, 从 {start} 开始): {shown} (makes up day {n}, no day of"
+            f" the camp of {length} days from {start})",
+            "camp_outside",
+            text,
+        )
+    made_up = camp_date(start, n)
+    if made_up > posted:
+        return None, p.problem(
+            row,
+            column,
+            f"内容补的是营期第{n}天 ({made_up}), 在提交那天 {posted} 之后: 请核对 {shown} (makes up day {n}, {made_up},"
+            f" after the day it was posted, {posted}: check the row)",
+            "late_day_unknown",
+            text,
+        )
+    return made_up, None
+
+
 _DAY = timedelta(days=1)  # 24:00 on a day is 00:00 after it: the end of that day, not a 补卡
 _MONTH_DAY_TIME_RE = re.compile(
     r"^(\d{1,2}\s*(?:[-/.]|月)\s*\d{1,2}\s*[日号]?)\s+(\d{1,2}\s*[:：]\s*\d{1,2}(?:\s*[:：]\s*\d{1,2})?)$"
 )
 _TIME_IN_TEXT = re.compile(r"\d{1,2}\s*[:：点时]\s*\d{1,2}")
 _SAYS_LATE = re.compile(
-    r"补卡|补打卡|补签|(?<![弥候替递增填修互贴进滋])补\s*(?:\d|昨|前天|大前天|周|星期)|[(（【\[]\s*补\s*[)）】\]]"
+    # 补第2天 / 补Day2: a camp's day by number (_camp_makeup), never a check-in of the day it was posted
+    r"补卡|补打卡|补签|(?<![弥候替递增填修互贴进滋])补\s*(?:\d|昨|前天|大前天|周|星期|第|day\s*\d)|[(（【\[]\s*补\s*[)）】\]]",
+    re.IGNORECASE,
 )
 _SAYS_CHECKED = re.compile(r"打卡|签到|报到|已完成")
 
@@ -1777,7 +1830,7 @@ def plan_checkin_import(
             bad_cols += [i for i, _v in numbers]
         else:
             day_cols.update(resolved)
-    camp = group_camp(session, group_id)
+    camp = p.camp = group_camp(session, group_id)
     camp_read = _camp_days(headers, camp_cols, bare_cols, camp, reference, today, day_cols)
     p.camp_start = camp[0] if camp_read.dated else None
     if camp_read.numbered:  # 1 … 21 under no month, in a camp of 21 days with its first day: the camp's days

@@ -272,3 +272,56 @@ def test_amounts_in_a_dated_sheet_are_check_ins_and_zero_is_none(sqlite_workspac
     with pytest.raises(CheckinImportFailed) as failed:
         run_checkin_import(sqlite_workspace, owner, negative, GROUP, today=TODAY)
     assert [(p.column, p.code) for p in failed.value.problems] == [("B (11/20)", "cell_unreadable")]
+
+
+# ------------------------------------------------------------------------------ exports: a make-up of a camp day
+
+
+def _jielong(tmp_path: Path, content: str) -> Path:
+    """接龙管家's export: 序号, 接龙人, 接龙内容, 接龙时间 (no 打卡日期: the row's day is when it was posted)."""
+    return _csv(
+        tmp_path / "接龙管家.csv",
+        [
+            ["序号", "接龙人", "接龙内容", "接龙时间"],
+            ["1", "张三", "第3天 800字", "2026-11-18 06:31:02"],
+            ["2", "李四", content, "2026-11-18 21:00:00"],
+        ],
+    )
+
+
+@pytest.mark.parametrize("content", ["补卡 第2天", "补第2天", "补Day2 打卡"])
+def test_an_export_row_making_up_a_camp_day_is_a_late_check_in_of_that_day(sqlite_workspace, tmp_path, content):
+    """李四's row 补卡 第2天 posted on day 3 (11-18) was refused "says 补卡 without the day it makes up", the whole
+    file with it, though the camp's first day says day 2 is 11-17 (the paste and the chat import read it so); 补第2天
+    was worse: logged as an on-time check-in of the 18th. It is a 补卡 of 11-17 now, posted at 21:00 on the 18th;
+    importing again changes nothing."""
+    _camp(sqlite_workspace)
+    owner = actor_for(sqlite_workspace)
+    path = _jielong(tmp_path, content)
+    for _ in range(2):
+        run_checkin_import(sqlite_workspace, owner, path, GROUP, today=TODAY)
+    assert _checkins(sqlite_workspace) == [
+        ("张三", _day(3), False, datetime(2026, 11, 18, 6, 31, 2)),
+        ("李四", _day(2), True, datetime(2026, 11, 18, 21, 0)),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("camp", "content", "code", "words"),
+    [
+        ((None, None), "补卡 第2天", "late_day_unknown", "开营日"),  # no first day: which date, not known
+        ((START, 21), "补第30天", "camp_outside", "不在营期之内"),  # no day of a 21-day camp
+        ((START, 21), "补第5天", "late_day_unknown", "2026-11-20"),  # day 5 is after the day it was posted
+    ],
+)
+def test_a_camp_day_make_up_that_cannot_be_dated_is_a_problem_never_the_day_posted(
+    sqlite_workspace, tmp_path, camp, content, code, words
+):
+    _camp(sqlite_workspace, start=camp[0], days=camp[1])
+    path = _jielong(tmp_path, content)
+    with pytest.raises(CheckinImportFailed) as failed:
+        run_checkin_import(sqlite_workspace, actor_for(sqlite_workspace), path, GROUP, today=TODAY)
+    [problem] = failed.value.problems
+    assert (problem.row, problem.column, problem.code) == (3, "C (接龙内容)", code)
+    assert words in problem.message
+    assert _checkins(sqlite_workspace) == []
