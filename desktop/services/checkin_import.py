@@ -44,7 +44,8 @@ Decisions (what a user sees follows from these):
   the camp's day 2, dated by the group's first day (_camp_makeup: without one, a problem).
 - An export's row is late (补卡) when a 补卡/是否补卡 column says so, or when its time (提交时间) is on a later
   day than its 打卡日期: the member checked in after the day was over (checkins.py's definition); a 提交时间 before
-  its 打卡日期 is a problem (one of the two columns is not what it seems). 修改时间/更新时间 is never the time.
+  its 打卡日期 is a problem (one of the two columns is not what it seems). 修改时间/更新时间 is never the time,
+  nor 创建时间 beside a 打卡日期 (when a 飞书/腾讯文档 row was typed in: _RECORD_STARTS).
 - Cells of a 打卡表: ✓ √ ✔ ☑ ✅ 1 打卡 已打卡 签到 是 完成 TRUE (a checkbox: FALSE is none) → a check-in; a time (07:12) → a check-in posted then;
   an amount (800, 800字, 30分钟, 5.2km: a writing camp's words, a reading group's minutes) → a check-in, 0字 none;
   补 补卡 → a late check-in (补卡); 请假 假 事假 病假 → leave; empty × ✗ 0 未打卡 缺卡 - → none. Anything
@@ -354,6 +355,12 @@ def _is_person_header(text: str) -> bool:
     )
 
 
+# when a table's row was made (飞书 多维表格 and 腾讯文档 智能表 add 创建时间 to every row): beside a 打卡日期 it is not the
+# member's time — an organiser typing last week's check-ins on Sunday made every one of them a 补卡 posted on Sunday
+_RECORD_STARTS = ("创建", "录入", "添加", "新建", "记录创建", "created")
+_RECORD_WHY = (
+    "记录的创建时间, 不是打卡时间, 未使用 (when the row was created, not when the member checked in: not used)"
+)
 _NOT_THE_DAY_STARTS = (
     "入群",
     "加入",
@@ -1987,6 +1994,13 @@ def plan_checkin_import(
         zoned = tuple(i for i, h in enumerate(headers) if zone_offset(h) is not None)
         date_col = _first_column(headers, _DATE_HEADER_WORDS, zoned)
         time_col = _first_column(headers, _TIME_HEADER_WORDS, (date_col,))
+        record_col: int | None = None  # 飞书/腾讯文档's 创建时间 beside a 打卡日期: when the row was made, not posted
+        if (
+            date_col is not None
+            and time_col is not None
+            and _question_key(headers[time_col]).startswith(_RECORD_STARTS)
+        ):
+            record_col, time_col = time_col, None
         late_col = next((i for i, h in enumerate(headers) if _kind_header(h, _LATE_HEADER_WORDS)), None)
         type_col = next(
             (
@@ -2034,7 +2048,9 @@ def plan_checkin_import(
         else:
             used = {*person_cols, date_col, time_col, late_col, type_col, status_col, *content_cols}
             skipped_columns = [
-                (_column(headers, i), "未使用 (not used)") for i, h in enumerate(headers) if h and i not in used
+                (_column(headers, i), _RECORD_WHY if i == record_col else "未使用 (not used)")
+                for i, h in enumerate(headers)
+                if h and i not in used
             ]
             p.qq_columns = {_column(headers, i) for i in person_cols if header_field(headers[i]) == "qq"}
             p.count_col = next(

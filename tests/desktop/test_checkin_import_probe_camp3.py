@@ -325,3 +325,26 @@ def test_a_camp_day_make_up_that_cannot_be_dated_is_a_problem_never_the_day_post
     assert (problem.row, problem.column, problem.code) == (3, "C (接龙内容)", code)
     assert words in problem.message
     assert _checkins(sqlite_workspace) == []
+
+
+def test_a_row_s_creation_time_beside_its_day_is_not_when_the_member_checked_in(sqlite_workspace, tmp_path):
+    """A 飞书 多维表格 the organiser fills in on Sunday: 成员 | 打卡日期 | 是否打卡 | 创建时间 (added to every row). The
+    创建时间 was read as the check-in's time: every check-in of the week became a 补卡 posted on Sunday. It is when the
+    row was made, not posted: listed as not used, the check-ins on their days, on time."""
+    _camp(sqlite_workspace)
+    path = _xlsx(
+        tmp_path / "飞书.xlsx",
+        [
+            ["成员", "打卡日期", "是否打卡", "创建时间"],
+            ["张三", datetime(2026, 11, 18), "是", datetime(2026, 11, 22, 10, 0)],
+            ["李四", "2026/11/19", "是", "2026-11-22 10:01"],
+            ["王五", "2026/11/19", "否", "2026-11-22 10:02"],
+        ],
+    )
+    plan, summary = run_checkin_import(sqlite_workspace, actor_for(sqlite_workspace), path, GROUP, today=TODAY)
+    assert summary is not None and (summary.logged, summary.late) == (2, 0)
+    assert dict(plan.skipped_columns)["D (创建时间)"].startswith("记录的创建时间")
+    assert _checkins(sqlite_workspace) == [
+        ("张三", date(2026, 11, 18), False, None),
+        ("李四", date(2026, 11, 19), False, None),
+    ]
