@@ -7,7 +7,7 @@ Flow: `read_table` (desktop/io/tabular.py, with this module's own header rule) -
 
 Decisions (what a user sees follows from these):
 - Layout. A header with two or more cells that read as days (2026-12-01, 12/1, 12月1日, 12.1, an Excel date
-  cell, a bare 1–31) is a 打卡表 ("matrix"); a header with a person column and a date or time column
+  cell or its serial number 46344 — _serial_day, read when they go up —, a bare 1–31) is a 打卡表 ("matrix"); a header with a person column and a date or time column
   (打卡日期, 日期, 打卡时间, 提交时间) is an export ("long"). Anything else is refused, saying what was looked for.
 - People are matched as headless `checkin --paste` matches them (paste.RosterIndex.match): only a certain
   match (exact display name, nickname, group nickname or WeChat ID of one active member of the group) is
@@ -533,6 +533,18 @@ def _camp_header(text: str) -> tuple[int, str] | None:
     return n, rest
 
 
+SERIAL_FIRST, SERIAL_LAST = 36526, 73050  # Excel serial dates 2000-01-01 … 2099-12-31: a header of those is a date
+
+
+def _serial_day(text: str, date1904: bool = False) -> date | None:
+    """A header that is an Excel serial date written as a number (46344: a date cell whose format was lost, pasted as
+    values, or a CSV of it) — the date it is, else None."""
+    raw = unicodedata.normalize("NFKC", text or "").strip()
+    if not re.fullmatch(r"\d{5}(?:\.0)?", raw) or not SERIAL_FIRST <= int(float(raw)) <= SERIAL_LAST:
+        return None
+    return (date(1899, 12, 30) if not date1904 else date(1904, 1, 1)) + timedelta(days=int(float(raw)))
+
+
 def checkin_header(rows: list[Row]) -> int:
     """The header of a check-in table among the first rows (tabular.read_table's find_header): the first row
     with a person column and either two or more day-like cells (a 打卡表) or a date/time column (an export);
@@ -545,7 +557,9 @@ def checkin_header(rows: list[Row]) -> int:
         days = sum(
             1
             for v, t in zip(values, texts, strict=True)
-            if t and not _is_person_header(t) and _header_day(v, t, (today.year, today.month), today) is not None
+            if t
+            and not _is_person_header(t)
+            and (_header_day(v, t, (today.year, today.month), today) is not None or _serial_day(t) is not None)
         )
         camp = sum(1 for t in texts if _camp_header(t) is not None)  # 第1天 第2天: dated by the camp's first day
         if person and (
@@ -1787,6 +1801,7 @@ def plan_checkin_import(
     numbered: list[int] = []  # columns whose day is a day number under a month (title, 12月 above, --month)
     turned: list[tuple[int, int]] = []  # (left, right) where the day numbers go back
     camp_cols: dict[int, tuple[int, str]] = {}  # column -> (camp day, a date written beside it)
+    serials: list[tuple[int, date]] = []  # columns headed by an Excel serial date as a number (46344)
     run_reference = reference or _run_reference(headers, header_values, person_cols, today)
     for i, h in enumerate(headers):
         if i in person_cols:
@@ -1795,6 +1810,10 @@ def plan_checkin_import(
         counted = _camp_header(h) if h else None
         if counted is not None:  # 第1天, Day1, D1, 第3天 11-18: a day of the camp, dated by its first day below
             camp_cols[i] = counted
+            continue
+        serial = _serial_day(h, table.date1904) if h else None
+        if serial is not None:  # 46344: an Excel date cell that lost its format (2026-11-18), read below
+            serials.append((i, serial))
             continue
         read = _header_day(value, h or titles[i], reference, today) if h else None
         if read is not None and read.day is not None and reference is None and run_reference:
@@ -1837,6 +1856,12 @@ def plan_checkin_import(
             bad_cols += [i for i, _v in numbers]
         else:
             day_cols.update(resolved)
+    if serials:  # 46344 46345 …: dates when they go up column by column, else a header that cannot be read
+        ascending = all(b[1] > a[1] for a, b in zip(serials, serials[1:], strict=False))
+        if ascending and len(serials) >= 2:
+            day_cols.update(serials)
+        else:
+            bad_cols += [i for i, _d in serials]
     camp = p.camp = group_camp(session, group_id)
     camp_read = _camp_days(headers, camp_cols, bare_cols, camp, reference, today, day_cols)
     p.camp_start = camp[0] if camp_read.dated else None

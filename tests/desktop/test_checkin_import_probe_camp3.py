@@ -348,3 +348,32 @@ def test_a_row_s_creation_time_beside_its_day_is_not_when_the_member_checked_in(
         ("张三", date(2026, 11, 18), False, None),
         ("李四", date(2026, 11, 19), False, None),
     ]
+
+
+def test_day_headers_that_are_excel_serial_numbers_are_their_dates(sqlite_workspace, tmp_path):
+    """金山文档 / 飞书 sheets whose date header cells lost their format (pasted as values, or saved as CSV) head the
+    days 46344 46345 46346: the file was "not a check-in file". An Excel serial date is its date (46344 is
+    2026-11-18), listed with the days read; serials that do not go up column by column are refused, never guessed."""
+    _camp(sqlite_workspace)
+    owner = actor_for(sqlite_workspace)
+    xlsx = _xlsx(tmp_path / "serial.xlsx", [["姓名", 46344, 46345, 46346], ["张三", "✓", "√", ""]])
+    plan, summary = run_checkin_import(sqlite_workspace, owner, xlsx, GROUP, today=TODAY)
+    assert plan.days == (
+        ("B (46344)", date(2026, 11, 18)),
+        ("C (46345)", date(2026, 11, 19)),
+        ("D (46346)", date(2026, 11, 20)),
+    )
+    assert summary is not None and summary.logged == 2
+    text = _csv(tmp_path / "serial.csv", [["姓名", "46344", "46345"], ["李四", "✓", "请假"]])
+    _plan, summary = run_checkin_import(sqlite_workspace, owner, text, GROUP, today=TODAY)
+    assert summary is not None and (summary.logged, summary.leave_days) == (1, 1)
+    assert [(n, d) for n, d, *_ in _checkins(sqlite_workspace)] == [
+        ("张三", date(2026, 11, 18)),
+        ("张三", date(2026, 11, 19)),
+        ("李四", date(2026, 11, 18)),
+    ]
+    back = _csv(tmp_path / "back.csv", [["姓名", "46345", "46344"], ["王五", "✓", "✓"]])
+    with pytest.raises(CheckinImportFailed) as failed:
+        run_checkin_import(sqlite_workspace, owner, back, GROUP, today=TODAY)
+    assert {p.code for p in failed.value.problems} == {"date_header"}
+    assert len(_checkins(sqlite_workspace)) == 3
