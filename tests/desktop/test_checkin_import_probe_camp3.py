@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import Workbook
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from desktop.cli import main
 from desktop.services.checkin_import import CheckinImportFailed, run_checkin_import
@@ -377,3 +377,120 @@ def test_day_headers_that_are_excel_serial_numbers_are_their_dates(sqlite_worksp
         run_checkin_import(sqlite_workspace, owner, back, GROUP, today=TODAY)
     assert {p.code for p in failed.value.problems} == {"date_header"}
     assert len(_checkins(sqlite_workspace)) == 3
+
+
+# ------------------------------------------------------------------ the corpus: what mini-programs and sheets export
+
+CORPUS = {
+    # 小打卡: one row per check-in, 打卡天数 (the member's own count), 点赞数; a 补卡 named in the content; 请假 said
+    "小打卡.xlsx": (
+        [
+            ["昵称", "打卡时间", "打卡天数", "打卡内容", "点赞数", "评论数"],
+            ["张三", "2026-11-18 06:31:02", "第3天", "今天写了800字", 5, 1],
+            ["李四", "2026-11-18 07:02:11", "3", "早起", 2, 0],
+            ["王五", "2026-11-19 21:10:00", "第4天", "补卡 昨天的", 0, 0],
+            ["赵六", "2026-11-20 06:00:00", "第5天", "请假一天", 0, 0],
+        ],
+        [
+            ("张三", date(2026, 11, 18), False),
+            ("李四", date(2026, 11, 18), False),
+            ("王五", date(2026, 11, 18), True),
+        ],
+        {2: "planned", 3: "planned", 4: "planned", 5: "nothing"},
+    ),
+    # 鲸打卡: 打卡日期 and 打卡时间 apart, 第几天; a row posted two days after its day is a 补卡
+    "鲸打卡.xlsx": (
+        [
+            ["序号", "用户昵称", "打卡日期", "打卡时间", "第几天", "打卡内容", "图片数", "点赞数"],
+            [1, "张三", "2026-11-18", "06:31:02", "第3天", "ok", 1, 3],
+            [2, "李四", "2026/11/19", "07:02", "第4天", "ok", 0, 0],
+            [3, "王五", "2026-11-17", "2026-11-19 07:02", "第2天", "补", 0, 0],
+            ["合计", "", "", "", "", "共3条", "", ""],
+        ],
+        [
+            ("张三", date(2026, 11, 18), False),
+            ("李四", date(2026, 11, 19), False),
+            ("王五", date(2026, 11, 17), True),
+        ],
+        {2: "planned", 3: "planned", 4: "planned", 5: "skipped"},
+    ),
+    # 打卡喵: 11-18 06:31 without a year, 打卡类型 正常打卡 / 补卡
+    "打卡喵.csv": (
+        [
+            ["打卡人", "打卡时间", "打卡天数", "打卡内容", "打卡类型"],
+            ["张三", "11-18 06:31", "3", "ok", "正常打卡"],
+            ["李四", "11-19 07:00", "4", "ok", "补卡"],
+        ],
+        [("张三", date(2026, 11, 18), False), ("李四", date(2026, 11, 19), True)],
+        {2: "planned", 3: "planned"},
+    ),
+    # 群打卡: a row per member per day, 打卡状态 已打卡 / 未打卡 / 请假
+    "群打卡.csv": (
+        [
+            ["群昵称", "打卡日期", "打卡时间", "打卡状态", "连续打卡天数"],
+            ["张三", "2026-11-18", "06:31", "已打卡", "3"],
+            ["李四", "2026-11-18", "", "未打卡", "0"],
+            ["王五", "2026-11-18", "", "请假", "0"],
+        ],
+        [("张三", date(2026, 11, 18), False)],
+        {2: "planned", 3: "nothing", 4: "planned"},
+    ),
+    # 腾讯文档 收集表: 提交时间, 提交者 (a WeChat name the roster may not know), the form's own 姓名 question
+    "腾讯收集表.xlsx": (
+        [
+            ["提交时间", "提交者", "1. 姓名", "2. 今日打卡内容", "3. 今日字数"],
+            [datetime(2026, 11, 18, 6, 31, 2), "张三的微信", "张三", "写作", "800"],
+            [datetime(2026, 11, 18, 7, 1), "李四", "李四", "写作", "1000"],
+            ["2026/11/19 08:00:00", "王五", "王五", "补昨天", "500"],
+        ],
+        [
+            ("张三", date(2026, 11, 18), False),
+            ("李四", date(2026, 11, 18), False),
+            ("王五", date(2026, 11, 18), True),
+        ],
+        {2: "planned", 3: "planned", 4: "planned"},
+    ),
+    # 金山文档 / 飞书: a member per row, a date per column, headers as each tool writes them
+    "金山_月日.xlsx": (
+        [["姓名", "11月18日", "11月19日", "11月20日"], ["张三", "✓", "√", ""], ["李四", "请假", "", "1"]],
+        [("张三", date(2026, 11, 18), False), ("张三", date(2026, 11, 19), False), ("李四", date(2026, 11, 20), False)],
+        {2: "planned", 3: "planned"},
+    ),
+    "飞书_周.xlsx": (
+        [["成员", "周三 11-18", "周四 11-19", "周五 11-20"], ["张三", "✓", "", "06:40"], ["李四", "", "", "×"]],
+        [("张三", date(2026, 11, 18), False), ("张三", date(2026, 11, 20), False)],
+        {2: "planned", 3: "nothing"},
+    ),
+    "金山_年月日.csv": (
+        [["姓名", "2026/11/18", "2026/11/19"], ["张三", "打卡", "补"]],
+        [("张三", date(2026, 11, 18), False), ("张三", date(2026, 11, 19), True)],
+        {2: "planned"},
+    ),
+    "月份在上.csv": (  # 姓名 | 11月 (not merged: a CSV) over a row of day numbers
+        [["姓名", "11月", "", ""], ["", "16", "17", "18"], ["张三", "✓", "", "√"]],
+        [("张三", date(2026, 11, 16), False), ("张三", date(2026, 11, 18), False)],
+        {2: "skipped", 3: "planned"},
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(CORPUS))
+def test_the_corpus_of_exports_is_logged_for_the_right_person_and_day(sqlite_workspace, tmp_path, name):
+    """Each export as its tool writes it (as best we know the layouts): who is logged on which day, late or not,
+    what every other row comes to; one audit row for the import, and importing it again changes nothing."""
+    from models import AuditEntry
+
+    _camp(sqlite_workspace)
+    rows, logged, outcomes = CORPUS[name]
+    path = (_xlsx if name.endswith(".xlsx") else _csv)(tmp_path / name, rows)
+    owner = actor_for(sqlite_workspace)
+    plan, summary = run_checkin_import(sqlite_workspace, owner, path, GROUP, today=TODAY)
+    assert {r.row: r.outcome for r in plan.rows} == outcomes
+    assert all(r.note or r.outcome != "nothing" for r in plan.rows)  # a row with nothing logged says why
+    assert [(n, d, late) for n, d, late, _at in _checkins(sqlite_workspace)] == sorted(logged)
+    assert summary is not None and summary.logged == len(logged)
+    plan, summary = run_checkin_import(sqlite_workspace, owner, path, GROUP, today=TODAY)
+    assert summary is not None and (summary.logged, summary.leave_days) == (0, 0)
+    assert [(n, d, late) for n, d, late, _at in _checkins(sqlite_workspace)] == sorted(logged)
+    with sqlite_workspace.session() as s:
+        assert s.scalar(select(func.count()).select_from(AuditEntry).where(AuditEntry.action == "import.checkins")) == 1
