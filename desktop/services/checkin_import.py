@@ -237,6 +237,10 @@ _CAMP_HEADER_RE = re.compile(
     r"\s*(?:打卡|签到|check-?in)?(?P<rest>.*)$",
     re.IGNORECASE | re.DOTALL,
 )
+# the week a camp's days are merged under (第一周 over 第1天 … 第7天, Week 2 over Day 8 … Day 14)
+_CAMP_WEEK_RE = re.compile(
+    r"第\s*(?P<w>[0-9]{1,2}|[一二两三四五六七八九十]{1,3})\s*周|week\s*(?P<w2>[0-9]{1,2})", re.IGNORECASE
+)
 _CAMP_REST_STRIP = " \t\n()（）[]【】|｜·,，:：-—–/"
 _DATE_HEADER_WORDS = ("打卡日期", "签到日期", "打卡日", "日期", "date", "day")
 _TIME_HEADER_WORDS = (
@@ -520,7 +524,16 @@ def _camp_header(text: str) -> tuple[int, str] | None:
     """(the camp day, the rest of the header) of a column headed by a day of the camp — 第1天, 第十五天, Day1, Day 1,
     D1, 第1天打卡, 第1天 11/16 (the rest, "11/16", read by the caller as the date beside it) — else None. A header
     that goes on with other words (第1天作业, Day 1 homework) is no camp day's column."""
-    m = _CAMP_HEADER_RE.match(unicodedata.normalize("NFKC", text or "").strip())
+    raw = unicodedata.normalize("NFKC", text or "").strip()
+    m = _CAMP_HEADER_RE.match(raw)
+    week: int | None = None
+    if m is None and "-" in raw:  # 第一周-第1天: a week merged over its days (read_table joins the two header rows)
+        upper, lower = raw.rsplit("-", 1)
+        found = _CAMP_WEEK_RE.fullmatch(upper.strip())
+        if found is not None:
+            week_no = found["w"] or found["w2"]
+            week = int(week_no) if week_no.isdigit() else cn_number(week_no.replace("两", "二"))
+            m = _CAMP_HEADER_RE.match(lower.strip())
     if m is None:
         return None
     number = m["n"] or m["n2"]
@@ -528,6 +541,10 @@ def _camp_header(text: str) -> tuple[int, str] | None:
     if n is None:
         return None
     rest = m["rest"].strip(_CAMP_REST_STRIP)
+    if week is not None and not 7 * (week - 1) < n <= 7 * week:
+        # 第二周 over 第1天 … 第7天: days counted within the week, or a typo? Which camp day is not written: a header
+        # that cannot be read (refused), never day 1 of the camp
+        return n, "?"
     if rest and not re.fullmatch(r"[\d\s年月日号/.\-周星期一二三四五六日天()（）]+", rest):
         return None
     return n, rest
@@ -566,7 +583,7 @@ def checkin_header(rows: list[Row]) -> int:
             days >= 2 or camp >= 2 or any(_kind_header(t, _DATE_HEADER_WORDS + _TIME_HEADER_WORDS) for t in texts)
         ):
             return index
-        if not person and person_above is not None and days >= 2:
+        if not person and person_above is not None and (days >= 2 or camp >= 2):
             # 姓名 | 12月 over a row of 1 2 3 …: the row above is the header (read_table joins the days' row to it
             # when a merge says so; else the plan reads the days' row, _days_row)
             return person_above
@@ -1383,6 +1400,14 @@ def _repeated_header(
         if c in person_cols or value in (None, ""):
             continue
         text = clean_header(value)
+        counted = _camp_header(text)
+        if counted is not None:  # the next week's block of a camp: 姓名 | 第8天 | 第9天 …, dated as the first block's
+            day = _camp_block_day(p, *counted)
+            if day is None:
+                unreadable.append((c, text))
+            else:
+                days[c] = day
+            continue
         if isinstance(value, float) and not value.is_integer():
             numbers.append((c, value))
             continue
@@ -1402,6 +1427,21 @@ def _repeated_header(
     if len(days) + len(unreadable) < 2:
         return None
     return days, sorted(unreadable)
+
+
+def _camp_block_day(p: _Planner, n: int, beside_text: str) -> date | None:
+    """The date of a camp day heading a block below the first (姓名 | 第8天 …), by the group's first day; None when it
+    cannot be dated — no first day, no day of the camp, a date beside it that is another day: the rows below are then
+    problems (never read by the first block's days, which put 第5天's ✓ on day 2)."""
+    start, length = p.camp
+    if start is None or camp_day_outside(n, length):
+        return None
+    named = camp_date(start, n)
+    if beside_text:
+        beside = _header_day(beside_text, beside_text, (named.year, named.month), p.today)
+        if beside is None or beside.day != named:
+            return None
+    return named
 
 
 # ---------------------------------------------------------------- the export (one row per check-in)
@@ -1949,7 +1989,18 @@ def plan_checkin_import(
                     headers[i],
                 )
             )
-        bad_cols += camp_read.unreadable
+        for i in camp_read.unreadable:  # 第二周 over 第1天, 第1天 11/31: which day of the camp is not written
+            p.file_problems.append(
+                p.problem(
+                    table.header_row,
+                    _column(headers, i),
+                    f"看不懂这个营期表头: {headers[i]}, 不能确定是营期的哪一天 (第几周下面的天数要从第1天接着数, 如第二周是"
+                    f" 第8天 … 第14天; 旁边的日期要是有效日期) (cannot read this camp day header: which day of the camp it is"
+                    " is not written — under a week, count the days on from day 1, week 2 being days 8 … 14)",
+                    "date_header",
+                    headers[i],
+                )
+            )
         if camp_read.outside:
             start, length = camp
             span = f"{start} … {camp_date(start, length)}" if start is not None and length is not None else ""
@@ -2258,7 +2309,10 @@ def _days_row(
         for i, v in enumerate(values)
         if i not in person_cols
         and v not in (None, "")
-        and _header_day(v, clean_header(v), (today.year, today.month), today) is not None
+        and (
+            _header_day(v, clean_header(v), (today.year, today.month), today) is not None
+            or _camp_header(clean_header(v)) is not None  # 第一周 over 第1天 第2天 …
+        )
     )
     if days < 2:
         return None

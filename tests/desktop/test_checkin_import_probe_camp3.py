@@ -494,3 +494,68 @@ def test_the_corpus_of_exports_is_logged_for_the_right_person_and_day(sqlite_wor
     assert [(n, d, late) for n, d, late, _at in _checkins(sqlite_workspace)] == sorted(logged)
     with sqlite_workspace.session() as s:
         assert s.scalar(select(func.count()).select_from(AuditEntry).where(AuditEntry.action == "import.checkins")) == 1
+
+
+def test_a_camp_sheet_of_weekly_blocks_reads_each_block_by_its_own_days(sqlite_workspace, tmp_path):
+    """A camp 打卡表 in blocks: 姓名 | 第1天 | 第2天 | 第3天, its rows, then 姓名 | 第4天 | 第5天 | 第6天 and the same
+    people again. The second header was no header (a person called 姓名, unknown), so the rows under it were read by
+    the first block's days: 李四's ✓ under 第5天 went to day 2, 张三's under 第4天/第6天 were "already there" on days 1 and
+    3 — with the problem rows left out, written so. Each block is read by its own camp days now."""
+    _camp(sqlite_workspace)
+    path = _xlsx(
+        tmp_path / "blocks.xlsx",
+        [
+            ["姓名", "第1天", "第2天", "第3天"],
+            ["张三", "✓", "✓", "✓"],
+            ["李四", "✓", "", ""],
+            ["姓名", "第4天", "第5天", "第6天"],
+            ["张三", "✓", "", "✓"],
+            ["李四", "", "✓", ""],
+        ],
+    )
+    plan, summary = run_checkin_import(sqlite_workspace, actor_for(sqlite_workspace), path, GROUP, today=TODAY)
+    assert {r.row: r.outcome for r in plan.rows}[4] == "skipped"
+    assert summary is not None and (summary.logged, summary.already) == (7, 0)
+    assert [(n, d) for n, d, *_ in _checkins(sqlite_workspace)] == [
+        ("张三", _day(1)),
+        ("张三", _day(2)),
+        ("张三", _day(3)),
+        ("张三", _day(4)),
+        ("张三", _day(6)),
+        ("李四", _day(1)),
+        ("李四", _day(5)),
+    ]
+
+
+def _week_sheet(path: Path, week: str, days: list[str]) -> Path:
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["姓名", week, None, None])
+    ws.append([None, *days])
+    ws.append(["张三", "✓", "", "√"])
+    ws.merge_cells("B1:D1")
+    ws.merge_cells("A1:A2")
+    wb.save(path)
+    return path
+
+
+def test_camp_days_merged_under_their_week_are_read_and_a_week_s_own_count_is_refused(sqlite_workspace, tmp_path):
+    """姓名 | 第一周 (merged) over 第1天 第2天 第3天: "not a check-in file". The days under their week are the camp's
+    days; 第二周 over 第8天 … is days 8 …; 第二周 over 第1天 … (counted within the week? a typo?) names no camp day:
+    refused naming the column, never logged as days 1 … 3."""
+    _camp(sqlite_workspace)
+    owner = actor_for(sqlite_workspace)
+    first = _week_sheet(tmp_path / "w1.xlsx", "第一周", ["第1天", "第2天", "第3天"])
+    second = _week_sheet(tmp_path / "w2.xlsx", "第二周", ["第8天", "第9天", "第10天"])
+    for path in (first, second):
+        run_checkin_import(sqlite_workspace, owner, path, GROUP, today=TODAY)
+    assert [d for _n, d, *_ in _checkins(sqlite_workspace)] == [_day(1), _day(3), _day(8), _day(10)]
+    own = _week_sheet(tmp_path / "w2own.xlsx", "第二周", ["第1天", "第2天", "第3天"])
+    with pytest.raises(CheckinImportFailed) as failed:
+        run_checkin_import(sqlite_workspace, owner, own, GROUP, today=TODAY)
+    assert [(p.column, p.code) for p in failed.value.problems] == [
+        ("B (第二周-第1天)", "date_header"),
+        ("C (第二周-第2天)", "date_header"),
+        ("D (第二周-第3天)", "date_header"),
+    ]
+    assert len(_checkins(sqlite_workspace)) == 4
