@@ -545,9 +545,36 @@ def _camp_header(text: str) -> tuple[int, str] | None:
         # 第二周 over 第1天 … 第7天: days counted within the week, or a typo? Which camp day is not written: a header
         # that cannot be read (refused), never day 1 of the camp
         return n, "?"
-    if rest and not re.fullmatch(r"[\d\s年月日号/.\-周星期一二三四五六日天()（）]+", rest):
+    if rest and not re.fullmatch(
+        r"[\d\s年月日号/.\-周星期礼拜一二三四五六日天()（）,，]*", _EN_WEEKDAY_RE.sub("", rest)
+    ):
         return None
     return n, rest
+
+
+_EN_WEEKDAY_RE = re.compile(r"\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?", re.IGNORECASE)
+_CN_WEEKDAY_RE = re.compile(r"(?:周|星期|礼拜)([一二三四五六日天])")
+_WEEKDAYS_CN = "一二三四五六日"
+_WEEKDAYS_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")  # not the locale's
+
+
+def _beside(text: str, near: tuple[int, int] | None, today: date) -> tuple[date | None, int | None, bool]:
+    """What a camp day header writes beside its count (第1天 11/16, 第1天（周一）, Day 1 Mon 11/16): (the date, the
+    weekday — Monday 0 —, whether it could be read at all)."""
+    weekday: int | None = None
+    cn = _CN_WEEKDAY_RE.search(text)
+    en = _EN_WEEKDAY_RE.search(text)
+    if cn is not None:
+        weekday = "一二三四五六日天".index(cn[1]) if cn[1] != "天" else 6
+    elif en is not None:
+        weekday = ("mon", "tue", "wed", "thu", "fri", "sat", "sun").index(en[1].lower())
+    rest = _EN_WEEKDAY_RE.sub("", _CN_WEEKDAY_RE.sub("", text)).strip(_CAMP_REST_STRIP)
+    if not rest:
+        return None, weekday, True
+    read = _header_day(rest, rest, near, today)
+    if read is None or read.day is None:
+        return None, weekday, False
+    return read.day, weekday, True
 
 
 SERIAL_FIRST, SERIAL_LAST = 36526, 73050  # Excel serial dates 2000-01-01 … 2099-12-31: a header of those is a date
@@ -1437,10 +1464,13 @@ def _camp_block_day(p: _Planner, n: int, beside_text: str) -> date | None:
     if start is None or camp_day_outside(n, length):
         return None
     named = camp_date(start, n)
-    if beside_text:
-        beside = _header_day(beside_text, beside_text, (named.year, named.month), p.today)
-        if beside is None or beside.day != named:
-            return None
+    written, weekday, readable = _beside(beside_text, (named.year, named.month), p.today)
+    if (
+        not readable
+        or (written is not None and written != named)
+        or (weekday is not None and weekday != named.weekday())
+    ):
+        return None
     return named
 
 
@@ -1982,9 +2012,9 @@ def plan_checkin_import(
                 p.problem(
                     table.header_row,
                     _column(headers, i),
-                    f"表头「{headers[i]}」写的日期是 {written}, 而按开营日 {camp[0]} 算, 这一天是 {named}: 请核对表头或开营日"
-                    f" (the header's date is {written}, but by the camp's first day, {camp[0]}, its camp day is {named}:"
-                    " check the header or the first day)",
+                    f"表头「{headers[i]}」写的是 {written}, 而按开营日 {camp[0]} 算, 这一天是 {named} (周{_WEEKDAYS_CN[named.weekday()]}):"
+                    f" 请核对表头或开营日 (the header says {written}, but by the camp's first day, {camp[0]}, its camp day"
+                    f" is {named}, a {_WEEKDAYS_EN[named.weekday()]}: check the header or the first day)",
                     "camp_day_date",
                     headers[i],
                 )
@@ -2211,7 +2241,7 @@ class _CampRead:
     numbered: list[int] = field(default_factory=list)  # bare 1 2 3 … read as days of the camp
     unset: list[int] = field(default_factory=list)  # 第1天 … in a group without its first day: not dated
     outside: dict[int, int] = field(default_factory=dict)  # column -> a camp day that is no day of the camp
-    mismatch: list[tuple[int, date, date]] = field(default_factory=list)  # column, date beside, date of the camp day
+    mismatch: list[tuple[int, str, date]] = field(default_factory=list)  # column, what is beside, date of the camp day
     unreadable: list[int] = field(default_factory=list)  # 第1天 with something beside it that is no date
     dated: bool = False  # some column was dated by the camp's first day
 
@@ -2242,18 +2272,18 @@ def _camp_days(
     for i, (n, beside_text) in sorted(camp_cols.items()):
         named = camp_date(start, n) if start is not None else None
         near = (named.year, named.month) if named is not None else reference
-        beside = _header_day(beside_text, beside_text, near, today) if beside_text else None
-        if beside_text and (beside is None or beside.day is None):
+        written, weekday, readable = _beside(beside_text, near, today)
+        if not readable:
             out.unreadable.append(i)
         elif named is None:
-            if beside is not None and beside.day is not None:
-                day_cols[i] = beside.day  # 第1天 11/16 in a group without its first day: the date written
+            if written is not None:
+                day_cols[i] = written  # 第1天 11/16 in a group without its first day: the date written
             else:
                 out.unset.append(i)
         elif camp_day_outside(n, length):
             out.outside[i] = n
-        elif beside is not None and beside.day != named:
-            out.mismatch.append((i, beside.day, named))  # type: ignore[arg-type]
+        elif (written is not None and written != named) or (weekday is not None and named.weekday() != weekday):
+            out.mismatch.append((i, beside_text, named))  # 第2天 11/18, 第2天（周三）: which is the typo, a person says
         else:
             day_cols[i] = named
             out.dated = True

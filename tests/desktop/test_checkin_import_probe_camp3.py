@@ -559,3 +559,24 @@ def test_camp_days_merged_under_their_week_are_read_and_a_week_s_own_count_is_re
         ("D (第二周-第3天)", "date_header"),
     ]
     assert len(_checkins(sqlite_workspace)) == 4
+
+
+def test_a_weekday_beside_the_camp_day_is_checked_against_it(sqlite_workspace, tmp_path):
+    """第1天（周一）, Day 3 Wed: the weekday beside the count made the header unreadable (the file refused). The camp's
+    day 1 (11-16) is a Monday: read; 第1天（周二） says another day than the count — refused naming the column, as a
+    date beside it that disagrees is."""
+    _camp(sqlite_workspace)
+    owner = actor_for(sqlite_workspace)
+    good = _xlsx(
+        tmp_path / "good.xlsx",
+        [["姓名", "第1天（周一）", "第2天(星期二)", "Day 3 Wed", "第4天 周四 11/19"], ["张三", "✓", "✓", "✓", "✓"]],
+    )
+    _plan, summary = run_checkin_import(sqlite_workspace, owner, good, GROUP, today=TODAY)
+    assert summary is not None and summary.logged == 4
+    bad = _xlsx(tmp_path / "bad.xlsx", [["姓名", "第5天（周五）", "第6天（周五）"], ["张三", "✓", "✓"]])
+    with pytest.raises(CheckinImportFailed) as failed:
+        run_checkin_import(sqlite_workspace, owner, bad, GROUP, today=TODAY)
+    [problem] = failed.value.problems
+    assert (problem.column, problem.code) == ("C (第6天(周五))", "camp_day_date")
+    assert "2026-11-21 (周六)" in problem.message and "a Saturday" in problem.message
+    assert [d for _n, d, *_ in _checkins(sqlite_workspace)] == [_day(1), _day(2), _day(3), _day(4)]
