@@ -242,7 +242,8 @@ _CAMP_WEEK_RE = re.compile(
     r"第\s*(?P<w>[0-9]{1,2}|[一二两三四五六七八九十]{1,3})\s*周|week\s*(?P<w2>[0-9]{1,2})", re.IGNORECASE
 )
 _CAMP_REST_STRIP = " \t\n()（）[]【】|｜·,，:：-—–/"
-_DATE_HEADER_WORDS = ("打卡日期", "签到日期", "打卡日", "日期", "date", "day")
+# … and a camp tool's day of the camp the check-in is for (营期天数 第3天: a 训练营's assignment of day 3)
+_DATE_HEADER_WORDS = ("打卡日期", "签到日期", "打卡日", "营期天数", "营期第几天", "营期日", "日期", "date", "day")
 _TIME_HEADER_WORDS = (
     "打卡时间",
     "签到时间",
@@ -1477,6 +1478,32 @@ def _camp_block_day(p: _Planner, n: int, beside_text: str) -> date | None:
 # ---------------------------------------------------------------- the export (one row per check-in)
 
 
+def _camp_row_day(p: _Planner, n: int, text: str, row: int, column: str) -> date:
+    """The date of an export's day cell that is a camp day (a 训练营 tool's 打卡日期 or 营期天数: 第3天, Day 3), by the
+    group's first day; raises ImportProblem naming the cell without a first day or for no day of the camp."""
+    start, length = p.camp
+    if start is None:
+        raise p.problem(
+            row,
+            column,
+            f"{text} 是营期的第几天: 本群没有设置开营日, 不知道是哪一天; 请在 社群资料 里设置开营日, 或用命令 qundesk groups"
+            f" --group {p.group} --camp-start YYYY-MM-DD, 再导入 (a day of the camp, and the group has no first day set:"
+            " which date it is is not known; set the camp's first day and import again)",
+            "camp_days",
+            text,
+        )
+    if camp_day_outside(n, length):
+        span = f", 营期 {length} 天" if length is not None else ""
+        raise p.problem(
+            row,
+            column,
+            f"{text} 不在营期之内 (第1天是 {start}{span}) ({text} is no day of the camp, whose day 1 is {start})",
+            "camp_outside",
+            text,
+        )
+    return camp_date(start, n)
+
+
 def _long_day(p: _Planner, value: object, row: int, column: str, reference: tuple[int, int] | None) -> date | None:
     """The day a date cell of an export names (a full date; a month/day takes the reference's year, else the
     most recent such day not after today — or the coming one, when it is at most AHEAD_DAYS away: 请假 1月4日 in an
@@ -1485,6 +1512,9 @@ def _long_day(p: _Planner, value: object, row: int, column: str, reference: tupl
     if isinstance(value, (datetime, date)):
         return value.date() if isinstance(value, datetime) else value
     text = unicodedata.normalize("NFKC", _text(value))
+    counted = _camp_header(text) if isinstance(value, str) else None
+    if counted is not None and not counted[1]:  # 第3天, Day 3: the camp's day, dated by the group's first day
+        return _camp_row_day(p, counted[0], text, row, column)
     text = _WEEKDAY_PART.sub("", text).strip()
     m = _MONTH_DAY_RE.match(text)
     if m:

@@ -580,3 +580,32 @@ def test_a_weekday_beside_the_camp_day_is_checked_against_it(sqlite_workspace, t
     assert (problem.column, problem.code) == ("C (第6天(周五))", "camp_day_date")
     assert "2026-11-21 (周六)" in problem.message and "a Saturday" in problem.message
     assert [d for _n, d, *_ in _checkins(sqlite_workspace)] == [_day(1), _day(2), _day(3), _day(4)]
+
+
+@pytest.mark.parametrize("head", ["打卡日期", "营期天数"])
+def test_an_export_s_day_written_as_the_camp_s_day_is_its_date(sqlite_workspace, tmp_path, head):
+    """A camp tool's export gives the day a check-in is for as the camp's day (打卡日期 第3天, 营期天数 Day 4) beside the
+    time it was posted: every row was "not a date QunDesk can read" (打卡日期), or the column went unused and 李四's
+    day-2 assignment, posted on day 3, was logged as day 3's check-in on time (营期天数). The camp's day is its date: a
+    row posted on a later day is a 补卡; day 30 of a 21-day camp is a problem naming the cell."""
+    _camp(sqlite_workspace)
+    owner = actor_for(sqlite_workspace)
+    rows = [
+        ["学员昵称", head, "打卡时间", "作业内容"],
+        ["张三", "第3天", "2026-11-18 06:31", "ok"],
+        ["李四", "第2天", "2026-11-18 21:00", "ok"],
+        ["王五", "Day 4", "2026-11-19 07:00", "ok"],
+    ]
+    path = _xlsx(tmp_path / "训练营.xlsx", rows)
+    for _ in range(2):
+        run_checkin_import(sqlite_workspace, owner, path, GROUP, today=TODAY)
+    assert [(n, d, late) for n, d, late, _at in _checkins(sqlite_workspace)] == [
+        ("张三", _day(3), False),
+        ("李四", _day(2), True),
+        ("王五", _day(4), False),
+    ]
+    outside = _xlsx(tmp_path / "outside.xlsx", [rows[0], ["赵六", "第30天", "2026-11-18 06:31", "ok"]])
+    with pytest.raises(CheckinImportFailed) as failed:
+        run_checkin_import(sqlite_workspace, owner, outside, GROUP, today=TODAY)
+    assert [(p.row, p.column, p.code) for p in failed.value.problems] == [(2, f"B ({head})", "camp_outside")]
+    assert len(_checkins(sqlite_workspace)) == 3
