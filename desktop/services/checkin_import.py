@@ -1742,11 +1742,12 @@ def _camp_makeup(
             text,
         )
     if camp_day_outside(n, length):
+        span = f"营期 {length} 天, 从 {start} 开始" if length is not None else f"营期从 {start} 开始"
         return None, p.problem(
             row,
             column,
-            f"内容补的是营期第{n}天, 不在营期之内 (营期 {length} 天, 从 {start} 开始): {shown} (makes up day {n}, no day of"
-            f" the camp of {length} days from {start})",
+            f"内容补的是营期第{n}天, 不在营期之内 ({span}): {shown} (makes up day {n}, no day of the camp, whose day 1 is"
+            f" {start})",
             "camp_outside",
             text,
         )
