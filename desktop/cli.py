@@ -812,7 +812,9 @@ def _cmd_import_checkins(ctx: Context, args: argparse.Namespace) -> int:
     sheet = f" [{plan.sheet}]" if plan.sheet else ""
     layout = "打卡表 (one column per day)" if plan.layout == "matrix" else "打卡导出 (one row per check-in)"
     print(f"{plan.file}{sheet} → {plan.group}: {layout}")
-    if plan.month is not None and plan.month_from:
+    if plan.camp_start is not None:  # 第1天 … 第21天 dated by the camp's first day: which day 1 is, said
+        print(f"营期 camp: 第1天 = {plan.camp_start} (开营日, day 1 of the camp)")
+    elif plan.month is not None and plan.month_from:
         print(f"月份 month: {plan.month[0]}-{plan.month[1]:02d} ({plan.month_from})")
     if plan.days and not args.dry_run:  # the year of every day is visible (a date header's year may be hidden)
         first, last = min(d for _c, d in plan.days), max(d for _c, d in plan.days)

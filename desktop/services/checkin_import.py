@@ -7,7 +7,7 @@ Flow: `read_table` (desktop/io/tabular.py, with this module's own header rule) -
 
 Decisions (what a user sees follows from these):
 - Layout. A header with two or more cells that read as days (2026-12-01, 12/1, 12月1日, 12.1, an Excel date
-  cell, a bare 1–31) is a 打卡表 ("matrix"); a header with a person column and a date or time column
+  cell or its serial number 46344 — _serial_day, read when they go up —, a bare 1–31) is a 打卡表 ("matrix"); a header with a person column and a date or time column
   (打卡日期, 日期, 打卡时间, 提交时间) is an export ("long"). Anything else is refused, saying what was looked for.
 - People are matched as headless `checkin --paste` matches them (paste.RosterIndex.match): only a certain
   match (exact display name, nickname, group nickname or WeChat ID of one active member of the group) is
@@ -31,17 +31,23 @@ Decisions (what a user sees follows from these):
   month's days; day numbers that go back (28 29 30 1 2 3 under one month) are refused (month_turns): which month
   each part is in is not written. Headers typed into Excel as numbers
   (12.1, which is also how 12.10 shows) are read by their neighbours (_number_days), a lone one refused. 第1天
-  第2天 (days of a camp) are refused: they are not dates. The preview lists every day read (`CheckinPlan.days`).
+  第2天 (days of a camp: 第一天, Day1, D1 too) are dated by the group's first day (开营日) — day N is first day + N − 1
+  — and refused without one, saying where to set it (_camp_days: a date beside the count must agree, a day outside
+  the camp is a column not used and a mark in it a problem; bare 1 2 3 … under no month are the camp's days only in a
+  camp with its first day and length, within it). The preview lists every day read (`CheckinPlan.days`).
 - Names: a person row with a name two columns disagree on (姓名 one member, 微信号 or 群昵称 another or only
   others) is a problem (conflict), never the certain one taken on one column's word.
 - An export's row: a 是否打卡/打卡情况 answer (or a form's question 今天打卡了吗 / 今日是否已打卡) 否/未打卡 is no check-in (named), 请假 a leave day, anything unreadable
   a problem; a content column (内容, 接龙内容, 备注) that says 请假 is no check-in, as a pasted line is (reported, no
   leave recorded); a row dated only by its 提交时间 whose content makes up an earlier day (补昨天, 补12月3日) is a 补卡
-  for that day, one that says 补卡 without the day is a problem (never logged on the day it was posted).
+  for that day, one that says 补卡 without the day is a problem (never logged on the day it was posted); 补第2天 makes up
+  the camp's day 2, dated by the group's first day (_camp_makeup: without one, a problem).
 - An export's row is late (补卡) when a 补卡/是否补卡 column says so, or when its time (提交时间) is on a later
   day than its 打卡日期: the member checked in after the day was over (checkins.py's definition); a 提交时间 before
-  its 打卡日期 is a problem (one of the two columns is not what it seems). 修改时间/更新时间 is never the time.
+  its 打卡日期 is a problem (one of the two columns is not what it seems). 修改时间/更新时间 is never the time,
+  nor 创建时间 beside a 打卡日期 (when a 飞书/腾讯文档 row was typed in: _RECORD_STARTS).
 - Cells of a 打卡表: ✓ √ ✔ ☑ ✅ 1 打卡 已打卡 签到 是 完成 TRUE (a checkbox: FALSE is none) → a check-in; a time (07:12) → a check-in posted then;
+  an amount (800, 800字, 30分钟, 5.2km: a writing camp's words, a reading group's minutes) → a check-in, 0字 none;
   补 补卡 → a late check-in (补卡); 请假 假 事假 病假 → leave; empty × ✗ 0 未打卡 缺卡 - → none. Anything
   else is a problem naming the cell. A row below the header that is a header again (姓名 | 12/8 | 12/9: the next
   week's block under the first) gives the days of the rows below it; when one of its days cannot be read, those
@@ -110,10 +116,22 @@ from desktop.io.group_column import (
     read_group_column,
 )
 from desktop.io.tabular import ProgressLike, Row, Table, other_sheets_note, read_table
+from desktop.numerals import cn_number
 from desktop.services.audit import record_audit
 from desktop.services.checkins import EARLIEST_DAY, CheckinEntry, record_checkins_by_day, record_leave
 from desktop.services.operators import Actor, require
-from desktop.services.paste import FORMER, Candidate, RosterIndex, already_by_day, describe_person, made_up_day
+from desktop.services.paste import (
+    FORMER,
+    Candidate,
+    RosterIndex,
+    already_by_day,
+    camp_date,
+    camp_day_outside,
+    camp_makeup_day,
+    describe_person,
+    group_camp,
+    made_up_day,
+)
 from models import Group, Leave, Member, Membership, PointsEntry, clock
 
 __all__ = [
@@ -212,8 +230,20 @@ _DAY_RE = re.compile(r"^(\d{1,2})\s*[日号]?$")
 _TITLE_MONTH_RE = re.compile(
     r"(?:(\d{4})\s*年\s*)?(?<!\d)(\d{1,2})\s*月(?!\s*\d{1,2}\s*[日号])|(\d{4})\s*[-/.]\s*(\d{1,2})(?!\d)(?!\s*[-/.]\s*\d)"
 )
-_CAMP_DAY_RE = re.compile(r"第\s*\d{1,3}\s*天|day\s*\d{1,3}")
-_DATE_HEADER_WORDS = ("打卡日期", "签到日期", "打卡日", "日期", "date", "day")
+# a 打卡表's column headed by a day of the camp (第1天, 第十五天, Day1, Day 1, D1, 第1天打卡), maybe with its date beside it
+# (第1天 11/16, 第1天（11月16日）, Day 1\n11/16): `_camp_header`
+_CAMP_HEADER_RE = re.compile(
+    r"^(?:第\s*(?P<n>[0-9]{1,3}|[一二两三四五六七八九十〇零]{1,4})\s*天|(?:day|d)\s*(?P<n2>[0-9]{1,3})(?![0-9]))"
+    r"\s*(?:打卡|签到|check-?in)?(?P<rest>.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
+# the week a camp's days are merged under (第一周 over 第1天 … 第7天, Week 2 over Day 8 … Day 14)
+_CAMP_WEEK_RE = re.compile(
+    r"第\s*(?P<w>[0-9]{1,2}|[一二两三四五六七八九十]{1,3})\s*周|week\s*(?P<w2>[0-9]{1,2})", re.IGNORECASE
+)
+_CAMP_REST_STRIP = " \t\n()（）[]【】|｜·,，:：-—–/"
+# … and a camp tool's day of the camp the check-in is for (营期天数 第3天: a 训练营's assignment of day 3)
+_DATE_HEADER_WORDS = ("打卡日期", "签到日期", "打卡日", "营期天数", "营期第几天", "营期日", "日期", "date", "day")
 _TIME_HEADER_WORDS = (
     "打卡时间",
     "签到时间",
@@ -330,6 +360,12 @@ def _is_person_header(text: str) -> bool:
     )
 
 
+# when a table's row was made (飞书 多维表格 and 腾讯文档 智能表 add 创建时间 to every row): beside a 打卡日期 it is not the
+# member's time — an organiser typing last week's check-ins on Sunday made every one of them a 补卡 posted on Sunday
+_RECORD_STARTS = ("创建", "录入", "添加", "新建", "记录创建", "created")
+_RECORD_WHY = (
+    "记录的创建时间, 不是打卡时间, 未使用 (when the row was created, not when the member checked in: not used)"
+)
 _NOT_THE_DAY_STARTS = (
     "入群",
     "加入",
@@ -485,6 +521,75 @@ def _is_day_range(text: str) -> bool:
     )
 
 
+def _camp_header(text: str) -> tuple[int, str] | None:
+    """(the camp day, the rest of the header) of a column headed by a day of the camp — 第1天, 第十五天, Day1, Day 1,
+    D1, 第1天打卡, 第1天 11/16 (the rest, "11/16", read by the caller as the date beside it) — else None. A header
+    that goes on with other words (第1天作业, Day 1 homework) is no camp day's column."""
+    raw = unicodedata.normalize("NFKC", text or "").strip()
+    m = _CAMP_HEADER_RE.match(raw)
+    week: int | None = None
+    if m is None and "-" in raw:  # 第一周-第1天: a week merged over its days (read_table joins the two header rows)
+        upper, lower = raw.rsplit("-", 1)
+        found = _CAMP_WEEK_RE.fullmatch(upper.strip())
+        if found is not None:
+            week_no = found["w"] or found["w2"]
+            week = int(week_no) if week_no.isdigit() else cn_number(week_no.replace("两", "二"))
+            m = _CAMP_HEADER_RE.match(lower.strip())
+    if m is None:
+        return None
+    number = m["n"] or m["n2"]
+    n = int(number) if number.isdigit() else cn_number(number.replace("两", "二"))
+    if n is None:
+        return None
+    rest = m["rest"].strip(_CAMP_REST_STRIP)
+    if week is not None and not 7 * (week - 1) < n <= 7 * week:
+        # 第二周 over 第1天 … 第7天: days counted within the week, or a typo? Which camp day is not written: a header
+        # that cannot be read (refused), never day 1 of the camp
+        return n, "?"
+    if rest and not re.fullmatch(
+        r"[\d\s年月日号/.\-周星期礼拜一二三四五六日天()（）,，]*", _EN_WEEKDAY_RE.sub("", rest)
+    ):
+        return None
+    return n, rest
+
+
+_EN_WEEKDAY_RE = re.compile(r"\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?", re.IGNORECASE)
+_CN_WEEKDAY_RE = re.compile(r"(?:周|星期|礼拜)([一二三四五六日天])")
+_WEEKDAYS_CN = "一二三四五六日"
+_WEEKDAYS_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")  # not the locale's
+
+
+def _beside(text: str, near: tuple[int, int] | None, today: date) -> tuple[date | None, int | None, bool]:
+    """What a camp day header writes beside its count (第1天 11/16, 第1天（周一）, Day 1 Mon 11/16): (the date, the
+    weekday — Monday 0 —, whether it could be read at all)."""
+    weekday: int | None = None
+    cn = _CN_WEEKDAY_RE.search(text)
+    en = _EN_WEEKDAY_RE.search(text)
+    if cn is not None:
+        weekday = "一二三四五六日天".index(cn[1]) if cn[1] != "天" else 6
+    elif en is not None:
+        weekday = ("mon", "tue", "wed", "thu", "fri", "sat", "sun").index(en[1].lower())
+    rest = _EN_WEEKDAY_RE.sub("", _CN_WEEKDAY_RE.sub("", text)).strip(_CAMP_REST_STRIP)
+    if not rest:
+        return None, weekday, True
+    read = _header_day(rest, rest, near, today)
+    if read is None or read.day is None:
+        return None, weekday, False
+    return read.day, weekday, True
+
+
+SERIAL_FIRST, SERIAL_LAST = 36526, 73050  # Excel serial dates 2000-01-01 … 2099-12-31: a header of those is a date
+
+
+def _serial_day(text: str, date1904: bool = False) -> date | None:
+    """A header that is an Excel serial date written as a number (46344: a date cell whose format was lost, pasted as
+    values, or a CSV of it) — the date it is, else None."""
+    raw = unicodedata.normalize("NFKC", text or "").strip()
+    if not re.fullmatch(r"\d{5}(?:\.0)?", raw) or not SERIAL_FIRST <= int(float(raw)) <= SERIAL_LAST:
+        return None
+    return (date(1899, 12, 30) if not date1904 else date(1904, 1, 1)) + timedelta(days=int(float(raw)))
+
+
 def checkin_header(rows: list[Row]) -> int:
     """The header of a check-in table among the first rows (tabular.read_table's find_header): the first row
     with a person column and either two or more day-like cells (a 打卡表) or a date/time column (an export);
@@ -497,14 +602,16 @@ def checkin_header(rows: list[Row]) -> int:
         days = sum(
             1
             for v, t in zip(values, texts, strict=True)
-            if t and not _is_person_header(t) and _header_day(v, t, (today.year, today.month), today) is not None
+            if t
+            and not _is_person_header(t)
+            and (_header_day(v, t, (today.year, today.month), today) is not None or _serial_day(t) is not None)
         )
-        camp = sum(1 for t in texts if _CAMP_DAY_RE.fullmatch(_fold(t)))  # 第1天 第2天: refused by the plan, saying why
+        camp = sum(1 for t in texts if _camp_header(t) is not None)  # 第1天 第2天: dated by the camp's first day
         if person and (
             days >= 2 or camp >= 2 or any(_kind_header(t, _DATE_HEADER_WORDS + _TIME_HEADER_WORDS) for t in texts)
         ):
             return index
-        if not person and person_above is not None and days >= 2:
+        if not person and person_above is not None and (days >= 2 or camp >= 2):
             # 姓名 | 12月 over a row of 1 2 3 …: the row above is the header (read_table joins the days' row to it
             # when a merge says so; else the plan reads the days' row, _days_row)
             return person_above
@@ -715,6 +822,7 @@ class CheckinPlan:
     checkins: tuple[PlannedCheckin, ...] = field(default=(), repr=False)
     leaves: tuple[PlannedLeave, ...] = field(default=(), repr=False)
     other_sheets: tuple[str, ...] = ()  # the workbook's other sheets that are check-in tables too: not read
+    camp_start: date | None = None  # the camp's first day, when columns headed by camp days (第1天) were dated by it
 
     @property
     def other_sheets_note(self) -> str:
@@ -773,6 +881,14 @@ class _Mark:
     CHECK, NONE, LEAVE, LATE = "check", "none", "leave", "late"
 
 
+AMOUNT_MAX = 1_000_000  # a cell's amount (800 words, 30 minutes) up to this: larger is no amount of a day's work
+# an amount in a 打卡表's cell: a writing camp's word count, a reading group's pages, a running group's distance
+_AMOUNT_RE = re.compile(
+    r"^(\d+(?:\.\d+)?)\s*(?:字|个字|分钟|min|mins|minutes?|小时|h|hours?|页|pages?|km|公里|千米|米|m|步|steps?|篇|章|节|遍"
+    r"|次|个|题|道题|单词|词|words?|课)?$"
+)
+
+
 def _cell_mark(value: object) -> tuple[str, time | None] | None:
     """(mark, posted time) of a 打卡表 cell, or None when it cannot be read."""
     if value is None:
@@ -785,14 +901,16 @@ def _cell_mark(value: object) -> tuple[str, time | None] | None:
     if isinstance(value, datetime):
         return None  # a date in a day's cell: not a mark
     if isinstance(value, (int, float)):
-        if value == 1:
-            return _Mark.CHECK, None
         if value == 0:
             return _Mark.NONE, None
-        return None
+        # 1, or what the member did that day: 800 (words), 30 (minutes), 5.2 (km) — a check-in; a negative is no mark
+        return (_Mark.CHECK, None) if 0 < value <= AMOUNT_MAX else None
     text = _fold(value)
     if not text:
         return _Mark.NONE, None
+    amount = _AMOUNT_RE.match(text)
+    if amount is not None:  # 800字, 30分钟, 5km, 20页: what the member did that day (0字 is nothing done)
+        return (_Mark.CHECK, None) if 0 < float(amount[1]) <= AMOUNT_MAX else (_Mark.NONE, None)
     if text in CHECK_MARKS or text in ON_TIME_MARKS:
         return _Mark.CHECK, None
     if text in NONE_MARKS:
@@ -837,6 +955,10 @@ class _Planner:
         # a group column (群名称, 社群) naming several groups, this one among them: the rows of others are skipped
         self.groups: GroupColumn | None = None
         self.qq_columns: set[str] = set()  # person columns holding QQ numbers (QQ号): matched by the number
+        # a 打卡表's columns of camp days that are no day of the camp (第22天 of 21): column -> why; a mark is a problem
+        self.outside_cols: dict[int, str] = {}
+        self.camp_start: date | None = None  # the first day that dated 第1天 … columns (shown with the days read)
+        self.camp: tuple[date | None, int | None] = (None, None)  # the group's first day and length (开营日, 营期天数)
         self._qq: dict[str, list[tuple[int, str, str]]] | None = None
 
     def table_rows(self):
@@ -1227,6 +1349,11 @@ def _plan_matrix(
                 read.append((c, mark[0], mark[1]))
             else:
                 nones.append(c)  # × 0 未打卡 written in the cell: a "none" the database may contradict
+        for c, why in sorted(p.outside_cols.items()):  # ✓ under 第22天 of a 21-day camp: no day to log it on
+            value = values[c] if c < len(values) else None
+            mark = _cell_mark(value) if value not in (None, "") else None
+            if value not in (None, "") and (mark is None or mark[0] != _Mark.NONE):
+                problems.append(p.problem(row_no, _column(headers, c), why, "camp_outside", _text(value)))
         for c in sorted(day_cols):
             colour, blank = fills.get((row_no, c), (None, False))
             if colour is None or not blank or (c < len(values) and values[c] not in (None, "")):
@@ -1301,6 +1428,14 @@ def _repeated_header(
         if c in person_cols or value in (None, ""):
             continue
         text = clean_header(value)
+        counted = _camp_header(text)
+        if counted is not None:  # the next week's block of a camp: 姓名 | 第8天 | 第9天 …, dated as the first block's
+            day = _camp_block_day(p, *counted)
+            if day is None:
+                unreadable.append((c, text))
+            else:
+                days[c] = day
+            continue
         if isinstance(value, float) and not value.is_integer():
             numbers.append((c, value))
             continue
@@ -1322,7 +1457,51 @@ def _repeated_header(
     return days, sorted(unreadable)
 
 
+def _camp_block_day(p: _Planner, n: int, beside_text: str) -> date | None:
+    """The date of a camp day heading a block below the first (姓名 | 第8天 …), by the group's first day; None when it
+    cannot be dated — no first day, no day of the camp, a date beside it that is another day: the rows below are then
+    problems (never read by the first block's days, which put 第5天's ✓ on day 2)."""
+    start, length = p.camp
+    if start is None or camp_day_outside(n, length):
+        return None
+    named = camp_date(start, n)
+    written, weekday, readable = _beside(beside_text, (named.year, named.month), p.today)
+    if (
+        not readable
+        or (written is not None and written != named)
+        or (weekday is not None and weekday != named.weekday())
+    ):
+        return None
+    return named
+
+
 # ---------------------------------------------------------------- the export (one row per check-in)
+
+
+def _camp_row_day(p: _Planner, n: int, text: str, row: int, column: str) -> date:
+    """The date of an export's day cell that is a camp day (a 训练营 tool's 打卡日期 or 营期天数: 第3天, Day 3), by the
+    group's first day; raises ImportProblem naming the cell without a first day or for no day of the camp."""
+    start, length = p.camp
+    if start is None:
+        raise p.problem(
+            row,
+            column,
+            f"{text} 是营期的第几天: 本群没有设置开营日, 不知道是哪一天; 请在 社群资料 里设置开营日, 或用命令 qundesk groups"
+            f" --group {p.group} --camp-start YYYY-MM-DD, 再导入 (a day of the camp, and the group has no first day set:"
+            " which date it is is not known; set the camp's first day and import again)",
+            "camp_days",
+            text,
+        )
+    if camp_day_outside(n, length):
+        span = f", 营期 {length} 天" if length is not None else ""
+        raise p.problem(
+            row,
+            column,
+            f"{text} 不在营期之内 (第1天是 {start}{span}) ({text} is no day of the camp, whose day 1 is {start})",
+            "camp_outside",
+            text,
+        )
+    return camp_date(start, n)
 
 
 def _long_day(p: _Planner, value: object, row: int, column: str, reference: tuple[int, int] | None) -> date | None:
@@ -1333,6 +1512,9 @@ def _long_day(p: _Planner, value: object, row: int, column: str, reference: tupl
     if isinstance(value, (datetime, date)):
         return value.date() if isinstance(value, datetime) else value
     text = unicodedata.normalize("NFKC", _text(value))
+    counted = _camp_header(text) if isinstance(value, str) else None
+    if counted is not None and not counted[1]:  # 第3天, Day 3: the camp's day, dated by the group's first day
+        return _camp_row_day(p, counted[0], text, row, column)
     text = _WEEKDAY_PART.sub("", text).strip()
     m = _MONTH_DAY_RE.match(text)
     if m:
@@ -1478,8 +1660,15 @@ def _plan_long(
         elif text and date_col is None and at is not None and _SAYS_LATE.search(said) and not problems:
             # a 群接龙 row posted on the day it was submitted: 补昨天 / 补12月3日 is for that earlier day
             made_up = made_up_day(text, at.date())
+            camp_day = camp_makeup_day(text) if made_up is None else None
             if made_up is not None:
                 day, late = made_up, True
+            elif camp_day is not None:  # 补第2天: the camp's day 2, dated by the group's first day
+                made_up, bad = _camp_makeup(p, camp_day, text, at.date(), row_no, _column(headers, content_cols[0]))
+                if bad is not None:
+                    problems.append(bad)
+                else:
+                    day, late = made_up, True
             elif not FUTURE_MAKEUP_RE.search(said):
                 column = _column(headers, content_cols[0])
                 problems.append(
@@ -1533,13 +1722,57 @@ def _plan_long(
         p.finish_row(row_no, name, mid, shown, problems, checkins, leaves, note=zone_note)
 
 
+def _camp_makeup(
+    p: _Planner, n: int, text: str, posted: date, row: int, column: str
+) -> tuple[date | None, ImportProblem | None]:
+    """(the day, or the problem) of an export row whose content makes up a camp day by number (补第2天, 补卡 Day 2)
+    posted on `posted`: day N of the camp counted from the group's first day, as the paste and the chat import read
+    it. Without a first day which date it is is not written (a problem saying where to set it, never the day it was
+    posted); a day that is no day of the camp, or one still to come, is a problem naming it."""
+    start, length = p.camp
+    shown = _short_text(text)
+    if start is None:
+        return None, p.problem(
+            row,
+            column,
+            f"内容补的是营期第{n}天: 本群没有设置开营日, 不知道是哪一天; 请在 社群资料 里设置开营日, 或用命令 qundesk groups"
+            f" --group {p.group} --camp-start YYYY-MM-DD, 再导入: {shown} (makes up day {n} of the camp, and the group"
+            " has no first day set: which date that is is not known; set the camp's first day and import again)",
+            "late_day_unknown",
+            text,
+        )
+    if camp_day_outside(n, length):
+        span = f"营期 {length} 天, 从 {start} 开始" if length is not None else f"营期从 {start} 开始"
+        return None, p.problem(
+            row,
+            column,
+            f"内容补的是营期第{n}天, 不在营期之内 ({span}): {shown} (makes up day {n}, no day of the camp, whose day 1 is"
+            f" {start})",
+            "camp_outside",
+            text,
+        )
+    made_up = camp_date(start, n)
+    if made_up > posted:
+        return None, p.problem(
+            row,
+            column,
+            f"内容补的是营期第{n}天 ({made_up}), 在提交那天 {posted} 之后: 请核对 {shown} (makes up day {n}, {made_up},"
+            f" after the day it was posted, {posted}: check the row)",
+            "late_day_unknown",
+            text,
+        )
+    return made_up, None
+
+
 _DAY = timedelta(days=1)  # 24:00 on a day is 00:00 after it: the end of that day, not a 补卡
 _MONTH_DAY_TIME_RE = re.compile(
     r"^(\d{1,2}\s*(?:[-/.]|月)\s*\d{1,2}\s*[日号]?)\s+(\d{1,2}\s*[:：]\s*\d{1,2}(?:\s*[:：]\s*\d{1,2})?)$"
 )
 _TIME_IN_TEXT = re.compile(r"\d{1,2}\s*[:：点时]\s*\d{1,2}")
 _SAYS_LATE = re.compile(
-    r"补卡|补打卡|补签|(?<![弥候替递增填修互贴进滋])补\s*(?:\d|昨|前天|大前天|周|星期)|[(（【\[]\s*补\s*[)）】\]]"
+    # 补第2天 / 补Day2: a camp's day by number (_camp_makeup), never a check-in of the day it was posted
+    r"补卡|补打卡|补签|(?<![弥候替递增填修互贴进滋])补\s*(?:\d|昨|前天|大前天|周|星期|第|day\s*\d)|[(（【\[]\s*补\s*[)）】\]]",
+    re.IGNORECASE,
 )
 _SAYS_CHECKED = re.compile(r"打卡|签到|报到|已完成")
 
@@ -1668,11 +1901,21 @@ def plan_checkin_import(
     numbers: list[tuple[int, float]] = []  # xlsx number headers (12.1): read together below, _number_days
     numbered: list[int] = []  # columns whose day is a day number under a month (title, 12月 above, --month)
     turned: list[tuple[int, int]] = []  # (left, right) where the day numbers go back
+    camp_cols: dict[int, tuple[int, str]] = {}  # column -> (camp day, a date written beside it)
+    serials: list[tuple[int, date]] = []  # columns headed by an Excel serial date as a number (46344)
     run_reference = reference or _run_reference(headers, header_values, person_cols, today)
     for i, h in enumerate(headers):
         if i in person_cols:
             continue
         value = header_values[i] if i < len(header_values) else h
+        counted = _camp_header(h) if h else None
+        if counted is not None:  # 第1天, Day1, D1, 第3天 11-18: a day of the camp, dated by its first day below
+            camp_cols[i] = counted
+            continue
+        serial = _serial_day(h, table.date1904) if h else None
+        if serial is not None:  # 46344: an Excel date cell that lost its format (2026-11-18), read below
+            serials.append((i, serial))
+            continue
         read = _header_day(value, h or titles[i], reference, today) if h else None
         if read is not None and read.day is not None and reference is None and run_reference:
             # 12/1 … 12/31 without a year: the columns are one run of days, read in the year of its first (a
@@ -1714,7 +1957,19 @@ def plan_checkin_import(
             bad_cols += [i for i, _v in numbers]
         else:
             day_cols.update(resolved)
-    layout = MATRIX if len(day_cols) + len(bare_cols) + len(bad_cols) >= 2 else LONG
+    if serials:  # 46344 46345 …: dates when they go up column by column, else a header that cannot be read
+        ascending = all(b[1] > a[1] for a, b in zip(serials, serials[1:], strict=False))
+        if ascending and len(serials) >= 2:
+            day_cols.update(serials)
+        else:
+            bad_cols += [i for i, _d in serials]
+    camp = p.camp = group_camp(session, group_id)
+    camp_read = _camp_days(headers, camp_cols, bare_cols, camp, reference, today, day_cols)
+    p.camp_start = camp[0] if camp_read.dated else None
+    if camp_read.numbered:  # 1 … 21 under no month, in a camp of 21 days with its first day: the camp's days
+        bare_cols = []
+        month_from = "camp"
+    layout = MATRIX if len(day_cols) + len(bare_cols) + len(bad_cols) + len(camp_cols) >= 2 else LONG
     if layout == MATRIX and reference is not None:
         # a date header far from the month the title, the sheet's name or --month gives: last year's template
         # (its Excel dates show 12月1日, the year hidden) under this year's title — refused, never logged in 2025
@@ -1758,12 +2013,68 @@ def plan_checkin_import(
                     table.header_row,
                     _column(headers, bare_cols[0]),
                     "表头是日号 (1、2、3…), 不知道是哪个月: 请在标题写上月份 (如 2026年12月打卡表) 或指定月份"
-                    " --month YYYY-MM (the day columns are bare day numbers and no month is known: give the month,"
-                    " --month YYYY-MM)",
+                    " --month YYYY-MM" + _camp_numbers_hint(group, headers, bare_cols, camp) + " (the day columns are"
+                    " bare day numbers and no month is known: give the month, --month YYYY-MM"
+                    + _camp_numbers_hint(group, headers, bare_cols, camp, english=True)
+                    + ")",
                     "month_needed",
                     headers[bare_cols[0]],
                 )
             )
+        if camp_read.unset:
+            shown = "「" + "」「".join(headers[i] for i in camp_read.unset[:2]) + "」"
+            p.file_problems.append(
+                p.problem(
+                    table.header_row,
+                    _column(headers, camp_read.unset[0]),
+                    f"表头{shown}… 是营期的第几天, 不是日期: 本群还没有设置开营日 (营期第1天), 不知道是哪一天;"
+                    f" 请先设置开营日 — 窗口里: 社群资料 → 开营日, 命令行: qundesk groups --group {group.name}"
+                    " --camp-start YYYY-MM-DD — 再导入, 或把表头改成日期 (如 12/1)"
+                    " (the columns are days of the camp, not dates, and the group has no first day set: set the"
+                    " camp's first day, its day 1 — in the window, Group profile → Camp's first day; on the command"
+                    f" line, qundesk groups --group {group.name} --camp-start YYYY-MM-DD — and import again, or head"
+                    " the columns with dates such as 12/1)",
+                    "camp_days",
+                    headers[camp_read.unset[0]],
+                )
+            )
+        for i, written, named in camp_read.mismatch:
+            p.file_problems.append(
+                p.problem(
+                    table.header_row,
+                    _column(headers, i),
+                    f"表头「{headers[i]}」写的是 {written}, 而按开营日 {camp[0]} 算, 这一天是 {named} (周{_WEEKDAYS_CN[named.weekday()]}):"
+                    f" 请核对表头或开营日 (the header says {written}, but by the camp's first day, {camp[0]}, its camp day"
+                    f" is {named}, a {_WEEKDAYS_EN[named.weekday()]}: check the header or the first day)",
+                    "camp_day_date",
+                    headers[i],
+                )
+            )
+        for i in camp_read.unreadable:  # 第二周 over 第1天, 第1天 11/31: which day of the camp is not written
+            p.file_problems.append(
+                p.problem(
+                    table.header_row,
+                    _column(headers, i),
+                    f"看不懂这个营期表头: {headers[i]}, 不能确定是营期的哪一天 (第几周下面的天数要从第1天接着数, 如第二周是"
+                    f" 第8天 … 第14天; 旁边的日期要是有效日期) (cannot read this camp day header: which day of the camp it is"
+                    " is not written — under a week, count the days on from day 1, week 2 being days 8 … 14)",
+                    "date_header",
+                    headers[i],
+                )
+            )
+        if camp_read.outside:
+            start, length = camp
+            span = f"{start} … {camp_date(start, length)}" if start is not None and length is not None else ""
+            for i, n in sorted(camp_read.outside.items()):
+                why = (
+                    f"第{n}天不在营期之内 (营期 {length} 天: {span}), 未导入 (day {n} is no day of the camp, {length}"
+                    f" days from {start}: not imported)"
+                    if length is not None and n >= 1
+                    else f"第{n}天不在营期之内 (营期从第1天 {start} 开始), 未导入 (day {n} is no day of the camp, whose"
+                    f" day 1 is {start}: not imported)"
+                )
+                skipped_columns.append((_column(headers, i), why))
+                p.outside_cols[i] = why
         for left, right in turned[:1]:
             p.file_problems.append(
                 p.problem(
@@ -1820,6 +2131,13 @@ def plan_checkin_import(
         zoned = tuple(i for i, h in enumerate(headers) if zone_offset(h) is not None)
         date_col = _first_column(headers, _DATE_HEADER_WORDS, zoned)
         time_col = _first_column(headers, _TIME_HEADER_WORDS, (date_col,))
+        record_col: int | None = None  # 飞书/腾讯文档's 创建时间 beside a 打卡日期: when the row was made, not posted
+        if (
+            date_col is not None
+            and time_col is not None
+            and _question_key(headers[time_col]).startswith(_RECORD_STARTS)
+        ):
+            record_col, time_col = time_col, None
         late_col = next((i for i, h in enumerate(headers) if _kind_header(h, _LATE_HEADER_WORDS)), None)
         type_col = next(
             (
@@ -1841,19 +2159,7 @@ def plan_checkin_import(
             if i not in (*person_cols, date_col, time_col, late_col, type_col, status_col)
             and _kind_header(h, _CONTENT_HEADER_WORDS)
         )
-        camp_days = [h for h in headers if _CAMP_DAY_RE.fullmatch(_fold(h))]
-        if date_col is None and time_col is None and len(camp_days) >= 2:
-            p.file_problems.append(
-                p.problem(
-                    table.header_row,
-                    None,
-                    f"表头是营期的第几天 ({camp_days[0]}, {camp_days[1]} …), 不是日期: 请把表头改成日期 (如 12/1 或 2026-12-01)"
-                    f" 再导入 (the columns are days of the camp, {camp_days[0]}, {camp_days[1]} …, not dates: head them"
-                    " with dates such as 12/1 and import again)",
-                    "camp_days",
-                )
-            )
-        elif date_col is None and time_col is None and (totals := [h for h in headers if h and _is_total(h)]):
+        if date_col is None and time_col is None and (totals := [h for h in headers if h and _is_total(h)]):
             # 小打卡/鲸打卡's 成员统计: one row per member with 打卡天数 and 最近打卡时间 — it has no check-ins to log
             p.file_problems.append(
                 p.problem(
@@ -1879,7 +2185,9 @@ def plan_checkin_import(
         else:
             used = {*person_cols, date_col, time_col, late_col, type_col, status_col, *content_cols}
             skipped_columns = [
-                (_column(headers, i), "未使用 (not used)") for i, h in enumerate(headers) if h and i not in used
+                (_column(headers, i), _RECORD_WHY if i == record_col else "未使用 (not used)")
+                for i, h in enumerate(headers)
+                if h and i not in used
             ]
             p.qq_columns = {_column(headers, i) for i in person_cols if header_field(headers[i]) == "qq"}
             p.count_col = next(
@@ -1957,6 +2265,95 @@ def _run_reference(
     return None
 
 
+@dataclass
+class _CampRead:
+    """How a 打卡表's camp-day columns were dated (`_camp_days`)."""
+
+    numbered: list[int] = field(default_factory=list)  # bare 1 2 3 … read as days of the camp
+    unset: list[int] = field(default_factory=list)  # 第1天 … in a group without its first day: not dated
+    outside: dict[int, int] = field(default_factory=dict)  # column -> a camp day that is no day of the camp
+    mismatch: list[tuple[int, str, date]] = field(default_factory=list)  # column, what is beside, date of the camp day
+    unreadable: list[int] = field(default_factory=list)  # 第1天 with something beside it that is no date
+    dated: bool = False  # some column was dated by the camp's first day
+
+
+def _camp_days(
+    headers: list[str],
+    camp_cols: dict[int, tuple[int, str]],
+    bare_cols: list[int],
+    camp: tuple[date | None, int | None],
+    reference: tuple[int, int] | None,
+    today: date,
+    day_cols: dict[int, date],
+) -> _CampRead:
+    """Date a 打卡表's columns headed by days of the camp (第1天 … 第21天, Day1, D1) by the group's first day (开营日,
+    `community_group.camp_start_day`): day N is first day + N − 1, as a chain titled 第N天 (paste.camp_date). The
+    dated columns go into `day_cols`.
+
+    - Without a first day they are not dated: the plan refuses the file saying how to set it (code camp_days).
+    - A date written beside the count (第1天 11/16) is checked against it: two different days are refused, never
+      one of them taken.
+    - A day that is no day of the camp (第0天, 第22天 of a 21-day camp) is no date: the column is listed as not
+      used, and a mark in it is a problem naming the cell (`_Planner.outside_cols`).
+    - Bare numbers 1 2 3 … under no month (no title month, sheet name or --month) are the camp's days when the
+      group has its first day and its length and they run up within it (1 … 21 in a camp of 21 days): a month's
+      days need a month, which nothing gave. Otherwise they stay bare days and the month is asked for."""
+    start, length = camp
+    out = _CampRead()
+    for i, (n, beside_text) in sorted(camp_cols.items()):
+        named = camp_date(start, n) if start is not None else None
+        near = (named.year, named.month) if named is not None else reference
+        written, weekday, readable = _beside(beside_text, near, today)
+        if not readable:
+            out.unreadable.append(i)
+        elif named is None:
+            if written is not None:
+                day_cols[i] = written  # 第1天 11/16 in a group without its first day: the date written
+            else:
+                out.unset.append(i)
+        elif camp_day_outside(n, length):
+            out.outside[i] = n
+        elif (written is not None and written != named) or (weekday is not None and named.weekday() != weekday):
+            out.mismatch.append((i, beside_text, named))  # 第2天 11/18, 第2天（周三）: which is the typo, a person says
+        else:
+            day_cols[i] = named
+            out.dated = True
+    if bare_cols and reference is None and start is not None and length is not None:
+        texts = [unicodedata.normalize("NFKC", headers[i]).strip() for i in bare_cols]
+        numbers = [int(t) for t in texts if t.isdigit()]
+        if (
+            len(numbers) == len(bare_cols)
+            and numbers == sorted(set(numbers))
+            and 1 <= numbers[0]
+            and numbers[-1] <= length
+        ):
+            for i, n in zip(bare_cols, numbers, strict=True):
+                day_cols[i] = camp_date(start, n)
+            out.numbered = list(bare_cols)
+            out.dated = True
+    return out
+
+
+def _camp_numbers_hint(
+    group: Group, headers: list[str], bare_cols: list[int], camp: tuple[date | None, int | None], english: bool = False
+) -> str:
+    """What to add to "give the month" when bare day numbers (1 2 3 …) in a camp could be its days: how to set the
+    first day and the length that date them. "" in a group that is no camp (a hobby group's 1 … 31 are a month's)."""
+    start, length = camp
+    if group.kind != "camp" and start is None and length is None:
+        return ""
+    texts = [unicodedata.normalize("NFKC", headers[i]).strip() for i in bare_cols]
+    if not all(t.isdigit() for t in texts) or int(texts[0]) != 1:
+        return ""
+    command = f"qundesk groups --group {group.name} --camp-start YYYY-MM-DD --camp-days N"
+    if english:
+        return (
+            f"; if they are days of the camp, set its first day and its length — Group profile, or {command} —"
+            " or head them 第1天 第2天 …"
+        )
+    return f"; 如果是营期的第几天, 请在 社群资料 里设置开营日和营期天数, 或用命令 {command}, 或把表头写成 第1天 第2天 …"
+
+
 def _days_row(
     table: Table, headers: list[str], values_above: list[object], person_cols: list[int], today: date
 ) -> tuple[int, list[str], list[object]] | None:
@@ -1973,7 +2370,10 @@ def _days_row(
         for i, v in enumerate(values)
         if i not in person_cols
         and v not in (None, "")
-        and _header_day(v, clean_header(v), (today.year, today.month), today) is not None
+        and (
+            _header_day(v, clean_header(v), (today.year, today.month), today) is not None
+            or _camp_header(clean_header(v)) is not None  # 第一周 over 第1天 第2天 …
+        )
     )
     if days < 2:
         return None
@@ -2190,6 +2590,7 @@ def _settle(
         checkins=tuple(new_checkins),
         leaves=tuple(new_leaves),
         other_sheets=tuple(table.also_sheets),
+        camp_start=p.camp_start,
     )
 
 

@@ -2376,7 +2376,9 @@ _CAMP_MAKEUP_RE = re.compile(
     re.IGNORECASE,
 )
 _CAMP_TITLE_DAY_RE = re.compile(
-    rf"第\s*(?P<n>{_CAMP_N})\s*(?:[/／]\s*[0-9]{{1,3}}\s*)?天|(?<![a-z])(?:day\s*|d)(?P<n2>[0-9]{{1,3}})(?![0-9])",
+    rf"第\s*(?P<n>{_CAMP_N})\s*(?:[/／]\s*[0-9]{{1,3}}\s*)?天"
+    # Day 3, D3 — not D1班, D3组: a class's or a team's name, no day of the camp
+    r"|(?<![a-z])(?:day\s*|d)(?P<n2>[0-9]{1,3})(?![0-9])(?!\s*[班组队区栋楼层座排号])",
     re.IGNORECASE,
 )
 # 第3周第5天 / Week 3 Day 5: a day of the week, not of the camp; 开营倒计时第3天 / 开营前第2天 / 预热第1天: days before it
@@ -2452,6 +2454,30 @@ def group_camp(session: Session, group_id: int | None) -> tuple[date | None, int
         return None, None
     row = session.execute(select(Group.camp_start_day, Group.camp_days).where(Group.id == group_id)).first()
     return (row[0], row[1]) if row is not None else (None, None)
+
+
+# a group's name that says it is a camp or a challenge of days (21天写作营, 百日挑战, Writing Camp, 30-day challenge) — not
+# 运营 / 经营 / 营销 (a 社群运营交流群 is no camp)
+_CAMP_NAME_RE = re.compile(
+    r"(?<![运经阵国民])营(?![业销养收])|挑战|camp|challenge|[0-9一二三四五六七八九十百]+\s*天|百日|\d+\s*-?\s*days?",
+    re.IGNORECASE,
+)
+
+
+def looks_like_camp(session: Session, group_id: int | None, title: str = "") -> bool:
+    """Whether the group is a camp whose first day could date a title's 第N天: its kind is camp, its length is set,
+    or its name — or the chain's title beside the count — says so (21天写作营, 百日挑战, Writing Camp, #接龙 21天早起挑战
+    第3天). An early-rising group's 早起打卡 第45天 counts its own days: telling its organiser to set "the camp's first
+    day" helps nobody."""
+    if _CAMP_NAME_RE.search(unicodedata.normalize("NFKC", title)):
+        return True
+    if group_id is None:
+        return False
+    row = session.execute(select(Group.kind, Group.camp_days, Group.name).where(Group.id == group_id)).first()
+    if row is None:
+        return False
+    kind, length, name = row
+    return kind == "camp" or length is not None or bool(_CAMP_NAME_RE.search(unicodedata.normalize("NFKC", name)))
 
 
 def camp_date(start: date, n: int) -> date:
@@ -3801,6 +3827,11 @@ def preview_paste(
         ("no_such_day", impossible) if impossible is not None else title_doubt(lines, day) if titled is None else None
     )
     titled, doubt, camp_title, camp_hint = _camp_title(lines, titled, doubt, camp)
+    title = " ".join(line.raw for line in lines if line.kind == "header").replace(camp_hint or "", " ")
+    if camp_hint is not None and (titled is not None or not looks_like_camp(session, group_id, title)):
+        # 第3天 beside the title's own date (12月3日 第3天): the date names the day, a first day would add nothing; and
+        # in a group that is no camp (早起打卡 第45天), "set the camp's first day" is no help
+        camp_hint = None
     # a title's impossible or doubtful day (11月31日, 12月7日（周二）) is asked about as such: no day is offered for it,
     # from its times either
     later = None if titled is not None or doubt else later_than_now_day(lines, matches, day, paste_now())

@@ -784,6 +784,10 @@
             <source>Note (survey answer)</source>
             <translation>Note (survey answer)</translation>
         </message>
+        <message>
+            <source>Camp days counted from the camp's first day, %1.</source>
+            <translation>Camp days counted from the camp's first day, %1.</translation>
+        </message>
     </context>
     <context>
         <name>Lists</name>

@@ -772,6 +772,10 @@
             <source>Note (survey answer)</source>
             <translation>备注（问卷回答）</translation>
         </message>
+        <message>
+            <source>Camp days counted from the camp's first day, %1.</source>
+            <translation>营期天数从开营日 %1 算起。</translation>
+        </message>
     </context>
     <context>
         <name>Lists</name>

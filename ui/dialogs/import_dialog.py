@@ -833,6 +833,10 @@ class ImportDialog(QDialog):
         if not plan.skippable:
             self.skip_problems_check.setChecked(False)
         notes = []
+        if plan.camp_start is not None:  # 第1天 … dated by the group's first day: which day that is, said
+            notes.append(
+                self.tr("Camp days counted from the camp's first day, %1.").replace("%1", str(plan.camp_start))
+            )
         if plan.days:
             shown = ", ".join(f"{column} = {day}" for column, day in plan.days[:40])
             notes.append(self.tr("Days read: %1").replace("%1", shown + (" …" if len(plan.days) > 40 else "")))
