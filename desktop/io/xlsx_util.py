@@ -146,6 +146,12 @@ class Styles:
         specs: dict[str, dict] = {
             "title": {"font": font(bold=True, size=15, color=TITLE_COLOR)},
             "subtitle": {"font": font(size=10, color="595959")},
+            # a subtitle too long for one printed line (概览's: period, groups, rules, what the rate means): wrapped
+            # in cells merged across the printed width, as many lines high as it needs (report._wrapped_subtitle)
+            "subtitle_wrap": {
+                "font": font(size=10, color="595959"),
+                "alignment": Alignment(wrap_text=True, vertical="top"),
+            },
             "section": {"font": font(bold=True, size=12, color=TITLE_COLOR)},
             "header": {"font": font(bold=True), "fill": header_fill, "border": box, "alignment": header_align},
             "header_weekend": {

@@ -204,6 +204,12 @@ TEXT: dict[str, tuple[str, str]] = {
         "{violations_window_days} 天内违规 {violations_flag_count} 次",
         "{violations_flag_count} violations within {violations_window_days} days",
     ),
+    # what 概览's 打卡率 counts (docs/metrics.md checkin_rate): a member's own rate on 打卡明细 counts their own days
+    "sub.rate_means": (
+        "打卡率 = 月末成员的打卡次数 ÷ (月末成员数 × 统计天数 − 请假天数); 每人的打卡率按各自在群的天数, 见打卡明细",
+        "check-in rate = check-ins of the members at the month's end ÷ (those members × the days counted − their leave"
+        " days); each person's own rate, over their own days in the group, is on Check-ins",
+    ),
     "sub.masked": ("手机号已脱敏", "phone numbers masked"),
     "sub.unmasked": ("含完整手机号, 请妥善保管", "full phone numbers: handle with care"),
     "sub.legend_checkins": (
@@ -1153,7 +1159,10 @@ class _Report:
                 sub.append(self.t("sub.people").format(members=members, people=people))
         if self.session is not None:
             sub.append(self.rules_text())
-        lay.add("subtitle", [" · ".join(sub)], measure=False)
+        # what the 打卡率 below counts, on a line of its own
+        subtitle = lay.add(
+            "subtitle", [" · ".join(sub) + "\n" + self.t("sub.rate_means")], ["subtitle_wrap"], measure=False
+        )
         header = lay.add(
             "header",
             [self.t(k) for k in ("h.group", "h.kpi", "h.this_month", "h.last_month", "h.change", "h.key")],
@@ -1234,6 +1243,12 @@ class _Report:
         widths = widths[:6] + [2.0] + [CHART_COL_WIDTH] * CHART_COLS + [2.0]  # G gap, H–Q charts, R gap
         assert len(widths) == CHART_DATA_COL - 1
         widths += [max(w, 10.0) for w in data.widths(maximum=24)]
+        # the subtitle (period, groups, operator, rules, what the rate means) wrapped over the printed width A–Q:
+        # on one line it ran past Q and was cut off in print (… 90 天内违 — and with ten groups named, half of it)
+        lines = _subtitle_lines(subtitle.values[0], widths[:5] + widths[6 : 7 + CHART_COLS])
+        subtitle.height = lines * SUBTITLE_LINE_PT + 3
+        ws.merged_cells.add(f"A{subtitle.row}:{get_column_letter(7 + CHART_COLS)}{subtitle.row}")
+        page1_rows = PAGE_ROWS - math.ceil((subtitle.height - ROW_HEIGHT) / ROW_HEIGHT)  # the rows it takes off page 1
         ws.column_dimensions["F"].hidden = True  # the metric's key (members_total …), for scripts
         ws.auto_filter.ref = _table_ref(header, kpis)
         # the charts start below the header row: LibreOffice draws whatever reaches into a repeated
@@ -1242,11 +1257,13 @@ class _Report:
         # the structure chart has a bar per group and the target's: taller with many groups, down to the last
         # KPI block that page 1 holds (a taller chart would push page 1's end into the middle of a block)
         block_rows = len(KPI_KEYS)
-        fitting = (PAGE_ROWS - first + 1) // block_rows
-        page1_end = PAGE_ROWS if len(blocks) <= fitting else first - 1 + fitting * block_rows
+        fitting = (page1_rows - first + 1) // block_rows
+        page1_end = page1_rows if len(blocks) <= fitting else first - 1 + fitting * block_rows
         self.structure_cm = _structure_height(len(self.groups) + 1, room_rows=page1_end - first - CHART_ROWS - 1)
         charts_end = first + CHART_ROWS + 1 + math.ceil(self.structure_cm / ROW_CM)  # the first two charts, H–Q
-        page_breaks = kpi_page_breaks(first, len(KPI_KEYS), len(blocks), first_page_min=charts_end)
+        page_breaks = kpi_page_breaks(
+            first, len(KPI_KEYS), len(blocks), first_page_min=charts_end, first_page_rows=page1_rows
+        )
         # The funnel goes under the KPIs when they leave room there (one group: the whole 概览 on one page),
         # else it opens page 2 beside the KPIs that continue there.
         funnel_height = _funnel_height(steps.size * len(names))
@@ -2121,6 +2138,17 @@ PAGE_HEIGHT_PT = 595.3 - 2 * 36  # A4 landscape less print_setup's top and botto
 PAGE_WIDTH_CM = 29.7 - 2 * 0.4 * 2.54  # less the left and right margins (0.4 in each)
 
 
+SUBTITLE_LINE_PT = 14.0  # a line of the 10 pt subtitle
+
+
+def _subtitle_lines(text: str, widths: list[float]) -> int:
+    """How many lines `text` (its lines) takes wrapped in cells of these widths (the printed columns): display_width counts a
+    CJK character 2, the width of two of the default font's digits — a little more than a 10 pt CJK character,
+    and a tenth kept spare for the fonts LibreOffice and Excel put in."""
+    room = sum(w * 7 + 5 for w in widths) * 0.9
+    return sum(max(1, math.ceil(display_width(line) * 7 / room)) for line in text.split("\n"))
+
+
 def _rows_per_page(widths: list[float], head_pt: float) -> int:
     """How many 15 pt rows fit on a printed page under `head_pt` of headings, for a sheet printed fit to its
     width (print_setup): the narrower the sheet, the larger it prints. With a tenth to spare, as LibreOffice and
@@ -2149,12 +2177,15 @@ def _day_column_width(groups, days: list[date], *, with_grand_total: bool) -> fl
     return DAY_COL_WIDTH if digits <= 2 else round(1.1 * digits + 1.2, 1)
 
 
-def kpi_page_breaks(first_row: int, block_rows: int, blocks: int, *, first_page_min: int) -> list[int]:
+def kpi_page_breaks(
+    first_row: int, block_rows: int, blocks: int, *, first_page_min: int, first_page_rows: int = PAGE_ROWS
+) -> list[int]:
     """The rows after which 概览's printed pages end: whole KPI blocks per page, PAGE_ROWS rows at most (the
-    header row repeats on later pages). Page 1 ends at a block's end, or after `first_page_min` (where the
-    first two charts end) when the blocks end before it. The first entry is always page 1's last row."""
+    header row repeats on later pages; page 1 `first_page_rows`, less the lines of a long subtitle). Page 1 ends at
+    a block's end, or after `first_page_min` (where the first two charts end) when the blocks end before it. The
+    first entry is always page 1's last row."""
     ends = [first_row - 1 + block_rows * (k + 1) for k in range(blocks)]
-    fitting = [e for e in ends if e <= PAGE_ROWS]
+    fitting = [e for e in ends if e <= first_page_rows]
     breaks = [max(first_page_min, fitting[-1] if fitting else 0)]
     start = previous = breaks[0] + 1
     for end in ends:
