@@ -13,6 +13,7 @@ from sqlalchemy import update
 
 from desktop.io.xlsx_util import display_width
 from desktop.metrics import month_stats
+from desktop.services.checkin_import import run_checkin_import
 from desktop.services.checkins import record_checkins, record_leave
 from desktop.services.groups import create_group
 from desktop.services.onboarding import leave_group, record_join
@@ -104,3 +105,50 @@ def test_the_summary_s_subtitle_is_wrapped_over_the_printed_width_and_says_what_
     assert [c.value for c in ws[3]][:5] == ["社群", "指标", "本月", "上月", "变化"]
     kpi = {(r[0], r[5]): r[2] for r in ws.iter_rows(min_row=4, max_col=6, values_only=True) if r[5]}
     assert kpi[("早起打卡营", "checkin_rate")] == month["stats"].checkin_rate
+
+
+def test_each_check_in_rate_can_be_tallied_from_its_row_the_days_not_theirs_marked(sqlite_workspace, tmp_path):
+    """打卡明细 left the days that were not a person's blank, as a day they missed: 新人 (in from the 20th) read 19
+    blanks and 6 ✓ beside 54.5%, 回归者 (away 10–24 November) 15 blanks and 15 ✓ beside 100% — the owner's tally of
+    the row (6 of 30, 15 of 30) gave neither. Now such a day reads "–" (不在群, the legend says), so every row's rate
+    is its ✓ and 补 over the cells that are not "–", less the leave days not checked in."""
+    month = _month(sqlite_workspace)
+    out = tmp_path / "nov.xlsx"
+    export_monthly_report(
+        sqlite_workspace, month["owner"], year=2026, month=11, group_ids=[month["group"]], path=out, today=TODAY
+    )
+    ws = load_workbook(out)["打卡明细"]
+    assert "– 不在群" in ws["A2"].value
+    header = [c.value for c in ws[3]]
+    assert len(header) == 2 + 30 + 4  # November: 30 day columns
+    rows = {r[1]: r for r in ws.iter_rows(min_row=4, values_only=True) if r[1] and r[1] != "每日合计"}
+    assert set(rows) == {"老会员", "新人", "回归者", "请假者", "沉默者"}
+    new, back = rows["新人"][2:32], rows["回归者"][2:32]
+    assert new[:19] == ("–",) * 19 and new[19:].count("✓") == 6 and "–" not in new[19:]
+    assert back[:9] == ("✓",) * 9 and back[9:24] == ("–",) * 15 and back[24:] == ("✓",) * 6
+    assert rows["沉默者"][2:32] == (None,) * 30  # thirty days missed: blank, as ever
+    for name, row in rows.items():  # the owner's tally
+        cells = row[2:32]
+        checked = sum(1 for c in cells if c in ("✓", "补"))
+        days = sum(1 for c in cells if c != "–") - cells.count("假")
+        assert row[32] == checked
+        assert row[35] == pytest.approx(round(checked / days, 4)), name
+    assert rows["新人"][35] == round(6 / 11, 4) and rows["回归者"][35] == 1.0 and rows["请假者"][35] == 1.0
+
+
+def test_the_month_s_check_in_matrix_with_its_days_not_theirs_is_read_back_by_the_check_in_import(
+    sqlite_workspace, tmp_path
+):
+    """The workbook's 打卡明细 is a check-in table a colleague imports (docs/cli.md, import checkins): its "–" (a day
+    not the person's) reads as no check-in, not as a cell nobody can read that refuses the file."""
+    month = _month(sqlite_workspace)
+    out = tmp_path / "nov.xlsx"
+    export_monthly_report(
+        sqlite_workspace, month["owner"], year=2026, month=11, group_ids=[month["group"]], path=out, today=TODAY
+    )
+    plan, _summary = run_checkin_import(
+        sqlite_workspace, month["owner"], out, "早起打卡营", sheet="打卡明细", today=TODAY, dry_run=True
+    )
+    assert not [r for r in plan.rows if r.outcome == "problem"], [r for r in plan.rows if r.outcome == "problem"]
+    rows = {r.name: r for r in plan.rows}
+    assert rows["新人"].already == 6 and rows["回归者"].already == 15  # everything logged already, nothing new
