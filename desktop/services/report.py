@@ -253,6 +253,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "h.roles": ("角色", "Roles"),
     "h.tags": ("标签", "Tags"),
     "h.joined": ("入群日期", "Joined"),
+    "h.left": ("退群日期", "Left"),
     "h.applied": ("申请日期", "Applied"),
     "h.referrer": ("推荐人", "Referrer"),
     "h.purpose": ("进群目的", "Purpose"),
@@ -1449,6 +1450,7 @@ class _Report:
             "h.roles",
             "h.tags",
             "h.joined",
+            "h.left",
             "h.referrer",
             "h.purpose",
             "h.points",
@@ -1477,6 +1479,7 @@ class _Report:
                         sep.join(pp.roles) or None,
                         sep.join(pp.tags) or None,
                         local_day(joined),
+                        self._left_in_period(pp),
                         pp.referrer,
                         pp.purpose,
                         pp.points,
@@ -1486,7 +1489,7 @@ class _Report:
                     ]
 
         count = sum(g.roster_rows for g in self.groups)
-        kinds = [None] * 6 + ["mark", "mark", None, None, "date", None, None, "int", "mark", "date", "int"]
+        kinds = [None] * 6 + ["mark", "mark", None, None, "date", "date", None, None, "int", "mark", "date", "int"]
         body = lay.add_stream(rows, count, kinds)
         if not count:  # a header and nothing under it read as a broken sheet: say there is nobody (活动, 预警 do)
             lay.add("rows", [[None, self.t("sub.no_rows")]], [None, None])
@@ -1520,6 +1523,16 @@ class _Report:
         if on_the_way is not None:
             return on_the_way, None
         return pp.status, pp.joined_at
+
+    def _left_in_period(self, pp: _Person) -> date | None:
+        """The day the person left the group in the period (its last leaving, of any spell), or None: 概览's 退群 counts
+        these leavings, and the roster said none of them — someone who left on the 10th and came back on the 25th read
+        已入群, joined the 25th, and one who left read 已退群 without a day. A leaving after the period is not shown
+        (they were a member at its end: _at_end)."""
+        start, end_next = day_start(self.p.start), day_after(self.p.end)
+        leavings = [left for _joined, left in pp.spells] + [pp.left_at]
+        days = [left for left in leavings if left is not None and start <= left < end_next]
+        return local_day(max(days)) if days else None
 
     def _on_the_way_in_at_end(self, pp: _Person) -> str | None:
         """申请中 or 入群中 for a member now (已入群) who was still on the way in at the end of the period — applied, or a

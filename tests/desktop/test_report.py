@@ -44,6 +44,7 @@ ROSTER_HEADERS = [
     "角色",
     "标签",
     "入群日期",
+    "退群日期",  # a leaving in the month (概览's 退群): probe report3
     "推荐人",
     "进群目的",
     "积分",

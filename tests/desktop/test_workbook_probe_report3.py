@@ -152,3 +152,40 @@ def test_the_month_s_check_in_matrix_with_its_days_not_theirs_is_read_back_by_th
     assert not [r for r in plan.rows if r.outcome == "problem"], [r for r in plan.rows if r.outcome == "problem"]
     rows = {r.name: r for r in plan.rows}
     assert rows["新人"].already == 6 and rows["回归者"].already == 15  # everything logged already, nothing new
+
+
+def test_the_roster_names_the_day_of_each_leaving_the_summary_counts(sqlite_workspace, tmp_path):
+    """概览 said 退群 2 for November, and 成员名册 said of nobody when they left: 离开者 read 已退群 without a day, and
+    回归者 (left on the 10th, back on the 25th) 已入群, joined 2026-11-25 — the leaving it counts was nowhere. Now a
+    退群日期 column gives each leaving in the month; a leaving of another month is not this month's."""
+    month = _month(sqlite_workspace)
+    owner, g = month["owner"], month["group"]
+    with sqlite_workspace.session() as s:
+        gone = add_member(s, owner, g, MemberInput(display_name="离开者", joined_at=datetime(2026, 9, 1, 9)))[1]
+        leave_group(s, owner, gone, "搬家", when=datetime(2026, 11, 15, 21, 30))
+        s.commit()
+        stats = month_stats(s, g, 2026, 11, today=TODAY)
+    assert stats.left == 2
+
+    out = tmp_path / "nov.xlsx"
+    export_monthly_report(sqlite_workspace, owner, year=2026, month=11, group_ids=[g], path=out, today=TODAY)
+    ws = load_workbook(out)["成员名册"]
+    header = [c.value for c in ws[3]]
+    assert header[header.index("入群日期") + 1] == "退群日期"
+    rows = {r[1]: dict(zip(header, r, strict=False)) for r in ws.iter_rows(min_row=4, values_only=True) if r[1]}
+    assert (rows["离开者"]["状态"], rows["离开者"]["退群日期"]) == ("已退群", datetime(2026, 11, 15))
+    assert (rows["回归者"]["状态"], rows["回归者"]["入群日期"], rows["回归者"]["退群日期"]) == (
+        "已入群",
+        datetime(2026, 11, 25),
+        datetime(2026, 11, 10),
+    )
+    assert sum(1 for r in rows.values() if r["退群日期"]) == stats.left
+    assert (
+        ws.cell(row=4 + list(rows).index("离开者"), column=header.index("退群日期") + 1).number_format == "yyyy-mm-dd"
+    )
+
+    out = tmp_path / "dec.xlsx"  # December: 回归者's November leaving is not December's
+    export_monthly_report(sqlite_workspace, owner, year=2026, month=12, group_ids=[g], path=out, today=TODAY)
+    ws = load_workbook(out)["成员名册"]
+    rows = {r[1]: dict(zip(header, r, strict=False)) for r in ws.iter_rows(min_row=4, values_only=True) if r[1]}
+    assert "离开者" not in rows and rows["回归者"]["退群日期"] is None
