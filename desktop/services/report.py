@@ -979,6 +979,10 @@ class _Report:
         self.session: Session | None = None  # the export's read transaction, open while the sheets are written
         self.connection = None  # its connection: the big tables are read as they are written
         self._stepped_by_end: dict[int, bool] = {}  # _on_the_way_in_at_end: membership -> a step by the period's end
+        # _in_roster: the applicants and newcomers (申请中/入群中 now) with an entry step recorded by the period's end,
+        # of the groups read so far (one statement a group)
+        self._waiting_stepped: set[int] = set()
+        self._waiting_stepped_of: set[int] = set()
 
     # -- reading
     def people_of(self, g: _GroupData, *, full: bool = False) -> dict[int, _Person]:
@@ -995,6 +999,20 @@ class _Report:
             people = _people(self.connection, g.id, self.p, full=full, light=not full)
         if not self.unmasked:  # a phone inside a name, nickname, group nickname or answer is masked too
             _mask_phones(people)
+        if g.id not in self._waiting_stepped_of:
+            self._waiting_stepped_of.add(g.id)
+            self._waiting_stepped.update(
+                self.connection.scalars(
+                    select(StepProgress.membership_id)
+                    .join(Membership, Membership.id == StepProgress.membership_id)
+                    .where(
+                        Membership.group_id == g.id,
+                        Membership.status.in_(("applicant", "onboarding")),
+                        StepProgress.done_at < day_after(self.p.end),
+                    )
+                    .distinct()
+                )
+            )
         _number_namesakes(people, self._in_roster)
         if self.lang_index == 1:  # the app's default tiers, roles and levels in English (stored in Chinese)
             for pp in people.values():
@@ -1566,7 +1584,10 @@ class _Report:
             # when they came: applied (else the record made) — or entered the group chat (入群中 since joined_at),
             # when that was earlier: a newcomer back in the chat on 10 April, typed in in June, was left out of April
             since = min((d for d in (pp.since, pp.joined_at) if d is not None), default=None)
-            return since is None or since < end_next
+            # or had an entry step recorded by then (typed in later, the step dated when it was done): the month's
+            # 入群停滞 counts them (metrics._stalled: the last step by the day), and 预警 named them — two of them
+            # "王芳", unnumbered — while 成员名册 and 入群进度 listed neither
+            return since is None or since < end_next or pp.mid in self._waiting_stepped
         return self._overlaps(pp.joined_at, pp.left_at) or self._on_the_way_in_at_end(pp) is not None
 
     def _overlaps(self, joined: datetime | None, left: datetime | None) -> bool:

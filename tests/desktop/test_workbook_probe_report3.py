@@ -16,7 +16,7 @@ from desktop.metrics import month_stats
 from desktop.services.checkin_import import run_checkin_import
 from desktop.services.checkins import record_checkins, record_leave
 from desktop.services.groups import create_group
-from desktop.services.onboarding import leave_group, record_join
+from desktop.services.onboarding import leave_group, list_steps, record_join, record_step
 from desktop.services.report import export_monthly_report
 from desktop.services.roster import MemberInput, add_member
 from desktop.workspace import actor_for
@@ -189,3 +189,41 @@ def test_the_roster_names_the_day_of_each_leaving_the_summary_counts(sqlite_work
     ws = load_workbook(out)["成员名册"]
     rows = {r[1]: dict(zip(header, r, strict=False)) for r in ws.iter_rows(min_row=4, values_only=True) if r[1]}
     assert "离开者" not in rows and rows["回归者"]["退群日期"] is None
+
+
+def test_two_newcomers_of_one_name_stalled_in_the_month_are_listed_and_told_apart(sqlite_workspace, tmp_path):
+    """Two newcomers called 王芳, typed in today with the entry step each did in November dated then (record_step's
+    `when`): November's 概览 counted 入群停滞 2 and 预警 named "王芳" twice — which two? — while 成员名册 and
+    入群进度 listed neither (they were listed from the day the record was made). Now a newcomer with an entry step
+    recorded by the month's end is on that month's roster and 入群进度, and the two read 王芳 (3) and 王芳 (4) on
+    every sheet, as the two members called 王芳 read (1) and (2)."""
+    month = _month(sqlite_workspace)
+    owner, g = month["owner"], month["group"]
+    with sqlite_workspace.session() as s:
+        for wx in ("wf_a", "wf_b"):
+            add_member(s, owner, g, MemberInput(display_name="王芳", wechat_id=wx, joined_at=datetime(2026, 9, 1, 9)))
+        purpose = next(st.id for st in list_steps(s, g) if st.code == "purpose")
+        for wx, day in (("wf_c", 3), ("wf_d", 5)):
+            ms = add_member(s, owner, g, MemberInput(display_name="王芳", wechat_id=wx, status="onboarding"))[1]
+            record_step(s, owner, ms, purpose, answer="学习", when=datetime(2026, 11, day, 10))
+        s.commit()
+        stats = month_stats(s, g, 2026, 11, today=TODAY)
+    assert stats.stalled_onboarding == 2
+
+    out = tmp_path / "nov.xlsx"
+    export_monthly_report(sqlite_workspace, owner, year=2026, month=11, group_ids=[g], path=out, today=TODAY)
+    wb = load_workbook(out)
+
+    def table(title: str) -> list[dict]:
+        ws = wb[title]
+        header = [c.value for c in ws[3]]
+        return [dict(zip(header, r, strict=False)) for r in ws.iter_rows(min_row=4, values_only=True) if r[1]]
+
+    roster = {r["微信号"]: r["姓名"] for r in table("成员名册") if r["微信号"]}
+    assert roster == {"wf_a": "王芳 (1)", "wf_b": "王芳 (2)", "wf_c": "王芳 (3)", "wf_d": "王芳 (4)"}
+    waiting = {r["姓名"]: r["状态"] for r in table("入群进度") if r["状态"] == "入群中"}
+    assert waiting == {"王芳 (3)": "入群中", "王芳 (4)": "入群中"}
+    stalled = [r["成员"] for r in table("预警") if r["预警类型"] == "入群停滞"]
+    assert sorted(stalled) == ["王芳 (3)", "王芳 (4)"] and len(stalled) == stats.stalled_onboarding
+    dormant = {r["成员"] for r in table("预警") if r["预警类型"] == "沉默成员"}
+    assert {"王芳 (1)", "王芳 (2)"} <= dormant and "王芳" not in dormant
