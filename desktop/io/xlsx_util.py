@@ -135,6 +135,7 @@ class Styles:
         thin = Side(style="thin", color=BORDER_COLOR)
         box = Border(left=thin, right=thin, top=thin, bottom=thin)
         center = Alignment(horizontal="center", vertical="center")
+        right = Alignment(horizontal="right")
         header_fill = PatternFill("solid", fgColor=HEADER_FILL)
         header_align = Alignment(horizontal="center", vertical="center", wrap_text=True)
 
@@ -170,10 +171,12 @@ class Styles:
             "bold": {"font": font(bold=True)},
             "date": {"number_format": FMT_DATE},
             "datetime": {"number_format": FMT_DATETIME},
-            "pct": {"number_format": FMT_PCT},
-            "signed_pct": {"number_format": FMT_SIGNED_PCT},
-            "int": {"number_format": FMT_INT},
-            "signed_int": {"number_format": FMT_SIGNED_INT},
+            # right-aligned as the numbers are: a "–" (not measured) in such a column stood at the cell's left edge,
+            # against the number before it — 概览's "13 –" read as one value, or as 13 minus
+            "pct": {"number_format": FMT_PCT, "alignment": right},
+            "signed_pct": {"number_format": FMT_SIGNED_PCT, "alignment": right},
+            "int": {"number_format": FMT_INT, "alignment": right},
+            "signed_int": {"number_format": FMT_SIGNED_INT, "alignment": right},
             "mark": {"alignment": center},
             # bottom, as the row's other cells: a wrapped text's last line sits on their line
             "wrap": {"alignment": Alignment(wrap_text=True, vertical="bottom")},

@@ -227,3 +227,23 @@ def test_two_newcomers_of_one_name_stalled_in_the_month_are_listed_and_told_apar
     assert sorted(stalled) == ["王芳 (3)", "王芳 (4)"] and len(stalled) == stats.stalled_onboarding
     dormant = {r["成员"] for r in table("预警") if r["预警类型"] == "沉默成员"}
     assert {"王芳 (1)", "王芳 (2)"} <= dormant and "王芳" not in dormant
+
+
+def test_a_figure_not_measured_stands_where_its_number_would(sqlite_workspace, tmp_path):
+    """A group's first month here has no last month: 概览 says "–" for it (not 0%) — but the "–" was text at the
+    cell's left edge, against the number of 本月 beside it: printed, "13 –" read as one value (or as 13 minus). It
+    is right-aligned now, as the numbers of its column are."""
+    owner = actor_for(sqlite_workspace)
+    with sqlite_workspace.session() as s:
+        g = _set_up(s, owner, "新开营", datetime(2026, 11, 3, 9))
+        ms = add_member(s, owner, g, MemberInput(display_name="首批", joined_at=datetime(2026, 11, 3, 9)))[1]
+        record_checkins(s, owner, g, date(2026, 11, 5), [ms], today=TODAY)
+        s.commit()
+    out = tmp_path / "nov.xlsx"
+    export_monthly_report(sqlite_workspace, owner, year=2026, month=11, group_ids=[g], path=out, today=TODAY)
+    ws = load_workbook(out)["概览"]
+    rows = {r[5].value: r for r in ws.iter_rows(min_row=4, max_col=6) if r[5].value}
+    this, last, change = rows["checkin_rate"][2:5]
+    assert this.value == round(1 / 28, 4) and last.value == "–" and change.value == "–"  # no last month: said
+    for cell in (this, last, change, *rows["members_active"][2:5]):
+        assert cell.alignment.horizontal == "right", cell.coordinate
