@@ -210,6 +210,15 @@ TEXT: dict[str, tuple[str, str]] = {
         "check-in rate = check-ins of the members at the month's end ÷ (those members × the days counted − their leave"
         " days); each person's own rate, over their own days in the group, is on Check-ins",
     ),
+    # why 概览 reads "–" for a month (metrics.month_recorded): said, not left to be taken for a 0 nobody measured
+    "sub.no_last": (
+        "上月「–」: {groups} 没有上月的记录",
+        'Last month "–": {groups}: nothing recorded last month',
+    ),
+    "sub.no_last_total": ("合计的上月因此也是「–」", 'so the total\'s last month is "–" too'),
+    "sub.no_month": ("本月「–」: {groups} 没有本月的记录", 'This month "–": {groups}: nothing recorded this month'),
+    "sub.set_up_on": ("{group} ({day} 设立)", "{group} (set up {day})"),
+    "sub.archived_on": ("{group} ({day} 结营)", "{group} (archived {day})"),
     "sub.masked": ("手机号已脱敏", "phone numbers masked"),
     "sub.unmasked": ("含完整手机号, 请妥善保管", "full phone numbers: handle with care"),
     "sub.legend_checkins": (
@@ -484,6 +493,8 @@ class _GroupData:
     list_widths: dict[str, int] = field(default_factory=dict)  # "roles"/"tags": the widest joined list (a floor)
     last_recorded: bool = True  # QunDesk knows last month (metrics.month_recorded): else 概览's 上月 is "–"
     recorded: bool = True  # QunDesk knows the month itself: else its measured figures are "–" (本月, the rates)
+    set_up: date | None = None  # the day the group was set up here (its created_at): 概览 says why a month is "–"
+    archived: date | None = None  # the day it was archived (结营), if it was
 
 
 @dataclass
@@ -790,6 +801,8 @@ def _load_group(session: Session, group: Group, year: int, month: int, p: Period
         last_stats=last_stats,
         last_recorded=month_recorded(as_day(group.created_at), py, pm, last_stats),
         recorded=month_recorded(as_day(group.created_at), year, month, stats),
+        set_up=as_day(group.created_at),
+        archived=as_day(group.archived_at) if group.archived_at is not None else None,
         checked_in=checked_in,
         daily=daily,
         leave_days=leave_days,
@@ -1183,10 +1196,12 @@ class _Report:
                 sub.append(self.t("sub.people").format(members=members, people=people))
         if self.session is not None:
             sub.append(self.rules_text())
-        # what the 打卡率 below counts, on a line of its own
-        subtitle = lay.add(
-            "subtitle", [" · ".join(sub) + "\n" + self.t("sub.rate_means")], ["subtitle_wrap"], measure=False
-        )
+        # what the 打卡率 below counts, on a line of its own; and why a month reads "–", when one does
+        lines = [self.t("sub.rate_means")]
+        unknown = self.unknown_months_text()
+        if unknown:
+            lines.append(unknown)
+        subtitle = lay.add("subtitle", ["\n".join([" · ".join(sub), *lines])], ["subtitle_wrap"], measure=False)
         header = lay.add(
             "header",
             [self.t(k) for k in ("h.group", "h.kpi", "h.this_month", "h.last_month", "h.change", "h.key")],
@@ -1318,6 +1333,35 @@ class _Report:
         # every row of 概览 gets an explicit height: Excel and LibreOffice then agree where the charts end
         self.rows_written += lay.write(out, data, right_col=CHART_DATA_COL, row_height=ROW_HEIGHT)
         out.attach(ws)
+
+    def unknown_months_text(self) -> str:
+        """Why 概览 reads "–" for this month or last (metrics.month_recorded: a month QunDesk did not record), naming
+        the groups and their set-up (or archiving) day: a group's first month showed 上月 "–" beside every figure, and
+        合计's 上月 "–" where another group had one, and nothing on the sheet said why."""
+        sep = "、" if self.lang_index == 0 else ", "
+
+        def named(groups: list[_GroupData], before: date) -> str:
+            # the groups by their day (set up, or archived before the month): 第1群、第2群 (2026-12-07 设立)
+            by_day: dict[tuple[str, str], list[str]] = {}
+            for g in groups:
+                if g.archived is not None and g.archived < before and (g.set_up is None or g.set_up < before):
+                    key = ("sub.archived_on", g.archived.isoformat())
+                else:
+                    key = ("sub.set_up_on", g.set_up.isoformat() if g.set_up is not None else "?")
+                by_day.setdefault(key, []).append(g.name)
+            return sep.join(self.t(k).format(group=sep.join(names), day=day) for (k, day), names in by_day.items())
+
+        parts = []
+        no_month = [g for g in self.groups if not g.recorded]
+        if no_month:
+            parts.append(self.t("sub.no_month").format(groups=named(no_month, self.p.start)))
+        no_last = [g for g in self.groups if g.recorded and not g.last_recorded]
+        if no_last:
+            text = self.t("sub.no_last").format(groups=named(no_last, self.p.start))
+            if self.totals is not None:  # 合计's 上月 is "–" unless every group has one (summary)
+                text += "; " + self.t("sub.no_last_total")
+            parts.append(text)
+        return " · ".join(parts)
 
     def rules_text(self) -> str:
         """The rules the month's figures were counted by, as they stood at its end (settings.rules_at: a past month

@@ -247,3 +247,40 @@ def test_a_figure_not_measured_stands_where_its_number_would(sqlite_workspace, t
     assert this.value == round(1 / 28, 4) and last.value == "–" and change.value == "–"  # no last month: said
     for cell in (this, last, change, *rows["members_active"][2:5]):
         assert cell.alignment.horizontal == "right", cell.coordinate
+
+
+def test_the_summary_says_why_a_month_reads_a_dash(sqlite_workspace, tmp_path):
+    """新开营 was set up here on 3 November: its November 概览 has no last month — every 上月 "–", and in the workbook
+    of all groups 合计's 上月 "–" too, where 早起打卡营 has October's — and nothing on the sheet said why (an owner
+    took it for a gap in the file). The subtitle now says which group has no last month, since when it is recorded,
+    and that the total's last month is "–" for it; October's workbook says 新开营 has no October."""
+    month = _month(sqlite_workspace)
+    owner = month["owner"]
+    with sqlite_workspace.session() as s:
+        g = _set_up(s, owner, "新开营", datetime(2026, 11, 3, 9))
+        add_member(s, owner, g, MemberInput(display_name="首批", joined_at=datetime(2026, 11, 3, 9)))
+        s.commit()
+
+    def summary(path, group_ids):
+        year, month_no = (2026, 10) if "oct" in path.name else (2026, 11)
+        export_monthly_report(
+            sqlite_workspace, owner, year=year, month=month_no, group_ids=group_ids, path=path, today=TODAY
+        )
+        ws = load_workbook(path)["概览"]
+        kpi = {(r[0], r[5]): r[2:5] for r in ws.iter_rows(min_row=4, max_col=6, values_only=True) if r[5]}
+        return ws["A2"].value.split("\n"), kpi
+
+    lines, kpi = summary(tmp_path / "one.xlsx", [g])
+    assert kpi[("新开营", "checkin_rate")][1:] == ("–", "–")
+    assert lines[-1] == "上月「–」: 新开营 (2026-11-03 设立) 没有上月的记录"
+
+    lines, kpi = summary(tmp_path / "all.xlsx", None)
+    assert kpi[("合计", "checkins")][1] == "–" and kpi[("早起打卡营", "checkins")][1] == 0  # recorded: none
+    assert lines[-1] == "上月「–」: 新开营 (2026-11-03 设立) 没有上月的记录; 合计的上月因此也是「–」"
+
+    lines, kpi = summary(tmp_path / "oct.xlsx", None)
+    assert kpi[("新开营", "checkin_rate")] == ("–", "–", "–")
+    assert lines[-1] == "本月「–」: 新开营 (2026-11-03 设立) 没有本月的记录"
+
+    lines, _kpi = summary(tmp_path / "plain.xlsx", [month["group"]])  # a month and its last both recorded
+    assert len(lines) == 2 and lines[1].startswith("打卡率 = ")
