@@ -1724,6 +1724,8 @@ class _Report:
 
         kinds = [None, None] + ["mark"] * len(days) + ["mark", "mark", "mark", "pct"]
         body = lay.add_stream(rows, sum(g.matrix_rows for g in self.groups), kinds, measure=False)
+        if not body.size:  # nobody in the group this month: said (as 成员名册, 活动, 预警 do), not a blank row
+            lay.add("rows", [[None, self.t("sub.no_rows")]], [None, None])
         total_kinds = ["total_label", "total_label"] + ["total"] * (len(days) + 3) + ["pct"]
         lay.add("blank")
         n_totals = len(self.groups) + (1 if self.multi else 0)

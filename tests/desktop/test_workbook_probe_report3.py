@@ -284,3 +284,18 @@ def test_the_summary_says_why_a_month_reads_a_dash(sqlite_workspace, tmp_path):
 
     lines, _kpi = summary(tmp_path / "plain.xlsx", [month["group"]])  # a month and its last both recorded
     assert len(lines) == 2 and lines[1].startswith("打卡率 = ")
+
+
+def test_a_group_with_nobody_and_nothing_says_so_on_every_sheet(sqlite_workspace, tmp_path):
+    """A group set up in September that has nobody in November: every sheet said "(无)" under its header but
+    打卡明细, whose header stood over a blank row and a 每日合计 of zeros. It says "(无)" too now."""
+    owner = actor_for(sqlite_workspace)
+    with sqlite_workspace.session() as s:
+        g = _set_up(s, owner, "空群", datetime(2026, 9, 1, 9))
+        s.commit()
+    out = tmp_path / "nov.xlsx"
+    export_monthly_report(sqlite_workspace, owner, year=2026, month=11, group_ids=[g], path=out, today=TODAY)
+    wb = load_workbook(out)
+    for title in ("成员名册", "打卡明细", "活动", "积分", "入群进度", "预警"):
+        assert [c.value for c in wb[title][4]][:2] == [None, "(无)"], title
+    assert [c.value for c in wb["打卡明细"][6]][:2] == ["空群", "每日合计"]
