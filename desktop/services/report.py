@@ -156,6 +156,7 @@ WIDE_TEXT = 36  # widest a free-text column gets (purpose, reason, titles)
 CHART_COLS, CHART_COL_WIDTH = 10, 9.0
 CHART_WIDTH_CM, CHART_HEIGHT_CM = 17.0, 7.0
 ROW_HEIGHT = 15.0  # points
+TITLE_WIDTH_SCALE = 1.45  # a sheet title (15 pt bold) is this much wider than display_width's 11 pt units
 CHART_ROWS = 14  # rows one chart covers (7 cm ÷ 15 pt = 13.2 rows)
 ROW_CM = ROW_HEIGHT / 72 * 2.54
 # Printing 概览 (landscape A4, one page wide): about this many rows fit on a page at the scale that fits A–Q.
@@ -186,6 +187,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "sub.exported": ("导出", "Exported"),
     "sub.operator": ("操作员", "Operator"),
     "sub.groups": ("社群", "Groups"),
+    "sub.n_groups": ("{n} 个社群", "{n} groups"),  # a sheet's title when the groups' names are wider than the sheet
     "sub.people": (
         "合计的成员数 {members} 是各群相加, 共 {people} 人 (同在两个群的人算两次)",
         "Total members {members} add the groups up: {people} people (someone in two groups counts twice)",
@@ -1139,7 +1141,16 @@ class _Report:
         self, ws, layout: _Layout, *, widths: list[float], freeze: str, title_rows: str | None, portrait: bool = False
     ) -> None:
         """Widths, frozen pane and print set-up, then the rows (the sheet is closed after this)."""
-        set_widths(ws, self.floored(layout, widths))
+        widths = self.floored(layout, widths)
+        title = layout.blocks[0] if layout.blocks and layout.blocks[0].kind == "title" else None
+        names = self.group_names()
+        if title is not None and self.multi and title.values[0].endswith(names):
+            # a title wider than the sheet made the printout of the whole sheet smaller (fit to width counts the text
+            # running on past the table): 预警 of eight groups, named in its title, printed its four columns at a
+            # quarter of the page's width, in 4 pt. Too wide, it says how many groups (概览 names them, 社群 each row)
+            if display_width(title.values[0]) * TITLE_WIDTH_SCALE > sum(widths):
+                title.values = [title.values[0][: -len(names)] + self.t("sub.n_groups").format(n=len(self.groups))]
+        set_widths(ws, widths)
         ws.freeze_panes = freeze
         print_setup(ws, title_rows=title_rows)
         if portrait:

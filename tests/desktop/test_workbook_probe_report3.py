@@ -299,3 +299,39 @@ def test_a_group_with_nobody_and_nothing_says_so_on_every_sheet(sqlite_workspace
     for title in ("成员名册", "打卡明细", "活动", "积分", "入群进度", "预警"):
         assert [c.value for c in wb[title][4]][:2] == [None, "(无)"], title
     assert [c.value for c in wb["打卡明细"][6]][:2] == ["空群", "每日合计"]
+
+
+def test_a_sheet_title_naming_many_groups_does_not_shrink_the_printout(sqlite_workspace, tmp_path):
+    """The workbook of eight groups named all eight in each sheet's title. Printed fit to width, the title running on
+    past the table counts: 预警's four columns came out at a quarter of the page's width, in 4 pt type (LibreOffice's
+    PDF). A title wider than its sheet now says how many groups (概览's subtitle names them, the 社群 column each
+    row's); a title that fits keeps the names."""
+    owner = actor_for(sqlite_workspace)
+    names = [
+        "晨光早起打卡营第3期",
+        "城南读书会·周末共读",
+        "亲子烘焙训练营",
+        "跑步俱乐部(朝阳)",
+        "英语口语每日一练",
+        "摄影爱好者交流群",
+        "宝妈育儿互助群",
+        "职场写作训练营第5期",
+    ]
+    with sqlite_workspace.session() as s:
+        ids = [_set_up(s, owner, n, datetime(2026, 9, 1, 9)) for n in names]
+        for g, n in zip(ids, names, strict=True):
+            add_member(s, owner, g, MemberInput(display_name=n[:2] + "甲", joined_at=datetime(2026, 9, 1, 9)))
+        s.commit()
+    out = tmp_path / "all.xlsx"
+    export_monthly_report(sqlite_workspace, owner, year=2026, month=11, group_ids=None, path=out, today=TODAY)
+    wb = load_workbook(out)
+    assert all(n in wb["概览"]["A2"].value for n in names)
+    for ws in wb.worksheets[1:]:
+        title = ws["A1"].value
+        printed = [ws.column_dimensions[c.column_letter].width or 8.43 for c in ws[3] if c.value is not None]
+        assert display_width(title) * 1.4 <= sum(printed), (ws.title, title)  # 15 pt bold: ≈1.4 × 11 pt units
+    assert wb["预警"]["A1"].value == "预警 · 2026年11月 · 8 个社群"
+
+    out = tmp_path / "two.xlsx"
+    export_monthly_report(sqlite_workspace, owner, year=2026, month=11, group_ids=ids[2:4], path=out, today=TODAY)
+    assert load_workbook(out)["预警"]["A1"].value == "预警 · 2026年11月 · 亲子烘焙训练营、跑步俱乐部(朝阳)"
