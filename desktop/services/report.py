@@ -1150,6 +1150,12 @@ class _Report:
             # quarter of the page's width, in 4 pt. Too wide, it says how many groups (概览 names them, 社群 each row)
             if display_width(title.values[0]) * TITLE_WIDTH_SCALE > sum(widths):
                 title.values = [title.values[0][: -len(names)] + self.t("sub.n_groups").format(n=len(self.groups))]
+        for block in layout.blocks[:3]:
+            # a subtitle wider than the sheet (打卡明细's legend over the first week's seven day columns) ran on past
+            # the table and shrank the printout with it: wrapped over the table's columns instead
+            if block.kind == "subtitle" and (lines := _subtitle_lines(block.values[0], widths)) > 1:
+                block.kinds, block.height = ["subtitle_wrap"], lines * SUBTITLE_LINE_PT + 3
+                ws.merged_cells.add(f"A{block.row}:{get_column_letter(len(widths))}{block.row}")
         set_widths(ws, widths)
         ws.freeze_panes = freeze
         print_setup(ws, title_rows=title_rows)

@@ -335,3 +335,23 @@ def test_a_sheet_title_naming_many_groups_does_not_shrink_the_printout(sqlite_wo
     out = tmp_path / "two.xlsx"
     export_monthly_report(sqlite_workspace, owner, year=2026, month=11, group_ids=ids[2:4], path=out, today=TODAY)
     assert load_workbook(out)["预警"]["A1"].value == "预警 · 2026年11月 · 亲子烘焙训练营、跑步俱乐部(朝阳)"
+
+
+def test_a_legend_wider_than_the_first_week_s_matrix_is_wrapped_over_it(sqlite_workspace, tmp_path):
+    """December's workbook on the 7th: 打卡明细 has seven day columns, and its legend (✓ 打卡 · 补 补卡 · 假 请假 · – 不在群
+    …) ran on far past the table — printed fit to width, the whole sheet came out smaller for it. The legend is now
+    wrapped in cells merged over the table's columns, as many lines high as it needs."""
+    month = _month(sqlite_workspace)
+    out = tmp_path / "dec.xlsx"
+    export_monthly_report(
+        sqlite_workspace, month["owner"], year=2026, month=12, group_ids=[month["group"]], path=out, today=TODAY
+    )
+    ws = load_workbook(out)["打卡明细"]
+    header = [c.value for c in ws[3]]
+    assert len(header) == 2 + 7 + 4  # 1–7 December
+    last = ws.cell(row=3, column=len(header)).column_letter
+    assert f"A2:{last}2" in {str(r) for r in ws.merged_cells.ranges}
+    assert ws["A2"].alignment.wrap_text and "– 不在群" in ws["A2"].value
+    room = sum(ws.column_dimensions[c.column_letter].width * 7 + 5 for c in ws[3])
+    assert ws.row_dimensions[2].height >= math.ceil(display_width(ws["A2"].value) * 7 / room) * 13
+    assert not load_workbook(tmp_path / "dec.xlsx")["成员名册"].merged_cells.ranges  # a subtitle that fits: as it was
