@@ -58,6 +58,7 @@ Decisions (measured with openpyxl 3.1.5, no lxml, on the 2-core test machine):
 
 from __future__ import annotations
 
+import json
 import math
 from array import array
 from collections import defaultdict
@@ -123,6 +124,7 @@ from desktop.tasks import Progress
 from models import (
     Activity,
     Attendance,
+    AuditEntry,
     ChatActivity,
     CheckIn,
     Contribution,
@@ -274,6 +276,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "h.level": ("等级", "Level"),
     "h.last_activity": ("最近参与", "Last participation"),
     "h.messages": ("本月发言", "Messages (month)"),
+    # the names a person carried since the month began (a rename on the 15th): the sheets name them as they are now
+    "h.former_names": ("曾用名 (本月起)", "Former names (since the month began)"),
     "h.checkin_days": ("打卡天数", "Check-ins"),
     "h.leave_days": ("请假天数", "Leave days"),
     "h.longest": ("最长连续", "Longest streak"),
@@ -1536,12 +1540,14 @@ class _Report:
             "h.level",
             "h.last_activity",
             "h.messages",
+            "h.former_names",
         )
         header = lay.add("header", [self.t(k) for k in keys], height=20)
         sep = "、" if self.lang_index == 0 else ", "
 
         def rows() -> Iterator[list]:  # group by group, as the sheet is written
             for g in self.groups:
+                former = self._former_names(g)
                 people = [(pp, *self._at_end(pp)) for pp in self.people_of(g, full=True).values()]
                 people = [(pp, st, joined) for pp, st, joined in people if self._in_roster(pp)]
                 people.sort(key=lambda x: (STATUS_ORDER.get(x[1], 9), x[0].pinyin, x[0].mid))
@@ -1565,10 +1571,25 @@ class _Report:
                         pp.level,
                         pp.last_activity,
                         pp.messages or None,
+                        sep.join(n for n in former.get(pp.mid, ()) if n != pp.name) or None,
                     ]
 
         count = sum(g.roster_rows for g in self.groups)
-        kinds = [None] * 6 + ["mark", "mark", None, None, "date", "date", None, None, "int", "mark", "date", "int"]
+        kinds = [None] * 6 + [
+            "mark",
+            "mark",
+            None,
+            None,
+            "date",
+            "date",
+            None,
+            None,
+            "int",
+            "mark",
+            "date",
+            "int",
+            None,
+        ]
         body = lay.add_stream(rows, count, kinds)
         if not count:  # a header and nothing under it read as a broken sheet: say there is nobody (活动, 预警 do)
             lay.add("rows", [[None, self.t("sub.no_rows")]], [None, None])
@@ -1602,6 +1623,38 @@ class _Report:
         if on_the_way is not None:
             return on_the_way, None
         return pp.status, pp.joined_at
+
+    def _former_names(self, g: _GroupData) -> dict[int, list[str]]:
+        """membership -> the names its person carried before a rename made since the period began (the roster's
+        edits and imports, as the audit recorded them: models.queries.roster.names_before), oldest first. Every sheet
+        names a person as they are named now — one row, under one name — so a member renamed on the 15th read only
+        under the new name, and an owner holding the chat of the 1st–14th looked for the old one in vain."""
+        out: dict[int, list[str]] = {}
+        rows = self.connection.execute(
+            select(Membership.id, AuditEntry.summary)
+            .join(Membership, Membership.member_id == AuditEntry.entity_id)
+            .where(
+                AuditEntry.entity == "member",
+                AuditEntry.action == "member.update",
+                AuditEntry.at >= day_start(self.p.start),
+                Membership.group_id == g.id,
+            )
+            .order_by(AuditEntry.id)
+        )
+        for mid, summary in rows:
+            try:
+                before = json.loads(summary or "").get("before") or {}
+            except (ValueError, AttributeError):
+                continue
+            if not isinstance(before, dict):
+                continue
+            for key in ("display_name", "name"):
+                old = before.get(key)
+                if isinstance(old, str) and old.strip():
+                    old = old.strip() if self.unmasked else (mask_phones_in(old.strip()) or old.strip())
+                    if old not in out.setdefault(mid, []):
+                        out[mid].append(old)
+        return out
 
     def _left_in_period(self, pp: _Person) -> date | None:
         """The day the person left the group in the period (its last leaving, of any spell), or None: 概览's 退群 counts

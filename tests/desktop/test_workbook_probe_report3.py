@@ -18,7 +18,7 @@ from desktop.services.checkins import record_checkins, record_leave
 from desktop.services.groups import create_group
 from desktop.services.onboarding import leave_group, list_steps, record_join, record_step
 from desktop.services.report import export_monthly_report
-from desktop.services.roster import MemberInput, add_member
+from desktop.services.roster import MemberInput, add_member, get_member_input, update_member
 from desktop.workspace import actor_for
 from models import Group
 
@@ -355,3 +355,41 @@ def test_a_legend_wider_than_the_first_week_s_matrix_is_wrapped_over_it(sqlite_w
     room = sum(ws.column_dimensions[c.column_letter].width * 7 + 5 for c in ws[3])
     assert ws.row_dimensions[2].height >= math.ceil(display_width(ws["A2"].value) * 7 / room) * 13
     assert not load_workbook(tmp_path / "dec.xlsx")["成员名册"].merged_cells.ranges  # a subtitle that fits: as it was
+
+
+def test_a_member_renamed_mid_month_is_one_row_under_the_new_name_with_the_old_one_said(
+    sqlite_workspace, tmp_path, monkeypatch
+):
+    """老会员 is renamed 早起达人 on 15 November. Every sheet names a person as they are named now (one row, one name:
+    docs/metrics.md), so November's workbook showed only 早起达人 — and an owner holding the chat of 1–14 November,
+    where she checked in as 老会员, found no 老会员 anywhere. 成员名册 now says the names carried since the month
+    began (曾用名); December's workbook, the rename before it began, says none."""
+    month = _month(sqlite_workspace)
+    owner, ms = month["owner"], month["ids"]["老会员"]
+    monkeypatch.setenv("QUNDESK_TODAY", "2026-11-15")
+    with sqlite_workspace.session() as s:
+        data = get_member_input(s, ms)
+        data.display_name = "早起达人"
+        update_member(s, owner, ms, data)
+        s.commit()
+    monkeypatch.setenv("QUNDESK_TODAY", TODAY.isoformat())
+
+    def sheets(month_no: int):
+        out = tmp_path / f"{month_no}.xlsx"
+        export_monthly_report(
+            sqlite_workspace, owner, year=2026, month=month_no, group_ids=[month["group"]], path=out, today=TODAY
+        )
+        wb = load_workbook(out)
+        header = [c.value for c in wb["成员名册"][3]]
+        roster = {
+            r[1]: dict(zip(header, r, strict=False)) for r in wb["成员名册"].iter_rows(min_row=4, values_only=True)
+        }
+        matrix = [r[1] for r in wb["打卡明细"].iter_rows(min_row=4, values_only=True) if r[1]]
+        return roster, matrix
+
+    roster, matrix = sheets(11)
+    assert matrix.count("早起达人") == 1 and "老会员" not in matrix
+    assert "老会员" not in roster and roster["早起达人"]["曾用名 (本月起)"] == "老会员"
+    assert roster["新人"]["曾用名 (本月起)"] is None
+    roster, _matrix = sheets(12)
+    assert roster["早起达人"]["曾用名 (本月起)"] is None
