@@ -135,6 +135,7 @@ class Styles:
         thin = Side(style="thin", color=BORDER_COLOR)
         box = Border(left=thin, right=thin, top=thin, bottom=thin)
         center = Alignment(horizontal="center", vertical="center")
+        right = Alignment(horizontal="right")
         header_fill = PatternFill("solid", fgColor=HEADER_FILL)
         header_align = Alignment(horizontal="center", vertical="center", wrap_text=True)
 
@@ -146,6 +147,12 @@ class Styles:
         specs: dict[str, dict] = {
             "title": {"font": font(bold=True, size=15, color=TITLE_COLOR)},
             "subtitle": {"font": font(size=10, color="595959")},
+            # a subtitle too long for one printed line (概览's: period, groups, rules, what the rate means): wrapped
+            # in cells merged across the printed width, as many lines high as it needs (report._wrapped_subtitle)
+            "subtitle_wrap": {
+                "font": font(size=10, color="595959"),
+                "alignment": Alignment(wrap_text=True, vertical="top"),
+            },
             "section": {"font": font(bold=True, size=12, color=TITLE_COLOR)},
             "header": {"font": font(bold=True), "fill": header_fill, "border": box, "alignment": header_align},
             "header_weekend": {
@@ -164,10 +171,12 @@ class Styles:
             "bold": {"font": font(bold=True)},
             "date": {"number_format": FMT_DATE},
             "datetime": {"number_format": FMT_DATETIME},
-            "pct": {"number_format": FMT_PCT},
-            "signed_pct": {"number_format": FMT_SIGNED_PCT},
-            "int": {"number_format": FMT_INT},
-            "signed_int": {"number_format": FMT_SIGNED_INT},
+            # right-aligned as the numbers are: a "–" (not measured) in such a column stood at the cell's left edge,
+            # against the number before it — 概览's "13 –" read as one value, or as 13 minus
+            "pct": {"number_format": FMT_PCT, "alignment": right},
+            "signed_pct": {"number_format": FMT_SIGNED_PCT, "alignment": right},
+            "int": {"number_format": FMT_INT, "alignment": right},
+            "signed_int": {"number_format": FMT_SIGNED_INT, "alignment": right},
             "mark": {"alignment": center},
             # bottom, as the row's other cells: a wrapped text's last line sits on their line
             "wrap": {"alignment": Alignment(wrap_text=True, vertical="bottom")},

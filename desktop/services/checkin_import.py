@@ -48,7 +48,7 @@ Decisions (what a user sees follows from these):
   nor 创建时间 beside a 打卡日期 (when a 飞书/腾讯文档 row was typed in: _RECORD_STARTS).
 - Cells of a 打卡表: ✓ √ ✔ ☑ ✅ 1 打卡 已打卡 签到 是 完成 TRUE (a checkbox: FALSE is none) → a check-in; a time (07:12) → a check-in posted then;
   an amount (800, 800字, 30分钟, 5.2km: a writing camp's words, a reading group's minutes) → a check-in, 0字 none;
-  补 补卡 → a late check-in (补卡); 请假 假 事假 病假 → leave; empty × ✗ 0 未打卡 缺卡 - → none. Anything
+  补 补卡 → a late check-in (补卡); 请假 假 事假 病假 → leave; empty × ✗ 0 未打卡 缺卡 - – → none. Anything
   else is a problem naming the cell. A row below the header that is a header again (姓名 | 12/8 | 12/9: the next
   week's block under the first) gives the days of the rows below it; when one of its days cannot be read, those
   rows are problems. A cell merged across days (请假 over 12/2–12/4) is every day of the merge. A
@@ -185,8 +185,9 @@ CHECK_MARKS = _words(
     "已完成",
     "true",  # a checkbox as a CSV writes it (Numbers, Google Sheets, Excel): what an .xlsx's TRUE cell reads as
 )
+# – (en dash): the monthly workbook's 打卡明细 marks a day that was not the person's so (report.MARK_AWAY)
 NONE_MARKS = _words(
-    "×", "✗", "✘", "❌", "x", "0", "未打卡", "未签到", "缺卡", "缺", "否", "未完成", "-", "—", "－", "n", "no", "/",
+    "×", "✗", "✘", "❌", "x", "0", "未打卡", "未签到", "缺卡", "缺", "否", "未完成", "-", "–", "—", "－", "n", "no", "/",
     "false",
 )  # fmt: skip
 # a check-in mini-program's 打卡状态 for a check-in on time: a check-in (never "late" under a 是否补卡 column)

@@ -58,6 +58,7 @@ Decisions (measured with openpyxl 3.1.5, no lxml, on the 2-core test machine):
 
 from __future__ import annotations
 
+import json
 import math
 from array import array
 from collections import defaultdict
@@ -123,6 +124,7 @@ from desktop.tasks import Progress
 from models import (
     Activity,
     Attendance,
+    AuditEntry,
     ChatActivity,
     CheckIn,
     Contribution,
@@ -156,6 +158,7 @@ WIDE_TEXT = 36  # widest a free-text column gets (purpose, reason, titles)
 CHART_COLS, CHART_COL_WIDTH = 10, 9.0
 CHART_WIDTH_CM, CHART_HEIGHT_CM = 17.0, 7.0
 ROW_HEIGHT = 15.0  # points
+TITLE_WIDTH_SCALE = 1.45  # a sheet title (15 pt bold) is this much wider than display_width's 11 pt units
 CHART_ROWS = 14  # rows one chart covers (7 cm ÷ 15 pt = 13.2 rows)
 ROW_CM = ROW_HEIGHT / 72 * 2.54
 # Printing 概览 (landscape A4, one page wide): about this many rows fit on a page at the scale that fits A–Q.
@@ -186,6 +189,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "sub.exported": ("导出", "Exported"),
     "sub.operator": ("操作员", "Operator"),
     "sub.groups": ("社群", "Groups"),
+    "sub.n_groups": ("{n} 个社群", "{n} groups"),  # a sheet's title when the groups' names are wider than the sheet
     "sub.people": (
         "合计的成员数 {members} 是各群相加, 共 {people} 人 (同在两个群的人算两次)",
         "Total members {members} add the groups up: {people} people (someone in two groups counts twice)",
@@ -204,11 +208,28 @@ TEXT: dict[str, tuple[str, str]] = {
         "{violations_window_days} 天内违规 {violations_flag_count} 次",
         "{violations_flag_count} violations within {violations_window_days} days",
     ),
+    # what 概览's 打卡率 counts (docs/metrics.md checkin_rate): a member's own rate on 打卡明细 counts their own days
+    "sub.rate_means": (
+        "打卡率 = 月末成员的打卡次数 ÷ (月末成员数 × 统计天数 − 请假天数); 每人的打卡率按各自在群的天数, 见打卡明细",
+        "check-in rate = check-ins of the members at the month's end ÷ (those members × the days counted − their leave"
+        " days); each person's own rate, over their own days in the group, is on Check-ins",
+    ),
+    # why 概览 reads "–" for a month (metrics.month_recorded): said, not left to be taken for a 0 nobody measured
+    "sub.no_last": (
+        "上月「–」: {groups} 没有上月的记录",
+        'Last month "–": {groups}: nothing recorded last month',
+    ),
+    "sub.no_last_total": ("合计的上月因此也是「–」", 'so the total\'s last month is "–" too'),
+    "sub.no_month": ("本月「–」: {groups} 没有本月的记录", 'This month "–": {groups}: nothing recorded this month'),
+    "sub.set_up_on": ("{group} ({day} 设立)", "{group} (set up {day})"),
+    "sub.archived_on": ("{group} ({day} 结营)", "{group} (archived {day})"),
     "sub.masked": ("手机号已脱敏", "phone numbers masked"),
     "sub.unmasked": ("含完整手机号, 请妥善保管", "full phone numbers: handle with care"),
     "sub.legend_checkins": (
-        "✓ 打卡 · 补 补卡 · 假 请假; 打卡率 = 打卡天数 ÷ (在群天数 − 请假天数)",
-        "✓ checked in · 补 late check-in · 假 on leave; rate = check-ins ÷ (days in the group − leave days)",
+        "✓ 打卡 · 补 补卡 · 假 请假 · – 不在群 (入群前、退群后); 打卡率 = 打卡天数 ÷ (在群天数 − 请假天数);"
+        " 每日合计的打卡率同概览",
+        "✓ checked in · 补 late check-in · 假 on leave · – not in the group (before joining, after leaving);"
+        " rate = check-ins ÷ (days in the group − leave days); the daily totals' rate is the summary's",
     ),
     "sub.legend_attendance": (
         "✓ 出席 · ✗ 缺席 · 假 请假 · 报 已报名",
@@ -245,6 +266,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "h.roles": ("角色", "Roles"),
     "h.tags": ("标签", "Tags"),
     "h.joined": ("入群日期", "Joined"),
+    "h.left": ("退群日期", "Left"),
     "h.applied": ("申请日期", "Applied"),
     "h.referrer": ("推荐人", "Referrer"),
     "h.purpose": ("进群目的", "Purpose"),
@@ -254,6 +276,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "h.level": ("等级", "Level"),
     "h.last_activity": ("最近参与", "Last participation"),
     "h.messages": ("本月发言", "Messages (month)"),
+    # the names a person carried since the month began (a rename on the 15th): the sheets name them as they are now
+    "h.former_names": ("曾用名 (本月起)", "Former names (since the month began)"),
     "h.checkin_days": ("打卡天数", "Check-ins"),
     "h.leave_days": ("请假天数", "Leave days"),
     "h.longest": ("最长连续", "Longest streak"),
@@ -373,8 +397,11 @@ ALERT_ORDER = {
     )
 }
 MARK_CHECKIN, MARK_LATE, MARK_LEAVE = "✓", "补", "假"
+# 打卡明细: a day of the month that is not one of the person's days (before they joined, after they left, between two
+# spells, before the group was set up here) — not a missed check-in, and not in their rate
+MARK_AWAY = "–"
 ATTENDANCE_MARKS = {"attended": "✓", "absent": "✗", "excused": "假", "registered": "报"}
-CHECKIN_FILLS = {MARK_CHECKIN: "C6EFCE", MARK_LATE: "E2EFDA", MARK_LEAVE: "EDEDED"}
+CHECKIN_FILLS = {MARK_CHECKIN: "C6EFCE", MARK_LATE: "E2EFDA", MARK_LEAVE: "EDEDED", MARK_AWAY: "F7F7F7"}
 
 
 @dataclass(frozen=True)
@@ -472,6 +499,8 @@ class _GroupData:
     list_widths: dict[str, int] = field(default_factory=dict)  # "roles"/"tags": the widest joined list (a floor)
     last_recorded: bool = True  # QunDesk knows last month (metrics.month_recorded): else 概览's 上月 is "–"
     recorded: bool = True  # QunDesk knows the month itself: else its measured figures are "–" (本月, the rates)
+    set_up: date | None = None  # the day the group was set up here (its created_at): 概览 says why a month is "–"
+    archived: date | None = None  # the day it was archived (结营), if it was
 
 
 @dataclass
@@ -778,6 +807,8 @@ def _load_group(session: Session, group: Group, year: int, month: int, p: Period
         last_stats=last_stats,
         last_recorded=month_recorded(as_day(group.created_at), py, pm, last_stats),
         recorded=month_recorded(as_day(group.created_at), year, month, stats),
+        set_up=as_day(group.created_at),
+        archived=as_day(group.archived_at) if group.archived_at is not None else None,
         checked_in=checked_in,
         daily=daily,
         leave_days=leave_days,
@@ -967,6 +998,10 @@ class _Report:
         self.session: Session | None = None  # the export's read transaction, open while the sheets are written
         self.connection = None  # its connection: the big tables are read as they are written
         self._stepped_by_end: dict[int, bool] = {}  # _on_the_way_in_at_end: membership -> a step by the period's end
+        # _in_roster: the applicants and newcomers (申请中/入群中 now) with an entry step recorded by the period's end,
+        # of the groups read so far (one statement a group)
+        self._waiting_stepped: set[int] = set()
+        self._waiting_stepped_of: set[int] = set()
 
     # -- reading
     def people_of(self, g: _GroupData, *, full: bool = False) -> dict[int, _Person]:
@@ -983,6 +1018,20 @@ class _Report:
             people = _people(self.connection, g.id, self.p, full=full, light=not full)
         if not self.unmasked:  # a phone inside a name, nickname, group nickname or answer is masked too
             _mask_phones(people)
+        if g.id not in self._waiting_stepped_of:
+            self._waiting_stepped_of.add(g.id)
+            self._waiting_stepped.update(
+                self.connection.scalars(
+                    select(StepProgress.membership_id)
+                    .join(Membership, Membership.id == StepProgress.membership_id)
+                    .where(
+                        Membership.group_id == g.id,
+                        Membership.status.in_(("applicant", "onboarding")),
+                        StepProgress.done_at < day_after(self.p.end),
+                    )
+                    .distinct()
+                )
+            )
         _number_namesakes(people, self._in_roster)
         if self.lang_index == 1:  # the app's default tiers, roles and levels in English (stored in Chinese)
             for pp in people.values():
@@ -1096,7 +1145,22 @@ class _Report:
         self, ws, layout: _Layout, *, widths: list[float], freeze: str, title_rows: str | None, portrait: bool = False
     ) -> None:
         """Widths, frozen pane and print set-up, then the rows (the sheet is closed after this)."""
-        set_widths(ws, self.floored(layout, widths))
+        widths = self.floored(layout, widths)
+        title = layout.blocks[0] if layout.blocks and layout.blocks[0].kind == "title" else None
+        names = self.group_names()
+        if title is not None and self.multi and title.values[0].endswith(names):
+            # a title wider than the sheet made the printout of the whole sheet smaller (fit to width counts the text
+            # running on past the table): 预警 of eight groups, named in its title, printed its four columns at a
+            # quarter of the page's width, in 4 pt. Too wide, it says how many groups (概览 names them, 社群 each row)
+            if display_width(title.values[0]) * TITLE_WIDTH_SCALE > sum(widths):
+                title.values = [title.values[0][: -len(names)] + self.t("sub.n_groups").format(n=len(self.groups))]
+        for block in layout.blocks[:3]:
+            # a subtitle wider than the sheet (打卡明细's legend over the first week's seven day columns) ran on past
+            # the table and shrank the printout with it: wrapped over the table's columns instead
+            if block.kind == "subtitle" and (lines := _subtitle_lines(block.values[0], widths)) > 1:
+                block.kinds, block.height = ["subtitle_wrap"], lines * SUBTITLE_LINE_PT + 3
+                ws.merged_cells.add(f"A{block.row}:{get_column_letter(len(widths))}{block.row}")
+        set_widths(ws, widths)
         ws.freeze_panes = freeze
         print_setup(ws, title_rows=title_rows)
         if portrait:
@@ -1153,7 +1217,12 @@ class _Report:
                 sub.append(self.t("sub.people").format(members=members, people=people))
         if self.session is not None:
             sub.append(self.rules_text())
-        lay.add("subtitle", [" · ".join(sub)], measure=False)
+        # what the 打卡率 below counts, on a line of its own; and why a month reads "–", when one does
+        lines = [self.t("sub.rate_means")]
+        unknown = self.unknown_months_text()
+        if unknown:
+            lines.append(unknown)
+        subtitle = lay.add("subtitle", ["\n".join([" · ".join(sub), *lines])], ["subtitle_wrap"], measure=False)
         header = lay.add(
             "header",
             [self.t(k) for k in ("h.group", "h.kpi", "h.this_month", "h.last_month", "h.change", "h.key")],
@@ -1234,6 +1303,12 @@ class _Report:
         widths = widths[:6] + [2.0] + [CHART_COL_WIDTH] * CHART_COLS + [2.0]  # G gap, H–Q charts, R gap
         assert len(widths) == CHART_DATA_COL - 1
         widths += [max(w, 10.0) for w in data.widths(maximum=24)]
+        # the subtitle (period, groups, operator, rules, what the rate means) wrapped over the printed width A–Q:
+        # on one line it ran past Q and was cut off in print (… 90 天内违 — and with ten groups named, half of it)
+        lines = _subtitle_lines(subtitle.values[0], widths[:5] + widths[6 : 7 + CHART_COLS])
+        subtitle.height = lines * SUBTITLE_LINE_PT + 3
+        ws.merged_cells.add(f"A{subtitle.row}:{get_column_letter(7 + CHART_COLS)}{subtitle.row}")
+        page1_rows = PAGE_ROWS - math.ceil((subtitle.height - ROW_HEIGHT) / ROW_HEIGHT)  # the rows it takes off page 1
         ws.column_dimensions["F"].hidden = True  # the metric's key (members_total …), for scripts
         ws.auto_filter.ref = _table_ref(header, kpis)
         # the charts start below the header row: LibreOffice draws whatever reaches into a repeated
@@ -1242,11 +1317,13 @@ class _Report:
         # the structure chart has a bar per group and the target's: taller with many groups, down to the last
         # KPI block that page 1 holds (a taller chart would push page 1's end into the middle of a block)
         block_rows = len(KPI_KEYS)
-        fitting = (PAGE_ROWS - first + 1) // block_rows
-        page1_end = PAGE_ROWS if len(blocks) <= fitting else first - 1 + fitting * block_rows
+        fitting = (page1_rows - first + 1) // block_rows
+        page1_end = page1_rows if len(blocks) <= fitting else first - 1 + fitting * block_rows
         self.structure_cm = _structure_height(len(self.groups) + 1, room_rows=page1_end - first - CHART_ROWS - 1)
         charts_end = first + CHART_ROWS + 1 + math.ceil(self.structure_cm / ROW_CM)  # the first two charts, H–Q
-        page_breaks = kpi_page_breaks(first, len(KPI_KEYS), len(blocks), first_page_min=charts_end)
+        page_breaks = kpi_page_breaks(
+            first, len(KPI_KEYS), len(blocks), first_page_min=charts_end, first_page_rows=page1_rows
+        )
         # The funnel goes under the KPIs when they leave room there (one group: the whole 概览 on one page),
         # else it opens page 2 beside the KPIs that continue there.
         funnel_height = _funnel_height(steps.size * len(names))
@@ -1277,6 +1354,35 @@ class _Report:
         # every row of 概览 gets an explicit height: Excel and LibreOffice then agree where the charts end
         self.rows_written += lay.write(out, data, right_col=CHART_DATA_COL, row_height=ROW_HEIGHT)
         out.attach(ws)
+
+    def unknown_months_text(self) -> str:
+        """Why 概览 reads "–" for this month or last (metrics.month_recorded: a month QunDesk did not record), naming
+        the groups and their set-up (or archiving) day: a group's first month showed 上月 "–" beside every figure, and
+        合计's 上月 "–" where another group had one, and nothing on the sheet said why."""
+        sep = "、" if self.lang_index == 0 else ", "
+
+        def named(groups: list[_GroupData], before: date) -> str:
+            # the groups by their day (set up, or archived before the month): 第1群、第2群 (2026-12-07 设立)
+            by_day: dict[tuple[str, str], list[str]] = {}
+            for g in groups:
+                if g.archived is not None and g.archived < before and (g.set_up is None or g.set_up < before):
+                    key = ("sub.archived_on", g.archived.isoformat())
+                else:
+                    key = ("sub.set_up_on", g.set_up.isoformat() if g.set_up is not None else "?")
+                by_day.setdefault(key, []).append(g.name)
+            return sep.join(self.t(k).format(group=sep.join(names), day=day) for (k, day), names in by_day.items())
+
+        parts = []
+        no_month = [g for g in self.groups if not g.recorded]
+        if no_month:
+            parts.append(self.t("sub.no_month").format(groups=named(no_month, self.p.start)))
+        no_last = [g for g in self.groups if g.recorded and not g.last_recorded]
+        if no_last:
+            text = self.t("sub.no_last").format(groups=named(no_last, self.p.start))
+            if self.totals is not None:  # 合计's 上月 is "–" unless every group has one (summary)
+                text += "; " + self.t("sub.no_last_total")
+            parts.append(text)
+        return " · ".join(parts)
 
     def rules_text(self) -> str:
         """The rules the month's figures were counted by, as they stood at its end (settings.rules_at: a past month
@@ -1427,18 +1533,21 @@ class _Report:
             "h.roles",
             "h.tags",
             "h.joined",
+            "h.left",
             "h.referrer",
             "h.purpose",
             "h.points",
             "h.level",
             "h.last_activity",
             "h.messages",
+            "h.former_names",
         )
         header = lay.add("header", [self.t(k) for k in keys], height=20)
         sep = "、" if self.lang_index == 0 else ", "
 
         def rows() -> Iterator[list]:  # group by group, as the sheet is written
             for g in self.groups:
+                former = self._former_names(g)
                 people = [(pp, *self._at_end(pp)) for pp in self.people_of(g, full=True).values()]
                 people = [(pp, st, joined) for pp, st, joined in people if self._in_roster(pp)]
                 people.sort(key=lambda x: (STATUS_ORDER.get(x[1], 9), x[0].pinyin, x[0].mid))
@@ -1455,16 +1564,32 @@ class _Report:
                         sep.join(pp.roles) or None,
                         sep.join(pp.tags) or None,
                         local_day(joined),
+                        self._left_in_period(pp),
                         pp.referrer,
                         pp.purpose,
                         pp.points,
                         pp.level,
                         pp.last_activity,
                         pp.messages or None,
+                        sep.join(n for n in former.get(pp.mid, ()) if n != pp.name) or None,
                     ]
 
         count = sum(g.roster_rows for g in self.groups)
-        kinds = [None] * 6 + ["mark", "mark", None, None, "date", None, None, "int", "mark", "date", "int"]
+        kinds = [None] * 6 + [
+            "mark",
+            "mark",
+            None,
+            None,
+            "date",
+            "date",
+            None,
+            None,
+            "int",
+            "mark",
+            "date",
+            "int",
+            None,
+        ]
         body = lay.add_stream(rows, count, kinds)
         if not count:  # a header and nothing under it read as a broken sheet: say there is nobody (活动, 预警 do)
             lay.add("rows", [[None, self.t("sub.no_rows")]], [None, None])
@@ -1499,6 +1624,48 @@ class _Report:
             return on_the_way, None
         return pp.status, pp.joined_at
 
+    def _former_names(self, g: _GroupData) -> dict[int, list[str]]:
+        """membership -> the names its person carried before a rename made since the period began (the roster's
+        edits and imports, as the audit recorded them: models.queries.roster.names_before), oldest first. Every sheet
+        names a person as they are named now — one row, under one name — so a member renamed on the 15th read only
+        under the new name, and an owner holding the chat of the 1st–14th looked for the old one in vain."""
+        out: dict[int, list[str]] = {}
+        rows = self.connection.execute(
+            select(Membership.id, AuditEntry.summary)
+            .join(Membership, Membership.member_id == AuditEntry.entity_id)
+            .where(
+                AuditEntry.entity == "member",
+                AuditEntry.action == "member.update",
+                AuditEntry.at >= day_start(self.p.start),
+                Membership.group_id == g.id,
+            )
+            .order_by(AuditEntry.id)
+        )
+        for mid, summary in rows:
+            try:
+                before = json.loads(summary or "").get("before") or {}
+            except (ValueError, AttributeError):
+                continue
+            if not isinstance(before, dict):
+                continue
+            for key in ("display_name", "name"):
+                old = before.get(key)
+                if isinstance(old, str) and old.strip():
+                    old = old.strip() if self.unmasked else (mask_phones_in(old.strip()) or old.strip())
+                    if old not in out.setdefault(mid, []):
+                        out[mid].append(old)
+        return out
+
+    def _left_in_period(self, pp: _Person) -> date | None:
+        """The day the person left the group in the period (its last leaving, of any spell), or None: 概览's 退群 counts
+        these leavings, and the roster said none of them — someone who left on the 10th and came back on the 25th read
+        已入群, joined the 25th, and one who left read 已退群 without a day. A leaving after the period is not shown
+        (they were a member at its end: _at_end)."""
+        start, end_next = day_start(self.p.start), day_after(self.p.end)
+        leavings = [left for _joined, left in pp.spells] + [pp.left_at]
+        days = [left for left in leavings if left is not None and start <= left < end_next]
+        return local_day(max(days)) if days else None
+
     def _on_the_way_in_at_end(self, pp: _Person) -> str | None:
         """申请中 or 入群中 for a member now (已入群) who was still on the way in at the end of the period — applied, or a
         step recorded, by then, and let in only after it (no earlier spell): October's 入群进度 exported again in
@@ -1531,7 +1698,10 @@ class _Report:
             # when they came: applied (else the record made) — or entered the group chat (入群中 since joined_at),
             # when that was earlier: a newcomer back in the chat on 10 April, typed in in June, was left out of April
             since = min((d for d in (pp.since, pp.joined_at) if d is not None), default=None)
-            return since is None or since < end_next
+            # or had an entry step recorded by then (typed in later, the step dated when it was done): the month's
+            # 入群停滞 counts them (metrics._stalled: the last step by the day), and 预警 named them — two of them
+            # "王芳", unnumbered — while 成员名册 and 入群进度 listed neither
+            return since is None or since < end_next or pp.mid in self._waiting_stepped
         return self._overlaps(pp.joined_at, pp.left_at) or self._on_the_way_in_at_end(pp) is not None
 
     def _overlaps(self, joined: datetime | None, left: datetime | None) -> bool:
@@ -1587,6 +1757,11 @@ class _Report:
                 # day of it checked in read more than 100%
                 member_days = {d for d in self._member_day_set(pp) | marks.keys() if rate_from <= d <= rate_until}
                 possible = len(member_days)
+                # the days that are not theirs said so ("–"): a blank read as a day missed — 新人, in from the 20th,
+                # showed 19 blanks and 6 ✓ beside 54.5%, 回归者 15 blanks between two spells beside 100%
+                for i, d in enumerate(days):
+                    if cells[i] is None and d not in member_days:
+                        cells[i] = MARK_AWAY
                 if leave:  # a leave day checked in anyway is a day like any other (docs/metrics.md)
                     leave = leave - marks.keys()
                     possible -= len(leave & member_days)
@@ -1619,6 +1794,8 @@ class _Report:
 
         kinds = [None, None] + ["mark"] * len(days) + ["mark", "mark", "mark", "pct"]
         body = lay.add_stream(rows, sum(g.matrix_rows for g in self.groups), kinds, measure=False)
+        if not body.size:  # nobody in the group this month: said (as 成员名册, 活动, 预警 do), not a blank row
+            lay.add("rows", [[None, self.t("sub.no_rows")]], [None, None])
         total_kinds = ["total_label", "total_label"] + ["total"] * (len(days) + 3) + ["pct"]
         lay.add("blank")
         n_totals = len(self.groups) + (1 if self.multi else 0)
@@ -2121,6 +2298,17 @@ PAGE_HEIGHT_PT = 595.3 - 2 * 36  # A4 landscape less print_setup's top and botto
 PAGE_WIDTH_CM = 29.7 - 2 * 0.4 * 2.54  # less the left and right margins (0.4 in each)
 
 
+SUBTITLE_LINE_PT = 14.0  # a line of the 10 pt subtitle
+
+
+def _subtitle_lines(text: str, widths: list[float]) -> int:
+    """How many lines `text` (its lines) takes wrapped in cells of these widths (the printed columns): display_width counts a
+    CJK character 2, the width of two of the default font's digits — a little more than a 10 pt CJK character,
+    and a tenth kept spare for the fonts LibreOffice and Excel put in."""
+    room = sum(w * 7 + 5 for w in widths) * 0.9
+    return sum(max(1, math.ceil(display_width(line) * 7 / room)) for line in text.split("\n"))
+
+
 def _rows_per_page(widths: list[float], head_pt: float) -> int:
     """How many 15 pt rows fit on a printed page under `head_pt` of headings, for a sheet printed fit to its
     width (print_setup): the narrower the sheet, the larger it prints. With a tenth to spare, as LibreOffice and
@@ -2149,12 +2337,15 @@ def _day_column_width(groups, days: list[date], *, with_grand_total: bool) -> fl
     return DAY_COL_WIDTH if digits <= 2 else round(1.1 * digits + 1.2, 1)
 
 
-def kpi_page_breaks(first_row: int, block_rows: int, blocks: int, *, first_page_min: int) -> list[int]:
+def kpi_page_breaks(
+    first_row: int, block_rows: int, blocks: int, *, first_page_min: int, first_page_rows: int = PAGE_ROWS
+) -> list[int]:
     """The rows after which 概览's printed pages end: whole KPI blocks per page, PAGE_ROWS rows at most (the
-    header row repeats on later pages). Page 1 ends at a block's end, or after `first_page_min` (where the
-    first two charts end) when the blocks end before it. The first entry is always page 1's last row."""
+    header row repeats on later pages; page 1 `first_page_rows`, less the lines of a long subtitle). Page 1 ends at
+    a block's end, or after `first_page_min` (where the first two charts end) when the blocks end before it. The
+    first entry is always page 1's last row."""
     ends = [first_row - 1 + block_rows * (k + 1) for k in range(blocks)]
-    fitting = [e for e in ends if e <= PAGE_ROWS]
+    fitting = [e for e in ends if e <= first_page_rows]
     breaks = [max(first_page_min, fitting[-1] if fitting else 0)]
     start = previous = breaks[0] + 1
     for end in ends:

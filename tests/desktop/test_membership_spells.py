@@ -192,8 +192,9 @@ def test_the_workbook_of_the_return_month_counts_only_the_days_inside_the_spells
     export_monthly_report(workspace, owner, year=2026, month=11, group_ids=[gid], path=nov, today=T)
     (row,) = _rows(load_workbook(nov)["打卡明细"], "何十三")
     cells = row[2:32]
-    marked = [i + 1 for i, c in enumerate(cells) if c]
-    assert marked == [*range(1, 8), *range(18, 25)]  # nothing in the gap
+    marked = [i + 1 for i, c in enumerate(cells) if c in ("✓", "补")]
+    assert marked == [*range(1, 8), *range(18, 25)]  # no check-in in the gap
+    assert [i + 1 for i, c in enumerate(cells) if c == "–"] == [*range(8, 18)]  # the gap: not in the group (不在群)
     # 14 check-ins over the 20 member days (1-7 and 18-30 November), not over the 13 days since the return
     assert row[-4] == 14 and row[-1] == pytest.approx(0.7)
 

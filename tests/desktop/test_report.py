@@ -44,12 +44,14 @@ ROSTER_HEADERS = [
     "角色",
     "标签",
     "入群日期",
+    "退群日期",  # a leaving in the month (概览's 退群): probe report3
     "推荐人",
     "进群目的",
     "积分",
     "等级",
     "最近参与",
     "本月发言",  # chat messages in the month (issue 11)
+    "曾用名 (本月起)",  # names carried before a rename since the month began: probe report3
 ]
 HEADER_ROW = 3  # row 1 title, row 2 subtitle, row 3 the header of each sheet's first table
 MASKED = re.compile(r"^\d{3}\*{4}\d{4}$")

@@ -110,7 +110,7 @@ def test_october_exported_again_after_a_threshold_change_is_the_october_filed(wo
     december = tmp_path / "december.xlsx"
     export_monthly_report(workspace, owner, year=2026, month=12, group_ids=[gid], path=december)
     # … and, as last month's figures beside them were counted by others, November's that differ
-    rules = _cells(december, date(2000, 1, 1))["概览"][1][0].split(" · ", 4)[4]
+    rules = _cells(december, date(2000, 1, 1))["概览"][1][0].split("\n")[0].split(" · ", 4)[4]
     assert rules == (
         "规则 (2026-12-03 时): 沉默 14 天 · 新人观察 7 天 · 入群停滞 14 天 · 僵尸群 5 天无人参与或 7 天活跃低于 10% · "
         "90 天内违规 3 次 · 上月不同 (2026-11-30 时): 沉默 30 天 · 入群停滞 7 天 · 僵尸群 14 天无人参与或 7 天活跃低于 10%"
