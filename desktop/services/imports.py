@@ -668,8 +668,14 @@ def _one_line(value: object) -> str | None:
 
 
 def _wechat(value: object) -> str | None:
+    """A WeChat ID cell's ID: NFKC, without a leading apostrophe — Excel's "keep this as text" mark, which a CSV or
+    text export and a cell typed into a text-formatted column keep ('wx_001): a WeChat ID never holds one (letters,
+    digits, _ and -), and 'wx_001 stored as the ID would match nobody next time."""
     text = _one_line(value)
-    return unicodedata.normalize("NFKC", text).strip() or None if text else None
+    return _TEXT_MARK.sub("", unicodedata.normalize("NFKC", text)).strip() or None if text else None
+
+
+_TEXT_MARK = re.compile(r"^\s*'")
 
 
 def _is_mobile(text: str | None) -> bool:
@@ -727,7 +733,7 @@ def _qq(value: object, file: str, row: int, column: str) -> str | None:
         return None
     if isinstance(value, float) and value.is_integer() and value < 1e12:
         value = int(value)
-    text = drop_format_chars(unicodedata.normalize("NFKC", str(value))).strip()
+    text = _TEXT_MARK.sub("", drop_format_chars(unicodedata.normalize("NFKC", str(value)))).strip()  # '283746503
     if not text:
         return None
     compact = re.sub(r"(?<=\d)\.0+$", "", "".join(text.split()))  # 283746503.0: a number cell written out

@@ -1,0 +1,101 @@
+"""Roster files people really export (the roster4 import probe): QQ group tools' 导出群成员 saved as a web page or as
+text under .xls, an old binary .xls and an .ods, a bilingual header printed again on every page, a WeChat ID typed
+with Excel's leading apostrophe, and 入群时间 cells that say no date (--, /, 无). Values are read back from the
+database; every test pins its own day."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+from sqlalchemy import select
+
+from desktop.services.imports import run_import
+from desktop.workspace import actor_for
+from models import Member, Membership
+
+GROUP = "晨光早起营"
+TODAY = date(2026, 12, 6)
+DATA = Path(__file__).parent.parent / "data" / "import_roster4"
+NOON = 12  # a date without a time is stored as local noon
+
+
+@pytest.fixture(autouse=True)
+def own_today(monkeypatch):
+    """The day these files were exported: every date in them is before it."""
+    monkeypatch.setenv("QUNDESK_TODAY", TODAY.isoformat())
+
+
+@pytest.fixture
+def db(sqlite_workspace):
+    return sqlite_workspace
+
+
+def imp(database, path, **kw):
+    return run_import(database, actor_for(database), path, GROUP, "roster", **kw)
+
+
+def _people(database) -> dict[str, tuple]:
+    with database.session() as s:
+        rows = s.execute(
+            select(
+                Member.display_name,
+                Member.wechat_id,
+                Member.qq,
+                Member.phone,
+                Member.city,
+                Membership.group_nickname,
+                Membership.joined_at,
+            ).join(Membership, Membership.member_id == Member.id)
+        ).all()
+    return {name: tuple(rest) for name, *rest in rows}
+
+
+def _xlsx(path: Path, rows: list[list[object]]) -> Path:
+    wb = Workbook()
+    for r in rows:
+        wb.active.append(r)
+    wb.save(path)
+    return path
+
+
+QQ_HEAD = ["成员", "群昵称", "QQ号", "性别", "Q龄", "入群时间", "最后发言", "等级(积分)"]
+QQ_ROWS = [
+    ["张伟", "晨跑-张伟", "10001", "男", "8年", "2024/03/05", "2026/12/01", "活跃(120)"],
+    ["李娜", "", "20002", "女", "3年", "2025/1/9", "2026/11/30", "冒泡(30)"],
+    ["王芳", "王芳", "30003", "女", "12年", "2023/12/31", "", "潜水(0)"],
+]
+QQ_PEOPLE = {
+    "张伟": (None, "10001", None, None, "晨跑-张伟", datetime(2024, 3, 5, NOON)),
+    "李娜": (None, "20002", None, None, None, datetime(2025, 1, 9, NOON)),
+    "王芳": (None, "30003", None, None, "王芳", datetime(2023, 12, 31, NOON)),
+}
+
+
+def _html(rows: list[list[str]], charset: str | None = "utf-8", header_cell: str = "th") -> str:
+    meta = f'<meta http-equiv="Content-Type" content="text/html; charset={charset}">' if charset else ""
+    out = [f"<html><head>{meta}<title>群成员</title></head><body>", '<table border="1">']
+    out.append("<tr>" + "".join(f"<{header_cell}>{c}</{header_cell}>" for c in rows[0]) + "</tr>")
+    for r in rows[1:]:
+        out.append("<tr>" + "".join(f"<td style=\"mso-number-format:'\\@'\">{c}&nbsp;</td>" for c in r) + "</tr>")
+    return "\n".join(out + ["</table></body></html>"])
+
+
+BILINGUAL = [["姓名", "微信号", "手机", "入群时间", "邮箱"], ["Name", "WeChat ID", "Phone", "Joined", "Email"]]
+
+
+def test_excels_text_apostrophe_before_a_wechat_id_or_qq_number_is_not_part_of_it(db, tmp_path):
+    """'wx_001 — Excel's "keep as text" mark, which a CSV export and a cell typed into a text-formatted column keep —
+    was stored as the WeChat ID 'wx_001 (which matches nobody: the same person's next file, without it, was refused
+    "phone belongs to another member"); '10001 in a QQ column was refused as no QQ number. Now the apostrophe is
+    dropped: a WeChat ID never holds one, and the next file finds the same person."""
+    path = tmp_path / "名单.csv"
+    path.write_text("姓名,微信号,QQ,手机\n张伟,'zhangwei88,'10001,'13800138000\n", encoding="utf-8")
+    _plan, summary, _ = imp(db, path)
+    assert summary.added == 1
+    assert _people(db)["张伟"][:3] == ("zhangwei88", "10001", "13800138000")
+    path.write_text("姓名,微信号,QQ,手机\n张伟,zhangwei88,10001,13800138000\n", encoding="utf-8")
+    _plan, summary, _ = imp(db, path)
+    assert (summary.added, summary.updated, summary.unchanged) == (0, 0, 1)
