@@ -1188,6 +1188,22 @@ def no_value_answer(text: str) -> bool:
     return not key or key in _NO_VALUE
 
 
+_NO_DATE = frozenset(
+    norm_key(w)
+    for w in (
+        "无", "没有", "暂无", "空", "不详", "未知", "不清楚", "不记得", "忘了", "待定", "待补", "待补充",
+        "n/a", "na", "none", "null", "nil", "unknown", "tbd",
+    )
+)  # fmt: skip
+
+
+def no_date_given(text: str) -> bool:
+    """Whether a date cell says there is no date rather than giving one: only dashes or slashes (-, --, —, /), 无,
+    不详, 未知, n/a. Not 同上 (the date of the row above, a value this cell does not hold: still no date QunDesk reads)."""
+    key = norm_key(text)
+    return (not key and any(not ch.isspace() for ch in text)) or key in _NO_DATE
+
+
 _MASKED_PHONE = re.compile(r"(?:\+?\d{1,4}[\s-]?)?\d{0,4}[\s-]?[*＊×xX•·]{3,}[\s-]?\d{0,4}", re.ASCII)
 
 

@@ -60,7 +60,10 @@ Decisions (what a user sees follows from these):
   Questions about gender, city or occupation also fill those fields when empty in the file otherwise.
 - Dates: a date without a time (or exactly 00:00) is the organiser's local calendar day, stored like the
   member dialog stores it (local noon); a date with a time is local time, stored as it is.
-  A join date in the future is a problem. Active memberships without a join date join "now".
+  A join date in the future is a problem. Active memberships without a join date join "now". A date cell that says
+  there is none (-, --, /, 无, 不详, n/a: fields.no_date_given) is no date, as an empty cell — for a join date (the
+  new member then joins now) or a status date with a warning on the row (date_none_given); a 退群时间 of "-" is
+  everyone still in, said for nobody. 同上 is still no date QunDesk reads (a problem).
 - Text keeps what people typed (NFC; emoji and full-width characters as written), except WeChat IDs
   (NFKC: ｘｉａｏｍｉｎｇ is xiaoming) and control characters (dropped; PostgreSQL refuses NUL).
   One-line fields turn tabs and line breaks into spaces. Values longer than their column are problems.
@@ -108,6 +111,7 @@ from desktop.io.fields import (
     masked_phone,
     mixed_contact,
     name_parts,
+    no_date_given,
     no_value_answer,
     norm_key,
     parse_bool,
@@ -930,6 +934,18 @@ class _Parser:
         if name == "gender":
             return self._gender(rec, column, value)
         if name in ("joined_at", "left_at", "status_date"):
+            if isinstance(value, str) and no_date_given(value):
+                # --, /, 无, 不详: no date, as an empty cell (a 退群时间 of "-" is everyone still in: said for nobody);
+                # a join date not given makes a new member join today, so that is said on the row
+                if name != "left_at":
+                    shown = clean_text(value)
+                    rec.warn(
+                        column,
+                        f"「{shown}」不是日期，这一行按没有填{column}导入 (no date given: imported without one)",
+                        "date_none_given",
+                        shown,
+                    )
+                return None
             value = self._year_of_month_day(rec, column, value)
             zone = zone_offset(column)  # 入群时间 (UTC): the header says which zone its times are in, as a form's does
             when = parse_datetime(

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 from openpyxl import Workbook
-from sqlalchemy import select
+from sqlalchemy import func, select
 
-from desktop.services.imports import run_import
+from desktop.services.imports import ImportFailed, run_import
 from desktop.workspace import actor_for
-from models import Member, Membership
+from models import AuditEntry, Member, Membership
 
 GROUP = "晨光早起营"
 TODAY = date(2026, 12, 6)
@@ -99,3 +99,43 @@ def test_excels_text_apostrophe_before_a_wechat_id_or_qq_number_is_not_part_of_i
     path.write_text("姓名,微信号,QQ,手机\n张伟,zhangwei88,10001,13800138000\n", encoding="utf-8")
     _plan, summary, _ = imp(db, path)
     assert (summary.added, summary.updated, summary.unchanged) == (0, 0, 1)
+
+
+def test_a_date_cell_saying_no_date_imports_the_row_without_one_and_says_so(db, tmp_path, capsys):
+    """入群时间 of --, /, 无 or 不详 (a hand-kept roster's "don't know") and 退群时间 of - (everyone still in) refused
+    every such row as "not a date QunDesk can read". Now such a cell is no date, as an empty one: a join date not
+    given is said on the row (the new member joins today), a leaving date not given is said for nobody; 同上 (the
+    date above, which this cell does not hold) is still a problem."""
+    from desktop.cli import main
+
+    path = tmp_path / "名单.csv"
+    path.write_text(
+        "姓名,微信号,入群时间,退群时间\n"
+        "张伟,zhangwei88,2024-03-05,-\n"
+        "李娜,lina_99,--,\n"
+        "王芳,wangfang3,无,—\n"
+        "赵敏,zhaomin1,/,2026-11-01\n"
+        "钱进,qianjin2,不详,\n",
+        encoding="utf-8",
+    )
+    plan, summary, _ = imp(db, path)
+    assert summary.added == 5
+    assert sorted((w.row, w.column, w.code) for w in plan.warnings) == [
+        (3, "入群时间", "date_none_given"),
+        (4, "入群时间", "date_none_given"),
+        (5, "入群时间", "date_none_given"),
+        (6, "入群时间", "date_none_given"),
+    ]
+    with db.session() as s:
+        status = dict(s.execute(select(Member.display_name, Membership.status).join(Membership.member)).all())
+    assert status == {"张伟": "active", "李娜": "active", "王芳": "active", "赵敏": "left", "钱进": "active"}
+    assert _people(db)["张伟"][5] == datetime(2024, 3, 5, NOON)
+    path.write_text("姓名,微信号,入群时间\n孙七,sunqi77,2024-03-05\n周八,zhouba88,同上\n", encoding="utf-8")
+    with pytest.raises(ImportFailed) as caught:
+        imp(db, path)
+    assert [(p.row, p.code) for p in caught.value.plan.problems] == [(3, "date_not_a_date")]
+    assert main(["--db", str(db.engine.url.database), "import", "roster", str(path), "--group", GROUP]) == 1
+    assert "同上" in capsys.readouterr().err
+    with db.session() as s:
+        assert s.scalar(select(func.count()).select_from(Member)) == 5
+        assert s.scalar(select(func.count()).select_from(AuditEntry).where(AuditEntry.action == "import.roster")) == 1
