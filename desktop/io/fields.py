@@ -388,6 +388,17 @@ def _synonym_keys() -> list[tuple[str, str, str, bool]]:
 _SYNONYMS = _synonym_keys()
 
 
+_FIELD_OF_KEY: dict[str, str] = {}
+for _field, _key, _synonym, _ascii in _SYNONYMS:
+    _FIELD_OF_KEY.setdefault(_key, _field)  # the first synonym with a key wins, as in _exact_field's scan
+
+
+def synonym_field(text: str) -> str | None:
+    """The field a cell's text names when it is exactly one of its synonyms (Phone, 手机号, WeChat ID), else None: a
+    dictionary look-up, cheap enough for every row of a file (header_field also reads synonyms inside longer text)."""
+    return _FIELD_OF_KEY.get(norm_key(clean_header(text)))
+
+
 def _exact_field(header: str, used: set[str]) -> str | None:
     keys = {norm_key(header), norm_key(_BRACKETED.sub("", unicodedata.normalize("NFKC", header)))}
     keys.discard("")

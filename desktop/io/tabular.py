@@ -33,7 +33,9 @@ What it copes with, and how (decisions):
   those rows and the blank rows among them are listed as skipped ("footer", "blank"). A label-like row
   followed by more data is data.
 - A row that repeats the header (two exports put one after the other, a sheet that repeats its header for
-  printing) is not a person: left out and listed as skipped ("header"). Not for a caller's own header rule (a
+  printing) is not a person: left out and listed as skipped ("header"). So is the header in another language
+  (Name | WeChat ID | Phone under 姓名 | 微信号 | 手机, a bilingual header without merged cells, and each page's
+  copy of it): its cells name the same fields as the header's. Not for a caller's own header rule (a
   check-in sheet's week blocks) nor under a two-row header.
 - Hidden rows (hidden by hand, or by an active filter) are data like any other — the file holds them — and
   Table.hidden_rows names them, so that the import says so row by row.
@@ -99,6 +101,7 @@ from desktop.io.fields import (
     drop_format_chars,
     header_field,
     norm_key,
+    synonym_field,
 )
 
 __all__ = [
@@ -666,16 +669,48 @@ class _Fills:
         return cells
 
 
+class _HeaderKeys(list):
+    """A header's cleaned keys (norm_key of each cell) and, in `.fields`, the field each names (None for none)."""
+
+    fields: list[str | None]
+
+
 def _header_keys(header_values: list[object]) -> list[str]:
-    return [norm_key(clean_header(v)) if isinstance(v, str) else "" for v in header_values]
+    keys = _HeaderKeys(norm_key(clean_header(v)) if isinstance(v, str) else "" for v in header_values)
+    keys.fields = [header_field(clean_header(v)) if isinstance(v, str) else None for v in header_values]
+    return keys
 
 
 def _repeats_header(cells: list[object], keys: list[str]) -> bool:
-    """A row that is the header again: two or more filled cells, each the header's text of its column."""
+    """A row that is the header again: two or more filled cells, each the header's text of its column — or the
+    header in another language (姓名 | 微信号 | 手机 over Name | WeChat ID | Phone: a bilingual two-row header with no
+    merge, printed again every page): two or more cells naming their column's field, and every other filled cell a
+    word over a column that names none (Email under 邮箱) — never a value (no digit, no @)."""
     filled = [(i, c) for i, c in enumerate(cells) if c is not None]
-    return len(filled) >= 2 and all(
-        isinstance(c, str) and i < len(keys) and keys[i] and norm_key(clean_header(c)) == keys[i] for i, c in filled
-    )
+    if len(filled) < 2 or not all(isinstance(c, str) and i < len(keys) and keys[i] for i, c in filled):
+        return False
+    if all(norm_key(clean_header(c)) == keys[i] for i, c in filled):
+        return True
+    fields = getattr(keys, "fields", None)
+    if fields is None:
+        return False
+    first = next(((i, c) for i, c in filled if fields[i] is not None), None)
+    if first is None or synonym_field(first[1]) is None:
+        return False  # a data row: its first cell under a field's column names no field (one look-up a row)
+    same = 0
+    for i, c in filled:
+        text = clean_header(c)
+        if norm_key(text) == keys[i]:
+            continue
+        field = header_field(text)
+        if field is not None and field == fields[i]:
+            same += 1
+        elif field is not None or fields[i] is not None or _VALUE_CHARS.search(text):
+            return False
+    return same >= 2
+
+
+_VALUE_CHARS = re.compile(r"[0-9@０-９＠]")
 
 
 def _data_rows(raw: Iterable[Row], fills: _Fills, notes: _Notes, header: list[str] | None = None) -> Iterator[Row]:

@@ -86,6 +86,50 @@ def _html(rows: list[list[str]], charset: str | None = "utf-8", header_cell: str
 BILINGUAL = [["姓名", "微信号", "手机", "入群时间", "邮箱"], ["Name", "WeChat ID", "Phone", "Joined", "Email"]]
 
 
+def test_an_english_header_row_under_the_chinese_one_and_its_copies_on_each_page_are_headers(db, tmp_path, capsys):
+    """A printed roster: 姓名 | 微信号 | 手机 | 入群时间 over Name | WeChat ID | Phone | Joined (no merged cells), both
+    rows repeated every 50 people, a 备注：红色为未交费 line and 合计 120人 at the bottom. The English row was read as a
+    person — "Phone holds letters", "Joined is not a date", and every later copy "same WeChat ID as row 2" — and the
+    file refused. Now every copy of either header row is skipped and named; the 120 people are imported."""
+    from desktop.cli import main
+
+    rows = list(BILINGUAL)
+    for i in range(1, 121):
+        if i % 50 == 0:
+            rows.extend(BILINGUAL)
+        rows.append([f"成员{i:03d}", f"wx_{i:03d}", f"1380013{i:04d}", "2024/03/05", f"m{i}@example.com"])
+    rows += [["备注：红色为未交费"], ["合计 120人"]]
+    path = _xlsx(tmp_path / "打印名单.xlsx", rows)
+    plan, summary, _ = imp(db, path, dry_run=True)
+    assert plan.ok and plan.added == 120
+    assert [(s.row, s.reason) for s in plan.skipped] == [
+        (2, "header"),
+        (52, "header"),
+        (53, "header"),
+        (104, "header"),
+        (105, "header"),
+        (127, "footer"),
+        (128, "footer"),
+    ]
+    assert (
+        main(["--db", str(db.engine.url.database), "import", "roster", str(path), "--group", GROUP, "--dry-run"]) == 0
+    )
+    assert (
+        "第2行  跳过 skipped (重复的表头 repeated header)  Name WeChat ID Phone Joined Email" in capsys.readouterr().out
+    )
+    imp(db, path)
+    assert len(_people(db)) == 120
+    assert _people(db)["成员050"][:3] == ("wx_050", None, "13800130050")
+
+
+def test_a_row_of_values_is_never_taken_for_a_translated_header(db, tmp_path):
+    """The other side of the rule: a person whose name is a header word (a member nicknamed Name) with real values
+    beside it is a person, not a header."""
+    rows = [BILINGUAL[0], ["Name", "wx_name", "13800138000", "2024/03/05"], ["张伟", "zhangwei88", "", ""]]
+    _plan, summary, _ = imp(db, _xlsx(tmp_path / "名单.xlsx", rows))
+    assert summary.added == 2 and set(_people(db)) == {"Name", "张伟"}
+
+
 def test_excels_text_apostrophe_before_a_wechat_id_or_qq_number_is_not_part_of_it(db, tmp_path):
     """'wx_001 — Excel's "keep as text" mark, which a CSV export and a cell typed into a text-formatted column keep —
     was stored as the WeChat ID 'wx_001 (which matches nobody: the same person's next file, without it, was refused
