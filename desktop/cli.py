@@ -2513,7 +2513,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("demo", "生成示例工作区 / fill an empty workspace with demo data", _cmd_demo, _args_demo),
     Command("groups", "列出社群 / list groups with member counts and capacity", _cmd_groups, _args_groups),
     Command("stats", "社群月度指标 / a group's metrics for a month", _cmd_stats, _args_stats),
-    Command("import roster", "导入成员名册 / import a roster (.xlsx/.csv)", _cmd_import_roster, _args_import),
+    Command("import roster", "导入成员名册 / import a roster (.xlsx/.xls/.ods/.csv)", _cmd_import_roster, _args_import),
     Command(
         "import applications",
         "导入入群申请问卷 / import survey applications (问卷星, 腾讯问卷)",

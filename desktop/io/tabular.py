@@ -1,4 +1,4 @@
-"""Tolerant reading of roster and application spreadsheets (.xlsx, .csv) into a plain Table.
+"""Tolerant reading of roster and application spreadsheets (.xlsx, .csv, .xls, .ods) into a plain Table.
 
 For the import services and the import preview. No Qt, no database.
 
@@ -70,7 +70,10 @@ What it copes with, and how (decisions):
   that are empty everywhere at the right end (腾讯问卷's trailing comma) disappear, an unnamed
   column that has data is kept with header "".
 - A file named .xls, .et, .csv or .tsv that is an .xlsx workbook (a web system's export, a renamed file, WPS in
-  the Excel format) is read as the workbook it is; a real .xls/.et is refused asking for .xlsx or .csv.
+  the Excel format) is read as the workbook it is. A file named .xls, .et or .ods is read as what its bytes are
+  (_read_other_book): an Excel 97–2003 workbook or an .ods by python-calamine; a web page's table (QQ group tools'
+  and web systems' "导出Excel") or tab-separated text as such; anything else, and .numbers, is refused saying how
+  to save it as .xlsx.
 - Unsupported, unreadable, corrupt or empty files raise ImportProblem with a message for people
   (and a ``code``: too_large_when_unpacked, xml_entity_expansion, undecodable_bytes, no_table,
   no_such_sheet …).
@@ -81,6 +84,7 @@ from __future__ import annotations
 import codecs
 import csv
 import html
+import html.parser
 import io
 import itertools
 import re
@@ -128,6 +132,7 @@ MAX_LISTED = 1000  # skipped rows and merged fills kept for the preview (the cou
 FOOTER_LOOKAHEAD = 50  # label-like rows held back while deciding whether they are a footer
 
 XLSX_EXTENSIONS = frozenset({".xlsx", ".xlsm"})
+OTHER_BOOK_EXTENSIONS = frozenset({".xls", ".et", ".ods"})  # read as what their bytes are: _read_other_book
 CSV_EXTENSIONS = frozenset({".csv", ".tsv"})
 
 # columns that survey tools add around the questions: neither person fields nor answers
@@ -327,7 +332,7 @@ def read_table(
     progress: ProgressLike | None = None,
     find_header: HeaderFinder | None = None,
 ) -> Table:
-    """Read the table of a .xlsx/.csv file; raises ImportProblem for anything unusable.
+    """Read the table of an .xlsx/.csv/.xls/.ods file; raises ImportProblem for anything unusable.
 
     ``progress.step(rows_read, estimated_rows)`` is called every few thousand rows; whatever it
     raises (desktop.tasks.Cancelled) is passed on unchanged. ``find_header``: the caller's own rule for
@@ -398,15 +403,18 @@ def _text_table(path: Path, name: str) -> _CsvSource | None:
 def _read_table(path: Path, sheet: str | None, progress: ProgressLike | None, finder: HeaderFinder) -> Table:
     name = path.name
     ext = path.suffix.lower()
-    if ext in (".xls", ".et", ".csv", ".tsv") and path.is_file() and _is_workbook(path):
+    if ext in (".csv", ".tsv") and path.is_file() and _is_workbook(path):
         return _read_xlsx(path, name, sheet, progress, finder)  # an .xlsx under another name: read as what it is
-    if ext in (".xls", ".et", ".numbers", ".ods"):
+    if ext in OTHER_BOOK_EXTENSIONS and path.is_file():
+        return _read_other_book(path, name, ext, sheet, progress, finder)
+    if ext == ".numbers":
         raise ImportProblem(
             name,
             None,
             None,
-            f"暂不支持 {ext} 文件，请在表格软件里另存为 .xlsx 或 .csv 后再导入"
-            f" (cannot read {ext} files yet: save it as .xlsx or .csv in your spreadsheet program, then import that)",
+            "暂不支持 Numbers 文件：请在 Numbers 里用「文件 → 导出为 → Excel」存成 .xlsx 后再导入"
+            " (cannot read Numbers files: in Numbers choose File → Export To → Excel, then import the .xlsx)",
+            "unsupported",
         )
     if ext == ".txt" and path.is_file() and (source := _text_table(path, name)) is not None:
         # Excel's / WPS's "Unicode 文本 (*.txt)": UTF-16 with tabs, a table like a .csv
@@ -427,6 +435,91 @@ def _read_table(path: Path, sheet: str | None, progress: ProgressLike | None, fi
         return _read_xlsx(path, name, sheet, progress, finder)
     source = _CsvSource(path, name)
     return _build_table(name, source.rows, [], None, (), progress, source.estimate, finder=finder)
+
+
+def _content_kind(path: Path, name: str) -> str:
+    """What a file named .xls/.et/.ods holds, by its bytes: "xlsx" (a workbook under another name), "ods",
+    "ole" (Excel 97–2003, WPS, or a password-protected workbook), "html" (a web page with a table: what web
+    systems and QQ group tools save as 名单.xls), "xml" (Excel 2003's XML spreadsheet), "text" (tab- or
+    comma-separated text named .xls), or "" (none of these)."""
+    try:
+        with open(path, "rb") as handle:
+            start = handle.read(4096)
+    except OSError as exc:
+        raise _unreadable(name, exc) from None
+    if start.startswith(b"PK\x03\x04"):
+        if _is_workbook(path):
+            return "xlsx"
+        try:
+            with zipfile.ZipFile(path) as archive:
+                mimetype = archive.read("mimetype") if "mimetype" in archive.namelist() else b""
+        except (OSError, zipfile.BadZipFile):
+            return ""
+        return "ods" if mimetype.strip() == b"application/vnd.oasis.opendocument.spreadsheet" else ""
+    if start.startswith(b"\xd0\xcf\x11\xe0"):
+        return "ole"
+    if start.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        probe = start.decode("utf-16", "ignore").encode("utf-8", "ignore")
+    else:
+        probe = start
+    if b"\x00" in probe:
+        return ""
+    head = probe.lstrip(codecs.BOM_UTF8).lstrip().lower()
+    if re.search(rb"urn:schemas-microsoft-com:office:spreadsheet", head) and b"<table" not in head:
+        return "xml"
+    if head.startswith(b"<") and re.search(rb"<(?:html|table|body|!doctype html|meta)\b", head):
+        return "html"
+    return "text"
+
+
+def _read_other_book(
+    path: Path, name: str, ext: str, sheet: str | None, progress: ProgressLike | None, finder: HeaderFinder
+) -> Table:
+    """A file named .xls, .et or .ods, read as what its bytes are (see _content_kind). Decisions:
+    - Excel 97–2003 .xls and OpenDocument .ods are read by python-calamine like an .xlsx (cached formula values, date
+      cells, merged ranges of an .xls, hidden sheets last); unlike an .xlsx, their hidden rows are not told apart
+      (they are imported like the others, without the row's note) and an error cell (#N/A) reads as empty, which
+      never blanks a value already on record. A WPS .et or a password-protected workbook calamine cannot open is
+      refused asking for .xlsx.
+    - A web page named .xls (QQ group tools' and web systems' "导出Excel"): each <table> is a sheet (表1, 表2 …; the
+      one with the member table is read, as for a workbook), a cell's text as written (like a CSV cell), a
+      rowspan/colspan cell is a merged range. Its encoding: a BOM, else the page's charset, else UTF-8, else GB18030.
+    - Tab- or comma-separated text named .xls: read like a .csv (its encoding and separator found the same way).
+    - Excel 2003's XML spreadsheet, and anything else, is refused asking for .xlsx or .csv."""
+    kind = _content_kind(path, name)
+    if kind == "xlsx":
+        return _read_xlsx(path, name, sheet, progress, finder)  # an .xlsx under another name: read as what it is
+    if kind in ("ole", "ods"):
+        book = _OtherBook(path, name, kind)
+        try:
+            return _pick_sheet(book, name, sheet, progress, 0, finder, book.hidden)
+        except (ImportProblem, _Stop):
+            raise
+        except Exception as exc:  # a failure inside a reader means a damaged file, not a bug of ours
+            raise ImportProblem(
+                name, None, None, f"读取工作表时出错，文件可能已损坏（{type(exc).__name__}）", "corrupt"
+            ) from None
+        finally:
+            book.close()
+    if kind == "html":
+        html_book = _HtmlBook(path, name)
+        return _pick_sheet(html_book, name, sheet, progress, 0, finder)
+    if kind == "text":
+        source = _CsvSource(path, name)
+        if sheet is not None:
+            raise ImportProblem(
+                name, None, None, f"这个文件是文本表格，没有工作表“{sheet}” (no such sheet)", "no_such_sheet"
+            )
+        return _build_table(name, source.rows, [], None, (), progress, source.estimate, finder=finder)
+    raise ImportProblem(
+        name,
+        None,
+        None,
+        f"无法读取这个 {ext} 文件（不是 QunDesk 能读的表格格式），请在表格软件里另存为 .xlsx 或 .csv 后再导入"
+        f" (cannot read this {ext} file: it is in no table format QunDesk reads; save it as .xlsx or .csv in your"
+        " spreadsheet program, then import that)",
+        "unsupported",
+    )
 
 
 def _unreadable(name: str, exc: OSError) -> ImportProblem:
@@ -1495,6 +1588,207 @@ class _CalamineBook:
             self._book.close()
         except Exception:
             pass
+
+
+class _NoCellNotes:
+    """_BadCells for a book whose sheets are no .xlsx XML (.xls, .ods): nothing to add to what calamine read."""
+
+    def of(self, sheet: str, part: str | None = None) -> dict[int, dict[int, CellError]]:
+        return {}
+
+    def moments(self, sheet: str, part: str | None = None) -> dict[int, set[int]]:
+        return {}
+
+
+class _OtherBook(_CalamineBook):
+    """An Excel 97–2003 .xls or an OpenDocument .ods, read by python-calamine (see _read_other_book)."""
+
+    def __init__(self, path: Path, name: str, kind: str):
+        from python_calamine import load_workbook
+
+        self._path = path
+        try:
+            self._book = load_workbook(_book_source(path))
+            metadata = [m for m in self._book.sheets_metadata if str(m.typ).endswith("WorkSheet")]
+        except Exception:
+            if kind == "ole":
+                raise ImportProblem(
+                    name,
+                    None,
+                    None,
+                    "无法读取这个文件：它可能设置了密码，或是 WPS 的 .et 格式；请去掉密码并另存为 .xlsx 后再导入"
+                    " (cannot read this file: it may be password-protected or in WPS's own format; remove the"
+                    " password and save it as .xlsx, then import that)",
+                    "corrupt",
+                ) from None
+            raise _corrupt(name) from None
+        self.names = [m.name for m in metadata]
+        self.hidden = frozenset(m.name for m in metadata if not str(m.visible).endswith("Visible"))
+        self._sheets: dict[str, Any] = {}
+        self._closed = False
+        self._bad = _NoCellNotes()  # type: ignore[assignment]
+
+    def merges(self, sheet: str) -> list[Merge]:
+        try:
+            return super().merges(sheet)
+        except Exception:  # python-calamine has merged ranges for .xls only
+            return []
+
+
+class _HtmlTables(html.parser.HTMLParser):
+    """The rows of every <table> of a web page, as text cells; rowspan/colspan cells noted as merged ranges.
+    A table inside a cell of another (a page laid out with tables) is a table of its own."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tables: list[tuple[list[list[str | None]], list[Merge]]] = []
+        self._stack: list[dict[str, Any]] = []  # open tables: rows, merges, taken cells, current row/cell
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "table":
+            self._stack.append({"rows": [], "merges": [], "taken": {}, "row": None, "cell": None})
+            return
+        if not self._stack:
+            return
+        table = self._stack[-1]
+        if tag == "tr":
+            self._end_row(table)
+            table["row"] = []
+        elif tag in ("td", "th"):
+            if table["row"] is None:
+                table["row"] = []
+            self._end_cell(table)
+            spans = dict(attrs)
+            table["cell"] = {"text": [], "rowspan": _span(spans.get("rowspan")), "colspan": _span(spans.get("colspan"))}
+        elif tag == "br" and table["cell"] is not None:
+            table["cell"]["text"].append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if not self._stack:
+            return
+        table = self._stack[-1]
+        if tag in ("td", "th"):
+            self._end_cell(table)
+        elif tag == "tr":
+            self._end_row(table)
+        elif tag == "table":
+            self._end_row(table)
+            self._stack.pop()
+            self.tables.append((table["rows"], table["merges"]))
+
+    def handle_data(self, data: str) -> None:
+        if self._stack and self._stack[-1]["cell"] is not None:
+            self._stack[-1]["cell"]["text"].append(data)
+
+    def close(self) -> None:
+        super().close()
+        while self._stack:
+            self.handle_endtag("table")
+
+    def _end_cell(self, table: dict[str, Any]) -> None:
+        cell = table["cell"]
+        if cell is None:
+            return
+        table["cell"] = None
+        row: list[str | None] = table["row"]
+        row_no = len(table["rows"]) + 1
+        taken: dict[tuple[int, int], bool] = table["taken"]
+        column = len(row) + 1
+        while (row_no, column) in taken:  # a cell of a rowspan from above
+            row.append(None)
+            column += 1
+        text = "".join(cell["text"])
+        text = "\n".join(re.sub(r"[ \t\r\n\xa0]+", " ", line).strip() for line in text.split("\n")).strip()
+        row.append(text or None)
+        rows, cols = cell["rowspan"], cell["colspan"]
+        for _ in range(cols - 1):
+            row.append(None)
+        if rows > 1 or cols > 1:
+            table["merges"].append((row_no, column, row_no + rows - 1, column + cols - 1))
+            for r in range(row_no + 1, row_no + rows):
+                for c in range(column, column + cols):
+                    taken[(r, c)] = True
+
+    def _end_row(self, table: dict[str, Any]) -> None:
+        self._end_cell(table)
+        if table["row"] is not None:
+            table["rows"].append(table["row"])
+            table["row"] = None
+
+
+def _span(value: str | None) -> int:
+    try:
+        return min(max(int(value or 1), 1), 1000)
+    except ValueError:
+        return 1
+
+
+_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_-]+)""", re.IGNORECASE)
+
+
+class _HtmlBook:
+    """A web page's tables as the sheets of a workbook (表1, 表2 …): see _read_other_book."""
+
+    def __init__(self, path: Path, name: str):
+        try:
+            raw = path.read_bytes()
+        except OSError as exc:
+            raise _unreadable(name, exc) from None
+        text = _html_text(raw, name)
+        parser = _HtmlTables()
+        parser.feed(text)
+        parser.close()
+        tables = [(rows, merges) for rows, merges in parser.tables if any(any(c for c in r) for r in rows)]
+        self._tables = {f"表{i}": table for i, table in enumerate(tables, 1)}
+        self.names = list(self._tables)
+
+    def rows(self, sheet: str, progress: ProgressLike | None = None) -> Iterator[Row]:
+        for row_no, cells in enumerate(self._tables[sheet][0], 1):
+            trimmed = _trim(cells)
+            if trimmed:
+                yield row_no, trimmed
+
+    def merges(self, sheet: str) -> list[Merge]:
+        return self._tables[sheet][1][:MAX_MERGES]
+
+    def estimate(self, sheet: str) -> int:
+        return len(self._tables[sheet][0])
+
+    def close(self) -> None:
+        pass
+
+
+def _html_text(raw: bytes, name: str) -> str:
+    """A web page's text: by its BOM, else its declared charset, else UTF-8, else GB18030 (GBK pages without a charset);
+    bytes that its encoding cannot read refuse the file, never read as other characters."""
+    if raw.startswith(codecs.BOM_UTF8):
+        encodings = ["utf-8-sig"]
+    elif raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        encodings = ["utf-16"]
+    else:
+        declared = _CHARSET.search(raw[:4096])
+        encodings = []
+        if declared is not None:
+            label = declared.group(1).decode("ascii").lower()
+            label = "gb18030" if label in ("gb2312", "gbk", "gb18030", "x-gbk") else label
+            try:
+                encodings.append(codecs.lookup(label).name)
+            except LookupError:
+                pass
+        encodings = encodings or ["utf-8", "gb18030"]
+    for encoding in encodings:
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise ImportProblem(
+        name,
+        None,
+        None,
+        f"网页表格里有无法识别的字节（编码不是 {encodings[0]}），请在表格软件里另存为 .xlsx 后再导入"
+        f" (the page has bytes that are not {encodings[0]}: save it as .xlsx in your spreadsheet program)",
+        "undecodable_bytes",
+    )
 
 
 class _OpenpyxlBook:

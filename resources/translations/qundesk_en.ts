@@ -496,8 +496,8 @@
         </message>
         <message>
             <location line="+2" />
-            <source>Spreadsheets (*.xlsx *.xlsm *.csv *.tsv);;All files (*)</source>
-            <translation>Spreadsheets (*.xlsx *.xlsm *.csv *.tsv);;All files (*)</translation>
+            <source>Spreadsheets (*.xlsx *.xlsm *.xls *.et *.ods *.csv *.tsv *.txt);;All files (*)</source>
+            <translation>Spreadsheets (*.xlsx *.xlsm *.xls *.et *.ods *.csv *.tsv *.txt);;All files (*)</translation>
         </message>
         <message>
             <location line="+45" />

@@ -493,8 +493,8 @@
         </message>
         <message>
             <location line="+2" />
-            <source>Spreadsheets (*.xlsx *.xlsm *.csv *.tsv);;All files (*)</source>
-            <translation>表格文件 (*.xlsx *.xlsm *.csv *.tsv);;所有文件 (*)</translation>
+            <source>Spreadsheets (*.xlsx *.xlsm *.xls *.et *.ods *.csv *.tsv *.txt);;All files (*)</source>
+            <translation>表格文件 (*.xlsx *.xlsm *.xls *.et *.ods *.csv *.tsv *.txt);;所有文件 (*)</translation>
         </message>
         <message>
             <location line="+45" />

@@ -5,6 +5,8 @@ database; every test pins its own day."""
 
 from __future__ import annotations
 
+import shutil
+import zipfile
 from datetime import date, datetime
 from pathlib import Path
 
@@ -12,7 +14,9 @@ import pytest
 from openpyxl import Workbook
 from sqlalchemy import func, select
 
-from desktop.services.imports import ImportFailed, run_import
+from desktop.io.fields import ImportProblem
+from desktop.io.tabular import read_table
+from desktop.services.imports import ImportFailed, run_import, unmapped_columns
 from desktop.workspace import actor_for
 from models import AuditEntry, Member, Membership
 
@@ -81,6 +85,101 @@ def _html(rows: list[list[str]], charset: str | None = "utf-8", header_cell: str
     for r in rows[1:]:
         out.append("<tr>" + "".join(f"<td style=\"mso-number-format:'\\@'\">{c}&nbsp;</td>" for c in r) + "</tr>")
     return "\n".join(out + ["</table></body></html>"])
+
+
+@pytest.mark.parametrize("layout", ["html_utf8", "html_gbk_no_charset", "tsv_gbk", "tsv_utf16"])
+def test_a_qq_group_export_named_xls_that_is_a_web_page_or_text_is_read(db, tmp_path, layout):
+    """QQ group tools' 导出群成员 (and web systems' "导出Excel") save 群成员.xls that is really an HTML table or tab-separated
+    text. It was refused "cannot read .xls files yet: save it as .xlsx" — an organiser who opens it in Excel sees a
+    table, and does not know why. Now it is read as what it is: the QQ numbers, group nicknames and join days; the
+    columns QunDesk has no field for (Q龄, 最后发言, 等级) are named as not imported; importing it again changes nothing."""
+    path = tmp_path / "群成员.xls"
+    if layout == "html_utf8":
+        path.write_text(_html([QQ_HEAD, *QQ_ROWS]), encoding="utf-8")
+    elif layout == "html_gbk_no_charset":
+        path.write_bytes(_html([QQ_HEAD, *QQ_ROWS], charset=None, header_cell="td").encode("gbk"))
+    else:
+        text = "\r\n".join("\t".join(r) for r in [QQ_HEAD, *QQ_ROWS]) + "\r\n"
+        path.write_bytes(text.encode("gbk") if layout == "tsv_gbk" else text.encode("utf-16"))
+    plan, summary, _ = imp(db, path)
+    assert summary is not None and summary.added == 3
+    assert unmapped_columns(plan) == ["Q龄", "最后发言", "等级(积分)"]
+    assert _people(db) == QQ_PEOPLE
+    plan, summary, _ = imp(db, path)
+    assert (summary.added, summary.updated, summary.unchanged) == (0, 0, 3)
+
+
+def test_a_web_page_s_merged_cells_and_its_second_table_are_read_like_a_workbook_s(db, tmp_path):
+    """A web page with a title table above the member table, and 城市 spanning two rows (rowspan): the member table is
+    the one read, and both rows of the span get its city, as a merged cell of a workbook."""
+    page = (
+        "<html><body><table><tr><td>晨光早起营 群成员</td></tr><tr><td>导出时间：2026-12-01</td></tr></table>"
+        "<table><tr><th colspan='2'>基本信息</th><th></th></tr><tr><th>姓名</th><th>微信号</th><th>城市</th></tr>"
+        "<tr><td>张伟</td><td>zhangwei88</td><td rowspan='2'>北京</td></tr>"
+        "<tr><td>李娜</td><td>lina_99</td></tr>"
+        "<tr><td>王芳</td><td>wangfang3</td><td>上海</td></tr></table></body></html>"
+    )
+    path = tmp_path / "名单.xls"
+    path.write_text(page, encoding="utf-8")
+    table = read_table(path)
+    assert (table.sheet, list(table.headers)) == ("表2", ["姓名", "微信号", "城市"])
+    _plan, summary, _ = imp(db, path)
+    assert summary.added == 3
+    people = _people(db)
+    assert [people[n][3] for n in ("张伟", "李娜", "王芳")] == ["北京", "北京", "上海"]
+    assert people["王芳"][0] == "wangfang3"
+
+
+@pytest.mark.parametrize("name", ["qq_roster.xls", "qq_roster.ods"])
+def test_an_old_binary_xls_and_an_ods_are_read(db, tmp_path, name, capsys):
+    """An Excel 97–2003 .xls (what older Excel, WPS and many systems still save) and a LibreOffice .ods were refused
+    "cannot read .xls/.ods files yet". Now they are read like an .xlsx: the member sheet after a 说明 sheet, date cells,
+    a phone kept as a number, a formula's value, a merged city (.xls), a hidden sheet left alone; the CLI says what
+    it did, and importing the file again changes nothing. (tests/data/import_roster4/make_files.py wrote them.)"""
+    from desktop.cli import main
+
+    path = shutil.copy(DATA / name, tmp_path / name)
+    database = str(db.engine.url.database)
+    assert main(["--db", database, "import", "roster", str(path), "--group", GROUP]) == 0
+    out = capsys.readouterr()
+    assert f"{name} [成员] → {GROUP}" in out.out and "新增 added            3" in out.out
+    assert "旧名单" in out.err  # the hidden sheet of members is named, not read
+    people = _people(db)
+    merged_city = "北京" if name.endswith(".xls") else None  # .ods: calamine gives no merged ranges
+    assert people == {
+        "张伟": (None, "10001", "13800138000", "北京", "晨跑-张伟", datetime(2024, 3, 5, NOON)),
+        "李娜": (None, "20002", "13900139000", merged_city, None, datetime(2025, 1, 9, 21, 30)),
+        "王芳": (None, "30003", None, "上海", "王芳", datetime(2023, 12, 31, NOON)),
+    }
+    assert main(["--db", database, "import", "roster", str(path), "--group", GROUP]) == 0
+    assert "不变 unchanged        3" in capsys.readouterr().out
+
+
+def test_files_that_are_no_table_say_what_to_do(db, tmp_path):
+    """A .numbers file, an Excel 2003 XML spreadsheet saved as .xls, a damaged .xls and a password-protected workbook
+    each get a message saying what to do — nothing is written."""
+    numbers = tmp_path / "名单.numbers"
+    numbers.write_bytes(b"PK\x03\x04" + b"\x00" * 100)
+    with pytest.raises(ImportProblem, match="Numbers"):
+        imp(db, numbers)
+    xml = tmp_path / "名单.xls"
+    xml.write_text(
+        '<?xml version="1.0"?><?mso-application progid="Excel.Sheet"?>'
+        '<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet ss:Name="Sheet1"/></Workbook>',
+        encoding="utf-8",
+    )
+    with pytest.raises(ImportProblem, match=r"另存为 \.xlsx 或 \.csv"):
+        imp(db, xml)
+    ole = tmp_path / "加密.xls"
+    ole.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 2000)
+    with pytest.raises(ImportProblem, match="密码"):
+        imp(db, ole)
+    ods = tmp_path / "坏.ods"
+    with zipfile.ZipFile(ods, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+    with pytest.raises(ImportProblem):
+        imp(db, ods)
+    assert _people(db) == {}
 
 
 BILINGUAL = [["姓名", "微信号", "手机", "入群时间", "邮箱"], ["Name", "WeChat ID", "Phone", "Joined", "Email"]]

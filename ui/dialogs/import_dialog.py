@@ -621,7 +621,7 @@ class ImportDialog(QDialog):
             self,
             self.tr("Choose a file to import"),
             str(Path(self._path).parent) if self._path else "",
-            self.tr("Spreadsheets (*.xlsx *.xlsm *.csv *.tsv);;All files (*)"),
+            self.tr("Spreadsheets (*.xlsx *.xlsm *.xls *.et *.ods *.csv *.tsv *.txt);;All files (*)"),
         )
         if path:
             self.set_file(path)
