@@ -53,8 +53,9 @@ What it copes with, and how (decisions):
 - Hostile .xlsx: the zip directory's declared sizes are checked before anything is inflated (a part
   over MAX_PART_BYTES, or all parts over MAX_TOTAL_BYTES, is refused within milliseconds), and an
   XML part that declares a DTD or entities (billion laughs) is refused: OOXML never has one.
-- .txt: Excel's and WPS's "Unicode 文本" (UTF-16, tabs between the cells) is read like a .tsv; other text is
-  refused as an unsupported file.
+- .txt: Excel's and WPS's "Unicode 文本" (UTF-16, tabs between the cells) is read like a .tsv, and so is a list of
+  one person a line under a line naming its column (姓名, 微信号, 手机); other text is refused, saying to add that
+  line (a list of names without it would take its first name for the header).
 - .csv/.tsv: a record whose quotes are broken — a quote that never closes (it would swallow the rest of the
   file into one cell) or text after a closing quote — is refused naming its row and column (csv_quote).
   UTF-8 with BOM, UTF-16 with BOM, UTF-8, then GB18030 (a superset of GBK), decided by
@@ -390,14 +391,23 @@ def _book_source(path: Path) -> str | io.BytesIO:
 
 
 def _text_table(path: Path, name: str) -> _CsvSource | None:
-    """A .txt file that is a table (Excel's "Unicode 文本": tabs between the cells), read as a CSV; None for other
-    text (a note saved as .txt), which stays an unsupported file."""
+    """A .txt file that is a table, read as a CSV: Excel's "Unicode 文本" (tabs between the cells), or a list of one
+    person a line under a first line that names the column (姓名, 昵称, 微信号, 手机: a group's member list copied into
+    Notepad with 姓名 typed on top). None for other text (a note saved as .txt, a list without its column's name),
+    which is refused."""
     try:
         source = _CsvSource(path, name)
         first = next((cells for _row, cells in itertools.islice(source.rows(), 5)), None)
     except ImportProblem:
         return None
-    return source if first is not None and len(first) >= 2 and source.delimiter == "\t" else None
+    if first is None:
+        return None
+    if len(first) >= 2 and source.delimiter == "\t":
+        return source
+    one = first[0] if len(first) == 1 and isinstance(first[0], str) else ""
+    if one and synonym_field(one) in ("name", "nickname", "wechat_id", "phone", "qq"):  # the column's name, no more
+        return source
+    return None
 
 
 def _read_table(path: Path, sheet: str | None, progress: ProgressLike | None, finder: HeaderFinder) -> Table:
@@ -419,6 +429,17 @@ def _read_table(path: Path, sheet: str | None, progress: ProgressLike | None, fi
     if ext == ".txt" and path.is_file() and (source := _text_table(path, name)) is not None:
         # Excel's / WPS's "Unicode 文本 (*.txt)": UTF-16 with tabs, a table like a .csv
         return _build_table(name, source.rows, [], None, (), progress, source.estimate, finder=finder)
+    if ext == ".txt" and path.is_file():
+        raise ImportProblem(
+            name,
+            None,
+            None,
+            "这个 .txt 文件不是表格：一行一个人的名单，请在第一行写上「姓名」（或 微信号、手机）后再导入；"
+            "其他表格请在表格软件里另存为 .xlsx 或 .csv"
+            " (this .txt file is not a table: for a list of one person a line, write Name, WeChat ID or Phone on its"
+            " first line and import it again; save other tables as .xlsx or .csv)",
+            "unsupported",
+        )
     if ext not in XLSX_EXTENSIONS | CSV_EXTENSIONS:
         raise ImportProblem(
             name,

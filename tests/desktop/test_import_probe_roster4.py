@@ -282,3 +282,24 @@ def test_a_date_cell_saying_no_date_imports_the_row_without_one_and_says_so(db, 
     with db.session() as s:
         assert s.scalar(select(func.count()).select_from(Member)) == 5
         assert s.scalar(select(func.count()).select_from(AuditEntry).where(AuditEntry.action == "import.roster")) == 1
+
+
+def test_a_text_list_of_one_person_a_line_is_read_under_its_column_name_and_refused_without_it(db, tmp_path):
+    """A group's member list copied from PC WeChat into Notepad, one name a line: with 姓名 typed on the first line it
+    was refused "not a file type QunDesk reads: .txt; import an .xlsx or .csv" (it is a one-column table, as the same
+    lines in a .csv are); without it, the same words — although .txt tables are read. Now the list under 姓名 imports,
+    and a list without it is refused saying to add that line (its first name would be taken for the header)."""
+    names = "张伟\r\n李娜\r\n王芳🌸\r\nAmy 🍀\r\n"
+    path = tmp_path / "群成员.txt"
+    path.write_text(names, encoding="utf-8")
+    with pytest.raises(ImportProblem, match="第一行写上「姓名」") as caught:
+        imp(db, path)
+    assert caught.value.code == "unsupported"
+    path.write_text("姓名\r\n" + names, encoding="utf-8")
+    _plan, summary, _ = imp(db, path)
+    assert summary.added == 4 and set(_people(db)) == {"张伟", "李娜", "王芳🌸", "Amy 🍀"}
+    note = tmp_path / "说明.txt"
+    note.write_text("姓名请写真实姓名，手机号写11位。\n", encoding="utf-8")
+    with pytest.raises(ImportProblem, match=r"\.txt") as caught:
+        imp(db, note)
+    assert caught.value.code == "unsupported"  # a sentence that mentions 姓名 is no column name
