@@ -305,8 +305,17 @@ _VETO: dict[str, tuple[str, ...]] = {
     "wechat_id": ("群", "昵称", "名", *_NOT_AN_ACCOUNT),
     "qq": ("群", "昵称", "名", "邮", "mail", "空间", *_NOT_AN_ACCOUNT),  # QQ群, QQ昵称, QQ邮箱, QQ空间: no QQ number
     # 签到状态, 发货状态, Shipping Status: the state of something else than the membership (a 签到状态 column of
-    # 已签到/未签到 is left out; 订单状态, 审核状态 … are order_status)
+    # 已签到/未签到 is left out; 订单状态, 审核状态 … are order_status); 企业微信通讯录's 激活状态 (已激活/未激活/已退出企业)
+    # and 禁用状态, an account's 账号状态, an HR list's 在职状态: the state of an account or a job, never the group's
     "status": (
+        "激活",
+        "禁用",
+        "启用",
+        "账号",
+        "帐号",
+        "在职",
+        "account",
+        "activation",
         "签到",
         "订单",
         "支付",

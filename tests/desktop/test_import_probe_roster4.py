@@ -303,3 +303,45 @@ def test_a_text_list_of_one_person_a_line_is_read_under_its_column_name_and_refu
     with pytest.raises(ImportProblem, match=r"\.txt") as caught:
         imp(db, note)
     assert caught.value.code == "unsupported"  # a sentence that mentions 姓名 is no column name
+
+
+def test_a_wecom_address_book_s_activation_status_is_no_membership_status(db, tmp_path):
+    """企业微信 通讯录 export (说明 line, 姓名 | 账号 | 别名 | 职务 | 部门 | 性别 | 手机 | … | 激活状态 | 禁用状态): 激活状态 was read as
+    the membership status and every row refused "unknown status 已激活 / 未激活 / 已退出企业" — nothing imported. It is
+    the WeCom account's state: now it, 禁用状态 and an account's 账号状态 are columns not imported, named as such, and
+    the people import as members; a plain 状态 / 成员状态 column is still the membership status."""
+    from desktop.io.fields import header_field
+
+    rows = [
+        ["说明：1. 姓名、账号、手机或邮箱为必填项；2. 部门之间用;隔开"],
+        ["姓名", "账号", "别名", "职务", "部门", "性别", "手机", "座机", "个人邮箱", "激活状态", "禁用状态"],
+        [
+            "赵敏",
+            "ZhaoMin",
+            "敏敏",
+            "经理",
+            "销售部/华东;市场部",
+            "女",
+            "13800138001",
+            "",
+            "zm@x.com",
+            "已激活",
+            "启用",
+        ],
+        ["钱进", "QianJin", "", "专员", "销售部/华南", "男", "+86 139-0013-9002", "021-12345678", "", "未激活", "禁用"],
+        ["孙丽", "SunLi", "", "", "销售部", "女", "", "", "", "已退出企业", "启用"],
+    ]
+    plan, summary, _ = imp(db, _xlsx(tmp_path / "通讯录.xlsx", rows))
+    assert summary.added == 3
+    assert {"激活状态", "禁用状态", "账号", "部门"} <= set(unmapped_columns(plan))
+    people = _people(db)
+    assert (people["赵敏"][2], people["钱进"][2], people["孙丽"][2]) == ("13800138001", "13900139002", None)
+    with db.session() as s:
+        assert set(s.scalars(select(Membership.status))) == {"active"}
+    assert [header_field(h) for h in ("账号状态", "在职状态", "状态", "成员状态", "Status")] == [
+        None,
+        None,
+        "status",
+        "status",
+        "status",
+    ]
