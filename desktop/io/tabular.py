@@ -1718,8 +1718,10 @@ class _HtmlTables(html.parser.HTMLParser):
         while (row_no, column) in taken:  # a cell of a rowspan from above
             row.append(None)
             column += 1
-        text = "".join(cell["text"])
-        text = "\n".join(re.sub(r"[ \t\r\n\xa0]+", " ", line).strip() for line in text.split("\n")).strip()
+        parts = cell["text"]
+        text = parts[0] if len(parts) == 1 else "".join(parts)
+        if _HTML_SPACE.search(text):  # page layout's line breaks and runs of spaces: one space (<br>: a line break)
+            text = "\n".join(_HTML_SPACES.sub(" ", line).strip() for line in text.split("\n")).strip()
         row.append(text or None)
         rows, cols = cell["rowspan"], cell["colspan"]
         for _ in range(cols - 1):
@@ -1735,6 +1737,10 @@ class _HtmlTables(html.parser.HTMLParser):
         if table["row"] is not None:
             table["rows"].append(table["row"])
             table["row"] = None
+
+
+_HTML_SPACE = re.compile(r"^[ \t\r\n\xa0]|[ \t\r\n\xa0]$|[\t\r\n\xa0]|  ")
+_HTML_SPACES = re.compile(r"[ \t\r\n\xa0]+")
 
 
 def _span(value: str | None) -> int:
