@@ -647,6 +647,7 @@ def _import(ctx: Context, args: argparse.Namespace, kind: str) -> int:
                 "title": "标题 title",
                 "footer": "表尾 footer",
                 "header": "重复的表头 repeated header",
+                "note": "表中的说明或分段行 note or section line",
                 "blank": "空行 blank",
                 "example": "示例 example",
                 "order": ORDER_SKIP_LABEL,

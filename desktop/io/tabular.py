@@ -31,7 +31,10 @@ What it copes with, and how (decisions):
   column; so is a totals row whose count has a cell of its own (合计 | 8, 8 | 汇总, an Excel Table's 汇总 |
   =SUBTOTAL(…)), and a row whose one cell is the number of data rows above it (a COUNTA under the names);
   those rows and the blank rows among them are listed as skipped ("footer", "blank"). A label-like row
-  followed by more data is data.
+  followed by more data is data — unless it is a note or a section line (below).
+- A note or a section line among the rows of a table of several columns — a row whose only filled cell says
+  "label：text" (备注：红色为未交费) or heads a section (以下为二期学员, 一期学员, 第3组, —— 三期 ——, 【二期】) — is not a
+  person wherever it is: left out and listed as skipped ("note"). A one-column list of names keeps every row.
 - A row that repeats the header (two exports put one after the other, a sheet that repeats its header for
   printing) is not a person: left out and listed as skipped ("header"). So is the header in another language
   (Name | WeChat ID | Phone under 姓名 | 微信号 | 手机, a bilingual header without merged cells, and each page's
@@ -239,7 +242,7 @@ class Skipped:
     """A row of the sheet that is not imported: above the header, or below the data."""
 
     row: int
-    reason: str  # "title" | "footer" | "blank"
+    reason: str  # "title" | "footer" | "blank" | "header" | "note"
     text: str | None = None  # what the row says (title and footer rows)
 
 
@@ -827,11 +830,35 @@ def _repeats_header(cells: list[object], keys: list[str]) -> bool:
 _VALUE_CHARS = re.compile(r"[0-9@０-９＠]")
 
 
-def _data_rows(raw: Iterable[Row], fills: _Fills, notes: _Notes, header: list[str] | None = None) -> Iterator[Row]:
+# a line among the rows that heads or annotates them: 以下为二期学员, 一期学员, 第3组, —— 三期 ——, 【二期】
+_SECTION_HEADING = re.compile(
+    r"^(?:(?:以下|以上|下面)(?:为|是).*"
+    r"|第?[0-9一二三四五六七八九十百两]+\s*(?:期|组|班|批|队|届)\s*(?:学员|成员|名单|同学|队员|会员)?\s*[:：]?)$"
+)
+_DECORATED = re.compile(r"^(?:[-—–=*#~_·•]{2,}.*[-—–=*#~_·•]{2,}|[【\[〔].*[】\]〕])$")
+
+
+def _section_text(cells: list[object]) -> str | None:
+    """The text of a row that is a note or a section line among the rows of a table with several columns, not a person:
+    its only filled cell says "label：text" (备注：红色为未交费, 注：…) or heads a section (以下为二期学员, 一期学员, 第3组,
+    —— 三期 ——, 【二期】). A person's row has a name that is none of these."""
+    filled = [c for c in cells if c is not None]
+    if len(filled) != 1 or not isinstance(filled[0], str) or isinstance(filled[0], CellError):
+        return None
+    text = re.sub(r"\s+", " ", unicodedata.normalize("NFKC", filled[0])).strip()
+    if _LABEL_VALUE.match(text) or _SECTION_HEADING.match(text) or _DECORATED.match(text):
+        return drop_format_chars(filled[0]).strip()[:200]
+    return None
+
+
+def _data_rows(
+    raw: Iterable[Row], fills: _Fills, notes: _Notes, header: list[str] | None = None, sections: bool = False
+) -> Iterator[Row]:
     """The data rows of `raw` (the rows below the header): merged cells filled in, footer rows held back
     and, at the end, reported in `notes` instead of yielded; with `header` (its _header_keys), a row that repeats
-    the header is left out and reported in `notes` too."""
-    pending: list[tuple[int, list[object], str]] = []
+    the header is left out and reported in `notes` too; with `sections` (a table of several columns), so is a note
+    or a section line among the rows (_section_text)."""
+    pending: list[tuple[int, list[object], str, bool]] = []  # footer-like rows held back: (row, cells, text, a note)
     last_data = 0
     count = 0  # data rows so far
     for row_no, cells in raw:
@@ -843,10 +870,15 @@ def _data_rows(raw: Iterable[Row], fills: _Fills, notes: _Notes, header: list[st
         text = _footer_text(cells)
         if text is None and not pending and _counts_rows(cells, count):
             text = _row_text(cells)  # a totals row's COUNTA under the names, nothing else: 8 below 8 people
-        if text is not None and len(pending) < FOOTER_LOOKAHEAD:
-            pending.append((row_no, cells, text))
+        section = _section_text(cells) if sections else None
+        if (text is not None or section is not None) and len(pending) < FOOTER_LOOKAHEAD:
+            pending.append((row_no, cells, text if text is not None else section, section is not None))
             continue
         for held in pending:
+            if held[3]:  # a note or a section line among the rows (备注：…, 以下为二期学员): never a person
+                if notes.record and len(notes.repeats) < MAX_LISTED:
+                    notes.repeats.append(Skipped(held[0], "note", held[2]))
+                continue
             count += 1
             yield held[0], held[1]
         pending.clear()
@@ -855,7 +887,7 @@ def _data_rows(raw: Iterable[Row], fills: _Fills, notes: _Notes, header: list[st
         yield row_no, cells
     if notes.record and pending:
         previous = last_data or None
-        for row_no, _cells, text in pending:
+        for row_no, _cells, text, _section in pending:
             if previous is not None:
                 for blank in range(previous + 1, min(row_no, previous + 21)):
                     notes.footers.append(Skipped(blank, "blank"))
@@ -875,6 +907,7 @@ class _StreamRows:
         merges: list[Merge],
         count: int,
         header: list[str] | None = None,
+        sections: bool = False,
     ):
         self._factory = factory
         self._after = after
@@ -882,11 +915,13 @@ class _StreamRows:
         self._merges = merges
         self._count = count
         self._header = header
+        self._sections = sections
 
     def __iter__(self) -> Iterator[Row]:
         raw = (r for r in self._factory() if r[0] > self._after)
         width = self._width
-        for row_no, cells in _data_rows(raw, _Fills(self._merges, self._after), _Notes(False), self._header):
+        notes = _Notes(False)
+        for row_no, cells in _data_rows(raw, _Fills(self._merges, self._after), notes, self._header, self._sections):
             yield row_no, (cells + [None] * (width - len(cells)))[:width]
 
     def __len__(self) -> int:
@@ -998,7 +1033,10 @@ def _build_table(
     # a repeated header is left out of a roster or an export (two files put one after the other); a check-in sheet's
     # reader (its own finder) reads its week blocks' headers itself
     header = _header_keys(header_values) if finder in (None, _find_header) and two_rows is None else None
-    data_iter = _data_rows(itertools.chain(head[data_start:], raw), fills, notes, header)
+    # a note or a section line among a roster's rows (备注：…, 以下为二期学员) is no person; in a one-column list of names
+    # every row is one cell, and the check-in sheet's reader has rules of its own
+    sections = finder in (None, _find_header) and sum(1 for v in header_values if not _is_empty(v)) >= 2
+    data_iter = _data_rows(itertools.chain(head[data_start:], raw), fills, notes, header, sections)
     rows: list[Row] | None = []
     count = 0
     width = len(header_values)
@@ -1025,7 +1063,7 @@ def _build_table(
     if rows is not None:
         padded = [(row_no, values + [None] * (width - len(values))) for row_no, values in rows]
         return Table(file=name, header_row=last_header_no, headers=headers, rows=padded, sheet=sheet, **common)
-    stream = _StreamRows(factory, last_header_no, width, merges, count, header)
+    stream = _StreamRows(factory, last_header_no, width, merges, count, header, sections)
     return Table(file=name, header_row=last_header_no, headers=headers, rows=stream, sheet=sheet, **common)
 
 

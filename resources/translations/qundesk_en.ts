@@ -780,6 +780,10 @@
             <source>no name, WeChat ID or phone answered: nobody to add</source>
             <translation>no name, WeChat ID or phone answered: nobody to add</translation>
         </message>
+        <message>
+            <source>a note or section line among the rows, not a person</source>
+            <translation>a note or section line among the rows, not a person</translation>
+        </message>
     </context>
     <context>
         <name>Lists</name>

@@ -768,6 +768,10 @@
             <source>no name, WeChat ID or phone answered: nobody to add</source>
             <translation>没有填姓名、微信号或手机，无人可加</translation>
         </message>
+        <message>
+            <source>a note or section line among the rows, not a person</source>
+            <translation>表中的说明或分段行，不是成员</translation>
+        </message>
     </context>
     <context>
         <name>Lists</name>

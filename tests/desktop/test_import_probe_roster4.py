@@ -345,3 +345,54 @@ def test_a_wecom_address_book_s_activation_status_is_no_membership_status(db, tm
         "status",
         "status",
     ]
+
+
+SECTIONED = [
+    ["姓名", "微信号", "手机"],
+    ["一期学员"],
+    ["张三", "zhangsan01", "13800138001"],
+    ["李四", "lisi_0202", "13800138002"],
+    ["以下为二期学员"],
+    ["王五", "wangwu_03", "13800138003"],
+    ["备注：红色为未交费"],
+    ["赵六", "zhaoliu04", "13800138004"],
+    ["—— 三期 ——"],
+    ["孙七", "sunqi_05", "13800138005"],
+    ["【四期】"],
+    ["周八", "zhouba_06", ""],
+    ["合计 6人"],
+]
+
+
+def test_a_note_or_section_line_among_the_rows_is_no_person(db, tmp_path, capsys):
+    """A roster kept by cohort: 一期学员, 以下为二期学员, 备注：红色为未交费, —— 三期 ——, 【四期】 on lines of their own between
+    the people. Each was added as a member (a person called 备注：红色为未交费, whom every later paste and report
+    counted). Now such a line is skipped and named, like a footer; the six people import; a one-column list of names
+    keeps every row (there every row is one cell), and a person with only a name in a wider table is still a person."""
+    from desktop.cli import main
+
+    path = _xlsx(tmp_path / "分期名单.xlsx", SECTIONED)
+    plan, _summary, _ = imp(db, path, dry_run=True)
+    assert [(s.row, s.reason) for s in plan.skipped] == [
+        (2, "note"),
+        (5, "note"),
+        (7, "note"),
+        (9, "note"),
+        (11, "note"),
+        (13, "footer"),
+    ]
+    assert (
+        main(["--db", str(db.engine.url.database), "import", "roster", str(path), "--group", GROUP, "--dry-run"]) == 0
+    )
+    assert (
+        "第7行  跳过 skipped (表中的说明或分段行 note or section line)  备注：红色为未交费" in capsys.readouterr().out
+    )
+    _plan, summary, _ = imp(db, path)
+    assert summary.added == 6
+    assert set(_people(db)) == {"张三", "李四", "王五", "赵六", "孙七", "周八"}
+    names = _xlsx(tmp_path / "名字.xlsx", [["姓名"], ["【晨跑】小王"], ["—— 阿强 ——"], ["陈一"]])
+    _plan, summary, _ = imp(db, names)
+    assert summary.added == 3
+    only_name = _xlsx(tmp_path / "宽表.xlsx", [["姓名", "微信号"], ["吴九", ""], ["郑十", "zhengshi10"]])
+    _plan, summary, _ = imp(db, only_name)
+    assert summary.added == 2

@@ -142,3 +142,27 @@ def test_a_printed_bilingual_roster_previews_its_english_header_rows_as_skipped(
     shown = " ".join(str(model.data(model.index(first, c)) or "") for c in range(model.columnCount()))
     assert "--" in shown
     assert import_all(qtbot, dialog).added == 60
+
+
+def test_a_note_line_among_the_rows_is_previewed_as_skipped_not_as_a_person(qtbot, empty_ws, tmp_path):
+    wb = Workbook()
+    for r in [
+        ["姓名", "微信号", "手机"],
+        ["张三", "zhangsan01", "13800138001"],
+        ["备注：红色为未交费"],
+        ["李四", "lisi_0202", "13800138002"],
+    ]:
+        wb.active.append(r)
+    path = tmp_path / "名单.xlsx"
+    wb.save(path)
+    dialog = open_dialog(qtbot, empty_ws)
+    plan = load(qtbot, dialog, path)
+    assert plan.ok and plan.added == 2
+    model = dialog.preview_model
+    skipped = [r for r in range(model.rowCount()) if model.line(r).action == "skipped"]
+    assert [model.line(r).row for r in skipped] == [3]
+    shown = " ".join(str(model.data(model.index(skipped[0], c)) or "") for c in range(model.columnCount()))
+    assert "a note or section line among the rows, not a person" in shown
+    import_all(qtbot, dialog)
+    with empty_ws.database.session() as s:
+        assert set(s.scalars(select(Member.display_name))) == {"张三", "李四"}

@@ -124,6 +124,7 @@ CHECKIN_ROW = QT_TRANSLATE_NOOP(
 SKIP_REASONS = {
     "footer": QT_TRANSLATE_NOOP("ImportDialog", "footer below the table, not a person"),
     "header": QT_TRANSLATE_NOOP("ImportDialog", "the header row again, not a person"),
+    "note": QT_TRANSLATE_NOOP("ImportDialog", "a note or section line among the rows, not a person"),
     "blank": QT_TRANSLATE_NOOP("ImportDialog", "blank row below the table"),
     "title": QT_TRANSLATE_NOOP("ImportDialog", "title above the header"),
     "example": QT_TRANSLATE_NOOP("ImportDialog", "example row of the template, not a person"),
