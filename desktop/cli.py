@@ -596,6 +596,8 @@ def _import(ctx: Context, args: argparse.Namespace, kind: str) -> int:
             sys.stderr.write(f"qundesk: 提示 (warning): {said(str(warning))}\n")
         if exc.plan.other_sheets:
             sys.stderr.write(f"qundesk: 提示 (note): {exc.plan.file} {exc.plan.other_sheets_note}\n")
+        if exc.plan.hidden_columns:
+            sys.stderr.write(f"qundesk: 提示 (note): {exc.plan.file} {exc.plan.hidden_columns_note}\n")
         if exc.plan.other_roster:
             sys.stderr.write(f"qundesk: 提示 (note): {exc.plan.file} {exc.plan.other_roster_note}\n")
         count = exc.plan.problem_count or len(exc.problems)
@@ -625,6 +627,8 @@ def _import(ctx: Context, args: argparse.Namespace, kind: str) -> int:
         sys.stderr.write(f"qundesk: 提示 (warning): {said(str(warning))}\n")
     if plan.other_sheets:  # a workbook of several member tables: the others are named, not passed over
         sys.stderr.write(f"qundesk: 提示 (note): {plan.file} {plan.other_sheets_note}\n")
+    if plan.hidden_columns:  # imported columns the sheet hides: the user does not see them in Excel
+        sys.stderr.write(f"qundesk: 提示 (note): {plan.file} {plan.hidden_columns_note}\n")
     if plan.other_roster:  # another group's roster: its dates are not read (the preview said nothing of it)
         sys.stderr.write(f"qundesk: 提示 (note): {plan.file} {plan.other_roster_note}\n")
     if args.skip_problems:  # each row left out, named, and how many in all (a huge file lists the first ones)

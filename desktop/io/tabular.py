@@ -41,7 +41,8 @@ What it copes with, and how (decisions):
   copy of it): its cells name the same fields as the header's. Not for a caller's own header rule (a
   check-in sheet's week blocks) nor under a two-row header.
 - Hidden rows (hidden by hand, or by an active filter) are data like any other — the file holds them — and
-  Table.hidden_rows names them, so that the import says so row by row.
+  Table.hidden_rows names them, so that the import says so row by row; hidden columns (a 手机 column hidden before
+  printing) likewise, Table.hidden_columns, said once for the file.
 - Rows are numbered as Excel numbers them (the header row counts; for CSV, one record = one
   row, even when a quoted cell spans lines). Empty rows are dropped wherever they are.
 - Excel error cells (#REF!, #N/A …) and formulas no program calculated are neither empty nor text: the
@@ -286,6 +287,8 @@ class Table:
     date1904: bool = field(default=False, compare=False)
     # data rows hidden in the sheet (a hidden row, or one an active filter hides): read like any other, and said so
     hidden_rows: frozenset[int] = field(default=frozenset(), compare=False)
+    # 0-based columns hidden in the sheet (a 手机 column hidden before printing): read like any other, and said so
+    hidden_columns: tuple[int, ...] = field(default=(), compare=False)
 
     def __post_init__(self) -> None:
         if not self.titles:
@@ -1233,6 +1236,31 @@ _SHEET_TAG = re.compile(rb"<(?:\w+:)?sheet\b[^>]*>")
 _ROW_TAG = re.compile(rb"<(?:\w+:)?row\b[^>]*>")
 
 
+_COL_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?col\b[^>]*>")
+
+
+def _hidden_columns(path: Path, sheet: str | None, width: int) -> tuple[int, ...]:
+    """The 0-based columns (of the first `width`) a sheet hides (<col min max hidden="1">, in the <cols> that comes
+    before the cell data: only the part's start is read)."""
+    part = _sheet_parts(path).get(sheet or "")
+    if not part:
+        return ()
+    with zipfile.ZipFile(path) as archive, archive.open(archive.getinfo(part.lstrip("/"))) as stream:
+        start = b""
+        while len(start) < (4 << 20) and (chunk := stream.read(1 << 16)):
+            start += chunk
+            if b"sheetData" in start:
+                break
+    start = start.split(b"sheetData", 1)[0]
+    hidden: set[int] = set()
+    for tag in _COL_TAG.findall(start):
+        if re.search(rb'\bhidden="(?:1|true)"', tag):
+            low, high = re.search(rb'\bmin="(\d+)"', tag), re.search(rb'\bmax="(\d+)"', tag)
+            if low and high:
+                hidden.update(range(int(low.group(1)) - 1, min(int(high.group(1)), width)))
+    return tuple(sorted(c for c in hidden if c < width))
+
+
 def _hidden_rows(path: Path, sheet: str | None) -> frozenset[int]:
     """The row numbers a sheet hides (<row hidden="1">: hidden by hand, or by an active filter), scanned as bytes."""
     part = _sheet_parts(path).get(sheet or "")
@@ -1314,6 +1342,12 @@ def _read_xlsx(
             hidden = frozenset()  # only a note on the rows the reader gave
         if hidden:
             table = replace(table, hidden_rows=hidden)
+        try:
+            columns = _hidden_columns(path, table.sheet, len(table.headers))
+        except (KeyError, OSError, ValueError, zipfile.BadZipFile):
+            columns = ()  # only a note on the columns the reader gave
+        if columns:
+            table = replace(table, hidden_columns=columns)
         return replace(table, date1904=True) if _date1904(path) else table
     except (ImportProblem, _Stop):
         raise

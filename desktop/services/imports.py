@@ -493,6 +493,7 @@ class ImportPlan:
     fill_count: int = 0
     name_from: tuple[str, ...] = ()  # no name column: the fields the name is taken from, in order
     other_sheets: tuple[str, ...] = ()  # the workbook's other member tables, not read (run_import without a sheet)
+    hidden_columns: tuple[str, ...] = ()  # columns hidden in the sheet that are imported (a hidden 手机): said
     # the file is the roster of another group of the workspace (its group column names one other group, 一期's
     # export imported into 二期): its join and leaving dates are not read, new members join on the import day
     other_roster: str | None = None
@@ -509,6 +510,18 @@ class ImportPlan:
             f" 「{g}」的退群者不导入 (the file is the roster of {g}, another group: its join and leaving dates are not"
             f" read, new members join on the day of the import, people already here get only their own details"
             f" updated, and {g}'s former members are not imported)"
+        )
+
+    @property
+    def hidden_columns_note(self) -> str:
+        """What to tell the user of imported columns the sheet hides ("" when none): they do not see them in Excel."""
+        if not self.hidden_columns:
+            return ""
+        shown = "、".join(self.hidden_columns)
+        return (
+            f"隐藏的列 {shown} 也会导入；若不该导入，请在映射步骤里改为不导入"
+            f" (hidden columns of the sheet are imported too: {', '.join(self.hidden_columns)}; set them to"
+            " not imported in the mapping step if they should not be)"
         )
 
     @property
@@ -585,6 +598,11 @@ def _make_plan(
             "fills": table.fills,
             "fill_count": table.fill_count,
             "other_sheets": tuple(table.also_sheets),
+            "hidden_columns": tuple(
+                table.headers[c] or f"#{c + 1}"
+                for c in table.hidden_columns
+                if c < len(table.headers) and mapping.get(c)
+            ),
         }
     values: dict[str, Any] = {
         "added": counts["add"],

@@ -784,6 +784,17 @@
             <source>a note or section line among the rows, not a person</source>
             <translation>a note or section line among the rows, not a person</translation>
         </message>
+        <message numerus="yes">
+            <source>%n repeated header, note or section row(s) among the rows skipped (listed at the end).</source>
+            <translation>
+                <numerusform>%Ln repeated header, note or section row among the rows skipped (listed at the end).</numerusform>
+                <numerusform>%Ln repeated header, note or section rows among the rows skipped (listed at the end).</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Columns hidden in the sheet are imported too: %1 (set them to “not imported” above if they should not be).</source>
+            <translation>Columns hidden in the sheet are imported too: %1 (set them to “not imported” above if they should not be).</translation>
+        </message>
     </context>
     <context>
         <name>Lists</name>

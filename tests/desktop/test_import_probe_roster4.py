@@ -396,3 +396,29 @@ def test_a_note_or_section_line_among_the_rows_is_no_person(db, tmp_path, capsys
     only_name = _xlsx(tmp_path / "宽表.xlsx", [["姓名", "微信号"], ["吴九", ""], ["郑十", "zhengshi10"]])
     _plan, summary, _ = imp(db, only_name)
     assert summary.added == 2
+
+
+def test_a_hidden_phone_column_is_imported_and_said_once(db, tmp_path, capsys):
+    """A roster whose 手机 column was hidden before printing: the phones were imported without a word (the hidden rows
+    of a sheet are said row by row, its hidden columns were not) — someone who sees no phone in Excel got them all
+    stored. Decision: the file holds them, so they are imported, and the import says once which hidden columns it
+    reads (CLI note, dialog note); a hidden column that is not imported is not mentioned."""
+    from desktop.cli import main
+
+    wb = Workbook()
+    sheet = wb.active
+    for r in [
+        ["姓名", "手机", "微信号", "内部编号"],
+        ["张三", "13800138001", "zhangsan01", "A-1"],
+        ["李四", "13800138002", "", "A-2"],
+    ]:
+        sheet.append(r)
+    sheet.column_dimensions["B"].hidden = True
+    sheet.column_dimensions["D"].hidden = True
+    path = tmp_path / "打印名单.xlsx"
+    wb.save(path)
+    plan, _summary, _ = imp(db, path, dry_run=True)
+    assert plan.ok and plan.hidden_columns == ("手机",)
+    assert main(["--db", str(db.engine.url.database), "import", "roster", str(path), "--group", GROUP]) == 0
+    assert "隐藏的列 手机 也会导入" in capsys.readouterr().err
+    assert _people(db)["张三"][2] == "13800138001"

@@ -163,6 +163,21 @@ def test_a_note_line_among_the_rows_is_previewed_as_skipped_not_as_a_person(qtbo
     assert [model.line(r).row for r in skipped] == [3]
     shown = " ".join(str(model.data(model.index(skipped[0], c)) or "") for c in range(model.columnCount()))
     assert "a note or section line among the rows, not a person" in shown
+    notes = dialog.notes_label.text()  # among the rows, not "below the table"
+    assert "1 repeated header, note or section row(s) among the rows skipped" in notes and "footer" not in notes
     import_all(qtbot, dialog)
     with empty_ws.database.session() as s:
         assert set(s.scalars(select(Member.display_name))) == {"张三", "李四"}
+
+
+def test_a_hidden_phone_column_is_said_in_the_preview_notes(qtbot, empty_ws, tmp_path):
+    wb = Workbook()
+    for r in [["姓名", "手机"], ["张三", "13800138001"], ["李四", "13800138002"]]:
+        wb.active.append(r)
+    wb.active.column_dimensions["B"].hidden = True
+    path = tmp_path / "名单.xlsx"
+    wb.save(path)
+    dialog = open_dialog(qtbot, empty_ws)
+    plan = load(qtbot, dialog, path)
+    assert plan.ok and plan.added == 2
+    assert "Columns hidden in the sheet are imported too: 手机" in dialog.notes_label.text()

@@ -885,13 +885,29 @@ class ImportDialog(QDialog):
         orders = plan.left_out_count("order", "repeat_order")
         others = plan.left_out_count("other_group")
         staff = plan.left_out_count("staff")
+        among = sum(1 for s in plan.skipped if s.reason in ("header", "note"))
         below = sum(
-            1 for s in plan.skipped if s.reason not in ("title", "order", "repeat_order", "other_group", "staff")
+            1
+            for s in plan.skipped
+            if s.reason not in ("title", "order", "repeat_order", "other_group", "staff", "header", "note")
         )
         if titles:
             notes.append(self.tr("%n title row(s) above the header skipped.", "", titles))
+        if among:
+            notes.append(
+                self.tr(
+                    "%n repeated header, note or section row(s) among the rows skipped (listed at the end).", "", among
+                )
+            )
         if below:
             notes.append(self.tr("%n footer or blank row(s) below the table skipped (listed at the end).", "", below))
+        if plan.hidden_columns:
+            notes.append(
+                self.tr(
+                    "Columns hidden in the sheet are imported too: %1 (set them to “not imported” above if they"
+                    " should not be)."
+                ).replace("%1", ", ".join(plan.hidden_columns))
+            )
         if orders:
             notes.append(
                 self.tr(
