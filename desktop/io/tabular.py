@@ -1838,6 +1838,19 @@ class _HtmlBook:
         parser.feed(text)
         parser.close()
         tables = [(rows, merges) for rows, merges in parser.tables if any(any(c for c in r) for r in rows)]
+        if not tables:  # a web system's error or login page saved as the export (登录超时): no table to read
+            title = re.search(r"<title[^>]*>(.*?)</title>", text, re.IGNORECASE | re.DOTALL)
+            said = html.unescape(re.sub(r"\s+", " ", title.group(1))).strip()[:60] if title else ""
+            page = f"「{said}」" if said else ""
+            raise ImportProblem(
+                name,
+                None,
+                None,
+                f"这个文件是一个网页{page}，里面没有表格（可能是导出失败或登录超时时保存下来的页面）：请重新导出后再导入"
+                f" (the file is a web page{f' titled {said}' if said else ''} with no table in it — perhaps saved when"
+                " the export failed or the login timed out: export it again, then import that)",
+                "no_table",
+            )
         self._tables = {f"表{i}": table for i, table in enumerate(tables, 1)}
         self.names = list(self._tables)
 

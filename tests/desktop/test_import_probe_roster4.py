@@ -156,8 +156,9 @@ def test_an_old_binary_xls_and_an_ods_are_read(db, tmp_path, name, capsys):
 
 
 def test_files_that_are_no_table_say_what_to_do(db, tmp_path):
-    """A .numbers file, an Excel 2003 XML spreadsheet saved as .xls, a damaged .xls and a password-protected workbook
-    each get a message saying what to do — nothing is written."""
+    """A .numbers file, an Excel 2003 XML spreadsheet saved as .xls, a web system's login page saved as the export
+    (it said "the workbook has no sheets"), a damaged .xls and a password-protected workbook each get a message
+    saying what to do — nothing is written."""
     numbers = tmp_path / "名单.numbers"
     numbers.write_bytes(b"PK\x03\x04" + b"\x00" * 100)
     with pytest.raises(ImportProblem, match="Numbers"):
@@ -174,6 +175,14 @@ def test_files_that_are_no_table_say_what_to_do(db, tmp_path):
     ole.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 2000)
     with pytest.raises(ImportProblem, match="密码"):
         imp(db, ole)
+    login = tmp_path / "导出.xls"  # a web system's login page saved as the export
+    login.write_text(
+        "<!DOCTYPE html><html><head><meta charset='utf-8'><title>登录超时</title></head><body>请重新登录</body></html>",
+        encoding="utf-8",
+    )
+    with pytest.raises(ImportProblem, match="网页「登录超时」，里面没有表格") as caught:
+        imp(db, login)
+    assert caught.value.code == "no_table"
     ods = tmp_path / "坏.ods"
     with zipfile.ZipFile(ods, "w") as archive:
         archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
