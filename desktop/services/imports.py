@@ -11,7 +11,10 @@ Decisions (what a user sees follows from these):
   already in another group gets a membership here rather than a duplicate), then the display name among
   the memberships of the group (any status). A name match is only taken when the candidate's WeChat ID
   and phone do not contradict the row's; two or more candidates is a problem (ambiguous). A row whose
-  WeChat ID points at one person and phone at another is a problem. A new person whose name a paste would read
+  WeChat ID points at one person and phone at another is a problem — unless the file moves the phone: every
+  member holding it has a row of the file (found by WeChat ID, not left out) giving them another number (phones
+  put right after a swapped import, a number passed on); then it becomes the row's person's, with a warning
+  (phone_moved), and a new person taking it is told the same instead of "a family sharing it" (_file_phones). A new person whose name a paste would read
   as a member of the group (王芳🌸, 北京-王芳, 張偉 for 张伟, 汪芳 for 王芳) or as someone deleted from it is added
   with a warning naming them (lookalike_added): never a second 王芳 without a word. So is a row with only a name (no
   WeChat ID, phone or QQ number) that is exactly the name of a person of another group (一期's 李娜 on 二期's roster):
@@ -1445,6 +1448,9 @@ class _Context:
         self.phones_asked: set[str] = set()
         self.phones_refused: set[str] = set()
         self.revealed: dict[int, str] = {}  # member id -> their stored phone, a number of the file (the server said)
+        # member id -> the phone the file gives them, for the members its rows name by WeChat ID (_file_phones): a
+        # phone the file takes from its holder, giving them another, moves to the row's person (_match_contacts)
+        self.file_phones: dict[int, str] = {}
         live = Member.deleted_at.is_(None) & Member.merged_into_id.is_(None)
         self.live = live
         for mid, wechat, phone, qq in session.execute(
@@ -2491,6 +2497,8 @@ def plan_roster_import(
     else:
         mapping = {int(i): f for i, f in mapping.items() if f}
     ctx = _Context(session, group_id)
+    problem_rows = frozenset(problem_rows)
+    ctx.file_phones = _file_phones(ctx, table, mapping, problem_rows)
     file_problems = _check_mapping(table, headers, mapping) + mixed
     name_from = _name_from(mapping)
     planner = _Planner(
@@ -2983,6 +2991,23 @@ def plan_applications_import(
     return planner.result()
 
 
+def _moves_phone(ctx: _Context, owners: list[int], phone: str | None) -> bool:
+    """Whether the file takes `phone` from every member holding it now: each of their rows gives them another."""
+    return bool(owners) and all(ctx.file_phones.get(m) not in (None, phone) for m in owners)
+
+
+def _moved_phone_warning(ctx: _Context, rec: _Record, owners: list[int], to: str) -> None:
+    phone = rec.values.get("phone")
+    held = "、".join(ctx.people[m].display_name for m in owners[:5])
+    rec.warn(
+        rec.column("phone"),
+        f"手机号 {phone} 原是「{held}」的，这份文件给「{held}」换了新号：改为「{to}」的手机号"
+        f" (the phone was {held}'s, whom the file gives another number: it moves to this row's member)",
+        "phone_moved",
+        phone,
+    )
+
+
 def _shared_phone_warning(ctx: _Context, rec: _Record, member_id: int | None, owners: list[int]) -> None:
     """A family sharing a phone is normal: the row's person gets a phone other people already have — say who."""
     phone = rec.values.get("phone")
@@ -2990,6 +3015,9 @@ def _shared_phone_warning(ctx: _Context, rec: _Record, member_id: int | None, ow
     if not others or (member_id is not None and ctx.people[member_id].phone == phone):
         return  # nothing new: the person already has this phone (shared before)
     ctx.load(others)
+    if _moves_phone(ctx, others, phone):  # not a family: the file gives them another number on their own rows
+        _moved_phone_warning(ctx, rec, others, rec.values.get("name") or rec.values.get("nickname") or "")
+        return
     names = "、".join(f"「{ctx.people[m].display_name}」" for m in others[:5])
     rec.warn(
         rec.column("phone"),
@@ -3075,6 +3103,34 @@ def _match(ctx: _Context, rec: _Record) -> int | None:
     return holder
 
 
+def _file_phones(ctx: _Context, table: Table, mapping: dict[int, str], left_out: frozenset[int]) -> dict[int, str]:
+    """The phone the file gives each member one of its rows names by WeChat ID (one WeChat ID and one phone column;
+    a table held in memory, whose rows are read twice at little cost): what tells a phone the file moves from one
+    member to another from one two people hold. Cells that are no WeChat ID or phone are passed over (the planning
+    says what is wrong with them), and so are the rows left out (skip_problems): their member keeps their phone."""
+    wechat_cols = [i for i, f in mapping.items() if f == "wechat_id"]
+    phone_cols = [i for i, f in mapping.items() if f == "phone"]
+    if len(wechat_cols) != 1 or len(phone_cols) != 1 or not ctx.by_phone or table.streamed or ctx.phones_masked:
+        return {}
+    w, p = wechat_cols[0], phone_cols[0]
+    found: dict[int, str] = {}
+    for row, cells in table.rows:
+        if row in left_out:
+            continue
+        wechat = _wechat(cells[w]) if w < len(cells) else None
+        holders = ctx.by_wechat.get(_key(wechat), ()) if wechat else ()
+        if len(holders) != 1 or p >= len(cells) or cells[p] is None:
+            continue
+        try:
+            phone = parse_phone(cells[p], file="", row=0, column="")
+            phone = normalise_phone(phone) if phone else None
+        except (ImportProblem, ValidationError):
+            continue
+        if phone:
+            found[holders[0]] = phone
+    return found
+
+
 def _match_contacts(ctx: _Context, rec: _Record) -> int | None:
     """The member this row is about by WeChat ID, phone and name (None: a new person).
 
@@ -3128,6 +3184,11 @@ def _match_contacts(ctx: _Context, rec: _Record) -> int | None:
                 _shared_phone_warning(ctx, rec, by_wechat, owners)
                 return by_wechat
             owner = ctx.people[owners[0]]
+            if _moves_phone(ctx, owners, phone):
+                # the file gives the phone's holder another number on their own row (a phone passed on, two phones
+                # put right after a swapped import): the phone moves to this row's person, said on the row
+                _moved_phone_warning(ctx, rec, owners, ctx.people[by_wechat].display_name)
+                return by_wechat
             rec.problem(
                 rec.column("phone"),
                 f"微信号属于「{ctx.people[by_wechat].display_name}」，手机号却属于「{owner.display_name}」"

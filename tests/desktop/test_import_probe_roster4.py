@@ -431,3 +431,58 @@ def test_a_hidden_phone_column_is_imported_and_said_once(db, tmp_path, capsys):
     assert main(["--db", str(db.engine.url.database), "import", "roster", str(path), "--group", GROUP]) == 0
     assert "隐藏的列 手机 也会导入" in capsys.readouterr().err
     assert _people(db)["张三"][2] == "13800138001"
+
+
+ROSTER_V1 = [
+    ["姓名", "微信号", "手机"],
+    ["张三", "zhangsan01", "13800138001"],
+    ["李四", "lisi_0202", "13800138002"],
+]
+
+
+def test_a_phone_the_file_moves_from_one_member_to_another_moves_and_is_said(db, tmp_path):
+    """An updated roster where phones changed hands: two phones put right after a swapped import, a number one
+    member passed on to another. Every such row was refused "WeChat ID of 张三, phone of 李四" — the corrected file could
+    never be imported — and a new member taking a number its old holder gave up was warned as a family sharing it.
+    Now a phone whose every holder gets another number on their own row of the file moves to the row's person, with
+    a warning naming who had it; a phone its holder keeps is still refused (or shared as a family), and a holder's
+    row left out (--skip-problems) keeps them their phone."""
+    imp(db, _xlsx(tmp_path / "v1.xlsx", ROSTER_V1))
+    swapped = [ROSTER_V1[0], ["张三", "zhangsan01", "13800138002"], ["李四", "lisi_0202", "13800138001"]]
+    plan, summary, _ = imp(db, _xlsx(tmp_path / "v2.xlsx", swapped))
+    assert (summary.added, summary.updated) == (0, 2)
+    assert sorted((w.row, w.code) for w in plan.warnings) == [(2, "phone_moved"), (3, "phone_moved")]
+    assert "原是「李四」的" in str(plan.warnings[0])
+    phones = {n: v[2] for n, v in _people(db).items()}
+    assert phones == {"张三": "13800138002", "李四": "13800138001"}
+    passed_on = [
+        ROSTER_V1[0],
+        ["张三", "zhangsan01", "13900139000"],
+        ["李四", "lisi_0202", "13800138001"],
+        ["王五", "wangwu_03", "13800138002"],
+    ]
+    plan, summary, _ = imp(db, _xlsx(tmp_path / "v3.xlsx", passed_on))
+    assert (summary.added, summary.updated) == (1, 1)
+    assert [(w.row, w.code) for w in plan.warnings] == [(4, "phone_moved")]
+    assert {n: v[2] for n, v in _people(db).items()} == {
+        "张三": "13900139000",
+        "李四": "13800138001",
+        "王五": "13800138002",
+    }
+    kept = [ROSTER_V1[0], ["李四", "lisi_0202", "13900139000"], ["张三", "zhangsan01", "13900139000"]]
+    with pytest.raises(ImportFailed) as caught:  # 张三 keeps 13900139000 (his row gives it again): no move
+        imp(db, _xlsx(tmp_path / "v4.xlsx", kept))
+    assert [(p.row, p.code) for p in caught.value.plan.problems] == [(2, "wechat_and_phone_of_two_people")]
+    left_out = [
+        ["姓名", "微信号", "手机", "入群时间"],
+        ["王五", "wangwu_03", "13800138001", "2024-03-05"],
+        ["李四", "lisi_0202", "13700137000", "明年"],  # a problem: left out, so 李四 keeps 13800138001
+        ["赵六", "zhaoliu04", "13600136000", "2024-03-05"],
+    ]
+    plan, summary, _ = imp(db, _xlsx(tmp_path / "v5.xlsx", left_out), skip_problems=True)
+    assert (summary.added, summary.updated) == (1, 0)
+    assert summary.skipped == 2 and sorted(plan.problem_rows) == [2, 3]
+    assert {n: v[2] for n, v in _people(db).items()}["李四"] == "13800138001"
+    assert {n: v[2] for n, v in _people(db).items()}["王五"] == "13800138002"
+    again, summary, _ = imp(db, _xlsx(tmp_path / "v3b.xlsx", passed_on))
+    assert (summary.added, summary.updated, summary.unchanged) == (0, 0, 3) and not again.warnings
