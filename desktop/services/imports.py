@@ -3121,8 +3121,19 @@ def _file_phones(ctx: _Context, table: Table, mapping: dict[int, str], left_out:
         holders = ctx.by_wechat.get(_key(wechat), ()) if wechat else ()
         if len(holders) != 1 or p >= len(cells) or cells[p] is None:
             continue
+        value = cells[p]
+        if (
+            type(value) is str
+            and len(value) == 11
+            and value.isascii()
+            and value.isdigit()
+            and value[0] == "1"
+            and value[1] in "3456789"
+        ):
+            found[holders[0]] = value  # a plain mainland mobile: already canonical (the common case, as _parse)
+            continue
         try:
-            phone = parse_phone(cells[p], file="", row=0, column="")
+            phone = parse_phone(value, file="", row=0, column="")
             phone = normalise_phone(phone) if phone else None
         except (ImportProblem, ValidationError):
             continue
