@@ -504,9 +504,10 @@ def _read_other_book(
 ) -> Table:
     """A file named .xls, .et or .ods, read as what its bytes are (see _content_kind). Decisions:
     - Excel 97–2003 .xls and OpenDocument .ods are read by python-calamine like an .xlsx (cached formula values, date
-      cells, merged ranges of an .xls, hidden sheets last); unlike an .xlsx, their hidden rows are not told apart
-      (they are imported like the others, without the row's note) and an error cell (#N/A) reads as empty, which
-      never blanks a value already on record. A WPS .et or a password-protected workbook calamine cannot open is
+      cells, merged ranges of an .xls, hidden sheets last). An .ods's hidden rows and error cells (#DIV/0!) are
+      scanned from its content.xml and said as an .xlsx's are (_OdsNotes); an .xls's are not told apart — its
+      hidden rows are imported without the row's note and an error cell reads as empty, which never blanks a value
+      already on record (python-calamine gives neither, and QunDesk has no reader of the binary format of its own). A WPS .et or a password-protected workbook calamine cannot open is
       refused asking for .xlsx.
     - A web page named .xls (QQ group tools' and web systems' "导出Excel"): each <table> is a sheet (表1, 表2 …; the
       one with the member table is read, as for a workbook), a cell's text as written (like a CSV cell), a
@@ -519,7 +520,11 @@ def _read_other_book(
     if kind in ("ole", "ods"):
         book = _OtherBook(path, name, kind)
         try:
-            return _pick_sheet(book, name, sheet, progress, 0, finder, book.hidden)
+            table = _pick_sheet(book, name, sheet, progress, 0, finder, book.hidden)
+            notes = book._bad
+            if isinstance(notes, _OdsNotes) and table.sheet and (hidden := notes.hidden_rows(table.sheet)):
+                table = replace(table, hidden_rows=hidden)
+            return table
         except (ImportProblem, _Stop):
             raise
         except Exception as exc:  # a failure inside a reader means a damaged file, not a bug of ours
@@ -1693,6 +1698,96 @@ class _NoCellNotes:
         return {}
 
 
+_ODS_TAG = re.compile(
+    rb"<(/?)table:(table-row|table-cell|covered-table-cell|table)(?=[\s/>])([^>]*?)(/?)>", re.DOTALL
+)
+_ODS_REPEAT_ROWS = re.compile(rb'table:number-rows-repeated="(\d+)"')
+_ODS_REPEAT_COLS = re.compile(rb'table:number-columns-repeated="(\d+)"')
+_ODS_TEXT = re.compile(rb"<text:p\b[^>]*>(.*?)</text:p>", re.DOTALL)
+
+
+class _OdsNotes:
+    """What python-calamine does not give of an .ods sheet, scanned from content.xml as bytes: the rows it hides
+    (table:visibility collapse or filter: hidden by hand or by a filter) and its error cells (#DIV/0!, #N/A:
+    calcext:value-type="error", which calamine reads as empty), as CellError like an .xlsx's."""
+
+    def __init__(self, path: Path):
+        self._path = path
+        self._content: bytes | None = None
+        self._found: dict[str, tuple[frozenset[int], dict[int, dict[int, CellError]]]] = {}
+
+    def _scan(self, sheet: str) -> tuple[frozenset[int], dict[int, dict[int, CellError]]]:
+        if sheet in self._found:
+            return self._found[sheet]
+        hidden: set[int] = set()
+        bad: dict[int, dict[int, CellError]] = {}
+        self._found[sheet] = (frozenset(), bad)
+        try:
+            if self._content is None:
+                with zipfile.ZipFile(self._path) as archive:
+                    info = archive.getinfo("content.xml")
+                    if info.file_size > MAX_PART_BYTES:
+                        return self._found[sheet]
+                    self._content = archive.read(info)
+        except (KeyError, OSError, zipfile.BadZipFile):
+            return self._found[sheet]
+        content = self._content
+        if b"<!DOCTYPE" in content[:4096] or b"<!ENTITY" in content[:4096]:
+            return self._found[sheet]
+        start = content.find(b'table:name="' + html.escape(sheet, quote=True).encode("utf-8") + b'"')
+        if start < 0:
+            return self._found[sheet]
+        row, repeat, column, depth = 0, 1, 0, 0
+        for tag in _ODS_TAG.finditer(content, start):
+            closing, kind, attrs, empty = tag.group(1), tag.group(2), tag.group(3) or b"", tag.group(4)
+            if kind == b"table":  # </table:table> ends the sheet; a table inside a cell is passed over
+                if not closing:
+                    depth += 1
+                    continue
+                if depth == 0:
+                    break
+                depth -= 1
+                continue
+            if depth:
+                continue
+            if kind == b"table-row":
+                if closing:
+                    row += repeat
+                    continue
+                repeated = _ODS_REPEAT_ROWS.search(attrs)
+                repeat = int(repeated.group(1)) if repeated else 1
+                column = 0
+                if b'table:visibility="collapse"' in attrs or b'table:visibility="filter"' in attrs:
+                    hidden.update(range(row + 1, row + 1 + min(repeat, MAX_LISTED)))
+                if empty:
+                    row += repeat
+                continue
+            if closing:
+                continue
+            repeated = _ODS_REPEAT_COLS.search(attrs)
+            span = int(repeated.group(1)) if repeated else 1
+            if b'calcext:value-type="error"' in attrs and len(bad) < MAX_LISTED:
+                text = _ODS_TEXT.search(content, tag.end(), tag.end() + 2000) if not empty else None
+                shown = (
+                    html.unescape(re.sub(rb"<[^>]+>", b"", text.group(1)).decode("utf-8", "replace")) if text else ""
+                )
+                for r in range(row + 1, row + 1 + min(repeat, MAX_LISTED)):
+                    for c in range(column, column + min(span, 1000)):
+                        bad.setdefault(r, {})[c] = CellError(shown.strip() or "#ERROR")
+            column += span
+        self._found[sheet] = (frozenset(hidden), bad)
+        return self._found[sheet]
+
+    def hidden_rows(self, sheet: str) -> frozenset[int]:
+        return self._scan(sheet)[0]
+
+    def of(self, sheet: str, part: str | None = None) -> dict[int, dict[int, CellError]]:
+        return self._scan(sheet)[1]
+
+    def moments(self, sheet: str, part: str | None = None) -> dict[int, set[int]]:
+        return {}
+
+
 class _OtherBook(_CalamineBook):
     """An Excel 97–2003 .xls or an OpenDocument .ods, read by python-calamine (see _read_other_book)."""
 
@@ -1719,7 +1814,7 @@ class _OtherBook(_CalamineBook):
         self.hidden = frozenset(m.name for m in metadata if not str(m.visible).endswith("Visible"))
         self._sheets: dict[str, Any] = {}
         self._closed = False
-        self._bad = _NoCellNotes()  # type: ignore[assignment]
+        self._bad = _OdsNotes(path) if kind == "ods" else _NoCellNotes()  # type: ignore[assignment]
 
     def merges(self, sheet: str) -> list[Merge]:
         try:

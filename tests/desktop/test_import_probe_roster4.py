@@ -486,3 +486,18 @@ def test_a_phone_the_file_moves_from_one_member_to_another_moves_and_is_said(db,
     assert {n: v[2] for n, v in _people(db).items()}["王五"] == "13800138002"
     again, summary, _ = imp(db, _xlsx(tmp_path / "v3b.xlsx", passed_on))
     assert (summary.added, summary.updated, summary.unchanged) == (0, 0, 3) and not again.warnings
+
+
+def test_an_ods_s_hidden_row_and_error_cell_are_said_as_an_xlsx_s(db, tmp_path):
+    """An .ods with a hidden row and a #DIV/0! in 手机 (hidden_error.ods): python-calamine reads the error as an empty
+    cell and knows no hidden rows, so 张三 would be imported without a phone and the hidden row without a word. Now
+    content.xml is scanned for both: the error is a problem naming the cell, the hidden row a warning, as for .xlsx."""
+    path = shutil.copy(DATA / "hidden_error.ods", tmp_path / "hidden_error.ods")
+    with pytest.raises(ImportFailed) as caught:
+        imp(db, path)
+    plan = caught.value.plan
+    assert [(p.row, p.column) for p in plan.problems] == [(2, "手机")] and "#DIV/0!" in str(plan.problems[0])
+    assert [(w.row, w.code) for w in plan.warnings] == [(3, "hidden_row")]
+    _plan, summary, _ = imp(db, path, skip_problems=True)
+    assert (summary.added, summary.skipped) == (2, 1)
+    assert _people(db)["李四"][2] == "13800138002"

@@ -5,7 +5,8 @@ openpyxl cannot write. Run from the repository root when the roster below change
     .venv/bin/python tests/data/import_roster4/make_files.py
 
 The roster: a 说明 sheet first, then 成员 (QQ group columns, 入群时间 as date cells, a phone as a number cell, 城市
-merged over two rows, a formula joining two cells), and a hidden sheet 旧名单 that is never read."""
+merged over two rows, a formula joining two cells), and a hidden sheet 旧名单 that is never read; and hidden_error.ods,
+a roster with a hidden row and a #DIV/0! cell."""
 
 from __future__ import annotations
 
@@ -38,6 +39,28 @@ def roster_xlsx(path: Path) -> None:
     wb.save(path)
 
 
+def hidden_error_xlsx(path: Path) -> None:
+    """A roster whose row 3 is hidden and whose row 2 has a #DIV/0! in 手机 (LibreOffice computes it when converting)."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "名单"
+    ws.append(["姓名", "微信号", "手机"])
+    ws.append(["张三", "zhangsan01", "=1/0"])
+    ws.append(["李四", "lisi_0202", "13800138002"])
+    ws.append(["王五", "wangwu_03", "13800138003"])
+    ws.row_dimensions[3].hidden = True
+    wb.save(path)
+
+
+def convert(soffice: str, source: Path, *exts: str) -> None:
+    for ext in exts:
+        subprocess.run(
+            [soffice, "--headless", "--convert-to", ext, "--outdir", str(HERE), str(source)],
+            check=True,
+            capture_output=True,
+        )
+
+
 def main() -> None:
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
@@ -45,12 +68,10 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         source = Path(tmp) / "qq_roster.xlsx"
         roster_xlsx(source)
-        for ext in ("xls", "ods"):
-            subprocess.run(
-                [soffice, "--headless", "--convert-to", ext, "--outdir", str(HERE), str(source)],
-                check=True,
-                capture_output=True,
-            )
+        convert(soffice, source, "xls", "ods")
+        source = Path(tmp) / "hidden_error.xlsx"
+        hidden_error_xlsx(source)
+        convert(soffice, source, "ods")
 
 
 if __name__ == "__main__":
