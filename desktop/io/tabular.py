@@ -1698,9 +1698,7 @@ class _NoCellNotes:
         return {}
 
 
-_ODS_TAG = re.compile(
-    rb"<(/?)table:(table-row|table-cell|covered-table-cell|table)(?=[\s/>])([^>]*?)(/?)>", re.DOTALL
-)
+_ODS_TAG = re.compile(rb"<(/?)table:(table-row|table-cell|covered-table-cell|table)(?=[\s/>])([^>]*?)(/?)>", re.DOTALL)
 _ODS_REPEAT_ROWS = re.compile(rb'table:number-rows-repeated="(\d+)"')
 _ODS_REPEAT_COLS = re.compile(rb'table:number-columns-repeated="(\d+)"')
 _ODS_TEXT = re.compile(rb"<text:p\b[^>]*>(.*?)</text:p>", re.DOTALL)
