@@ -600,6 +600,8 @@ def _import(ctx: Context, args: argparse.Namespace, kind: str) -> int:
             sys.stderr.write(f"qundesk: 提示 (warning): {said(str(warning))}\n")
         if exc.plan.other_sheets:
             sys.stderr.write(f"qundesk: 提示 (note): {exc.plan.file} {exc.plan.other_sheets_note}\n")
+        if exc.plan.hidden_columns:
+            sys.stderr.write(f"qundesk: 提示 (note): {exc.plan.file} {exc.plan.hidden_columns_note}\n")
         if exc.plan.other_roster:
             sys.stderr.write(f"qundesk: 提示 (note): {exc.plan.file} {exc.plan.other_roster_note}\n")
         count = exc.plan.problem_count or len(exc.problems)
@@ -629,6 +631,8 @@ def _import(ctx: Context, args: argparse.Namespace, kind: str) -> int:
         sys.stderr.write(f"qundesk: 提示 (warning): {said(str(warning))}\n")
     if plan.other_sheets:  # a workbook of several member tables: the others are named, not passed over
         sys.stderr.write(f"qundesk: 提示 (note): {plan.file} {plan.other_sheets_note}\n")
+    if plan.hidden_columns:  # imported columns the sheet hides: the user does not see them in Excel
+        sys.stderr.write(f"qundesk: 提示 (note): {plan.file} {plan.hidden_columns_note}\n")
     if plan.other_roster:  # another group's roster: its dates are not read (the preview said nothing of it)
         sys.stderr.write(f"qundesk: 提示 (note): {plan.file} {plan.other_roster_note}\n")
     if args.skip_problems:  # each row left out, named, and how many in all (a huge file lists the first ones)
@@ -651,6 +655,7 @@ def _import(ctx: Context, args: argparse.Namespace, kind: str) -> int:
                 "title": "标题 title",
                 "footer": "表尾 footer",
                 "header": "重复的表头 repeated header",
+                "note": "表中的说明或分段行 note or section line",
                 "blank": "空行 blank",
                 "example": "示例 example",
                 "order": ORDER_SKIP_LABEL,
@@ -2528,7 +2533,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("demo", "生成示例工作区 / fill an empty workspace with demo data", _cmd_demo, _args_demo),
     Command("groups", "列出社群 / list groups with member counts and capacity", _cmd_groups, _args_groups),
     Command("stats", "社群月度指标 / a group's metrics for a month", _cmd_stats, _args_stats),
-    Command("import roster", "导入成员名册 / import a roster (.xlsx/.csv)", _cmd_import_roster, _args_import),
+    Command("import roster", "导入成员名册 / import a roster (.xlsx/.xls/.ods/.csv)", _cmd_import_roster, _args_import),
     Command(
         "import applications",
         "导入入群申请问卷 / import survey applications (问卷星, 腾讯问卷)",

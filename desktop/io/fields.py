@@ -305,8 +305,17 @@ _VETO: dict[str, tuple[str, ...]] = {
     "wechat_id": ("群", "昵称", "名", *_NOT_AN_ACCOUNT),
     "qq": ("群", "昵称", "名", "邮", "mail", "空间", *_NOT_AN_ACCOUNT),  # QQ群, QQ昵称, QQ邮箱, QQ空间: no QQ number
     # 签到状态, 发货状态, Shipping Status: the state of something else than the membership (a 签到状态 column of
-    # 已签到/未签到 is left out; 订单状态, 审核状态 … are order_status)
+    # 已签到/未签到 is left out; 订单状态, 审核状态 … are order_status); 企业微信通讯录's 激活状态 (已激活/未激活/已退出企业)
+    # and 禁用状态, an account's 账号状态, an HR list's 在职状态: the state of an account or a job, never the group's
     "status": (
+        "激活",
+        "禁用",
+        "启用",
+        "账号",
+        "帐号",
+        "在职",
+        "account",
+        "activation",
         "签到",
         "订单",
         "支付",
@@ -386,6 +395,17 @@ def _synonym_keys() -> list[tuple[str, str, str, bool]]:
 
 
 _SYNONYMS = _synonym_keys()
+
+
+_FIELD_OF_KEY: dict[str, str] = {}
+for _field, _key, _synonym, _ascii in _SYNONYMS:
+    _FIELD_OF_KEY.setdefault(_key, _field)  # the first synonym with a key wins, as in _exact_field's scan
+
+
+def synonym_field(text: str) -> str | None:
+    """The field a cell's text names when it is exactly one of its synonyms (Phone, 手机号, WeChat ID), else None: a
+    dictionary look-up, cheap enough for every row of a file (header_field also reads synonyms inside longer text)."""
+    return _FIELD_OF_KEY.get(norm_key(clean_header(text)))
 
 
 def _exact_field(header: str, used: set[str]) -> str | None:
@@ -1186,6 +1206,22 @@ def no_value_answer(text: str) -> bool:
     dashes and slashes (—, /)."""
     key = norm_key(text)
     return not key or key in _NO_VALUE
+
+
+_NO_DATE = frozenset(
+    norm_key(w)
+    for w in (
+        "无", "没有", "暂无", "空", "不详", "未知", "不清楚", "不记得", "忘了", "待定", "待补", "待补充",
+        "n/a", "na", "none", "null", "nil", "unknown", "tbd",
+    )
+)  # fmt: skip
+
+
+def no_date_given(text: str) -> bool:
+    """Whether a date cell says there is no date rather than giving one: only dashes or slashes (-, --, —, /), 无,
+    不详, 未知, n/a. Not 同上 (the date of the row above, a value this cell does not hold: still no date QunDesk reads)."""
+    key = norm_key(text)
+    return (not key and any(not ch.isspace() for ch in text)) or key in _NO_DATE
 
 
 _MASKED_PHONE = re.compile(r"(?:\+?\d{1,4}[\s-]?)?\d{0,4}[\s-]?[*＊×xX•·]{3,}[\s-]?\d{0,4}", re.ASCII)

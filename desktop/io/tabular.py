@@ -1,4 +1,4 @@
-"""Tolerant reading of roster and application spreadsheets (.xlsx, .csv) into a plain Table.
+"""Tolerant reading of roster and application spreadsheets (.xlsx, .csv, .xls, .ods) into a plain Table.
 
 For the import services and the import preview. No Qt, no database.
 
@@ -31,12 +31,18 @@ What it copes with, and how (decisions):
   column; so is a totals row whose count has a cell of its own (合计 | 8, 8 | 汇总, an Excel Table's 汇总 |
   =SUBTOTAL(…)), and a row whose one cell is the number of data rows above it (a COUNTA under the names);
   those rows and the blank rows among them are listed as skipped ("footer", "blank"). A label-like row
-  followed by more data is data.
+  followed by more data is data — unless it is a note or a section line (below).
+- A note or a section line among the rows of a table of several columns — a row whose only filled cell says
+  "label：text" (备注：红色为未交费) or heads a section (以下为二期学员, 一期学员, 第3组, —— 三期 ——, 【二期】) — is not a
+  person wherever it is: left out and listed as skipped ("note"). A one-column list of names keeps every row.
 - A row that repeats the header (two exports put one after the other, a sheet that repeats its header for
-  printing) is not a person: left out and listed as skipped ("header"). Not for a caller's own header rule (a
+  printing) is not a person: left out and listed as skipped ("header"). So is the header in another language
+  (Name | WeChat ID | Phone under 姓名 | 微信号 | 手机, a bilingual header without merged cells, and each page's
+  copy of it): its cells name the same fields as the header's. Not for a caller's own header rule (a
   check-in sheet's week blocks) nor under a two-row header.
 - Hidden rows (hidden by hand, or by an active filter) are data like any other — the file holds them — and
-  Table.hidden_rows names them, so that the import says so row by row.
+  Table.hidden_rows names them, so that the import says so row by row; hidden columns (a 手机 column hidden before
+  printing) likewise, Table.hidden_columns, said once for the file.
 - Rows are numbered as Excel numbers them (the header row counts; for CSV, one record = one
   row, even when a quoted cell spans lines). Empty rows are dropped wherever they are.
 - Excel error cells (#REF!, #N/A …) and formulas no program calculated are neither empty nor text: the
@@ -51,8 +57,9 @@ What it copes with, and how (decisions):
 - Hostile .xlsx: the zip directory's declared sizes are checked before anything is inflated (a part
   over MAX_PART_BYTES, or all parts over MAX_TOTAL_BYTES, is refused within milliseconds), and an
   XML part that declares a DTD or entities (billion laughs) is refused: OOXML never has one.
-- .txt: Excel's and WPS's "Unicode 文本" (UTF-16, tabs between the cells) is read like a .tsv; other text is
-  refused as an unsupported file.
+- .txt: Excel's and WPS's "Unicode 文本" (UTF-16, tabs between the cells) is read like a .tsv, and so is a list of
+  one person a line under a line naming its column (姓名, 微信号, 手机); other text is refused, saying to add that
+  line (a list of names without it would take its first name for the header).
 - .csv/.tsv: a record whose quotes are broken — a quote that never closes (it would swallow the rest of the
   file into one cell) or text after a closing quote — is refused naming its row and column (csv_quote).
   UTF-8 with BOM, UTF-16 with BOM, UTF-8, then GB18030 (a superset of GBK), decided by
@@ -68,7 +75,10 @@ What it copes with, and how (decisions):
   that are empty everywhere at the right end (腾讯问卷's trailing comma) disappear, an unnamed
   column that has data is kept with header "".
 - A file named .xls, .et, .csv or .tsv that is an .xlsx workbook (a web system's export, a renamed file, WPS in
-  the Excel format) is read as the workbook it is; a real .xls/.et is refused asking for .xlsx or .csv.
+  the Excel format) is read as the workbook it is. A file named .xls, .et or .ods is read as what its bytes are
+  (_read_other_book): an Excel 97–2003 workbook or an .ods by python-calamine; a web page's table (QQ group tools'
+  and web systems' "导出Excel") or tab-separated text as such; anything else, and .numbers, is refused saying how
+  to save it as .xlsx.
 - Unsupported, unreadable, corrupt or empty files raise ImportProblem with a message for people
   (and a ``code``: too_large_when_unpacked, xml_entity_expansion, undecodable_bytes, no_table,
   no_such_sheet …).
@@ -79,6 +89,7 @@ from __future__ import annotations
 import codecs
 import csv
 import html
+import html.parser
 import io
 import itertools
 import re
@@ -99,6 +110,7 @@ from desktop.io.fields import (
     drop_format_chars,
     header_field,
     norm_key,
+    synonym_field,
 )
 
 __all__ = [
@@ -125,6 +137,7 @@ MAX_LISTED = 1000  # skipped rows and merged fills kept for the preview (the cou
 FOOTER_LOOKAHEAD = 50  # label-like rows held back while deciding whether they are a footer
 
 XLSX_EXTENSIONS = frozenset({".xlsx", ".xlsm"})
+OTHER_BOOK_EXTENSIONS = frozenset({".xls", ".et", ".ods"})  # read as what their bytes are: _read_other_book
 CSV_EXTENSIONS = frozenset({".csv", ".tsv"})
 
 # columns that survey tools add around the questions: neither person fields nor answers
@@ -231,7 +244,7 @@ class Skipped:
     """A row of the sheet that is not imported: above the header, or below the data."""
 
     row: int
-    reason: str  # "title" | "footer" | "blank"
+    reason: str  # "title" | "footer" | "blank" | "header" | "note"
     text: str | None = None  # what the row says (title and footer rows)
 
 
@@ -275,6 +288,8 @@ class Table:
     date1904: bool = field(default=False, compare=False)
     # data rows hidden in the sheet (a hidden row, or one an active filter hides): read like any other, and said so
     hidden_rows: frozenset[int] = field(default=frozenset(), compare=False)
+    # 0-based columns hidden in the sheet (a 手机 column hidden before printing): read like any other, and said so
+    hidden_columns: tuple[int, ...] = field(default=(), compare=False)
 
     def __post_init__(self) -> None:
         if not self.titles:
@@ -325,7 +340,7 @@ def read_table(
     progress: ProgressLike | None = None,
     find_header: HeaderFinder | None = None,
 ) -> Table:
-    """Read the table of a .xlsx/.csv file; raises ImportProblem for anything unusable.
+    """Read the table of an .xlsx/.csv/.xls/.ods file; raises ImportProblem for anything unusable.
 
     ``progress.step(rows_read, estimated_rows)`` is called every few thousand rows; whatever it
     raises (desktop.tasks.Cancelled) is passed on unchanged. ``find_header``: the caller's own rule for
@@ -383,32 +398,55 @@ def _book_source(path: Path) -> str | io.BytesIO:
 
 
 def _text_table(path: Path, name: str) -> _CsvSource | None:
-    """A .txt file that is a table (Excel's "Unicode 文本": tabs between the cells), read as a CSV; None for other
-    text (a note saved as .txt), which stays an unsupported file."""
+    """A .txt file that is a table, read as a CSV: Excel's "Unicode 文本" (tabs between the cells), or a list of one
+    person a line under a first line that names the column (姓名, 昵称, 微信号, 手机: a group's member list copied into
+    Notepad with 姓名 typed on top). None for other text (a note saved as .txt, a list without its column's name),
+    which is refused."""
     try:
         source = _CsvSource(path, name)
         first = next((cells for _row, cells in itertools.islice(source.rows(), 5)), None)
     except ImportProblem:
         return None
-    return source if first is not None and len(first) >= 2 and source.delimiter == "\t" else None
+    if first is None:
+        return None
+    if len(first) >= 2 and source.delimiter == "\t":
+        return source
+    one = first[0] if len(first) == 1 and isinstance(first[0], str) else ""
+    if one and synonym_field(one) in ("name", "nickname", "wechat_id", "phone", "qq"):  # the column's name, no more
+        return source
+    return None
 
 
 def _read_table(path: Path, sheet: str | None, progress: ProgressLike | None, finder: HeaderFinder) -> Table:
     name = path.name
     ext = path.suffix.lower()
-    if ext in (".xls", ".et", ".csv", ".tsv") and path.is_file() and _is_workbook(path):
+    if ext in (".csv", ".tsv") and path.is_file() and _is_workbook(path):
         return _read_xlsx(path, name, sheet, progress, finder)  # an .xlsx under another name: read as what it is
-    if ext in (".xls", ".et", ".numbers", ".ods"):
+    if ext in OTHER_BOOK_EXTENSIONS and path.is_file():
+        return _read_other_book(path, name, ext, sheet, progress, finder)
+    if ext == ".numbers":
         raise ImportProblem(
             name,
             None,
             None,
-            f"暂不支持 {ext} 文件，请在表格软件里另存为 .xlsx 或 .csv 后再导入"
-            f" (cannot read {ext} files yet: save it as .xlsx or .csv in your spreadsheet program, then import that)",
+            "暂不支持 Numbers 文件：请在 Numbers 里用「文件 → 导出为 → Excel」存成 .xlsx 后再导入"
+            " (cannot read Numbers files: in Numbers choose File → Export To → Excel, then import the .xlsx)",
+            "unsupported",
         )
     if ext == ".txt" and path.is_file() and (source := _text_table(path, name)) is not None:
         # Excel's / WPS's "Unicode 文本 (*.txt)": UTF-16 with tabs, a table like a .csv
         return _build_table(name, source.rows, [], None, (), progress, source.estimate, finder=finder)
+    if ext == ".txt" and path.is_file():
+        raise ImportProblem(
+            name,
+            None,
+            None,
+            "这个 .txt 文件不是表格：一行一个人的名单，请在第一行写上「姓名」（或 微信号、手机）后再导入；"
+            "其他表格请在表格软件里另存为 .xlsx 或 .csv"
+            " (this .txt file is not a table: for a list of one person a line, write Name, WeChat ID or Phone on its"
+            " first line and import it again; save other tables as .xlsx or .csv)",
+            "unsupported",
+        )
     if ext not in XLSX_EXTENSIONS | CSV_EXTENSIONS:
         raise ImportProblem(
             name,
@@ -425,6 +463,96 @@ def _read_table(path: Path, sheet: str | None, progress: ProgressLike | None, fi
         return _read_xlsx(path, name, sheet, progress, finder)
     source = _CsvSource(path, name)
     return _build_table(name, source.rows, [], None, (), progress, source.estimate, finder=finder)
+
+
+def _content_kind(path: Path, name: str) -> str:
+    """What a file named .xls/.et/.ods holds, by its bytes: "xlsx" (a workbook under another name), "ods",
+    "ole" (Excel 97–2003, WPS, or a password-protected workbook), "html" (a web page with a table: what web
+    systems and QQ group tools save as 名单.xls), "xml" (Excel 2003's XML spreadsheet), "text" (tab- or
+    comma-separated text named .xls), or "" (none of these)."""
+    try:
+        with open(path, "rb") as handle:
+            start = handle.read(4096)
+    except OSError as exc:
+        raise _unreadable(name, exc) from None
+    if start.startswith(b"PK\x03\x04"):
+        if _is_workbook(path):
+            return "xlsx"
+        try:
+            with zipfile.ZipFile(path) as archive:
+                mimetype = archive.read("mimetype") if "mimetype" in archive.namelist() else b""
+        except (OSError, zipfile.BadZipFile):
+            return ""
+        return "ods" if mimetype.strip() == b"application/vnd.oasis.opendocument.spreadsheet" else ""
+    if start.startswith(b"\xd0\xcf\x11\xe0"):
+        return "ole"
+    if start.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        probe = start.decode("utf-16", "ignore").encode("utf-8", "ignore")
+    else:
+        probe = start
+    if b"\x00" in probe:
+        return ""
+    head = probe.lstrip(codecs.BOM_UTF8).lstrip().lower()
+    if re.search(rb"urn:schemas-microsoft-com:office:spreadsheet", head) and b"<table" not in head:
+        return "xml"
+    if head.startswith(b"<") and re.search(rb"<(?:html|table|body|!doctype html|meta)\b", head):
+        return "html"
+    return "text"
+
+
+def _read_other_book(
+    path: Path, name: str, ext: str, sheet: str | None, progress: ProgressLike | None, finder: HeaderFinder
+) -> Table:
+    """A file named .xls, .et or .ods, read as what its bytes are (see _content_kind). Decisions:
+    - Excel 97–2003 .xls and OpenDocument .ods are read by python-calamine like an .xlsx (cached formula values, date
+      cells, merged ranges of an .xls, hidden sheets last). An .ods's hidden rows and error cells (#DIV/0!) are
+      scanned from its content.xml and said as an .xlsx's are (_OdsNotes); an .xls's are not told apart — its
+      hidden rows are imported without the row's note and an error cell reads as empty, which never blanks a value
+      already on record (python-calamine gives neither, and QunDesk has no reader of the binary format of its own). A WPS .et or a password-protected workbook calamine cannot open is
+      refused asking for .xlsx.
+    - A web page named .xls (QQ group tools' and web systems' "导出Excel"): each <table> is a sheet (表1, 表2 …; the
+      one with the member table is read, as for a workbook), a cell's text as written (like a CSV cell), a
+      rowspan/colspan cell is a merged range. Its encoding: a BOM, else the page's charset, else UTF-8, else GB18030.
+    - Tab- or comma-separated text named .xls: read like a .csv (its encoding and separator found the same way).
+    - Excel 2003's XML spreadsheet, and anything else, is refused asking for .xlsx or .csv."""
+    kind = _content_kind(path, name)
+    if kind == "xlsx":
+        return _read_xlsx(path, name, sheet, progress, finder)  # an .xlsx under another name: read as what it is
+    if kind in ("ole", "ods"):
+        book = _OtherBook(path, name, kind)
+        try:
+            table = _pick_sheet(book, name, sheet, progress, 0, finder, book.hidden)
+            notes = book._bad
+            if isinstance(notes, _OdsNotes) and table.sheet and (hidden := notes.hidden_rows(table.sheet)):
+                table = replace(table, hidden_rows=hidden)
+            return table
+        except (ImportProblem, _Stop):
+            raise
+        except Exception as exc:  # a failure inside a reader means a damaged file, not a bug of ours
+            raise ImportProblem(
+                name, None, None, f"读取工作表时出错，文件可能已损坏（{type(exc).__name__}）", "corrupt"
+            ) from None
+        finally:
+            book.close()
+    if kind == "html":
+        html_book = _HtmlBook(path, name)
+        return _pick_sheet(html_book, name, sheet, progress, 0, finder)
+    if kind == "text":
+        source = _CsvSource(path, name)
+        if sheet is not None:
+            raise ImportProblem(
+                name, None, None, f"这个文件是文本表格，没有工作表“{sheet}” (no such sheet)", "no_such_sheet"
+            )
+        return _build_table(name, source.rows, [], None, (), progress, source.estimate, finder=finder)
+    raise ImportProblem(
+        name,
+        None,
+        None,
+        f"无法读取这个 {ext} 文件（不是 QunDesk 能读的表格格式），请在表格软件里另存为 .xlsx 或 .csv 后再导入"
+        f" (cannot read this {ext} file: it is in no table format QunDesk reads; save it as .xlsx or .csv in your"
+        " spreadsheet program, then import that)",
+        "unsupported",
+    )
 
 
 def _unreadable(name: str, exc: OSError) -> ImportProblem:
@@ -667,23 +795,79 @@ class _Fills:
         return cells
 
 
+class _HeaderKeys(list):
+    """A header's cleaned keys (norm_key of each cell) and, in `.fields`, the field each names (None for none)."""
+
+    fields: list[str | None]
+
+
 def _header_keys(header_values: list[object]) -> list[str]:
-    return [norm_key(clean_header(v)) if isinstance(v, str) else "" for v in header_values]
+    keys = _HeaderKeys(norm_key(clean_header(v)) if isinstance(v, str) else "" for v in header_values)
+    keys.fields = [header_field(clean_header(v)) if isinstance(v, str) else None for v in header_values]
+    return keys
 
 
 def _repeats_header(cells: list[object], keys: list[str]) -> bool:
-    """A row that is the header again: two or more filled cells, each the header's text of its column."""
+    """A row that is the header again: two or more filled cells, each the header's text of its column — or the
+    header in another language (姓名 | 微信号 | 手机 over Name | WeChat ID | Phone: a bilingual two-row header with no
+    merge, printed again every page): two or more cells naming their column's field, and every other filled cell a
+    word over a column that names none (Email under 邮箱) — never a value (no digit, no @)."""
     filled = [(i, c) for i, c in enumerate(cells) if c is not None]
-    return len(filled) >= 2 and all(
-        isinstance(c, str) and i < len(keys) and keys[i] and norm_key(clean_header(c)) == keys[i] for i, c in filled
-    )
+    if len(filled) < 2 or not all(isinstance(c, str) and i < len(keys) and keys[i] for i, c in filled):
+        return False
+    if all(norm_key(clean_header(c)) == keys[i] for i, c in filled):
+        return True
+    fields = getattr(keys, "fields", None)
+    if fields is None:
+        return False
+    first = next(((i, c) for i, c in filled if fields[i] is not None), None)
+    if first is None or synonym_field(first[1]) is None:
+        return False  # a data row: its first cell under a field's column names no field (one look-up a row)
+    same = 0
+    for i, c in filled:
+        text = clean_header(c)
+        if norm_key(text) == keys[i]:
+            continue
+        field = header_field(text)
+        if field is not None and field == fields[i]:
+            same += 1
+        elif field is not None or fields[i] is not None or _VALUE_CHARS.search(text):
+            return False
+    return same >= 2
 
 
-def _data_rows(raw: Iterable[Row], fills: _Fills, notes: _Notes, header: list[str] | None = None) -> Iterator[Row]:
+_VALUE_CHARS = re.compile(r"[0-9@０-９＠]")
+
+
+# a line among the rows that heads or annotates them: 以下为二期学员, 一期学员, 第3组, —— 三期 ——, 【二期】
+_SECTION_HEADING = re.compile(
+    r"^(?:(?:以下|以上|下面)(?:为|是).*"
+    r"|第?[0-9一二三四五六七八九十百两]+\s*(?:期|组|班|批|队|届)\s*(?:学员|成员|名单|同学|队员|会员)?\s*[:：]?)$"
+)
+_DECORATED = re.compile(r"^(?:[-—–=*#~_·•]{2,}.*[-—–=*#~_·•]{2,}|[【\[〔].*[】\]〕])$")
+
+
+def _section_text(cells: list[object]) -> str | None:
+    """The text of a row that is a note or a section line among the rows of a table with several columns, not a person:
+    its only filled cell says "label：text" (备注：红色为未交费, 注：…) or heads a section (以下为二期学员, 一期学员, 第3组,
+    —— 三期 ——, 【二期】). A person's row has a name that is none of these."""
+    filled = [c for c in cells if c is not None]
+    if len(filled) != 1 or not isinstance(filled[0], str) or isinstance(filled[0], CellError):
+        return None
+    text = re.sub(r"\s+", " ", unicodedata.normalize("NFKC", filled[0])).strip()
+    if _LABEL_VALUE.match(text) or _SECTION_HEADING.match(text) or _DECORATED.match(text):
+        return drop_format_chars(filled[0]).strip()[:200]
+    return None
+
+
+def _data_rows(
+    raw: Iterable[Row], fills: _Fills, notes: _Notes, header: list[str] | None = None, sections: bool = False
+) -> Iterator[Row]:
     """The data rows of `raw` (the rows below the header): merged cells filled in, footer rows held back
     and, at the end, reported in `notes` instead of yielded; with `header` (its _header_keys), a row that repeats
-    the header is left out and reported in `notes` too."""
-    pending: list[tuple[int, list[object], str]] = []
+    the header is left out and reported in `notes` too; with `sections` (a table of several columns), so is a note
+    or a section line among the rows (_section_text)."""
+    pending: list[tuple[int, list[object], str, bool]] = []  # footer-like rows held back: (row, cells, text, a note)
     last_data = 0
     count = 0  # data rows so far
     for row_no, cells in raw:
@@ -695,10 +879,15 @@ def _data_rows(raw: Iterable[Row], fills: _Fills, notes: _Notes, header: list[st
         text = _footer_text(cells)
         if text is None and not pending and _counts_rows(cells, count):
             text = _row_text(cells)  # a totals row's COUNTA under the names, nothing else: 8 below 8 people
-        if text is not None and len(pending) < FOOTER_LOOKAHEAD:
-            pending.append((row_no, cells, text))
+        section = _section_text(cells) if sections else None
+        if (text is not None or section is not None) and len(pending) < FOOTER_LOOKAHEAD:
+            pending.append((row_no, cells, text if text is not None else section, section is not None))
             continue
         for held in pending:
+            if held[3]:  # a note or a section line among the rows (备注：…, 以下为二期学员): never a person
+                if notes.record and len(notes.repeats) < MAX_LISTED:
+                    notes.repeats.append(Skipped(held[0], "note", held[2]))
+                continue
             count += 1
             yield held[0], held[1]
         pending.clear()
@@ -707,7 +896,7 @@ def _data_rows(raw: Iterable[Row], fills: _Fills, notes: _Notes, header: list[st
         yield row_no, cells
     if notes.record and pending:
         previous = last_data or None
-        for row_no, _cells, text in pending:
+        for row_no, _cells, text, _section in pending:
             if previous is not None:
                 for blank in range(previous + 1, min(row_no, previous + 21)):
                     notes.footers.append(Skipped(blank, "blank"))
@@ -727,6 +916,7 @@ class _StreamRows:
         merges: list[Merge],
         count: int,
         header: list[str] | None = None,
+        sections: bool = False,
     ):
         self._factory = factory
         self._after = after
@@ -734,11 +924,13 @@ class _StreamRows:
         self._merges = merges
         self._count = count
         self._header = header
+        self._sections = sections
 
     def __iter__(self) -> Iterator[Row]:
         raw = (r for r in self._factory() if r[0] > self._after)
         width = self._width
-        for row_no, cells in _data_rows(raw, _Fills(self._merges, self._after), _Notes(False), self._header):
+        notes = _Notes(False)
+        for row_no, cells in _data_rows(raw, _Fills(self._merges, self._after), notes, self._header, self._sections):
             yield row_no, (cells + [None] * (width - len(cells)))[:width]
 
     def __len__(self) -> int:
@@ -850,7 +1042,10 @@ def _build_table(
     # a repeated header is left out of a roster or an export (two files put one after the other); a check-in sheet's
     # reader (its own finder) reads its week blocks' headers itself
     header = _header_keys(header_values) if finder in (None, _find_header) and two_rows is None else None
-    data_iter = _data_rows(itertools.chain(head[data_start:], raw), fills, notes, header)
+    # a note or a section line among a roster's rows (备注：…, 以下为二期学员) is no person; in a one-column list of names
+    # every row is one cell, and the check-in sheet's reader has rules of its own
+    sections = finder in (None, _find_header) and sum(1 for v in header_values if not _is_empty(v)) >= 2
+    data_iter = _data_rows(itertools.chain(head[data_start:], raw), fills, notes, header, sections)
     rows: list[Row] | None = []
     count = 0
     width = len(header_values)
@@ -877,7 +1072,7 @@ def _build_table(
     if rows is not None:
         padded = [(row_no, values + [None] * (width - len(values))) for row_no, values in rows]
         return Table(file=name, header_row=last_header_no, headers=headers, rows=padded, sheet=sheet, **common)
-    stream = _StreamRows(factory, last_header_no, width, merges, count, header)
+    stream = _StreamRows(factory, last_header_no, width, merges, count, header, sections)
     return Table(file=name, header_row=last_header_no, headers=headers, rows=stream, sheet=sheet, **common)
 
 
@@ -1047,6 +1242,31 @@ _SHEET_TAG = re.compile(rb"<(?:\w+:)?sheet\b[^>]*>")
 _ROW_TAG = re.compile(rb"<(?:\w+:)?row\b[^>]*>")
 
 
+_COL_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?col\b[^>]*>")
+
+
+def _hidden_columns(path: Path, sheet: str | None, width: int) -> tuple[int, ...]:
+    """The 0-based columns (of the first `width`) a sheet hides (<col min max hidden="1">, in the <cols> that comes
+    before the cell data: only the part's start is read)."""
+    part = _sheet_parts(path).get(sheet or "")
+    if not part:
+        return ()
+    with zipfile.ZipFile(path) as archive, archive.open(archive.getinfo(part.lstrip("/"))) as stream:
+        start = b""
+        while len(start) < (4 << 20) and (chunk := stream.read(1 << 16)):
+            start += chunk
+            if b"sheetData" in start:
+                break
+    start = start.split(b"sheetData", 1)[0]
+    hidden: set[int] = set()
+    for tag in _COL_TAG.findall(start):
+        if re.search(rb'\bhidden="(?:1|true)"', tag):
+            low, high = re.search(rb'\bmin="(\d+)"', tag), re.search(rb'\bmax="(\d+)"', tag)
+            if low and high:
+                hidden.update(range(int(low.group(1)) - 1, min(int(high.group(1)), width)))
+    return tuple(sorted(c for c in hidden if c < width))
+
+
 def _hidden_rows(path: Path, sheet: str | None) -> frozenset[int]:
     """The row numbers a sheet hides (<row hidden="1">: hidden by hand, or by an active filter), scanned as bytes."""
     part = _sheet_parts(path).get(sheet or "")
@@ -1128,6 +1348,12 @@ def _read_xlsx(
             hidden = frozenset()  # only a note on the rows the reader gave
         if hidden:
             table = replace(table, hidden_rows=hidden)
+        try:
+            columns = _hidden_columns(path, table.sheet, len(table.headers))
+        except (KeyError, OSError, ValueError, zipfile.BadZipFile):
+            columns = ()  # only a note on the columns the reader gave
+        if columns:
+            table = replace(table, hidden_columns=columns)
         return replace(table, date1904=True) if _date1904(path) else table
     except (ImportProblem, _Stop):
         raise
@@ -1461,6 +1687,314 @@ class _CalamineBook:
             self._book.close()
         except Exception:
             pass
+
+
+class _NoCellNotes:
+    """_BadCells for a book whose sheets are no .xlsx XML (.xls, .ods): nothing to add to what calamine read."""
+
+    def of(self, sheet: str, part: str | None = None) -> dict[int, dict[int, CellError]]:
+        return {}
+
+    def moments(self, sheet: str, part: str | None = None) -> dict[int, set[int]]:
+        return {}
+
+
+_ODS_TAG = re.compile(rb"<(/?)table:(table-row|table-cell|covered-table-cell|table)(?=[\s/>])([^>]*?)(/?)>", re.DOTALL)
+_ODS_REPEAT_ROWS = re.compile(rb'table:number-rows-repeated="(\d+)"')
+_ODS_REPEAT_COLS = re.compile(rb'table:number-columns-repeated="(\d+)"')
+_ODS_TEXT = re.compile(rb"<text:p\b[^>]*>(.*?)</text:p>", re.DOTALL)
+
+
+class _OdsNotes:
+    """What python-calamine does not give of an .ods sheet, scanned from content.xml as bytes: the rows it hides
+    (table:visibility collapse or filter: hidden by hand or by a filter) and its error cells (#DIV/0!, #N/A:
+    calcext:value-type="error", which calamine reads as empty), as CellError like an .xlsx's."""
+
+    def __init__(self, path: Path):
+        self._path = path
+        self._content: bytes | None = None
+        self._found: dict[str, tuple[frozenset[int], dict[int, dict[int, CellError]]]] = {}
+
+    def _scan(self, sheet: str) -> tuple[frozenset[int], dict[int, dict[int, CellError]]]:
+        if sheet in self._found:
+            return self._found[sheet]
+        hidden: set[int] = set()
+        bad: dict[int, dict[int, CellError]] = {}
+        self._found[sheet] = (frozenset(), bad)
+        try:
+            if self._content is None:
+                with zipfile.ZipFile(self._path) as archive:
+                    info = archive.getinfo("content.xml")
+                    if info.file_size > MAX_PART_BYTES:
+                        return self._found[sheet]
+                    self._content = archive.read(info)
+        except (KeyError, OSError, zipfile.BadZipFile):
+            return self._found[sheet]
+        content = self._content
+        if b"<!DOCTYPE" in content[:4096] or b"<!ENTITY" in content[:4096]:
+            return self._found[sheet]
+        start = content.find(b'table:name="' + html.escape(sheet, quote=True).encode("utf-8") + b'"')
+        if start < 0:
+            return self._found[sheet]
+        row, repeat, column, depth = 0, 1, 0, 0
+        for tag in _ODS_TAG.finditer(content, start):
+            closing, kind, attrs, empty = tag.group(1), tag.group(2), tag.group(3) or b"", tag.group(4)
+            if kind == b"table":  # </table:table> ends the sheet; a table inside a cell is passed over
+                if not closing:
+                    depth += 1
+                    continue
+                if depth == 0:
+                    break
+                depth -= 1
+                continue
+            if depth:
+                continue
+            if kind == b"table-row":
+                if closing:
+                    row += repeat
+                    continue
+                repeated = _ODS_REPEAT_ROWS.search(attrs)
+                repeat = int(repeated.group(1)) if repeated else 1
+                column = 0
+                if b'table:visibility="collapse"' in attrs or b'table:visibility="filter"' in attrs:
+                    hidden.update(range(row + 1, row + 1 + min(repeat, MAX_LISTED)))
+                if empty:
+                    row += repeat
+                continue
+            if closing:
+                continue
+            repeated = _ODS_REPEAT_COLS.search(attrs)
+            span = int(repeated.group(1)) if repeated else 1
+            if b'calcext:value-type="error"' in attrs and len(bad) < MAX_LISTED:
+                text = _ODS_TEXT.search(content, tag.end(), tag.end() + 2000) if not empty else None
+                shown = (
+                    html.unescape(re.sub(rb"<[^>]+>", b"", text.group(1)).decode("utf-8", "replace")) if text else ""
+                )
+                for r in range(row + 1, row + 1 + min(repeat, MAX_LISTED)):
+                    for c in range(column, column + min(span, 1000)):
+                        bad.setdefault(r, {})[c] = CellError(shown.strip() or "#ERROR")
+            column += span
+        self._found[sheet] = (frozenset(hidden), bad)
+        return self._found[sheet]
+
+    def hidden_rows(self, sheet: str) -> frozenset[int]:
+        return self._scan(sheet)[0]
+
+    def of(self, sheet: str, part: str | None = None) -> dict[int, dict[int, CellError]]:
+        return self._scan(sheet)[1]
+
+    def moments(self, sheet: str, part: str | None = None) -> dict[int, set[int]]:
+        return {}
+
+
+class _OtherBook(_CalamineBook):
+    """An Excel 97–2003 .xls or an OpenDocument .ods, read by python-calamine (see _read_other_book)."""
+
+    def __init__(self, path: Path, name: str, kind: str):
+        from python_calamine import load_workbook
+
+        self._path = path
+        try:
+            self._book = load_workbook(_book_source(path))
+            metadata = [m for m in self._book.sheets_metadata if str(m.typ).endswith("WorkSheet")]
+        except Exception:
+            if kind == "ole":
+                raise ImportProblem(
+                    name,
+                    None,
+                    None,
+                    "无法读取这个文件：它可能设置了密码，或是 WPS 的 .et 格式；请去掉密码并另存为 .xlsx 后再导入"
+                    " (cannot read this file: it may be password-protected or in WPS's own format; remove the"
+                    " password and save it as .xlsx, then import that)",
+                    "corrupt",
+                ) from None
+            raise _corrupt(name) from None
+        self.names = [m.name for m in metadata]
+        self.hidden = frozenset(m.name for m in metadata if not str(m.visible).endswith("Visible"))
+        self._sheets: dict[str, Any] = {}
+        self._closed = False
+        self._bad = _OdsNotes(path) if kind == "ods" else _NoCellNotes()  # type: ignore[assignment]
+
+    def merges(self, sheet: str) -> list[Merge]:
+        try:
+            return super().merges(sheet)
+        except Exception:  # python-calamine has merged ranges for .xls only
+            return []
+
+
+class _HtmlTables(html.parser.HTMLParser):
+    """The rows of every <table> of a web page, as text cells; rowspan/colspan cells noted as merged ranges.
+    A table inside a cell of another (a page laid out with tables) is a table of its own."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tables: list[tuple[list[list[str | None]], list[Merge]]] = []
+        self._stack: list[dict[str, Any]] = []  # open tables: rows, merges, taken cells, current row/cell
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "table":
+            self._stack.append({"rows": [], "merges": [], "taken": {}, "row": None, "cell": None})
+            return
+        if not self._stack:
+            return
+        table = self._stack[-1]
+        if tag == "tr":
+            self._end_row(table)
+            table["row"] = []
+        elif tag in ("td", "th"):
+            if table["row"] is None:
+                table["row"] = []
+            self._end_cell(table)
+            spans = dict(attrs)
+            table["cell"] = {"text": [], "rowspan": _span(spans.get("rowspan")), "colspan": _span(spans.get("colspan"))}
+        elif tag == "br" and table["cell"] is not None:
+            table["cell"]["text"].append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if not self._stack:
+            return
+        table = self._stack[-1]
+        if tag in ("td", "th"):
+            self._end_cell(table)
+        elif tag == "tr":
+            self._end_row(table)
+        elif tag == "table":
+            self._end_row(table)
+            self._stack.pop()
+            self.tables.append((table["rows"], table["merges"]))
+
+    def handle_data(self, data: str) -> None:
+        if self._stack and self._stack[-1]["cell"] is not None:
+            self._stack[-1]["cell"]["text"].append(data)
+
+    def close(self) -> None:
+        super().close()
+        while self._stack:
+            self.handle_endtag("table")
+
+    def _end_cell(self, table: dict[str, Any]) -> None:
+        cell = table["cell"]
+        if cell is None:
+            return
+        table["cell"] = None
+        row: list[str | None] = table["row"]
+        row_no = len(table["rows"]) + 1
+        taken: dict[tuple[int, int], bool] = table["taken"]
+        column = len(row) + 1
+        while (row_no, column) in taken:  # a cell of a rowspan from above
+            row.append(None)
+            column += 1
+        parts = cell["text"]
+        text = parts[0] if len(parts) == 1 else "".join(parts)
+        if _HTML_SPACE.search(text):  # page layout's line breaks and runs of spaces: one space (<br>: a line break)
+            text = "\n".join(_HTML_SPACES.sub(" ", line).strip() for line in text.split("\n")).strip()
+        row.append(text or None)
+        rows, cols = cell["rowspan"], cell["colspan"]
+        for _ in range(cols - 1):
+            row.append(None)
+        if rows > 1 or cols > 1:
+            table["merges"].append((row_no, column, row_no + rows - 1, column + cols - 1))
+            for r in range(row_no + 1, row_no + rows):
+                for c in range(column, column + cols):
+                    taken[(r, c)] = True
+
+    def _end_row(self, table: dict[str, Any]) -> None:
+        self._end_cell(table)
+        if table["row"] is not None:
+            table["rows"].append(table["row"])
+            table["row"] = None
+
+
+_HTML_SPACE = re.compile(r"^[ \t\r\n\xa0]|[ \t\r\n\xa0]$|[\t\r\n\xa0]|  ")
+_HTML_SPACES = re.compile(r"[ \t\r\n\xa0]+")
+
+
+def _span(value: str | None) -> int:
+    try:
+        return min(max(int(value or 1), 1), 1000)
+    except ValueError:
+        return 1
+
+
+_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_-]+)""", re.IGNORECASE)
+
+
+class _HtmlBook:
+    """A web page's tables as the sheets of a workbook (表1, 表2 …): see _read_other_book."""
+
+    def __init__(self, path: Path, name: str):
+        try:
+            raw = path.read_bytes()
+        except OSError as exc:
+            raise _unreadable(name, exc) from None
+        text = _html_text(raw, name)
+        parser = _HtmlTables()
+        parser.feed(text)
+        parser.close()
+        tables = [(rows, merges) for rows, merges in parser.tables if any(any(c for c in r) for r in rows)]
+        if not tables:  # a web system's error or login page saved as the export (登录超时): no table to read
+            title = re.search(r"<title[^>]*>(.*?)</title>", text, re.IGNORECASE | re.DOTALL)
+            said = html.unescape(re.sub(r"\s+", " ", title.group(1))).strip()[:60] if title else ""
+            page = f"「{said}」" if said else ""
+            raise ImportProblem(
+                name,
+                None,
+                None,
+                f"这个文件是一个网页{page}，里面没有表格（可能是导出失败或登录超时时保存下来的页面）：请重新导出后再导入"
+                f" (the file is a web page{f' titled {said}' if said else ''} with no table in it — perhaps saved when"
+                " the export failed or the login timed out: export it again, then import that)",
+                "no_table",
+            )
+        self._tables = {f"表{i}": table for i, table in enumerate(tables, 1)}
+        self.names = list(self._tables)
+
+    def rows(self, sheet: str, progress: ProgressLike | None = None) -> Iterator[Row]:
+        for row_no, cells in enumerate(self._tables[sheet][0], 1):
+            trimmed = _trim(cells)
+            if trimmed:
+                yield row_no, trimmed
+
+    def merges(self, sheet: str) -> list[Merge]:
+        return self._tables[sheet][1][:MAX_MERGES]
+
+    def estimate(self, sheet: str) -> int:
+        return len(self._tables[sheet][0])
+
+    def close(self) -> None:
+        pass
+
+
+def _html_text(raw: bytes, name: str) -> str:
+    """A web page's text: by its BOM, else its declared charset, else UTF-8, else GB18030 (GBK pages without a charset);
+    bytes that its encoding cannot read refuse the file, never read as other characters."""
+    if raw.startswith(codecs.BOM_UTF8):
+        encodings = ["utf-8-sig"]
+    elif raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        encodings = ["utf-16"]
+    else:
+        declared = _CHARSET.search(raw[:4096])
+        encodings = []
+        if declared is not None:
+            label = declared.group(1).decode("ascii").lower()
+            label = "gb18030" if label in ("gb2312", "gbk", "gb18030", "x-gbk") else label
+            try:
+                encodings.append(codecs.lookup(label).name)
+            except LookupError:
+                pass
+        encodings = encodings or ["utf-8", "gb18030"]
+    for encoding in encodings:
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise ImportProblem(
+        name,
+        None,
+        None,
+        f"网页表格里有无法识别的字节（编码不是 {encodings[0]}），请在表格软件里另存为 .xlsx 后再导入"
+        f" (the page has bytes that are not {encodings[0]}: save it as .xlsx in your spreadsheet program)",
+        "undecodable_bytes",
+    )
 
 
 class _OpenpyxlBook:

@@ -11,7 +11,10 @@ Decisions (what a user sees follows from these):
   already in another group gets a membership here rather than a duplicate), then the display name among
   the memberships of the group (any status). A name match is only taken when the candidate's WeChat ID
   and phone do not contradict the row's; two or more candidates is a problem (ambiguous). A row whose
-  WeChat ID points at one person and phone at another is a problem. A new person whose name a paste would read
+  WeChat ID points at one person and phone at another is a problem — unless the file moves the phone: every
+  member holding it has a row of the file (found by WeChat ID, not left out) giving them another number (phones
+  put right after a swapped import, a number passed on); then it becomes the row's person's, with a warning
+  (phone_moved), and a new person taking it is told the same instead of "a family sharing it" (_file_phones). A new person whose name a paste would read
   as a member of the group (王芳🌸, 北京-王芳, 張偉 for 张伟, 汪芳 for 王芳) or as someone deleted from it is added
   with a warning naming them (lookalike_added): never a second 王芳 without a word. So is a row with only a name (no
   WeChat ID, phone or QQ number) that is exactly the name of a person of another group (一期's 李娜 on 二期's roster):
@@ -60,7 +63,10 @@ Decisions (what a user sees follows from these):
   Questions about gender, city or occupation also fill those fields when empty in the file otherwise.
 - Dates: a date without a time (or exactly 00:00) is the organiser's local calendar day, stored like the
   member dialog stores it (local noon); a date with a time is local time, stored as it is.
-  A join date in the future is a problem. Active memberships without a join date join "now".
+  A join date in the future is a problem. Active memberships without a join date join "now". A date cell that says
+  there is none (-, --, /, 无, 不详, n/a: fields.no_date_given) is no date, as an empty cell — for a join date (the
+  new member then joins now) or a status date with a warning on the row (date_none_given); a 退群时间 of "-" is
+  everyone still in, said for nobody. 同上 is still no date QunDesk reads (a problem).
 - Text keeps what people typed (NFC; emoji and full-width characters as written), except WeChat IDs
   (NFKC: ｘｉａｏｍｉｎｇ is xiaoming) and control characters (dropped; PostgreSQL refuses NUL).
   One-line fields turn tabs and line breaks into spaces. Values longer than their column are problems.
@@ -108,6 +114,7 @@ from desktop.io.fields import (
     masked_phone,
     mixed_contact,
     name_parts,
+    no_date_given,
     no_value_answer,
     norm_key,
     parse_bool,
@@ -489,6 +496,7 @@ class ImportPlan:
     fill_count: int = 0
     name_from: tuple[str, ...] = ()  # no name column: the fields the name is taken from, in order
     other_sheets: tuple[str, ...] = ()  # the workbook's other member tables, not read (run_import without a sheet)
+    hidden_columns: tuple[str, ...] = ()  # columns hidden in the sheet that are imported (a hidden 手机): said
     # the file is the roster of another group of the workspace (its group column names one other group, 一期's
     # export imported into 二期): its join and leaving dates are not read, new members join on the import day
     other_roster: str | None = None
@@ -505,6 +513,18 @@ class ImportPlan:
             f" 「{g}」的退群者不导入 (the file is the roster of {g}, another group: its join and leaving dates are not"
             f" read, new members join on the day of the import, people already here get only their own details"
             f" updated, and {g}'s former members are not imported)"
+        )
+
+    @property
+    def hidden_columns_note(self) -> str:
+        """What to tell the user of imported columns the sheet hides ("" when none): they do not see them in Excel."""
+        if not self.hidden_columns:
+            return ""
+        shown = "、".join(self.hidden_columns)
+        return (
+            f"隐藏的列 {shown} 也会导入；若不该导入，请在映射步骤里改为不导入"
+            f" (hidden columns of the sheet are imported too: {', '.join(self.hidden_columns)}; set them to"
+            " not imported in the mapping step if they should not be)"
         )
 
     @property
@@ -584,6 +604,11 @@ def _make_plan(
             "fills": table.fills,
             "fill_count": table.fill_count,
             "other_sheets": tuple(table.also_sheets),
+            "hidden_columns": tuple(
+                table.headers[c] or f"#{c + 1}"
+                for c in table.hidden_columns
+                if c < len(table.headers) and mapping.get(c)
+            ),
         }
     values: dict[str, Any] = {
         "added": counts["add"],
@@ -677,13 +702,19 @@ _SPACED_ID = re.compile(r"[A-Za-z0-9_-]+(?: +[A-Za-z0-9_-]+)+")
 
 
 def _wechat(value: object) -> str | None:
-    """A WeChat ID cell as stored: NFKC, stripped, without a label written before it (微信号：jia_001 is jia_001 —
-    stored with it, the ID was found by nobody searching WeChat and matched no one's)."""
+    """A WeChat ID cell's ID: NFKC, stripped, without a leading apostrophe — Excel's "keep this as text" mark, which a
+    CSV or text export and a cell typed into a text-formatted column keep ('wx_001): a WeChat ID never holds one
+    (letters, digits, _ and -), and 'wx_001 stored as the ID would match nobody next time — and without a label
+    written before it (微信号：jia_001 is jia_001 — stored with it, the ID was found by nobody searching WeChat and
+    matched no one's)."""
     text = _one_line(value)
     if not text:
         return None
-    text = unicodedata.normalize("NFKC", text).strip()
+    text = _TEXT_MARK.sub("", unicodedata.normalize("NFKC", text)).strip()
     return _WECHAT_LABEL.sub("", text, count=1) or None
+
+
+_TEXT_MARK = re.compile(r"^\s*'")
 
 
 def _is_mobile(text: str | None) -> bool:
@@ -741,7 +772,7 @@ def _qq(value: object, file: str, row: int, column: str) -> str | None:
         return None
     if isinstance(value, float) and value.is_integer() and value < 1e12:
         value = int(value)
-    text = drop_format_chars(unicodedata.normalize("NFKC", str(value))).strip()
+    text = _TEXT_MARK.sub("", drop_format_chars(unicodedata.normalize("NFKC", str(value)))).strip()  # '283746503
     if not text:
         return None
     compact = re.sub(r"(?<=\d)\.0+$", "", "".join(text.split()))  # 283746503.0: a number cell written out
@@ -950,6 +981,18 @@ class _Parser:
         if name == "gender":
             return self._gender(rec, column, value)
         if name in ("joined_at", "left_at", "status_date"):
+            if isinstance(value, str) and no_date_given(value):
+                # --, /, 无, 不详: no date, as an empty cell (a 退群时间 of "-" is everyone still in: said for nobody);
+                # a join date not given makes a new member join today, so that is said on the row
+                if name != "left_at":
+                    shown = clean_text(value)
+                    rec.warn(
+                        column,
+                        f"「{shown}」不是日期，这一行按没有填{column}导入 (no date given: imported without one)",
+                        "date_none_given",
+                        shown,
+                    )
+                return None
             value = self._year_of_month_day(rec, column, value)
             zone = zone_offset(column)  # 入群时间 (UTC): the header says which zone its times are in, as a form's does
             when = parse_datetime(
@@ -1431,6 +1474,9 @@ class _Context:
         self.phones_asked: set[str] = set()
         self.phones_refused: set[str] = set()
         self.revealed: dict[int, str] = {}  # member id -> their stored phone, a number of the file (the server said)
+        # member id -> the phone the file gives them, for the members its rows name by WeChat ID (_file_phones): a
+        # phone the file takes from its holder, giving them another, moves to the row's person (_match_contacts)
+        self.file_phones: dict[int, str] = {}
         live = Member.deleted_at.is_(None) & Member.merged_into_id.is_(None)
         self.live = live
         for mid, wechat, phone, qq in session.execute(
@@ -2477,6 +2523,8 @@ def plan_roster_import(
     else:
         mapping = {int(i): f for i, f in mapping.items() if f}
     ctx = _Context(session, group_id)
+    problem_rows = frozenset(problem_rows)
+    ctx.file_phones = _file_phones(ctx, table, mapping, problem_rows)
     file_problems = _check_mapping(table, headers, mapping) + mixed
     name_from = _name_from(mapping)
     planner = _Planner(
@@ -3144,6 +3192,23 @@ def plan_applications_import(
     return replace(planner.result(), answer_columns=answer_columns)
 
 
+def _moves_phone(ctx: _Context, owners: list[int], phone: str | None) -> bool:
+    """Whether the file takes `phone` from every member holding it now: each of their rows gives them another."""
+    return bool(owners) and all(ctx.file_phones.get(m) not in (None, phone) for m in owners)
+
+
+def _moved_phone_warning(ctx: _Context, rec: _Record, owners: list[int], to: str) -> None:
+    phone = rec.values.get("phone")
+    held = "、".join(ctx.people[m].display_name for m in owners[:5])
+    rec.warn(
+        rec.column("phone"),
+        f"手机号 {phone} 原是「{held}」的，这份文件给「{held}」换了新号：改为「{to}」的手机号"
+        f" (the phone was {held}'s, whom the file gives another number: it moves to this row's member)",
+        "phone_moved",
+        phone,
+    )
+
+
 def _shared_phone_warning(ctx: _Context, rec: _Record, member_id: int | None, owners: list[int]) -> None:
     """A family sharing a phone is normal: the row's person gets a phone other people already have — say who."""
     phone = rec.values.get("phone")
@@ -3151,6 +3216,9 @@ def _shared_phone_warning(ctx: _Context, rec: _Record, member_id: int | None, ow
     if not others or (member_id is not None and ctx.people[member_id].phone == phone):
         return  # nothing new: the person already has this phone (shared before)
     ctx.load(others)
+    if _moves_phone(ctx, others, phone):  # not a family: the file gives them another number on their own rows
+        _moved_phone_warning(ctx, rec, others, rec.values.get("name") or rec.values.get("nickname") or "")
+        return
     names = "、".join(f"「{ctx.people[m].display_name}」" for m in others[:5])
     rec.warn(
         rec.column("phone"),
@@ -3241,6 +3309,45 @@ def _earlier_wechats(rec: _Record) -> set[str]:
     return {_key(h["person"]["wechat_id"]) for h in rec.history if h.get("person", {}).get("wechat_id")}
 
 
+def _file_phones(ctx: _Context, table: Table, mapping: dict[int, str], left_out: frozenset[int]) -> dict[int, str]:
+    """The phone the file gives each member one of its rows names by WeChat ID (one WeChat ID and one phone column;
+    a table held in memory, whose rows are read twice at little cost): what tells a phone the file moves from one
+    member to another from one two people hold. Cells that are no WeChat ID or phone are passed over (the planning
+    says what is wrong with them), and so are the rows left out (skip_problems): their member keeps their phone."""
+    wechat_cols = [i for i, f in mapping.items() if f == "wechat_id"]
+    phone_cols = [i for i, f in mapping.items() if f == "phone"]
+    if len(wechat_cols) != 1 or len(phone_cols) != 1 or not ctx.by_phone or table.streamed or ctx.phones_masked:
+        return {}
+    w, p = wechat_cols[0], phone_cols[0]
+    found: dict[int, str] = {}
+    for row, cells in table.rows:
+        if row in left_out:
+            continue
+        wechat = _wechat(cells[w]) if w < len(cells) else None
+        holders = ctx.by_wechat.get(_key(wechat), ()) if wechat else ()
+        if len(holders) != 1 or p >= len(cells) or cells[p] is None:
+            continue
+        value = cells[p]
+        if (
+            type(value) is str
+            and len(value) == 11
+            and value.isascii()
+            and value.isdigit()
+            and value[0] == "1"
+            and value[1] in "3456789"
+        ):
+            found[holders[0]] = value  # a plain mainland mobile: already canonical (the common case, as _parse)
+            continue
+        try:
+            phone = parse_phone(value, file="", row=0, column="")
+            phone = normalise_phone(phone) if phone else None
+        except (ImportProblem, ValidationError):
+            continue
+        if phone:
+            found[holders[0]] = phone
+    return found
+
+
 def _match_contacts(ctx: _Context, rec: _Record) -> int | None:
     """The member this row is about by WeChat ID, phone and name (None: a new person).
 
@@ -3294,6 +3401,11 @@ def _match_contacts(ctx: _Context, rec: _Record) -> int | None:
                 _shared_phone_warning(ctx, rec, by_wechat, owners)
                 return by_wechat
             owner = ctx.people[owners[0]]
+            if _moves_phone(ctx, owners, phone):
+                # the file gives the phone's holder another number on their own row (a phone passed on, two phones
+                # put right after a swapped import): the phone moves to this row's person, said on the row
+                _moved_phone_warning(ctx, rec, owners, ctx.people[by_wechat].display_name)
+                return by_wechat
             rec.problem(
                 rec.column("phone"),
                 f"微信号属于「{ctx.people[by_wechat].display_name}」，手机号却属于「{owner.display_name}」"

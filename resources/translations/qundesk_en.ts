@@ -788,6 +788,26 @@
             <source>Camp days counted from the camp's first day, %1.</source>
             <translation>Camp days counted from the camp's first day, %1.</translation>
         </message>
+        <message>
+            <location line="+2" />
+            <source>Spreadsheets (*.xlsx *.xlsm *.xls *.et *.ods *.csv *.tsv *.txt);;All files (*)</source>
+            <translation>Spreadsheets (*.xlsx *.xlsm *.xls *.et *.ods *.csv *.tsv *.txt);;All files (*)</translation>
+        </message>
+        <message>
+            <source>a note or section line among the rows, not a person</source>
+            <translation>a note or section line among the rows, not a person</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n repeated header, note or section row(s) among the rows skipped (listed at the end).</source>
+            <translation>
+                <numerusform>%Ln repeated header, note or section row among the rows skipped (listed at the end).</numerusform>
+                <numerusform>%Ln repeated header, note or section rows among the rows skipped (listed at the end).</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Columns hidden in the sheet are imported too: %1 (set them to “not imported” above if they should not be).</source>
+            <translation>Columns hidden in the sheet are imported too: %1 (set them to “not imported” above if they should not be).</translation>
+        </message>
     </context>
     <context>
         <name>Lists</name>

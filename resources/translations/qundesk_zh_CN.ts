@@ -776,6 +776,25 @@
             <source>Camp days counted from the camp's first day, %1.</source>
             <translation>营期天数从开营日 %1 算起。</translation>
         </message>
+        <message>
+            <location line="+2" />
+            <source>Spreadsheets (*.xlsx *.xlsm *.xls *.et *.ods *.csv *.tsv *.txt);;All files (*)</source>
+            <translation>表格文件 (*.xlsx *.xlsm *.xls *.et *.ods *.csv *.tsv *.txt);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <source>a note or section line among the rows, not a person</source>
+            <translation>表中的说明或分段行，不是成员</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n repeated header, note or section row(s) among the rows skipped (listed at the end).</source>
+            <translation>
+                <numerusform>跳过了表中 %Ln 行重复的表头、说明或分段行（列在最后）。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Columns hidden in the sheet are imported too: %1 (set them to “not imported” above if they should not be).</source>
+            <translation>表格里隐藏的列也会导入：%1（若不该导入，请在上方改为“不导入”）。</translation>
+        </message>
     </context>
     <context>
         <name>Lists</name>

@@ -125,6 +125,7 @@ CHECKIN_ROW = QT_TRANSLATE_NOOP(
 SKIP_REASONS = {
     "footer": QT_TRANSLATE_NOOP("ImportDialog", "footer below the table, not a person"),
     "header": QT_TRANSLATE_NOOP("ImportDialog", "the header row again, not a person"),
+    "note": QT_TRANSLATE_NOOP("ImportDialog", "a note or section line among the rows, not a person"),
     "blank": QT_TRANSLATE_NOOP("ImportDialog", "blank row below the table"),
     "title": QT_TRANSLATE_NOOP("ImportDialog", "title above the header"),
     "example": QT_TRANSLATE_NOOP("ImportDialog", "example row of the template, not a person"),
@@ -622,7 +623,7 @@ class ImportDialog(QDialog):
             self,
             self.tr("Choose a file to import"),
             str(Path(self._path).parent) if self._path else "",
-            self.tr("Spreadsheets (*.xlsx *.xlsm *.csv *.tsv);;All files (*)"),
+            self.tr("Spreadsheets (*.xlsx *.xlsm *.xls *.et *.ods *.csv *.tsv *.txt);;All files (*)"),
         )
         if path:
             self.set_file(path)
@@ -895,13 +896,29 @@ class ImportDialog(QDialog):
         orders = plan.left_out_count("order", "repeat_order")
         others = plan.left_out_count("other_group")
         staff = plan.left_out_count("staff")
+        among = sum(1 for s in plan.skipped if s.reason in ("header", "note"))
         below = sum(
-            1 for s in plan.skipped if s.reason not in ("title", "order", "repeat_order", "other_group", "staff")
+            1
+            for s in plan.skipped
+            if s.reason not in ("title", "order", "repeat_order", "other_group", "staff", "header", "note")
         )
         if titles:
             notes.append(self.tr("%n title row(s) above the header skipped.", "", titles))
+        if among:
+            notes.append(
+                self.tr(
+                    "%n repeated header, note or section row(s) among the rows skipped (listed at the end).", "", among
+                )
+            )
         if below:
             notes.append(self.tr("%n footer or blank row(s) below the table skipped (listed at the end).", "", below))
+        if plan.hidden_columns:
+            notes.append(
+                self.tr(
+                    "Columns hidden in the sheet are imported too: %1 (set them to “not imported” above if they"
+                    " should not be)."
+                ).replace("%1", ", ".join(plan.hidden_columns))
+            )
         if orders:
             notes.append(
                 self.tr(
