@@ -174,8 +174,8 @@ from desktop.leave_words import (
 from desktop.leave_words import HOLIDAY as _HOLIDAY
 from desktop.leave_words import LUNAR as _LUNAR
 from desktop.numerals import cn_number
-from desktop.services.checkins import CheckinEntry, first_joined, left_before, record_checkins_by_day
-from desktop.services.operators import Actor
+from desktop.services.checkins import CheckinEntry, first_joined, left_before, record_checkins_by_day, undo_checkin
+from desktop.services.operators import Actor, require
 from desktop.tasks import Progress
 from models import AuditEntry, CheckIn, Group, Leave, Member, Membership, MembershipSpell, bulk, clock
 from models.base import ENDED_STATUSES
@@ -4064,6 +4064,7 @@ class PasteOutcome:
     already: tuple[tuple[int, date], ...]  # (membership, day) that already had a check-in
     new_membership_ids: tuple[int, ...]
     points: int = 0
+    logged_at: datetime | None = None  # the stamp its check-ins carry (`undo_paste`'s anchor); None: none logged
 
     @property
     def logged_ids(self) -> tuple[int, ...]:
@@ -4127,11 +4128,110 @@ def commit_paste(
                 logged += [(m, d) for m in result.logged]
                 already += [(m, d) for m in result.already]
                 points += result.points
+            stamp = None
+            if logged:  # the stamp of this paste's check-ins, as written: what its undo takes back (`undo_paste`)
+                mid, d = logged[0]
+                stamp = session.scalar(select(CheckIn.logged_at).where(CheckIn.membership_id == mid, CheckIn.day == d))
             progress.step(total, total)
             session.commit()
-        return PasteOutcome(tuple(logged), tuple(already), new_members, points)
+        return PasteOutcome(tuple(logged), tuple(already), new_members, points, stamp)
 
     return (retry or with_retry)(write)
+
+
+# The check-ins one paste logged carry `logged_at` stamps this close to one another (one statement a day, one commit):
+# "the last paste" of some people is their check-ins from a paste stamped within this of the latest.
+PASTE_BATCH_SECONDS = 10
+
+# why `undo_paste` left a (membership, day) as it was
+UNDONE, NOT_PASTED, EARLIER_PASTE, LATER_PASTE, NO_CHECKIN, GONE = (
+    "undone",
+    "not_pasted",
+    "earlier_paste",
+    "later_paste",
+    "no_checkin",
+    "gone",
+)
+
+
+@dataclass(frozen=True)
+class PasteUndoLine:
+    """What `undo_paste` did with one (membership, day): `kind` one of UNDONE, NOT_PASTED (logged by hand, an import or
+    a chat export: `source`), EARLIER_PASTE / LATER_PASTE (another paste's, stamped `logged_at`), NO_CHECKIN (none that
+    day: never logged, or undone since), GONE (the membership is no longer the group's: merged into another record of
+    the person since — its check-ins are that record's now, taken back there by name or in the day's list)."""
+
+    membership_id: int
+    day: date
+    kind: str
+    source: str | None = None
+    logged_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class PasteUndo:
+    lines: tuple[PasteUndoLine, ...]  # one per (membership, day) asked, in their order
+
+    @property
+    def undone(self) -> tuple[tuple[int, date], ...]:
+        return tuple((x.membership_id, x.day) for x in self.lines if x.kind == UNDONE)
+
+    def of_kind(self, *kinds: str) -> tuple[PasteUndoLine, ...]:
+        return tuple(x for x in self.lines if x.kind in kinds)
+
+
+def undo_paste(
+    session: Session,
+    actor: Actor,
+    group_id: int,
+    pairs: Iterable[tuple[int, date]],
+    *,
+    logged_at: datetime | None = None,
+) -> PasteUndo:
+    """Take back what the last paste of these (membership, day) logged — the window's "Undo this paste" (its pairs and
+    the paste's stamp, `logged_at`) and `qundesk checkin --paste FILE --undo` (the chain matched again; no stamp: the
+    latest of theirs) — and nothing else, each check-in through `undo_checkin` (points and streak bonus reversed,
+    audited). The last paste is the check-ins from a paste stamped within PASTE_BATCH_SECONDS of its stamp. Left as
+    they are, each with why: a check-in logged by hand, an import or a chat export (the paste found it "already"); one
+    of an earlier paste (run the undo again for that one) or of a later one (logged again since); a day without a
+    check-in any more; a membership merged into another record since. Whatever day it is now: the pairs name their
+    days (an undo after midnight takes back yesterday's paste). In the caller's transaction."""
+    pairs = list(dict.fromkeys(pairs))
+    require(actor, "record_participation")
+    # the memberships first, in one order (as record_checkins): a check-in another assistant logs or undoes meanwhile
+    # is written before the stamps are read, or waits for this undo
+    bulk.lock_rows(session.connection(), "membership", {m for m, _d in pairs}, mode="write")
+    live = set(
+        session.scalars(
+            select(Membership.id).where(
+                Membership.id.in_(sorted({m for m, _d in pairs})), Membership.group_id == group_id
+            )
+        )
+    )
+    found = already_details(session, group_id, [(m, d) for m, d in pairs if m in live])
+    if logged_at is None:
+        pasted = [a.logged_at for a in found.values() if a.source == "paste" and a.logged_at is not None]
+        logged_at = max(pasted) if pasted else None
+    window = timedelta(seconds=PASTE_BATCH_SECONDS)
+    lines: list[PasteUndoLine] = []
+    for m, d in pairs:
+        a = found.get((m, d))
+        if m not in live:
+            kind, source, at = GONE, None, None
+        elif a is None:
+            kind, source, at = NO_CHECKIN, None, None
+        elif a.source != "paste":
+            kind, source, at = NOT_PASTED, a.source, a.logged_at
+        elif logged_at is not None and a.logged_at is not None and a.logged_at < logged_at - window:
+            kind, source, at = EARLIER_PASTE, a.source, a.logged_at
+        elif logged_at is not None and a.logged_at is not None and a.logged_at > logged_at + window:
+            kind, source, at = LATER_PASTE, a.source, a.logged_at
+        else:
+            # undone by another assistant between the read and the lock: none any more
+            kind = UNDONE if undo_checkin(session, actor, m, d) else NO_CHECKIN
+            source, at = a.source, a.logged_at
+        lines.append(PasteUndoLine(m, d, kind, source, at))
+    return PasteUndo(tuple(lines))
 
 
 def added_meanwhile(session: Session, group_id: int, names: Sequence[str]) -> dict[str, int]:
