@@ -136,7 +136,7 @@ from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 
 from rapidfuzz import fuzz, process
-from sqlalchemy import bindparam, select, union
+from sqlalchemy import bindparam, delete, select, union
 from sqlalchemy.orm import Session
 
 from desktop.chat_parse import (
@@ -174,8 +174,9 @@ from desktop.leave_words import (
 from desktop.leave_words import HOLIDAY as _HOLIDAY
 from desktop.leave_words import LUNAR as _LUNAR
 from desktop.numerals import cn_number
+from desktop.services.audit import record_audit
 from desktop.services.checkins import CheckinEntry, first_joined, left_before, record_checkins_by_day, undo_checkin
-from desktop.services.operators import Actor, require
+from desktop.services.operators import Actor, allowed, require
 from desktop.tasks import Progress
 from models import AuditEntry, CheckIn, Group, Leave, Member, Membership, MembershipSpell, bulk, clock
 from models.base import ENDED_STATUSES
@@ -4171,6 +4172,10 @@ class PasteUndoLine:
 @dataclass(frozen=True)
 class PasteUndo:
     lines: tuple[PasteUndoLine, ...]  # one per (membership, day) asked, in their order
+    removed: tuple[str, ...] = ()  # the people the paste added, taken off the roster with it (their names)
+    # the people it added who stay, each with why: "recorded" (something of theirs since), "not_allowed" (only an
+    # owner or an admin deletes members)
+    stayed: tuple[tuple[str, str], ...] = ()
 
     @property
     def undone(self) -> tuple[tuple[int, date], ...]:
@@ -4187,6 +4192,7 @@ def undo_paste(
     pairs: Iterable[tuple[int, date]],
     *,
     logged_at: datetime | None = None,
+    added: Iterable[int] = (),
 ) -> PasteUndo:
     """Take back what the last paste of these (membership, day) logged — the window's "Undo this paste" (its pairs and
     the paste's stamp, `logged_at`) and `qundesk checkin --paste FILE --undo` (the chain matched again; no stamp: the
@@ -4195,7 +4201,9 @@ def undo_paste(
     they are, each with why: a check-in logged by hand, an import or a chat export (the paste found it "already"); one
     of an earlier paste (run the undo again for that one) or of a later one (logged again since); a day without a
     check-in any more; a membership merged into another record since. Whatever day it is now: the pairs name their
-    days (an undo after midnight takes back yesterday's paste). In the caller's transaction."""
+    days (an undo after midnight takes back yesterday's paste). `added`: the memberships the paste made ("Add as new
+    member" — often in the wrong group): once their check-ins are taken back, each is taken off the roster with its
+    person, as if never added (`_take_back_added`). In the caller's transaction."""
     pairs = list(dict.fromkeys(pairs))
     require(actor, "record_participation")
     # the memberships first, in one order (as record_checkins): a check-in another assistant logs or undoes meanwhile
@@ -4231,7 +4239,68 @@ def undo_paste(
             kind = UNDONE if undo_checkin(session, actor, m, d) else NO_CHECKIN
             source, at = a.source, a.logged_at
         lines.append(PasteUndoLine(m, d, kind, source, at))
-    return PasteUndo(tuple(lines))
+    removed, stayed = _take_back_added(session, actor, group_id, added)
+    return PasteUndo(tuple(lines), removed, stayed)
+
+
+def _take_back_added(
+    session: Session, actor: Actor, group_id: int, added: Iterable[int]
+) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
+    """The people a paste added to the group (a new record each), taken off with the paste's undo: the membership and
+    the person deleted — a newcomer added from a chain pasted into the wrong group stayed a member there, a joiner of
+    the month in its figures and workbook, after the check-ins went. As a copy's undo (members.undo_copy): only an
+    owner or an admin, who may delete members (an assistant's undo leaves them, said); and one with anything recorded
+    since — a check-in, a place, a step, points that stand, another group, a referral, a tag — stays, said: the record
+    is someone's now. Returns (names removed, (name, why) of those staying)."""
+    from desktop.services.members import _FACTS
+    from desktop.services.points import standing_entry
+    from models import ChatAlias, PointsEntry, member_tag
+
+    rows = session.execute(
+        select(Membership.id, Membership.member_id, Member.display_name)
+        .join(Member, Member.id == Membership.member_id)
+        .where(Membership.id.in_(sorted(set(added))), Membership.group_id == group_id)
+        .order_by(Membership.id)
+    ).all()
+    if not rows:
+        return (), ()
+    if not allowed(actor, "delete_members"):
+        return (), tuple((name, "not_allowed") for _ms, _m, name in rows)
+    removed: list[str] = []
+    stayed: list[tuple[str, str]] = []
+    for ms, member_id, name in rows:
+        busy = (
+            any(
+                session.scalar(select(t.id).where(t.membership_id == ms).limit(1)) is not None
+                for t in _FACTS
+                if t is not PointsEntry
+            )
+            or session.scalar(select(standing_entry(ms))) is True
+            or session.scalar(
+                select(Membership.id).where(Membership.member_id == member_id, Membership.id != ms).limit(1)
+            )
+            is not None
+            or session.scalar(select(Membership.id).where(Membership.referrer_id == member_id).limit(1)) is not None
+            or session.scalar(select(member_tag.c.member_id).where(member_tag.c.member_id == member_id).limit(1))
+            is not None
+            or session.scalar(select(ChatAlias.id).where(ChatAlias.member_id == member_id).limit(1)) is not None
+        )
+        if busy:
+            stayed.append((name, "recorded"))
+            continue
+        # the membership's own ledger rows (its check-in's entry and reversal) go with it (ON DELETE CASCADE)
+        session.execute(delete(Membership).where(Membership.id == ms))
+        session.execute(delete(Member).where(Member.id == member_id))
+        record_audit(
+            session,
+            actor.id,
+            "member.paste_undone",
+            "member",
+            member_id,
+            before={"display_name": name, "group_id": group_id, "membership_id": ms},
+        )
+        removed.append(name)
+    return tuple(removed), tuple(stayed)
 
 
 def added_meanwhile(session: Session, group_id: int, names: Sequence[str]) -> dict[str, int]:

@@ -799,6 +799,18 @@ Morning check-in 22 Nov
             <source>Nothing of the last paste was undone</source>
             <translation>Nothing of the last paste was undone</translation>
         </message>
+        <message>
+            <source>taken off the roster: %1 (added by this paste)</source>
+            <translation>taken off the roster: %1 (added by this paste)</translation>
+        </message>
+        <message>
+            <source>added by this paste, kept on the roster: %1 (recorded on since)</source>
+            <translation>added by this paste, kept on the roster: %1 (recorded on since)</translation>
+        </message>
+        <message>
+            <source>added by this paste, kept on the roster: %1 (only an owner or an admin can delete members)</source>
+            <translation>added by this paste, kept on the roster: %1 (only an owner or an admin can delete members)</translation>
+        </message>
     </context>
     <context>
         <name>LeaveDialog</name>

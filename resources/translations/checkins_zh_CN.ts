@@ -773,6 +773,18 @@
             <source>Nothing of the last paste was undone</source>
             <translation>上次粘贴的打卡均未撤销</translation>
         </message>
+        <message>
+            <source>taken off the roster: %1 (added by this paste)</source>
+            <translation>已从名册移除：%1（由这次粘贴新增）</translation>
+        </message>
+        <message>
+            <source>added by this paste, kept on the roster: %1 (recorded on since)</source>
+            <translation>由这次粘贴新增、仍留在名册：%1（之后已有记录）</translation>
+        </message>
+        <message>
+            <source>added by this paste, kept on the roster: %1 (only an owner or an admin can delete members)</source>
+            <translation>由这次粘贴新增、仍留在名册：%1（只有群主或管理员可以删除成员）</translation>
+        </message>
     </context>
     <context>
         <name>LeaveDialog</name>

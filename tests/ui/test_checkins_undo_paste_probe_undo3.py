@@ -141,3 +141,55 @@ def test_what_the_undo_does_not_take_back_is_said_and_left(qtbot, page, ws):
     )
     with ws.database.session() as s:
         assert kept.drift(s.connection()) == []
+
+
+def choose(page, row: int, label_start: str) -> None:
+    combo = page.choice_combo(row)
+    labels = [combo.itemText(i) for i in range(combo.count())]
+    i = next(i for i, t in enumerate(labels) if t.startswith(label_start))
+    combo.setCurrentIndex(i)
+    combo.activated.emit(i)
+
+
+def roster_names(ws, group_id) -> set[str]:
+    from desktop.services.roster import RosterQuery, search_roster
+
+    with ws.database.session() as s:
+        return {r.display_name for r in search_roster(s, RosterQuery(group_id=group_id))}
+
+
+@pytest.mark.parametrize("who_undoes", ["owner", "assistant"])
+def test_a_newcomer_the_paste_added_goes_with_its_undo(qtbot, ws, who_undoes):
+    """钱多多, not on the roster, added from the chain ("Add as new member") — into the wrong group, as it turned
+    out. Undo this paste took back her check-in and left her a member of the group, a joiner of the month in its
+    figures and workbook. An owner's (or admin's) undo now takes her off the roster with the paste; an assistant's,
+    who may not delete members, leaves her and says so."""
+    from ui.pages.checkins_page import CheckinsPage
+
+    page = CheckinsPage(ws.database, ws.owner if who_undoes == "owner" else ws.assistant)
+    qtbot.addWidget(page)
+    page.resize(1100, 720)
+    page.show()
+    page.set_group(ws.group_id)
+    before = roster_names(ws, ws.group_id)
+    page.set_paste_text("#接龙 早起\n1. 钱多多 6:01\n2. 李四")
+    choose(page, 0, "Add as new member")
+    page.confirm_paste()
+    assert roster_names(ws, ws.group_id) == before | {"钱多多"}
+    qtbot.mouseClick(page.undo_paste_button, Qt.MouseButton.LeftButton)
+    assert who(ws) == set()
+    status = page.quick_status.text()
+    if who_undoes == "owner":
+        assert roster_names(ws, ws.group_id) == before
+        assert (
+            status
+            == "Undone: the 2 check-ins the last paste logged  ·  taken off the roster: 钱多多 (added by this paste)"
+        )
+    else:
+        assert roster_names(ws, ws.group_id) == before | {"钱多多"}
+        assert status == (
+            "Undone: the 2 check-ins the last paste logged  ·  added by this paste, kept on the roster: 钱多多 (only an"
+            " owner or an admin can delete members)"
+        )
+    with ws.database.session() as s:
+        assert kept.drift(s.connection()) == []

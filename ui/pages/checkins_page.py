@@ -227,6 +227,7 @@ class _LastPaste:
     pairs: tuple[tuple[int, date], ...]  # (membership, day) it logged
     logged_at: datetime | None  # the stamp of its check-ins
     names: dict[int, str]  # who they were when logged (a record merged away since is still named)
+    added: tuple[int, ...] = ()  # the memberships it added ("Add as new member"): taken off with its undo
 
 
 def paste_changes(outcome: PasteOutcome) -> tuple[str, ...]:
@@ -1257,15 +1258,18 @@ class CheckinsPage(GroupPage):
         """Undo every check-in the last paste logged (not those it found already in), in one transaction, by the
         rule `qundesk checkin --undo` follows (paste.undo_paste): in the group it logged into, whichever group is
         shown now, and on the days it logged, whatever day it is now. Left and said: a check-in logged again since
-        (by hand or by another paste), one undone since, one of a person merged into another record since. Members
-        the paste added stay (their check-ins go)."""
+        (by hand or by another paste), one undone since, one of a person merged into another record since. The
+        members the paste added are taken off the roster with it (paste._take_back_added), unless something was
+        recorded on them since or the operator may not delete members: said."""
         last = self._last_paste
         if last is None:
             self._forget_last_paste()
             return
 
         def undo_all(session) -> PasteUndo:
-            return undo_paste(session, self._actor, last.group_id, last.pairs, logged_at=last.logged_at)
+            return undo_paste(
+                session, self._actor, last.group_id, last.pairs, logged_at=last.logged_at, added=last.added
+            )
 
         done = run_write(self, self._database, undo_all, changes=CHECKIN_CHANGES)
         if not done:
@@ -1288,6 +1292,24 @@ class CheckinsPage(GroupPage):
             parts.append(self.tr("kept: %1 (logged again since, by hand or another paste)").replace("%1", who(lines)))
         if lines := result.of_kind(NO_CHECKIN):
             parts.append(self.tr("%1: no check-in any more (someone else undid it)").replace("%1", who(lines)))
+        if result.removed:
+            parts.append(
+                self.tr("taken off the roster: %1 (added by this paste)").replace(
+                    "%1", list_text(shown(n) or "" for n in result.removed)
+                )
+            )
+        if stay := [n for n, why in result.stayed if why == "recorded"]:
+            parts.append(
+                self.tr("added by this paste, kept on the roster: %1 (recorded on since)").replace(
+                    "%1", list_text(shown(n) or "" for n in stay)
+                )
+            )
+        if stay := [n for n, why in result.stayed if why == "not_allowed"]:
+            parts.append(
+                self.tr(
+                    "added by this paste, kept on the roster: %1 (only an owner or an admin can delete members)"
+                ).replace("%1", list_text(shown(n) or "" for n in stay))
+            )
         if lines := result.of_kind(GONE):
             parts.append(
                 self.tr(
@@ -2008,7 +2030,9 @@ class CheckinsPage(GroupPage):
             with self._database.session() as session:
                 names = membership_names(session, {m for m, _d in outcome.logged})
                 group = group_name(session, self._group_id) or ""
-            self._last_paste = _LastPaste(self._group_id, group, tuple(outcome.logged), outcome.logged_at, names)
+            self._last_paste = _LastPaste(
+                self._group_id, group, tuple(outcome.logged), outcome.logged_at, names, outcome.new_membership_ids
+            )
             self.undo_paste_button.setToolTip(
                 self.tr("Take back the check-ins this paste logged, in one go (those already in before stay)")
             )
