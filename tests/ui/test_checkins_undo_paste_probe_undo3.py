@@ -172,6 +172,8 @@ def test_a_newcomer_the_paste_added_goes_with_its_undo(qtbot, ws, who_undoes):
     page.show()
     page.set_group(ws.group_id)
     before = roster_names(ws, ws.group_id)
+    changed = []
+    page.data_changed.connect(lambda: changed.append(True))
     page.set_paste_text("#接龙 早起\n1. 钱多多 6:01\n2. 李四")
     choose(page, 0, "Add as new member")
     page.confirm_paste()
@@ -179,6 +181,8 @@ def test_a_newcomer_the_paste_added_goes_with_its_undo(qtbot, ws, who_undoes):
     qtbot.mouseClick(page.undo_paste_button, Qt.MouseButton.LeftButton)
     assert who(ws) == set()
     status = page.quick_status.text()
+    # the roster follows: told when she was added, and when she was taken off
+    assert changed == ([True, True] if who_undoes == "owner" else [True])
     if who_undoes == "owner":
         assert roster_names(ws, ws.group_id) == before
         assert (

@@ -1271,7 +1271,10 @@ class CheckinsPage(GroupPage):
                 session, self._actor, last.group_id, last.pairs, logged_at=last.logged_at, added=last.added
             )
 
-        done = run_write(self, self._database, undo_all, changes=CHECKIN_CHANGES)
+        def changes(result: PasteUndo) -> tuple[str, ...]:  # the roster too when it took people off it
+            return (*CHECKIN_CHANGES, "members") if result.removed else CHECKIN_CHANGES
+
+        done = run_write(self, self._database, undo_all, changes=changes)
         if not done:
             return
         result: PasteUndo = done.value
@@ -1320,6 +1323,8 @@ class CheckinsPage(GroupPage):
         self.refresh_day()
         self.refresh_heatmap({d for _m, d in result.undone})
         self._refresh_preview_already()
+        if result.removed:
+            self.data_changed.emit()  # as the paste that added them did
 
     # ---------------------------------------------------------------- the day's lists
     def selected_checkins(self):
