@@ -1725,14 +1725,18 @@ def _undo_checkins(database, actor, group_id: int, group: str, plan, names: dict
     logged by hand, by an import, from a chat export or by an earlier paste was in before — that paste found it
     "already" — and is kept and said (run it again to undo the paste before, or name them)."""
     from desktop.services.checkins import undo_checkin
-    from desktop.services.paste import EARLIER_PASTE, NOT_PASTED, undo_paste
+    from desktop.services.paste import EARLIER_PASTE, NOT_PASTED, last_paste_days, undo_paste
 
     pairs = list(dict.fromkeys((p.membership_id, p.day) for p in plan))
     kept: dict[tuple[int, date], tuple[str, str]] = {}
+    elsewhere: list[date] = []  # nothing of theirs pasted on the days read: the days their last paste logged
     with database.session() as session:
         if path is not None:
             result = undo_paste(session, actor, group_id, pairs)
             undone = set(result.undone)
+            if not undone and not result.of_kind(EARLIER_PASTE):
+                asked = {d for _m, d in pairs}
+                elsewhere = [d for d in last_paste_days(session, group_id, {m for m, _d in pairs}) if d not in asked]
             for line in result.of_kind(NOT_PASTED):
                 kept[(line.membership_id, line.day)] = (
                     f"不是粘贴接龙记录的 ({line.source}), 保留; 要撤销请写名字",
@@ -1756,6 +1760,13 @@ def _undo_checkins(database, actor, group_id: int, group: str, plan, names: dict
             what = "已撤销 undone" if (m, d) in undone else "没有打卡, 无需撤销 no check-in to undo"
         print(said(f"{where}{names.get(m, m)} {d.isoformat()}: {what}"), file=sys.stderr)
     rest = len(pairs) - len(undone) - len(kept)
+    if elsewhere:  # run the next morning: the chain (no date in it) was read for today, its paste logged yesterday
+        days = ", ".join(d.isoformat() for d in elsewhere)
+        print(
+            f"{where}这些成员上一次粘贴记在 {days}; 要撤销那一次, 加 --date {elsewhere[-1].isoformat()} 再运行"
+            f" (their last paste was logged for {days}: run again with --date {elsewhere[-1].isoformat()} to undo it)",
+            file=sys.stderr,
+        )
     print(f"{group}: 撤销 undone {len(undone)}, 保留 kept {len(kept)}, 没有打卡 none {rest}")
     return EXIT_OK
 

@@ -136,7 +136,7 @@ from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 
 from rapidfuzz import fuzz, process
-from sqlalchemy import bindparam, delete, select, union
+from sqlalchemy import bindparam, delete, func, select, union
 from sqlalchemy.orm import Session
 
 from desktop.chat_parse import (
@@ -4241,6 +4241,23 @@ def undo_paste(
         lines.append(PasteUndoLine(m, d, kind, source, at))
     removed, stayed = _take_back_added(session, actor, group_id, added)
     return PasteUndo(tuple(lines), removed, stayed)
+
+
+def last_paste_days(session: Session, group_id: int, membership_ids: Iterable[int]) -> list[date]:
+    """The days the latest paste of these memberships logged (its check-ins stamped within PASTE_BATCH_SECONDS of the
+    latest stamp among theirs), earliest first; [] when none of them has a check-in from a paste. What `checkin
+    --paste FILE --undo` names when it found nothing to undo on the day it read the chain for (run the next morning,
+    the chain without a date is read for the new day)."""
+    ids = sorted(set(membership_ids))
+    if not ids:
+        return []
+    mine = (CheckIn.group_id == group_id, CheckIn.membership_id.in_(ids), CheckIn.source == "paste")
+    latest = session.scalar(select(func.max(CheckIn.logged_at)).where(*mine))
+    if latest is None:
+        return []
+    since = latest - timedelta(seconds=PASTE_BATCH_SECONDS)
+    days = session.scalars(select(CheckIn.day).where(*mine, CheckIn.logged_at >= since).distinct()).all()
+    return sorted(bulk.stored_day(d) for d in days)
 
 
 def _take_back_added(

@@ -412,3 +412,30 @@ def test_the_people_a_paste_added_go_with_its_undo_unless_recorded_on_since(worl
         assert s.get(Membership, o.new_membership_ids[0]) is not None
         assert s.get(Membership, o.new_membership_ids[1]) is None
         assert kept.drift(s.connection()) == []
+
+
+def test_the_cli_undo_run_the_next_morning_names_the_day_of_the_last_paste(world, tmp_path, capsys, monkeypatch):
+    """`qundesk checkin --paste chain.txt --undo` the morning after: the chain (no date in it) is read for the new day,
+    where nothing was logged — "撤销 undone 0 … 没有打卡 none 3" and exit 0, as if the paste had been undone. It now
+    names the day the paste logged and the --date that undoes it; with it, the paste goes."""
+    from desktop.cli import main
+
+    db, _owner, early, _books, ms = world
+    chain = tmp_path / "chain.txt"
+    chain.write_text(CHAIN, encoding="utf-8")
+    args = ["--db", db.engine.url.database, "checkin", "--group", "早起营"]
+    assert main([*args, "--paste", str(chain)]) == 0
+    monkeypatch.setenv("QUNDESK_TODAY", (TODAY + timedelta(days=1)).isoformat())
+    capsys.readouterr()
+    assert main([*args, "--paste", str(chain), "--undo"]) == 0
+    out = capsys.readouterr()
+    assert "撤销 undone 0" in out.out
+    assert f"their last paste was logged for {TODAY}: run again with --date {TODAY} to undo it" in out.err
+    assert main([*args, "--paste", str(chain), "--undo", "--date", TODAY.isoformat()]) == 0
+    assert "撤销 undone 3" in capsys.readouterr().out
+    with db.session() as s:
+        from desktop.services.checkins import checkins_on
+
+        assert checkins_on(s, early, TODAY) == []
+        assert kept.drift(s.connection()) == [] and recompute_preview(s, early) == []
+    assert ms
