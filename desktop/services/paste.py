@@ -4267,11 +4267,11 @@ def _take_back_added(
     the person deleted — a newcomer added from a chain pasted into the wrong group stayed a member there, a joiner of
     the month in its figures and workbook, after the check-ins went. As a copy's undo (members.undo_copy): only an
     owner or an admin, who may delete members (an assistant's undo leaves them, said); and one with anything recorded
-    since — a check-in, a place, a step, points that stand, another group, a referral, a tag — stays, said: the record
-    is someone's now. Returns (names removed, (name, why) of those staying)."""
+    since — a check-in, a place, a step, points that stand, another group, a referral, a tag, a role, a tier, an edit —
+    stays, said: the record is someone's now. Returns (names removed, (name, why) of those staying)."""
     from desktop.services.members import _FACTS
     from desktop.services.points import standing_entry
-    from models import ChatAlias, PointsEntry, member_tag
+    from models import ChatAlias, PointsEntry, TierChange, member_tag, membership_role
 
     rows = session.execute(
         select(Membership.id, Membership.member_id, Member.display_name)
@@ -4301,6 +4301,21 @@ def _take_back_added(
             or session.scalar(select(member_tag.c.member_id).where(member_tag.c.member_id == member_id).limit(1))
             is not None
             or session.scalar(select(ChatAlias.id).where(ChatAlias.member_id == member_id).limit(1)) is not None
+            or session.scalar(
+                select(membership_role.c.membership_id).where(membership_role.c.membership_id == ms).limit(1)
+            )
+            is not None
+            or session.scalar(select(TierChange.membership_id).where(TierChange.membership_id == ms).limit(1))
+            is not None
+            # edited since it was added (a WeChat ID, a phone, a note typed in the member dialog): someone's record now
+            or session.scalar(
+                select(AuditEntry.id)
+                .where(
+                    AuditEntry.entity == "member", AuditEntry.entity_id == member_id, AuditEntry.action != "member.add"
+                )
+                .limit(1)
+            )
+            is not None
         )
         if busy:
             stayed.append((name, "recorded"))

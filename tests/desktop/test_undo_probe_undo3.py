@@ -5,6 +5,7 @@ one rule for the window and the CLI (`paste.undo_paste`), whatever happened sinc
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 
 import pytest
@@ -38,7 +39,7 @@ from desktop.services.points import (
     undo_adjustment_batch,
 )
 from desktop.services.report import export_monthly_report
-from desktop.services.roster import MemberInput, add_member
+from desktop.services.roster import MemberInput, add_member, get_member_input, update_member
 from desktop.tasks import Progress
 from desktop.workspace import actor_for
 from models import AuditEntry, Membership, PointsEntry, clock, kept
@@ -374,8 +375,8 @@ def test_a_planned_check_in_of_a_new_member_is_a_pair_like_any_other(world):
 def test_the_people_a_paste_added_go_with_its_undo_unless_recorded_on_since(world, tmp_path):
     """A chain of 早起营 pasted into 读书会 with 李娜 and 周杰 "added as new members" there: the undo took back their
     check-ins and left both members of 读书会 — joiners of November in its 概览 and 成员名册. The undo now takes each
-    off with the paste (the workspace and the workbook as before); one with something recorded since (a leave) stays,
-    named with why."""
+    off with the paste (the workspace and the workbook as before); one with something recorded since (a leave, an
+    edit in the member dialog) stays, named with why."""
     db, owner, early, books, ms = world
     state = {}
 
@@ -401,16 +402,21 @@ def test_the_people_a_paste_added_go_with_its_undo_unless_recorded_on_since(worl
         "member.paste_undone",
         "member.paste_undone",
     ]
-    do(None)
-    o = state["o"]
     with db.session() as s:
-        record_leave(s, owner, o.new_membership_ids[0], TODAY, TODAY)
+        plan = certain_plan(preview_paste(s, books, TODAY, CHAIN).matches)
+    plan += [PlannedCheckin(None, TODAY, None, False, n) for n in ("李娜", "周杰", "新人小王")]
+    o = commit_paste(Progress(), database=db, actor=owner, group_id=books, day=TODAY, planned=plan)
+    li, zhou, wang = o.new_membership_ids
+    with db.session() as s:
+        record_leave(s, owner, li, TODAY, TODAY)  # 李娜: a leave recorded since
+        loaded = get_member_input(s, zhou)  # 周杰: his WeChat ID typed in since
+        update_member(s, owner, zhou, replace(loaded, wechat_id="zhoujie_88"), loaded=loaded)
         s.commit()
         result = undo_paste(s, owner, books, o.logged, logged_at=o.logged_at, added=o.new_membership_ids)
         s.commit()
-        assert result.removed == ("周杰",) and result.stayed == (("李娜", "recorded"),)
-        assert s.get(Membership, o.new_membership_ids[0]) is not None
-        assert s.get(Membership, o.new_membership_ids[1]) is None
+        assert result.removed == ("新人小王",) and result.stayed == (("李娜", "recorded"), ("周杰", "recorded"))
+        assert s.get(Membership, li) is not None and s.get(Membership, zhou) is not None
+        assert s.get(Membership, wang) is None
         assert kept.drift(s.connection()) == []
 
 
