@@ -1298,20 +1298,20 @@ class CheckinsPage(GroupPage):
         if result.removed:
             parts.append(
                 self.tr("taken off the roster: %1 (added by this paste)").replace(
-                    "%1", list_text(shown(n) or "" for n in result.removed)
+                    "%1", list_text(shown(name) or "" for name in result.removed)
                 )
             )
-        if stay := [n for n, why in result.stayed if why == "recorded"]:
+        if stay := [name for name, why in result.stayed if why == "recorded"]:
             parts.append(
                 self.tr("added by this paste, kept on the roster: %1 (recorded on since)").replace(
-                    "%1", list_text(shown(n) or "" for n in stay)
+                    "%1", list_text(shown(name) or "" for name in stay)
                 )
             )
-        if stay := [n for n, why in result.stayed if why == "not_allowed"]:
+        if stay := [name for name, why in result.stayed if why == "not_allowed"]:
             parts.append(
                 self.tr(
                     "added by this paste, kept on the roster: %1 (only an owner or an admin can delete members)"
-                ).replace("%1", list_text(shown(n) or "" for n in stay))
+                ).replace("%1", list_text(shown(name) or "" for name in stay))
             )
         if lines := result.of_kind(GONE):
             parts.append(
