@@ -1736,44 +1736,40 @@ def _cmd_checkin(ctx: Context, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-PASTE_BATCH_SECONDS = 10  # the check-ins one paste logged carry logged_at stamps this close to the latest one
-
-
 def _undo_checkins(database, actor, group_id: int, group: str, plan, names: dict[int, str], said, path) -> int:
     """`checkin --undo`: the check-ins of the planned members on their days taken back in ONE transaction (each
     through the window's own undo: points and streak bonus reversed, audited), each line said. With names, the
     check-ins of those members whatever logged them. With --paste (a chain logged into the wrong group or day,
-    undone by running it again with --undo), only what the last paste of those people logged: the check-ins from a
-    paste logged within PASTE_BATCH_SECONDS of the latest of them. One logged by hand, by an import, from a chat
-    export or by an earlier paste was in before — that paste found it "already" — and is kept and said (run it
-    again to undo the paste before, or name them)."""
-    from datetime import timedelta
-
+    undone by running it again with --undo), only what the last paste of those people logged: the window's rule,
+    `paste.undo_paste` (the check-ins from a paste stamped within PASTE_BATCH_SECONDS of the latest of them). One
+    logged by hand, by an import, from a chat export or by an earlier paste was in before — that paste found it
+    "already" — and is kept and said (run it again to undo the paste before, or name them)."""
     from desktop.services.checkins import undo_checkin
-    from desktop.services.paste import already_details
+    from desktop.services.paste import EARLIER_PASTE, NOT_PASTED, last_paste_days, undo_paste
 
     pairs = list(dict.fromkeys((p.membership_id, p.day) for p in plan))
+    kept: dict[tuple[int, date], tuple[str, str]] = {}
+    elsewhere: list[date] = []  # nothing of theirs pasted on the days read: the days their last paste logged
     with database.session() as session:
-        found = already_details(session, group_id, pairs)
-        kept: dict[tuple[int, date], tuple[str, str]] = {}
         if path is not None:
-            pasted = [a.logged_at for a in found.values() if a.source == "paste" and a.logged_at is not None]
-            since = max(pasted) - timedelta(seconds=PASTE_BATCH_SECONDS) if pasted else None
-            for pair, a in found.items():
-                if a.source != "paste":
-                    kept[pair] = (
-                        f"不是粘贴接龙记录的 ({a.source}), 保留; 要撤销请写名字",
-                        f"not logged from a paste ({a.source}): kept — name them to undo it",
-                    )
-                elif since is not None and a.logged_at is not None and a.logged_at < since:
-                    at = a.logged_at.strftime("%m-%d %H:%M")
-                    kept[pair] = (
-                        f"是更早一次粘贴 ({at}) 记录的, 保留; 再运行一次 --undo 可撤销那一次",
-                        f"logged by an earlier paste ({at}): kept — run --undo again to undo that one",
-                    )
-        undone = [
-            (m, d) for m, d in pairs if (m, d) in found and (m, d) not in kept and undo_checkin(session, actor, m, d)
-        ]
+            result = undo_paste(session, actor, group_id, pairs)
+            undone = set(result.undone)
+            if not undone and not result.of_kind(EARLIER_PASTE):
+                asked = {d for _m, d in pairs}
+                elsewhere = [d for d in last_paste_days(session, group_id, {m for m, _d in pairs}) if d not in asked]
+            for line in result.of_kind(NOT_PASTED):
+                kept[(line.membership_id, line.day)] = (
+                    f"不是粘贴接龙记录的 ({line.source}), 保留; 要撤销请写名字",
+                    f"not logged from a paste ({line.source}): kept — name them to undo it",
+                )
+            for line in result.of_kind(EARLIER_PASTE):
+                at = line.logged_at.strftime("%m-%d %H:%M") if line.logged_at is not None else "?"
+                kept[(line.membership_id, line.day)] = (
+                    f"是更早一次粘贴 ({at}) 记录的, 保留; 再运行一次 --undo 可撤销那一次",
+                    f"logged by an earlier paste ({at}): kept — run --undo again to undo that one",
+                )
+        else:
+            undone = {(m, d) for m, d in pairs if undo_checkin(session, actor, m, d)}
         session.commit()
     where = f"{path}: " if path is not None else ""
     for m, d in pairs:
@@ -1784,6 +1780,13 @@ def _undo_checkins(database, actor, group_id: int, group: str, plan, names: dict
             what = "已撤销 undone" if (m, d) in undone else "没有打卡, 无需撤销 no check-in to undo"
         print(said(f"{where}{names.get(m, m)} {d.isoformat()}: {what}"), file=sys.stderr)
     rest = len(pairs) - len(undone) - len(kept)
+    if elsewhere:  # run the next morning: the chain (no date in it) was read for today, its paste logged yesterday
+        days = ", ".join(d.isoformat() for d in elsewhere)
+        print(
+            f"{where}这些成员上一次粘贴记在 {days}; 要撤销那一次, 加 --date {elsewhere[-1].isoformat()} 再运行"
+            f" (their last paste was logged for {days}: run again with --date {elsewhere[-1].isoformat()} to undo it)",
+            file=sys.stderr,
+        )
     print(f"{group}: 撤销 undone {len(undone)}, 保留 kept {len(kept)}, 没有打卡 none {rest}")
     return EXIT_OK
 

@@ -59,6 +59,7 @@ ACTION_LABELS: dict[str, tuple[str, str]] = {
     "member.restore": ("恢复成员", "Restore member"),
     "member.merge": ("合并成员", "Merge members"),
     "member.unmerge": ("撤销合并成员", "Undo a merge of members"),
+    "member.paste_undone": ("撤销粘贴, 移除其新增的成员", "Paste undone: member it added removed"),
     "checkin.record": ("打卡", "Check-in"),
     "checkin.undo": ("撤销打卡", "Undo check-in"),
     "leave.record": ("请假", "Leave"),

@@ -3,6 +3,7 @@ check-ins per day and one member's check-in and leave days (for the calendar hea
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -150,3 +151,16 @@ def member_calendar(session: Session, membership_id: int, start: date, end: date
 
 def group_name(session: Session, group_id: int) -> str | None:
     return session.scalar(select(Group.name).where(Group.id == group_id))
+
+
+def membership_names(session: Session, membership_ids: Collection[int]) -> dict[int, str]:
+    """The display names of these memberships' people (those still there)."""
+    if not membership_ids:
+        return {}
+    return dict(
+        session.execute(
+            select(Membership.id, Member.display_name)
+            .join(Member, Member.id == Membership.member_id)
+            .where(Membership.id.in_(sorted(set(membership_ids))))
+        ).all()
+    )

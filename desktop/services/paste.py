@@ -136,7 +136,7 @@ from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 
 from rapidfuzz import fuzz, process
-from sqlalchemy import bindparam, select, union
+from sqlalchemy import bindparam, delete, func, select, union
 from sqlalchemy.orm import Session
 
 from desktop.chat_parse import (
@@ -174,8 +174,9 @@ from desktop.leave_words import (
 from desktop.leave_words import HOLIDAY as _HOLIDAY
 from desktop.leave_words import LUNAR as _LUNAR
 from desktop.numerals import cn_number
-from desktop.services.checkins import CheckinEntry, first_joined, left_before, record_checkins_by_day
-from desktop.services.operators import Actor
+from desktop.services.audit import record_audit
+from desktop.services.checkins import CheckinEntry, first_joined, left_before, record_checkins_by_day, undo_checkin
+from desktop.services.operators import Actor, allowed, require
 from desktop.tasks import Progress
 from models import AuditEntry, CheckIn, Group, Leave, Member, Membership, MembershipSpell, bulk, clock
 from models.base import ENDED_STATUSES
@@ -4113,6 +4114,7 @@ class PasteOutcome:
     already: tuple[tuple[int, date], ...]  # (membership, day) that already had a check-in
     new_membership_ids: tuple[int, ...]
     points: int = 0
+    logged_at: datetime | None = None  # the stamp its check-ins carry (`undo_paste`'s anchor); None: none logged
 
     @property
     def logged_ids(self) -> tuple[int, ...]:
@@ -4176,11 +4178,210 @@ def commit_paste(
                 logged += [(m, d) for m in result.logged]
                 already += [(m, d) for m in result.already]
                 points += result.points
+            stamp = None
+            if logged:  # the stamp of this paste's check-ins, as written: what its undo takes back (`undo_paste`)
+                mid, d = logged[0]
+                stamp = session.scalar(select(CheckIn.logged_at).where(CheckIn.membership_id == mid, CheckIn.day == d))
             progress.step(total, total)
             session.commit()
-        return PasteOutcome(tuple(logged), tuple(already), new_members, points)
+        return PasteOutcome(tuple(logged), tuple(already), new_members, points, stamp)
 
     return (retry or with_retry)(write)
+
+
+# The check-ins one paste logged carry `logged_at` stamps this close to one another (one statement a day, one commit):
+# "the last paste" of some people is their check-ins from a paste stamped within this of the latest.
+PASTE_BATCH_SECONDS = 10
+
+# why `undo_paste` left a (membership, day) as it was
+UNDONE, NOT_PASTED, EARLIER_PASTE, LATER_PASTE, NO_CHECKIN, GONE = (
+    "undone",
+    "not_pasted",
+    "earlier_paste",
+    "later_paste",
+    "no_checkin",
+    "gone",
+)
+
+
+@dataclass(frozen=True)
+class PasteUndoLine:
+    """What `undo_paste` did with one (membership, day): `kind` one of UNDONE, NOT_PASTED (logged by hand, an import or
+    a chat export: `source`), EARLIER_PASTE / LATER_PASTE (another paste's, stamped `logged_at`), NO_CHECKIN (none that
+    day: never logged, or undone since), GONE (the membership is no longer the group's: merged into another record of
+    the person since — its check-ins are that record's now, taken back there by name or in the day's list)."""
+
+    membership_id: int
+    day: date
+    kind: str
+    source: str | None = None
+    logged_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class PasteUndo:
+    lines: tuple[PasteUndoLine, ...]  # one per (membership, day) asked, in their order
+    removed: tuple[str, ...] = ()  # the people the paste added, taken off the roster with it (their names)
+    # the people it added who stay, each with why: "recorded" (something of theirs since), "not_allowed" (only an
+    # owner or an admin deletes members)
+    stayed: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def undone(self) -> tuple[tuple[int, date], ...]:
+        return tuple((x.membership_id, x.day) for x in self.lines if x.kind == UNDONE)
+
+    def of_kind(self, *kinds: str) -> tuple[PasteUndoLine, ...]:
+        return tuple(x for x in self.lines if x.kind in kinds)
+
+
+def undo_paste(
+    session: Session,
+    actor: Actor,
+    group_id: int,
+    pairs: Iterable[tuple[int, date]],
+    *,
+    logged_at: datetime | None = None,
+    added: Iterable[int] = (),
+) -> PasteUndo:
+    """Take back what the last paste of these (membership, day) logged — the window's "Undo this paste" (its pairs and
+    the paste's stamp, `logged_at`) and `qundesk checkin --paste FILE --undo` (the chain matched again; no stamp: the
+    latest of theirs) — and nothing else, each check-in through `undo_checkin` (points and streak bonus reversed,
+    audited). The last paste is the check-ins from a paste stamped within PASTE_BATCH_SECONDS of its stamp. Left as
+    they are, each with why: a check-in logged by hand, an import or a chat export (the paste found it "already"); one
+    of an earlier paste (run the undo again for that one) or of a later one (logged again since); a day without a
+    check-in any more; a membership merged into another record since. Whatever day it is now: the pairs name their
+    days (an undo after midnight takes back yesterday's paste). `added`: the memberships the paste made ("Add as new
+    member" — often in the wrong group): once their check-ins are taken back, each is taken off the roster with its
+    person, as if never added (`_take_back_added`). In the caller's transaction."""
+    pairs = list(dict.fromkeys(pairs))
+    require(actor, "record_participation")
+    # the memberships first, in one order (as record_checkins): a check-in another assistant logs or undoes meanwhile
+    # is written before the stamps are read, or waits for this undo
+    bulk.lock_rows(session.connection(), "membership", {m for m, _d in pairs}, mode="write")
+    live = set(
+        session.scalars(
+            select(Membership.id).where(
+                Membership.id.in_(sorted({m for m, _d in pairs})), Membership.group_id == group_id
+            )
+        )
+    )
+    found = already_details(session, group_id, [(m, d) for m, d in pairs if m in live])
+    if logged_at is None:
+        pasted = [a.logged_at for a in found.values() if a.source == "paste" and a.logged_at is not None]
+        logged_at = max(pasted) if pasted else None
+    window = timedelta(seconds=PASTE_BATCH_SECONDS)
+    lines: list[PasteUndoLine] = []
+    for m, d in pairs:
+        a = found.get((m, d))
+        if m not in live:
+            kind, source, at = GONE, None, None
+        elif a is None:
+            kind, source, at = NO_CHECKIN, None, None
+        elif a.source != "paste":
+            kind, source, at = NOT_PASTED, a.source, a.logged_at
+        elif logged_at is not None and a.logged_at is not None and a.logged_at < logged_at - window:
+            kind, source, at = EARLIER_PASTE, a.source, a.logged_at
+        elif logged_at is not None and a.logged_at is not None and a.logged_at > logged_at + window:
+            kind, source, at = LATER_PASTE, a.source, a.logged_at
+        else:
+            # undone by another assistant between the read and the lock: none any more
+            kind = UNDONE if undo_checkin(session, actor, m, d) else NO_CHECKIN
+            source, at = a.source, a.logged_at
+        lines.append(PasteUndoLine(m, d, kind, source, at))
+    removed, stayed = _take_back_added(session, actor, group_id, added)
+    return PasteUndo(tuple(lines), removed, stayed)
+
+
+def last_paste_days(session: Session, group_id: int, membership_ids: Iterable[int]) -> list[date]:
+    """The days the latest paste of these memberships logged (its check-ins stamped within PASTE_BATCH_SECONDS of the
+    latest stamp among theirs), earliest first; [] when none of them has a check-in from a paste. What `checkin
+    --paste FILE --undo` names when it found nothing to undo on the day it read the chain for (run the next morning,
+    the chain without a date is read for the new day)."""
+    ids = sorted(set(membership_ids))
+    if not ids:
+        return []
+    mine = (CheckIn.group_id == group_id, CheckIn.membership_id.in_(ids), CheckIn.source == "paste")
+    latest = session.scalar(select(func.max(CheckIn.logged_at)).where(*mine))
+    if latest is None:
+        return []
+    since = latest - timedelta(seconds=PASTE_BATCH_SECONDS)
+    days = session.scalars(select(CheckIn.day).where(*mine, CheckIn.logged_at >= since).distinct()).all()
+    return sorted(bulk.stored_day(d) for d in days)
+
+
+def _take_back_added(
+    session: Session, actor: Actor, group_id: int, added: Iterable[int]
+) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
+    """The people a paste added to the group (a new record each), taken off with the paste's undo: the membership and
+    the person deleted — a newcomer added from a chain pasted into the wrong group stayed a member there, a joiner of
+    the month in its figures and workbook, after the check-ins went. As a copy's undo (members.undo_copy): only an
+    owner or an admin, who may delete members (an assistant's undo leaves them, said); and one with anything recorded
+    since — a check-in, a place, a step, points that stand, another group, a referral, a tag, a role, a tier, an edit —
+    stays, said: the record is someone's now. Returns (names removed, (name, why) of those staying)."""
+    from desktop.services.members import _FACTS
+    from desktop.services.points import standing_entry
+    from models import ChatAlias, PointsEntry, TierChange, member_tag, membership_role
+
+    rows = session.execute(
+        select(Membership.id, Membership.member_id, Member.display_name)
+        .join(Member, Member.id == Membership.member_id)
+        .where(Membership.id.in_(sorted(set(added))), Membership.group_id == group_id)
+        .order_by(Membership.id)
+    ).all()
+    if not rows:
+        return (), ()
+    if not allowed(actor, "delete_members"):
+        return (), tuple((name, "not_allowed") for _ms, _m, name in rows)
+    removed: list[str] = []
+    stayed: list[tuple[str, str]] = []
+    for ms, member_id, name in rows:
+        busy = (
+            any(
+                session.scalar(select(t.id).where(t.membership_id == ms).limit(1)) is not None
+                for t in _FACTS
+                if t is not PointsEntry
+            )
+            or session.scalar(select(standing_entry(ms))) is True
+            or session.scalar(
+                select(Membership.id).where(Membership.member_id == member_id, Membership.id != ms).limit(1)
+            )
+            is not None
+            or session.scalar(select(Membership.id).where(Membership.referrer_id == member_id).limit(1)) is not None
+            or session.scalar(select(member_tag.c.member_id).where(member_tag.c.member_id == member_id).limit(1))
+            is not None
+            or session.scalar(select(ChatAlias.id).where(ChatAlias.member_id == member_id).limit(1)) is not None
+            or session.scalar(
+                select(membership_role.c.membership_id).where(membership_role.c.membership_id == ms).limit(1)
+            )
+            is not None
+            or session.scalar(select(TierChange.membership_id).where(TierChange.membership_id == ms).limit(1))
+            is not None
+            # edited since it was added (a WeChat ID, a phone, a note typed in the member dialog): someone's record now
+            or session.scalar(
+                select(AuditEntry.id)
+                .where(
+                    AuditEntry.entity == "member", AuditEntry.entity_id == member_id, AuditEntry.action != "member.add"
+                )
+                .limit(1)
+            )
+            is not None
+        )
+        if busy:
+            stayed.append((name, "recorded"))
+            continue
+        # the membership's own ledger rows (its check-in's entry and reversal) go with it (ON DELETE CASCADE)
+        session.execute(delete(Membership).where(Membership.id == ms))
+        session.execute(delete(Member).where(Member.id == member_id))
+        record_audit(
+            session,
+            actor.id,
+            "member.paste_undone",
+            "member",
+            member_id,
+            before={"display_name": name, "group_id": group_id, "membership_id": ms},
+        )
+        removed.append(name)
+    return tuple(removed), tuple(stayed)
 
 
 def added_meanwhile(session: Session, group_id: int, names: Sequence[str]) -> dict[str, int]:

@@ -528,6 +528,40 @@ def group_levels(session: Session, group_id: int, at: date | None = None) -> lis
     ]
 
 
+def standing_entry(membership_id, start: date | None = None, end: date | None = None):
+    """EXISTS: the membership has a ledger entry dated in [start, end] (open ends: none) that stands — neither a
+    reversal nor reversed. A membership whose every entry there was taken back with its fact (a check-in logged into
+    the wrong group and undone: +1 −1) has none: it is on no board, as if the fact had never been logged; one whose
+    entries merely add up to 0 (+10 for a meetup, −10 for an ad) has. (A reversal is dated as the entry it reverses:
+    both are in any period or neither.)"""
+    entry, reversal = aliased(PointsEntry), aliased(PointsEntry)
+    conds = [
+        entry.membership_id == membership_id,
+        entry.reverses_id.is_(None),
+        ~select(reversal.id).where(reversal.reverses_id == entry.id).exists(),
+    ]
+    if start is not None:
+        conds.append(entry.day >= start)
+    if end is not None:
+        conds.append(entry.day <= end)
+    return select(entry.id).where(*conds).exists()
+
+
+def on_board(session_or_connection, membership_ids, start: date | None, end: date | None) -> set[int]:
+    """Of these memberships (each with entries summing to 0 in [start, end]), those with an entry there that stands
+    (`standing_entry`): the ones a board lists."""
+    ids = sorted(set(membership_ids))
+    out: set[int] = set()
+    for i in range(0, len(ids), 500):
+        chunk = ids[i : i + 500]
+        out.update(
+            session_or_connection.execute(
+                select(Membership.id).where(Membership.id.in_(chunk), standing_entry(Membership.id, start, end))
+            ).scalars()
+        )
+    return out
+
+
 @dataclass(frozen=True)
 class LeaderRow:
     rank: int
@@ -570,7 +604,8 @@ def _leaderboard(
             .join(Member, Member.id == Membership.member_id)
             .where(
                 Membership.group_id == group_id,
-                select(PointsEntry.id).where(PointsEntry.membership_id == Membership.id).exists(),
+                # an entry that stands; a balance other than 0 has one (read first: the EXISTS is for the zeros)
+                or_(Membership.points_balance != 0, standing_entry(Membership.id)),
                 *shown,
             )
         )
@@ -594,7 +629,7 @@ def _leaderboard(
             select(sums.c.membership_id, Member.display_name, total, Membership.points_balance, how_many)
             .join(Membership, Membership.id == sums.c.membership_id)
             .join(Member, Member.id == Membership.member_id)
-            .where(*shown)
+            .where(*shown, or_(total != 0, standing_entry(sums.c.membership_id, start, end)))
         )
     # ties in pinyin order, then by membership, as on the workbook's boards and in the leaderboard text: two names of
     # one reading (张三 and 章三, 王芳 and 王芳🌸) were ordered by their characters here and by membership there, so the

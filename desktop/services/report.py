@@ -117,7 +117,7 @@ from desktop.metrics import (
 from desktop.phones import mask_phone, mask_phones_in
 from desktop.phrases import Phrase, default_name, ledger_reason
 from desktop.services.operators import Actor, require
-from desktop.services.points import competition_ranks, level_for, top_with_ties
+from desktop.services.points import competition_ranks, level_for, on_board, top_with_ties
 from desktop.settings import group_rule_at, rules_at
 from desktop.streaks import longest_run
 from desktop.tasks import Progress
@@ -436,7 +436,7 @@ class _Person:
     tags: tuple[str, ...] = ()
     points: int = 0  # balance up to the end of the period
     level: str | None = None
-    in_ledger: bool = False  # has a ledger entry up to the end of the period: on the all-time board, 0 included
+    in_ledger: bool = False  # has an entry that stands up to the end of the period: on the all-time board, 0 included
     last_activity: date | None = None
     messages: int = 0  # chat messages in the period (chat-history imports)
     spells: tuple[tuple[datetime | None, datetime], ...] = ()  # earlier, closed spells (joined, left): rare
@@ -674,10 +674,14 @@ def _people(conn, gid: int, p: Period, *, full: bool, light: bool = False) -> di
             .group_by(PointsEntry.membership_id)
         ).all()
     )
+    # a membership whose every entry was taken back with its fact (+1 −1: a check-in undone) is on no board
+    shown = {mid for mid, pts in balances.items() if pts} | on_board(
+        conn, [mid for mid, pts in balances.items() if not pts], None, end
+    )
     for mid, person in people.items():
         person.points = int(balances.get(mid) or 0)
         person.level = level_for(levels, person.points)
-        person.in_ledger = mid in balances
+        person.in_ledger = mid in shown
 
     last: dict[int, date] = {}
     for q in (
@@ -785,6 +789,10 @@ def _load_group(session: Session, group: Group, year: int, month: int, p: Period
     ):
         month_points[mid] = int(pts)
         ledger_rows += n
+    # on the month's board: those with an entry of the month that stands (points.standing_entry)
+    zeros = [mid for mid, pts in month_points.items() if not pts]
+    for mid in set(zeros) - on_board(conn, zeros, start, end):
+        del month_points[mid]
 
     # retired as the period's end had it: a step retired since was live then (as the funnel beside it counts)
     steps = [
@@ -1065,9 +1073,9 @@ class _Report:
         # the leaderboard text's order and ranks (texts.leaderboard_text): points, then pinyin; equal points
         # share a rank (points.competition_ranks), and everyone level with the last place is on the board
         # (points.top_with_ties). Who is on a board is who the Points page lists (points.leaderboard): everyone
-        # with a ledger entry in the period, a sum of 0 included — left out here, a member whose check-in was
-        # undone (+1 −1) was ranked on the page and not in the workbook, and everyone below them (a negative
-        # balance) one place higher in the workbook than on the page
+        # with a ledger entry in the period that stands, a sum of 0 included (points.standing_entry: a member whose
+        # only check-in was undone, +1 −1, is on neither; one ranked on one board and not the other put everyone
+        # below them one place apart)
         by_month = sorted(
             (pp for pp in visible if pp.mid in g.month_points),
             key=lambda pp: (-g.month_points[pp.mid], pp.pinyin or "", pp.mid),

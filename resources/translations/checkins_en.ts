@@ -769,6 +769,48 @@ Morning check-in 22 Nov
             <source>The title says %1: it is logged for the chosen day. Set the camp's first day in the group's profile and the camp day names the date</source>
             <translation>The title says %1: it is logged for the chosen day. Set the camp's first day in the group's profile and the camp day names the date</translation>
         </message>
+        <message numerus="yes">
+            <source>Undo the paste in %1 (%n)</source>
+            <translation>
+                <numerusform>Undo the paste in %1 (%Ln)</numerusform>
+                <numerusform>Undo the paste in %1 (%Ln)</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Undone: the %n check-in(s) the last paste logged in %1</source>
+            <translation>
+                <numerusform>Undone: the %Ln check-in the last paste logged in %1</numerusform>
+                <numerusform>Undone: the %Ln check-ins the last paste logged in %1</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>kept: %1 (logged again since, by hand or another paste)</source>
+            <translation>kept: %1 (logged again since, by hand or another paste)</translation>
+        </message>
+        <message>
+            <source>%1: no check-in any more (someone else undid it)</source>
+            <translation>%1: no check-in any more (someone else undid it)</translation>
+        </message>
+        <message>
+            <source>not undone: %1 (merged into another record of the person since: undo that check-in in the day's list)</source>
+            <translation>not undone: %1 (merged into another record of the person since: undo that check-in in the day's list)</translation>
+        </message>
+        <message>
+            <source>Nothing of the last paste was undone</source>
+            <translation>Nothing of the last paste was undone</translation>
+        </message>
+        <message>
+            <source>taken off the roster: %1 (added by this paste)</source>
+            <translation>taken off the roster: %1 (added by this paste)</translation>
+        </message>
+        <message>
+            <source>added by this paste, kept on the roster: %1 (recorded on since)</source>
+            <translation>added by this paste, kept on the roster: %1 (recorded on since)</translation>
+        </message>
+        <message>
+            <source>added by this paste, kept on the roster: %1 (only an owner or an admin can delete members)</source>
+            <translation>added by this paste, kept on the roster: %1 (only an owner or an admin can delete members)</translation>
+        </message>
     </context>
     <context>
         <name>LeaveDialog</name>

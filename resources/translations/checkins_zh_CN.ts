@@ -745,6 +745,46 @@
             <source>The title says %1: it is logged for the chosen day. Set the camp's first day in the group's profile and the camp day names the date</source>
             <translation>标题写的是 %1：按所选日期记录。在社群资料里设置开营日后，营期天数就能确定日期</translation>
         </message>
+        <message numerus="yes">
+            <source>Undo the paste in %1 (%n)</source>
+            <translation>
+                <numerusform>撤销在 %1 的那次粘贴（%Ln）</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Undone: the %n check-in(s) the last paste logged in %1</source>
+            <translation>
+                <numerusform>已撤销上次粘贴在 %1 记录的 %Ln 条打卡</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>kept: %1 (logged again since, by hand or another paste)</source>
+            <translation>保留：%1（之后又手动或由另一次粘贴记录过）</translation>
+        </message>
+        <message>
+            <source>%1: no check-in any more (someone else undid it)</source>
+            <translation>%1：已没有打卡（别人已撤销）</translation>
+        </message>
+        <message>
+            <source>not undone: %1 (merged into another record of the person since: undo that check-in in the day's list)</source>
+            <translation>未撤销：%1（之后已合并到此人的另一条记录，请在当天列表中撤销那条打卡）</translation>
+        </message>
+        <message>
+            <source>Nothing of the last paste was undone</source>
+            <translation>上次粘贴的打卡均未撤销</translation>
+        </message>
+        <message>
+            <source>taken off the roster: %1 (added by this paste)</source>
+            <translation>已从名册移除：%1（由这次粘贴新增）</translation>
+        </message>
+        <message>
+            <source>added by this paste, kept on the roster: %1 (recorded on since)</source>
+            <translation>由这次粘贴新增、仍留在名册：%1（之后已有记录）</translation>
+        </message>
+        <message>
+            <source>added by this paste, kept on the roster: %1 (only an owner or an admin can delete members)</source>
+            <translation>由这次粘贴新增、仍留在名册：%1（只有群主或管理员可以删除成员）</translation>
+        </message>
     </context>
     <context>
         <name>LeaveDialog</name>

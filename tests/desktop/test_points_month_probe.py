@@ -103,15 +103,15 @@ def test_a_month_of_points_agrees_on_the_page_the_workbook_and_the_text(sqlite_w
     october = _agree(db, owner, gid, tmp_path, 2026, 10, date(2026, 10, 31))
     assert [(r.display_name, r.points) for r in october] == [("张三", 27), ("王五", 18), ("李四", 15), ("赵六", 15)]
     november = _agree(db, owner, gid, tmp_path, 2026, 11, TODAY)
-    # the undone +20 nets 0 for 赵六: on the page and the workbook (entries in the month), not in the text
+    # the undone +20 was 赵六's only entry of the month: taken back, it leaves him on no board of November (page,
+    # workbook, text: probe undo3 — it listed him at 0, a row for a mistake undone)
     assert [(r.display_name, r.points) for r in november] == [
         ("张三", 20),
         ("孙七", 3),  # level with 王五: by pinyin (sun before wang)
         ("王五", 3),
-        ("赵六", 0),
         ("李四", -10),
     ]
-    assert [r.rank for r in november] == [1, 2, 2, 4, 5]
+    assert [r.rank for r in november] == [1, 2, 2, 4]
 
 
 def test_a_batch_given_to_both_records_of_one_person_counts_once_after_the_merge(sqlite_workspace):

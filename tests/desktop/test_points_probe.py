@@ -91,9 +91,10 @@ def test_names_of_one_reading_tie_in_the_same_order_on_the_page_the_text_and_the
 
 def test_the_workbook_boards_list_and_rank_whom_the_points_page_lists(sqlite_workspace, tmp_path):
     """张三 +5; 李四's only check-in was logged by mistake and undone (+1 −1 = 0); 王五 flooded the group (−10).
-    The Points page lists all three (李四 at 0: he has entries, the ledger shows why) and ranks 王五 third; the
-    workbook left 李四 out and ranked 王五 second — the same person one place apart. Both boards now list the
-    same people with the same ranks; the paste-ready text names only those who earned points (张三)."""
+    The Points page listed all three (李四 at 0) and ranked 王五 third; the workbook left 李四 out and ranked 王五
+    second — the same person one place apart. Both boards list the same people with the same ranks; a check-in
+    undone leaves no row on either (probe undo3: a mistake taken back is as if never logged — 李四 at 0 was a stray
+    row), so both leave 李四 out; the paste-ready text names only those who earned points (张三)."""
     owner = actor_for(sqlite_workspace)
     with sqlite_workspace.session() as s:
         gid = create_group(s, owner, "训练营")
@@ -106,7 +107,7 @@ def test_the_workbook_boards_list_and_rank_whom_the_points_page_lists(sqlite_wor
         undo_checkin(s, owner, ids[1], date(2026, 11, 4))
         add_violation(s, owner, ids[2], "flood", date(2026, 11, 5))
         s.commit()
-        expected = [(1, "张三", 5), (2, "李四", 0), (3, "王五", -10)]
+        expected = [(1, "张三", 5), (2, "王五", -10)]
         month = leaderboard(s, gid, start=date(2026, 11, 1), end=date(2026, 11, 30))
         assert [(r.rank, r.display_name, r.points) for r in month] == expected
         assert [(r.rank, r.display_name, r.points) for r in leaderboard(s, gid)] == expected

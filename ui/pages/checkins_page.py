@@ -15,8 +15,8 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Collection
-from dataclasses import replace
-from datetime import date, timedelta
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -69,14 +69,21 @@ from desktop.services.checkins_queries import (
     daily_counts,
     group_name,
     member_calendar,
+    membership_names,
     not_checked_in,
     on_leave,
 )
 from desktop.services.groups import find_group_id
 from desktop.services.operators import Actor, allowed, names_shown_to
 from desktop.services.paste import (
+    EARLIER_PASTE,
+    GONE,
+    LATER_PASTE,
+    NO_CHECKIN,
+    NOT_PASTED,
     PasteOutcome,
     PastePreview,
+    PasteUndo,
     PlannedCheckin,
     already_details,
     commit_paste,
@@ -84,6 +91,7 @@ from desktop.services.paste import (
     not_member_reasons,
     preview_paste,
     quick_entry_pick,
+    undo_paste,
 )
 from desktop.services.roster import MemberRow, RosterQuery, search_roster
 from desktop.services.texts import PasteText, reminder_text
@@ -208,6 +216,18 @@ def _banner_layout(banner: QFrame, label: QLabel, *buttons: QPushButton) -> None
     for button in buttons:
         row.addWidget(button)
     layout.addLayout(row)
+
+
+@dataclass(frozen=True)
+class _LastPaste:
+    """The last paste logged on the page: what "Undo this paste" takes back (paste.undo_paste)."""
+
+    group_id: int
+    group: str  # its name, said on the button when another group is shown
+    pairs: tuple[tuple[int, date], ...]  # (membership, day) it logged
+    logged_at: datetime | None  # the stamp of its check-ins
+    names: dict[int, str]  # who they were when logged (a record merged away since is still named)
+    added: tuple[int, ...] = ()  # the memberships it added ("Add as new member"): taken off with its undo
 
 
 def paste_changes(outcome: PasteOutcome) -> tuple[str, ...]:
@@ -570,7 +590,10 @@ class CheckinsPage(GroupPage):
         self.undo_paste_button.setObjectName("undoPaste")
         self.undo_paste_button.clicked.connect(self.undo_last_paste)
         self.undo_paste_button.hide()
-        self._last_paste: tuple[int, tuple[tuple[int, date], ...]] | None = None  # (group, its logged check-ins)
+        # the group it logged into, its (membership, day) pairs and their stamp, the names it logged: kept until
+        # something else is written here — a group switch, another day chosen, midnight keep it (a chain logged into
+        # the wrong group is often seen once the right one is open)
+        self._last_paste: _LastPaste | None = None
 
         self.preview_model = PastePreviewModel(self)
         self.preview_model.set_names_shown(names_shown_to(self._actor))
@@ -770,6 +793,7 @@ class CheckinsPage(GroupPage):
             self._set_status("; ".join(notes) or " ", INFO_COLOR)
         self._group_id = group_id
         self._show_group_state()
+        self._show_undo_paste()  # the last paste's, named with its group when another is shown
         self.mark_stale()
 
     def day(self) -> date:
@@ -1202,6 +1226,7 @@ class CheckinsPage(GroupPage):
             self.checkins_recorded.emit(len(result.logged))
         else:
             self._set_status(self.tr("%1 had already checked in").replace("%1", person.display_name), INFO_COLOR)
+        self._forget_last_paste()  # something else done since: "undo the paste" would undo what is not said
         self.refresh_day()
         self.refresh_heatmap(days=[day])
         self._refresh_preview_already()
@@ -1210,32 +1235,96 @@ class CheckinsPage(GroupPage):
     def _set_status(self, text: str, color: str) -> None:
         self.quick_status.setText(text)
         self.quick_status.setStyleSheet(f"color: {color};")
-        self._forget_last_paste()  # something else happened since: "undo the paste" would undo what is not said
 
     def _forget_last_paste(self) -> None:
         self._last_paste = None
         self.undo_paste_button.hide()
 
+    def _show_undo_paste(self) -> None:
+        """The button of the last paste: "Undo this paste (N)" in its group, naming the group in another one."""
+        last = self._last_paste
+        if last is None:
+            self.undo_paste_button.hide()
+            return
+        n = len(last.pairs)
+        if last.group_id == self._group_id:
+            self.undo_paste_button.setText(self.tr("Undo this paste (%n)", "", n))
+        else:
+            self.undo_paste_button.setText(self.tr("Undo the paste in %1 (%n)", "", n).replace("%1", last.group))
+        self.undo_paste_button.show()
+
     @Slot()
     def undo_last_paste(self) -> None:
-        """Undo every check-in the last paste logged (not those it found already in), in one transaction; those
-        undone since by hand are passed over. Members the paste added stay (their check-ins go)."""
+        """Undo every check-in the last paste logged (not those it found already in), in one transaction, by the
+        rule `qundesk checkin --undo` follows (paste.undo_paste): in the group it logged into, whichever group is
+        shown now, and on the days it logged, whatever day it is now. Left and said: a check-in logged again since
+        (by hand or by another paste), one undone since, one of a person merged into another record since. The
+        members the paste added are taken off the roster with it (paste._take_back_added), unless something was
+        recorded on them since or the operator may not delete members: said."""
         last = self._last_paste
-        if last is None or last[0] != self._group_id:
+        if last is None:
             self._forget_last_paste()
             return
-        pairs = last[1]
 
-        def undo_all(session) -> list[tuple[int, date]]:
-            return [(mid, d) for mid, d in pairs if undo_checkin(session, self._actor, mid, d)]
+        def undo_all(session) -> PasteUndo:
+            return undo_paste(
+                session, self._actor, last.group_id, last.pairs, logged_at=last.logged_at, added=last.added
+            )
 
-        undone = run_write(self, self._database, undo_all, changes=CHECKIN_CHANGES)
-        if not undone:
+        def changes(result: PasteUndo) -> tuple[str, ...]:  # the roster too when it took people off it
+            return (*CHECKIN_CHANGES, "members") if result.removed else CHECKIN_CHANGES
+
+        done = run_write(self, self._database, undo_all, changes=changes)
+        if not done:
             return
-        n = len(undone.value)
-        self._set_status(self.tr("Undone: the %n check-in(s) the last paste logged", "", n), INFO_COLOR)
+        result: PasteUndo = done.value
+        self._forget_last_paste()
+        shown = names_shown_to(self._actor)
+
+        def who(lines) -> str:
+            return list_text(shown(last.names.get(x.membership_id, "")) or "?" for x in lines)
+
+        n = len(result.undone)
+        if not n:
+            parts = [self.tr("Nothing of the last paste was undone")]
+        elif last.group_id == self._group_id:
+            parts = [self.tr("Undone: the %n check-in(s) the last paste logged", "", n)]
+        else:
+            parts = [self.tr("Undone: the %n check-in(s) the last paste logged in %1", "", n).replace("%1", last.group)]
+        if lines := result.of_kind(NOT_PASTED, LATER_PASTE, EARLIER_PASTE):
+            parts.append(self.tr("kept: %1 (logged again since, by hand or another paste)").replace("%1", who(lines)))
+        if lines := result.of_kind(NO_CHECKIN):
+            parts.append(self.tr("%1: no check-in any more (someone else undid it)").replace("%1", who(lines)))
+        if result.removed:
+            parts.append(
+                self.tr("taken off the roster: %1 (added by this paste)").replace(
+                    "%1", list_text(shown(name) or "" for name in result.removed)
+                )
+            )
+        if stay := [name for name, why in result.stayed if why == "recorded"]:
+            parts.append(
+                self.tr("added by this paste, kept on the roster: %1 (recorded on since)").replace(
+                    "%1", list_text(shown(name) or "" for name in stay)
+                )
+            )
+        if stay := [name for name, why in result.stayed if why == "not_allowed"]:
+            parts.append(
+                self.tr(
+                    "added by this paste, kept on the roster: %1 (only an owner or an admin can delete members)"
+                ).replace("%1", list_text(shown(name) or "" for name in stay))
+            )
+        if lines := result.of_kind(GONE):
+            parts.append(
+                self.tr(
+                    "not undone: %1 (merged into another record of the person since: undo that check-in in the day's list)"
+                ).replace("%1", who(lines))
+            )
+        self._set_status("  ·  ".join(parts), WARN_COLOR if len(parts) > 1 else INFO_COLOR)
         self.refresh_day()
-        self.refresh_heatmap({d for _m, d in undone.value})
+        self.refresh_heatmap({d for _m, d in result.undone})
+        self._refresh_preview_already()
+        if result.removed:
+            self.data_changed.emit()  # as the paste that added them did
 
     # ---------------------------------------------------------------- the day's lists
     def selected_checkins(self):
@@ -1286,6 +1375,7 @@ class CheckinsPage(GroupPage):
             )
         if parts:
             self._set_status("  ·  ".join(parts), INFO_COLOR)
+        self._forget_last_paste()  # something else done since
         self.day_view.clearSelection()
         self.refresh_day()
         self.refresh_heatmap(days=[day])
@@ -1408,6 +1498,7 @@ class CheckinsPage(GroupPage):
         else:
             text = self.tr("Leave recorded")
         self._set_status(text, OK_COLOR)
+        self._forget_last_paste()  # something else done since
         self.refresh_day()
         self.refresh_heatmap()
 
@@ -1939,13 +2030,18 @@ class CheckinsPage(GroupPage):
             )
         self._set_status(text, WARN_COLOR if not_logged else OK_COLOR)
         self.quick_status.setToolTip(text)
+        self._forget_last_paste()  # the paste before is no longer "the last paste"
         if outcome.logged and self._group_id is not None:
-            self._last_paste = (self._group_id, tuple(outcome.logged))
-            self.undo_paste_button.setText(self.tr("Undo this paste (%n)", "", len(outcome.logged)))
+            with self._database.session() as session:
+                names = membership_names(session, {m for m, _d in outcome.logged})
+                group = group_name(session, self._group_id) or ""
+            self._last_paste = _LastPaste(
+                self._group_id, group, tuple(outcome.logged), outcome.logged_at, names, outcome.new_membership_ids
+            )
             self.undo_paste_button.setToolTip(
                 self.tr("Take back the check-ins this paste logged, in one go (those already in before stay)")
             )
-            self.undo_paste_button.show()
+            self._show_undo_paste()
         self.checkins_recorded.emit(len(outcome.logged))
         self.refresh_day()
         self.refresh_heatmap()
