@@ -2609,13 +2609,34 @@ def _proxied(text: str, name: str, names_someone: Callable[[str], bool] = lambda
     written apart from the 打卡 after it (帮 张三 打卡), or a number (帮001打卡), only when `names_someone` says so."""
     folded = plain_checkin_words(unicodedata.normalize("NFKC", text).strip())  # 我帮张三打个卡: for 张三
     own = name_key(name)
+    # 帮 @刘红 打卡: the @ names a person (whoever the roster says) — the line is for 刘红. It was read as a person
+    # called 帮 ("nobody on the roster"), or as the writer's own check-in (余丽娜 帮 @刘红 打卡 logged 余丽娜)
+    for found in _PROXY_AT_RE.finditer(folded):
+        who = found["who"].strip()
+        if who and bare_key(who) != bare_key(name):
+            return who
+    folded = _PROXY_AT_MARK_RE.sub(lambda m: m[1], folded)  # 帮@刘红打卡: as 帮刘红打卡
     for found in _PROXY_RE.finditer(folded):
         who = (found["a"] or found["b"] or found["c"] or found["d"] or found["e"]).strip()
         if found["e"] and not names_someone(who):
             continue
-        if who and name_key(folded[found.start()] + who) not in own and bare_key(who) != bare_key(name):
+        if not who or bare_key(who) == bare_key(name):
+            continue
+        # 代丽丽打卡 is 代丽丽's own (代 is a surname); 帮刘红打卡 and 替刘红签到 are for 刘红, unless the roster knows
+        # the whole name as written (a nickname 帮帮主)
+        inside = name_key(folded[found.start()] + who) in own
+        if not inside or (folded[found.start()] in "帮替" and not names_someone(name)):
             return who
     return None
+
+
+# a line's "name" that is only the 帮 of `帮 @刘红 打卡` (or starts `帮刘红打卡`): no writer is written
+_PROXY_ONLY_RE = re.compile(r"(?:我|请|麻烦)?(?:帮|替|代)(?:忙|我)?")
+# 帮 @刘红 打卡, 替@Amy 签到: a check-in for the one @mentioned (the name runs to the space WeChat puts after it)
+_PROXY_AT_RE = re.compile(
+    rf"{_PROXY_WORD}\s*[@＠]\s*(?P<who>[^\s@＠,，。:：!！?？]{{1,20}}?)\s+代?(?:打|签|接龙|报名|请假)"
+)
+_PROXY_AT_MARK_RE = re.compile(rf"({_PROXY_WORD}\s*)[@＠]\s*")
 
 
 # a check-in asked for or done for "her"/"him" (帮她打一下, 替他签到, 给她打个卡): for someone the line does not name
@@ -3430,6 +3451,10 @@ def match_lines(
                 asked = True
         if proxy is not None:  # 高峰 替罗斌打卡: who checked in? a person decides, nothing is logged on a guess
             found = index.resolve(proxy)
+            if _PROXY_ONLY_RE.fullmatch(written) or (_PROXY_ONLY_RE.match(written) and proxy in written):
+                # `1. 帮 @刘红 打卡`, `1. 帮刘红打卡`: the "name" is the 帮 phrase — no writer is written (it was "帮:
+                # nobody on the roster", or 刘红 offered as a look-alike of a person called 帮刘红): only 刘红 is offered
+                people = [f for f in people if f.kind == "certain" and f.token != written]
             named = {c.membership_id for f in people for c in f.people}
             if on_leave:  # 张伟 替李纳请假: 李纳 is on leave, not the one who wrote it
                 people = [found if found.kind != "none" else _Found("none", (), proxy)]

@@ -1,0 +1,103 @@
+"""What a chain line says, part three (probe paste13, 7 December): the shapes probe paste12 left, and a fresh corpus.
+
+* `帮 @刘红 打卡`: the @ stopped the 帮 rule — `1. 帮 @刘红 打卡` said "帮: nobody on the roster", and
+  `1. 余丽娜 帮 @刘红 打卡` / `张三：帮 @刘红 打卡` logged the writer. Now asked, 刘红 offered (and the writer when one is
+  written); `1. 帮刘红打卡` offers 刘红 as the one checked in for, not as a look-alike of a person called 帮刘红.
+* A 接龙 copied with the year-stamped messages around it (PC WeChat, 企业微信 and QQ copy a multi-select that way): the
+  messages above it were its title (李四 named nowhere), the chain's poster its header. Each message is now its
+  sender's line outside the chain (shown with its day, not logged headless, as `孙浩 07:05` under a chain is), the
+  poster's stamp says they posted the chain, the chain's entries are logged as before.
+* 补个卡 / 补一下昨天的 / 昨天忘了打 were read as the day's own check-in (not late, or of the wrong day), and
+  `李四 ✅ 也补一下昨天的` lost the make-up; `打卡+补昨天` and `今天打卡，昨天忘了打` lost today's check-in.
+* The 接龙 template's sample in its other spellings (`【示例】张三 6:00`, `（例）张三`, `如：`, `模板：`) logged 张三 from a list
+  with no numbers; the chain's count lines (`以上共12人`, `（接龙人数：12）`, `还差3人`, `接龙中…`) were "nobody on the
+  roster" (the window offered to add them as members)."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+import pytest
+
+from desktop.services.groups import create_group
+from desktop.services.paste import certain_plan, line_outcomes, preview_paste
+from desktop.services.roster import MemberInput, add_member
+from tests.fixed_day import TEST_TODAY
+
+DAY = TEST_TODAY
+BEFORE = DAY - timedelta(days=1)
+JOINED = datetime(2024, 3, 10, 4, 0)
+NAMES = ("张三", "李四", "王五", "赵六", "余丽娜", "刘红", "陈晨🌸", "小明-北京-3组")
+STAMP = f"{DAY.isoformat()} 06:"  # `2026-11-18 06:` + minutes: a stamp with its year, on the day being logged
+
+
+@pytest.fixture
+def grp(workspace, owner):
+    with workspace.session() as s:
+        gid = create_group(s, owner, "晨光早起营")
+        ids = {n: add_member(s, owner, gid, MemberInput(display_name=n, joined_at=JOINED))[1] for n in NAMES}
+        s.commit()
+    return gid, ids
+
+
+def run(workspace, gid, text, day=DAY):
+    with workspace.session() as s:
+        preview = preview_paste(s, gid, day, text)
+    plan = {(p.membership_id, p.day): p for p in certain_plan(preview.matches)}
+    outcomes = line_outcomes(preview.lines, preview.matches, set(plan), set())
+    return preview, {o.line_no: o for o in outcomes}, plan
+
+
+def offered(preview, line_no):
+    return {c.display_name for m in preview.matches if m.line.line_no == line_no for c in m.candidates}
+
+
+# ---------------------------------------------------------------- 1. 帮 @刘红 打卡
+
+
+@pytest.mark.parametrize("line", ["1. 帮 @刘红 打卡", "1. 帮@刘红 打卡", "1. 替 @刘红 签到", "1. 帮 @刘红\u2005打个卡"])
+def test_a_check_in_for_an_at_mention_offers_that_person(workspace, grp, line):
+    gid, _ids = grp
+    preview, outcomes, plan = run(workspace, gid, f"#接龙 早起打卡\n{line}\n2. 李四\n")
+    assert outcomes[2].outcome == "ambiguous" and "替别人打卡" in outcomes[2].detail
+    assert "帮" not in outcomes[2].detail.split(";")[1]  # never "帮: nobody on the roster"
+    assert offered(preview, 2) == {"刘红"}
+    assert {mid for mid, _d in plan} == {_ids["李四"]}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["#接龙 早起打卡\n1. 余丽娜 帮 @刘红 打卡\n", "余丽娜：帮 @刘红 打卡\n", f"{STAMP}30 余丽娜\n帮 @刘红 打卡\n"],
+)
+def test_a_writer_checking_in_for_an_at_mention_is_asked_offering_both(workspace, grp, text):
+    """余丽娜 was logged as her own check-in."""
+    gid, _ids = grp
+    preview, outcomes, plan = run(workspace, gid, text)
+    assert plan == {}
+    first = min(outcomes, key=lambda n: (outcomes[n].outcome != "ambiguous", n))
+    assert outcomes[first].outcome == "ambiguous" and "替别人打卡" in outcomes[first].detail
+    assert offered(preview, first) == {"余丽娜", "刘红"}
+
+
+@pytest.mark.parametrize("line", ["1. 帮刘红打卡", "1. 帮刘红打个卡", "1. 替刘红签到"])
+def test_a_check_in_for_a_member_glued_to_the_word_is_for_them(workspace, grp, line):
+    """`帮刘红打卡` offered 刘红 as a look-alike of a person called 帮刘红 ("帮刘红 → 刘红(fuzzy)")."""
+    gid, _ids = grp
+    preview, outcomes, plan = run(workspace, gid, f"#接龙 早起打卡\n{line}\n")
+    assert plan == {} and outcomes[2].outcome == "ambiguous" and "替别人打卡" in outcomes[2].detail
+    assert [c.how for m in preview.matches for c in m.candidates] == ["name"]
+
+
+def test_an_at_mention_of_nobody_on_the_roster_names_them(workspace, grp):
+    gid, _ids = grp
+    _preview, outcomes, plan = run(workspace, gid, "#接龙 早起打卡\n1. 帮 @孙悟空 打卡\n")
+    assert plan == {} and outcomes[2].outcome == "unmatched" and "孙悟空" in outcomes[2].detail
+
+
+def test_a_member_surnamed_dai_is_still_her_own(workspace, owner, grp):
+    gid, _ids = grp
+    with workspace.session() as s:
+        dai = add_member(s, owner, gid, MemberInput(display_name="代丽丽", joined_at=JOINED))[1]
+        s.commit()
+    _preview, _outcomes, plan = run(workspace, gid, "#接龙 早起打卡\n1. 代丽丽打卡\n")
+    assert set(plan) == {(dai, DAY)}

@@ -1,0 +1,31 @@
+"""The Check-ins page, probe paste13: what the window shows for the shapes the paste service now reads right — a
+check-in for someone @mentioned (that person offered, nobody logged), a 接龙 copied with the messages around it (each
+message its sender's, outside the chain; the poster's stamp says so; the chain logged), the template's sample line and
+the chain's count line (nobody), and a check-in with a make-up in other words (two rows). Uses the page, workspace and
+language fixtures of test_checkins_page."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from tests.ui import test_checkins_page as base
+from tests.ui.test_checkins_page import TODAY, day_rows
+
+catalogues = base.catalogues
+english = base.english
+ws = base.ws
+page = base.page
+
+
+def status_text(page, row: int) -> str:
+    from ui.models.checkins_models import PREVIEW_COL_STATUS
+
+    return page.preview_model.index(row, PREVIEW_COL_STATUS).data(Qt.ItemDataRole.ToolTipRole)
+
+
+def test_a_check_in_for_someone_mentioned_offers_them(qtbot, page, ws):
+    page.set_paste_text("#接龙 早起打卡\n1. 帮 @赵六 打卡\n2. 李四\n")
+    assert page.preview_statuses() == [(2, "赵六", "ambiguous"), (3, "李四", "matched")]
+    assert [c.display_name for c in page.preview_model.matches()[0].candidates] == ["赵六"]
+    qtbot.mouseClick(page.confirm_button, Qt.MouseButton.LeftButton)
+    assert day_rows(ws, TODAY) == {(ws.memberships["李四"], "paste", False)}
