@@ -19,7 +19,10 @@ Modes
 -----
 One mode is chosen per paste; "content lines" are the non-blank, non-example lines:
 
-a. any ``#接龙`` line: **chain**;
+a. any ``#接龙`` line: **chain** — but a 接龙 copied with the messages around it, each under a stamp with its year
+   (``2026-11-18 06:30 李四`` / ``早起打卡`` … ``2026-11-18 06:31 王五`` / ``#接龙`` / ``1. 张三``), is read message by
+   message: the one holding the ``#接龙`` a chain (its stamp line kind ``ignored``, reason ``chain_post``), every other
+   one a **stamped log**'s message (the paste service shows each as its sender's line outside the chain);
 b. a stamp line (see 2.) with a date (in digits, or 昨天/星期四 as WeChat writes a recent one), followed by a message line: **stamped log**;
 c. no numbered lines, speaker lines (see 3.) are at least half of the content lines and outnumber
    the stamp lines: **colon log**;
@@ -1836,7 +1839,7 @@ def _parse_lines(lines: list[_Line], names_someone: NamesSomeone | None = None) 
     seen = [_Line.make(line.no, "") if line.no in quotes else line for line in lines]
     content = [line for line in seen if not line.is_blank and not _is_example(line.folded)]
     if not content or any(_CHAIN_RE.match(line.folded) for line in seen):
-        results = _ChainParser(seen).parse()
+        results = _chain_among_messages(seen, names_someone) or _ChainParser(seen).parse()
     else:
         mode = _log_mode(content, names_someone)
         if mode == "stamped":
@@ -1849,6 +1852,38 @@ def _parse_lines(lines: list[_Line], names_someone: NamesSomeone | None = None) 
             results = _ChainParser(seen).parse()
     results = _me_too([quotes.get(line.line_no) or _chatter(_not_done(line)) for line in results])
     return _with_headings(results, lines)
+
+
+def _chain_among_messages(lines: list[_Line], names_someone: NamesSomeone | None) -> list[PasteLine] | None:
+    """A 接龙 copied with the messages around it, each under a stamp with its year (`2026-11-18 06:30 李四` /
+    `早起打卡`, …, `2026-11-18 06:31 王五` / `#接龙` / `1. 张三 6:01`, as PC WeChat, 企业微信 and QQ copy a multi-select):
+    the whole paste was read as the chain — the stamps and messages above it its title (李四 named nowhere), the ones
+    under it stray lines. Each year stamp with a message line right under it starts a message (a stamp with its year
+    is never a chain entry): the message holding the `#接龙` is the chain (its stamp line is its poster's, kind
+    ``ignored``, reason ``chain_post``), every other one a stamped log's message, its sender's entry (the paste
+    service shows it as a line outside the chain). None when the paste has no such stamp (one chain, read as
+    before: `张三 2026-11-18 06:01` / `李四 2026-11-18 06:02` under `#接龙`, nothing between the stamps, is a list)."""
+    starts = [
+        i
+        for i, (line, under) in enumerate(pairwise(lines))
+        if _year_stamped(_stamp_line(line)) and not under.is_blank and _stamp_line(under) is None
+    ]
+    if not starts:
+        return None
+    results: list[PasteLine] = []
+    for a, b in pairwise(sorted({0, *starts, len(lines)})):
+        part = lines[a:b]
+        if not any(_CHAIN_RE.match(line.folded) for line in part):
+            results.extend(_parse_stamped(part, names_someone))
+            continue
+        if a in starts:  # `2026-11-18 06:31 王五` / `#接龙`: 王五 posted the chain, which is no check-in by itself
+            stamp = _stamp_line(part[0])
+            assert stamp is not None
+            poster = _speech_entry(part[0], stamp[0], "stamped")
+            results.append(replace(poster, kind="ignored", ignored="chain_post"))
+            part = part[1:]
+        results.extend(_ChainParser(part).parse())
+    return results
 
 
 # a chat message that only says "the same as the message above" (同上, +1, 楼上+1, 我也是, me too, ditto)

@@ -3177,6 +3177,20 @@ def match_lines(
                 posted = _stamp_day(outside.date_text, day) if outside.date_text and day is not None else None
                 out.append(_ignored(outside, index, day, "outside_chain", posted=posted if posted != day else None))
                 continue
+        if (
+            not signups
+            and chain_tags
+            and line.kind == "entry"
+            and line.mode in ("stamped", "colon")
+            and line.name
+            and not LEAVE_WORDS_RE.search(reading(line.message or ""))  # `刘红` / `明天请假`: a leave, said as one
+        ):
+            # `2026-11-18 06:35 赵六` / `打卡` copied with the chain it follows (chat_parse._chain_among_messages): a
+            # message in the chat around the chain, as `孙浩 07:05` / `打卡` under it is — shown as 赵六's, with the day
+            # it was posted, not logged headless (a person may count it). It was the chain's title or a stray line
+            posted = _stamp_day(line.date_text, day) if line.date_text and day is not None else None
+            out.append(_ignored(line, index, day, "outside_chain", posted=posted if posted != day else None))
+            continue
         crossed = signups and line.kind == "ignored" and line.ignored == "not_done" and _CROSS_MARK_RE.search(line.raw)
         if signups and line.kind == "ignored" and line.ignored == "not_done":
             line = replace(line, kind="entry", ignored=None)  # 明明 没来过想试试: a sign-up with a remark
@@ -4327,6 +4341,7 @@ IGNORED_REASONS = {
     "withdrawn": "取消报名 (took the sign-up back: not signed up)",
     "tentative": "待定或候补, 未报名 (not sure yet, or on the waiting list: not signed up)",
     "outside_chain": "写在接龙外面, 未记为打卡 (written outside the chain: not counted as a check-in)",
+    "chain_post": "发起接龙的消息, 本身不是打卡 (posted the chain: not a check-in by itself)",
     "preview": "明日预告里的报名, 不是打卡 (a sign-up in a 明日预告 section, not a check-in)",
     "no_such_day": "补卡的日期不存在 (如 2月没有29号), 未记录 (the day it makes up does not exist: not logged)",
     "day_unknown": "补卡写的日子不能确定是哪一天 (如 补周末、补腊月初八、日期和星期对不上), 未记录; 请用 --date 指定那一天再记"

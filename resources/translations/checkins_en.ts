@@ -1205,5 +1205,9 @@ Morning check-in 22 Nov
             <source>Makes up a camp day that is no day of the camp (before its first day or after its last): not logged</source>
             <translation>Makes up a camp day that is no day of the camp (before its first day or after its last): not logged</translation>
         </message>
+        <message>
+            <source>Posted the chain (接龙): not a check-in by itself</source>
+            <translation>Posted the chain (接龙): not a check-in by itself</translation>
+        </message>
     </context>
 </TS>

@@ -1177,5 +1177,9 @@
             <source>Makes up a camp day that is no day of the camp (before its first day or after its last): not logged</source>
             <translation>补的营期天数不在营期之内（开营日之前或营期结束之后），未记录</translation>
         </message>
+        <message>
+            <source>Posted the chain (接龙): not a check-in by itself</source>
+            <translation>发起接龙的消息, 本身不是打卡</translation>
+        </message>
     </context>
 </TS>

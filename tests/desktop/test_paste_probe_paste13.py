@@ -19,6 +19,7 @@ from datetime import datetime, timedelta
 
 import pytest
 
+from desktop.chat_parse import parse_chat
 from desktop.services.groups import create_group
 from desktop.services.paste import certain_plan, line_outcomes, preview_paste
 from desktop.services.roster import MemberInput, add_member
@@ -101,3 +102,84 @@ def test_a_member_surnamed_dai_is_still_her_own(workspace, owner, grp):
         s.commit()
     _preview, _outcomes, plan = run(workspace, gid, "#接龙 早起打卡\n1. 代丽丽打卡\n")
     assert set(plan) == {(dai, DAY)}
+
+
+# ---------------------------------------------------------------- 2. a chain among year-stamped messages
+
+MIXED = (
+    f"{STAMP}30 李四\n"  # 1
+    "早起打卡\n"  # 2 李四's message
+    f"{STAMP}31 王五\n"  # 3 王五 posts the chain
+    "#接龙\n"  # 4
+    "早起打卡\n"  # 5
+    "1. 张三 6:01\n"  # 6
+    "2. 王五 6:02\n"  # 7
+    f"{STAMP}35 赵六\n"  # 8
+    "打卡\n"  # 9
+    f"{STAMP}36 余丽娜\n"  # 10
+    "收到\n"  # 11
+)
+
+
+def test_a_year_stamp_above_a_chain_is_a_message_not_its_title():
+    lines = parse_chat(MIXED)
+    kinds = [(p.kind, p.name, p.ignored) for p in lines]
+    assert kinds[0] == ("entry", "李四", None) and lines[0].mode == "stamped"
+    assert kinds[2] == ("ignored", "王五", "chain_post")
+    assert kinds[3][0] == "header" and kinds[4][0] == "header"
+    assert [(k, n) for k, n, _ in kinds[5:7]] == [("entry", "张三"), ("entry", "王五")]
+    assert lines[7].mode == "stamped" and lines[7].name == "赵六"
+    assert lines[5].heading == "#接龙\n早起打卡"  # the poster's stamp is no part of the chain's title
+
+
+def test_each_line_of_a_chain_copied_with_its_messages_has_its_outcome(workspace, grp):
+    gid, ids = grp
+    preview, outcomes, plan = run(workspace, gid, MIXED)
+    assert set(plan) == {(ids["张三"], DAY), (ids["王五"], DAY)}  # the chain, as before
+    assert outcomes[1].outcome == "skipped" and outcomes[1].who[0].display_name == "李四"
+    assert "写在接龙外面" in outcomes[1].detail  # it was a header, 李四 named nowhere
+    assert outcomes[2].message_of == 1
+    assert "发起接龙" in outcomes[3].detail and outcomes[3].who[0].display_name == "王五"
+    assert "写在接龙外面" in outcomes[8].detail and outcomes[9].message_of == 8
+    assert "只是回复" in outcomes[10].detail
+    reasons = {m.line.line_no: m.reason for m in preview.matches}
+    assert reasons[1] == reasons[8] == "outside_chain" and reasons[3] == "chain_post"
+
+
+def test_a_message_of_another_day_around_the_chain_says_its_day(workspace, grp):
+    gid, _ids = grp
+    text = f"#接龙 早起打卡\n1. 张三\n{BEFORE.isoformat()} 21:00 李四\n早起打卡\n"
+    preview, _outcomes, _plan = run(workspace, gid, text)
+    (m,) = [m for m in preview.matches if m.line.line_no == 3]
+    assert (m.reason, m.posted) == ("outside_chain", BEFORE)
+
+
+def test_a_leave_around_the_chain_is_said_as_one(workspace, grp):
+    gid, _ids = grp
+    text = f"#接龙 早起打卡\n1. 张三\n{BEFORE.isoformat()} 22:00 刘红\n明天请假\n"
+    _preview, outcomes, _plan = run(workspace, gid, text)
+    assert outcomes[3].outcome == "leave" and str(DAY) in outcomes[3].detail
+
+
+@pytest.mark.parametrize(
+    ("stamp", "poster"),
+    [
+        (f"李四 {DAY:%Y/%m/%d} 06:30:12", f"王五 {DAY:%Y/%m/%d} 06:31:00"),
+        (f"{DAY.isoformat()} 06:30:12 李四(12345678)", f"{DAY.isoformat()} 06:31:00 王五(87654321)"),
+    ],
+    ids=["mac", "qq"],
+)
+def test_other_year_stamps_around_a_chain(workspace, grp, stamp, poster):
+    gid, ids = grp
+    text = f"{stamp}\n早起打卡\n{poster}\n#接龙 早起打卡\n1. 张三\n"
+    _preview, outcomes, plan = run(workspace, gid, text)
+    assert set(plan) == {(ids["张三"], DAY)} and "写在接龙外面" in outcomes[1].detail
+    assert "发起接龙" in outcomes[3].detail
+
+
+def test_year_stamped_list_lines_under_a_chain_tag_stay_a_list(workspace, grp):
+    """Stamps with nothing between them are a list with times (as before): each logged."""
+    gid, ids = grp
+    text = f"#接龙 早起打卡\n张三 {DAY.isoformat()} 06:01\n李四 {DAY.isoformat()} 06:02\n"
+    _preview, _outcomes, plan = run(workspace, gid, text)
+    assert set(plan) == {(ids["张三"], DAY), (ids["李四"], DAY)}

@@ -29,3 +29,18 @@ def test_a_check_in_for_someone_mentioned_offers_them(qtbot, page, ws):
     assert [c.display_name for c in page.preview_model.matches()[0].candidates] == ["赵六"]
     qtbot.mouseClick(page.confirm_button, Qt.MouseButton.LeftButton)
     assert day_rows(ws, TODAY) == {(ws.memberships["李四"], "paste", False)}
+
+
+def test_a_chain_copied_with_its_messages(qtbot, page, ws):
+    stamp = f"{TODAY.isoformat()} 06:"
+    page.set_paste_text(f"{stamp}30 赵六\n早起打卡\n{stamp}31 李四\n#接龙\n早起打卡\n1. 李四 6:01\n2. 张珊 6:02\n")
+    assert page.preview_statuses() == [
+        (1, "赵六", "ignored"),
+        (3, "李四", "ignored"),
+        (6, "李四", "matched"),
+        (7, "张珊", "matched"),
+    ]
+    assert "Written outside the chain" in status_text(page, 0)
+    assert "Posted the chain (接龙): not a check-in by itself" in status_text(page, 1)
+    qtbot.mouseClick(page.confirm_button, Qt.MouseButton.LeftButton)
+    assert day_rows(ws, TODAY) == {(ws.memberships["李四"], "paste", False), (ws.memberships["张珊"], "paste", False)}
