@@ -1017,10 +1017,20 @@ def _crossed(line: PasteLine) -> bool:
     return _CROSS_RE.search(folded) is not None and not _CHECKED_IN_RE.search(folded) and "补" not in folded
 
 
+# `昨天忘了打卡`, `昨天的忘记打卡了`: forgot to post a past day's check-in — posted now, after that day: a make-up of it
+# (the paste reads it as 补昨天). `忘了打卡` with no past day stays a line saying not checked in. The chat-history
+# import keeps reading it as not checked in (says_not_checked_in): a message of the day names no make-up there
+FORGOT_DAY_RE = re.compile(
+    r"(?P<rel>大前天|前天|昨天|昨日|昨晚|前晚)\s*(?:的卡?)?\s*(?:忘了|忘记了?|忘)\s*(?:打卡|打|签到|签|接龙|发)了?"
+)
+
+
 def _not_done(line: PasteLine) -> PasteLine:
     """An entry whose own words say it is no check-in (says_not_checked_in), or that is crossed out (❌陈红);
-    a 补 line is a make-up."""
+    a 补 line is a make-up, and so is a past day's check-in forgotten (FORGOT_DAY_RE)."""
     if line.kind != "entry" or not (_crossed(line) or (line.remark and says_not_checked_in(line.remark))):
+        return line
+    if not _crossed(line) and FORGOT_DAY_RE.search(reading(line.remark or "")):
         return line
     if LEAVE_WORDS_RE.search(line.remark or ""):  # 今天打卡不了，请假: the paste reads it as the member's 请假
         return line

@@ -140,6 +140,7 @@ from sqlalchemy import bindparam, select, union
 from sqlalchemy.orm import Session
 
 from desktop.chat_parse import (
+    FORGOT_DAY_RE,
     FUTURE_MAKEUP_RE,
     LEAVE_WORDS_RE,
     KeywordRule,
@@ -2299,9 +2300,28 @@ def _checks_in_besides_makeup(text: str) -> bool:
     """Whether a 补 line checks in for its own day besides (`打卡，顺便补昨天的`, `done, 补昨天 too` as english_makeup
     writes `done, making up yesterday too`): a clause of its own with 打卡/✅/done and no 补, and a word saying
     "besides" (顺便, 也, 还, +, too, also, and). `打卡 补卡` / `补打卡` alone is a make-up only."""
-    clauses = [c for c in re.split(r"[，,。；;！!？?\s]+|(?<![A-Za-z])-+", plain_checkin_words(text)) if c]
-    own = any(_OWN_CHECKIN_RE.search(c) and not _LATE_RE.search(c) for c in clauses)
-    return own and _BESIDES_RE.search(text) is not None
+    # `打卡+补昨天`: the + splits as a comma does (the 打卡 was read inside the 补 clause: the day's check-in lost)
+    clauses = [c for c in re.split(r"[，,。；;！!？?\s+＋&]+|(?<![A-Za-z])-+", plain_checkin_words(text)) if c]
+    own = [c for c in clauses if _OWN_CHECKIN_RE.search(c) and not _LATE_RE.search(c)]
+    # `今天打卡，昨天忘了打`: a clause that checks in *today* says its own day as plainly as 顺便 does
+    return bool(own) and (_BESIDES_RE.search(text) is not None or any(_TODAY_WORD_RE.search(c) for c in own))
+
+
+_TODAY_WORD_RE = re.compile(r"今天|今日|(?i:(?<![a-z])today(?![a-z]))")
+
+# A make-up in the words members use besides 补卡: 补个卡 / 补一下卡 (as 打个卡 is 打卡), 补一下昨天的 (补昨天的), and
+# 昨天忘了打 / 昨天的忘记打卡了 (forgot to post yesterday's: it is posted now, a make-up of yesterday). They were read as
+# the day's own check-in — 王五 补个卡 not late, 刘红 昨天忘了打 logged today, 李四 ✅ 也补一下昨天的 losing the make-up.
+_MAKEUP_SPLIT_RE = re.compile(
+    r"补\s*(?:个|一个|一下|下)\s*(?=卡|打卡|签)|补\s*(?:一下|下)\s*(?=大?前天|昨|前晚|上?周|星期|\d)"
+)
+
+
+def makeup_words(text: str) -> str:
+    """`text` with a make-up written as the rules read one (see _MAKEUP_SPLIT_RE): 补个卡 → 补卡, 补一下昨天的 →
+    补昨天的, 昨天忘了打 → 补昨天. Only for reading words, after `reading`."""
+    text = _MAKEUP_SPLIT_RE.sub("补", text)
+    return FORGOT_DAY_RE.sub(lambda m: f"补{m['rel']}", text)
 
 
 # a date written as one on a chain line: 2026-11-17, 11月17日, 11-17 (never 2/3 or 5.2, counts and distances)
@@ -3237,11 +3257,12 @@ def match_lines(
             out.append(_ignored(line, index, day, "other_group", other_group))
             continue
         # the words as the rules read them (補卡, 請假 in 繁體 too); the name in them read alike, to be told apart
-        text = reading(" ".join(x for x in (line.body, line.remark) if x))
+        text = makeup_words(reading(" ".join(x for x in (line.body, line.remark) if x)))
         written = reading(line.name or "")
         # the line's own words once, without the name (a chain line's body holds its remark: `text` has it twice)
         own_once = _without_name(
-            reading(line.body) if line.body and line.remark and line.remark in line.body else text, written
+            makeup_words(reading(line.body)) if line.body and line.remark and line.remark in line.body else text,
+            written,
         )
         folded = english_makeup(text, day or clock.today())[0]  # Amy (late for Fri): a make-up, as 补周五 is
         late = bool(_LATE_RE.search(folded)) and not FUTURE_MAKEUP_RE.search(folded)
@@ -3453,7 +3474,7 @@ def match_lines(
         # some of whom make up and some not is asked (which day is whose: a person decides), each with their own 补卡
         own_late: dict[int, bool] = {}
         # the line's words once (a chain line's body holds its remark): the order of its clauses says whose they are
-        once = reading(line.body) if line.body and line.remark and line.remark in line.body else text
+        once = makeup_words(reading(line.body)) if line.body and line.remark and line.remark in line.body else text
         if late and not section_late and proxy is None and not addressed:
             # `李四 打卡 王五补昨天的`: the 补 is 王五's — a name in the clause that says it, besides the line's people
             makeup = " ".join(c for c in _CLAUSE_RE.split(_without_name(once, written)) if _LATE_RE.search(c))

@@ -183,3 +183,39 @@ def test_year_stamped_list_lines_under_a_chain_tag_stay_a_list(workspace, grp):
     text = f"#接龙 早起打卡\n张三 {DAY.isoformat()} 06:01\n李四 {DAY.isoformat()} 06:02\n"
     _preview, _outcomes, plan = run(workspace, gid, text)
     assert set(plan) == {(ids["张三"], DAY), (ids["李四"], DAY)}
+
+
+# ---------------------------------------------------------------- 3. make-ups in other words
+
+
+@pytest.mark.parametrize(
+    ("line", "days"),
+    [
+        ("李四 ✅ 也补一下昨天的", {DAY: False, BEFORE: True}),
+        ("李四 补个卡", {DAY: True}),
+        ("李四 补一下卡", {DAY: True}),
+        ("李四 补签", {DAY: True}),
+        ("李四 补打卡", {DAY: True}),
+        ("李四 补昨天", {BEFORE: True}),
+        ("李四 补一下昨天的", {BEFORE: True}),
+        ("李四 昨天忘了打", {BEFORE: True}),
+        ("李四 昨天的忘记打卡了", {BEFORE: True}),
+        ("李四 打卡+补昨天", {DAY: False, BEFORE: True}),
+        ("李四 今天打卡，昨天忘了打", {DAY: False, BEFORE: True}),
+        ("李四 打卡 补个卡", {DAY: True}),  # a make-up alone, as `打卡 补卡` is (probe paste12)
+    ],
+)
+@pytest.mark.parametrize("shape", ["chain", "colon"])
+def test_which_day_a_makeup_is_and_todays_check_in_kept(workspace, grp, line, days, shape):
+    gid, ids = grp
+    name, said = line.split(" ", 1)
+    text = f"#接龙 早起打卡\n1. {line}\n" if shape == "chain" else f"{name}：{said}\n"
+    _preview, _outcomes, plan = run(workspace, gid, text)
+    assert {d: p.late for (_mid, d), p in plan.items()} == days
+    assert {mid for mid, _d in plan} == {ids["李四"]}
+
+
+def test_forgot_yesterday_made_up_today_is_yesterdays(workspace, grp):
+    gid, ids = grp
+    _preview, _outcomes, plan = run(workspace, gid, "赵六：昨天忘了打卡，今天补上\n")
+    assert {(mid, d, p.late) for (mid, d), p in plan.items()} == {(ids["赵六"], BEFORE, True)}

@@ -6,6 +6,8 @@ language fixtures of test_checkins_page."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from PySide6.QtCore import Qt
 
 from tests.ui import test_checkins_page as base
@@ -44,3 +46,14 @@ def test_a_chain_copied_with_its_messages(qtbot, page, ws):
     assert "Posted the chain (接龙): not a check-in by itself" in status_text(page, 1)
     qtbot.mouseClick(page.confirm_button, Qt.MouseButton.LeftButton)
     assert day_rows(ws, TODAY) == {(ws.memberships["李四"], "paste", False), (ws.memberships["张珊"], "paste", False)}
+
+
+def test_a_check_in_and_a_makeup_in_other_words_are_two_rows(qtbot, page, ws):
+    page.set_paste_text("#接龙 早起打卡\n1. 李四 ✅ 也补一下昨天的\n2. 赵六 昨天忘了打\n")
+    assert page.preview_statuses() == [(2, "李四", "matched"), (2, "李四", "matched"), (3, "赵六", "matched")]
+    qtbot.mouseClick(page.confirm_button, Qt.MouseButton.LeftButton)
+    assert day_rows(ws, TODAY) == {(ws.memberships["李四"], "paste", False)}
+    assert day_rows(ws, TODAY - timedelta(days=1)) == {
+        (ws.memberships["李四"], "paste", True),
+        (ws.memberships["赵六"], "paste", True),
+    }
