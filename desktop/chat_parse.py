@@ -45,7 +45,10 @@ f. otherwise: **chain** (which covers numbered chains without ``#接龙`` and pl
    * ``#接龙`` (with or without a title after it) is a header; when it has no title, the next
      non-blank, unnumbered line is the title and also a header. A second ``#接龙`` starts over.
    * Example lines start with ``例`` / ``示例`` / ``样例`` / ``范例`` / ``比如`` / ``e.g.`` (also after a
-     number) and are kind ``example``.
+     number), a bracketed one (``【示例】``, ``（例）``) or ``如：`` / ``模板：`` / ``示范：`` / ``格式：`` / ``参考格式：``, and
+     are kind ``example`` — the 接龙 template's sample (``例 张三 6:00``) is never a person, whoever the roster holds.
+   * The chain's own count and state lines (``以上共12人``, ``（接龙人数：12）``, ``当前12人已接龙``, ``还差3人``,
+     ``还剩3个名额``, ``接龙中…``) are headers above the first entry and noise after it, never a name.
    * Numbering styles: ``1. 张三``, ``1.张三``, ``2、李四``, ``3 王五``, ``3王五``, ``(4) 赵六``,
      ``（5）钱七``, ``6．孙八``, ``7) 周九``, ``【8】``, ``①``, ``1️⃣``, with ASCII or full-width digits, and
      with emoji before the number (``🌟1. 张三``), ``No.1``, ``#3``, ``4#``, ``第5位``; also Chinese numerals with 、 or a full stop (``一、张三``,
@@ -386,7 +389,24 @@ def _find_time(folded: str, start: int = 0) -> tuple[str | None, _Span | None]:
 # ---------------------------------------------------------------- line shapes
 
 _CHAIN_RE = re.compile(r"^\s*#\s*接龙(?P<title>.*)$")
-_EXAMPLE_RE = re.compile(r"\s*(?:例|示例|样例|范例|比如|e\.?g\.?(?![a-z]))", re.IGNORECASE)
+_EXAMPLE_RE = re.compile(
+    r"\s*(?:例|示例|样例|范例|比如|e\.?g\.?(?![a-z])"
+    # 【示例】张三 6:00, （例）张三, 如：张三 6:00, 模板：张三 6:00 — the 接龙 template's sample, never a person (张三 was
+    # logged from a list's sample line when the roster has a 张三)
+    r"|[\[【(]\s*(?:例|示例|样例|范例|例子|举例|模板|示范|格式|参考)\s*[\]】)]"
+    r"|(?:如|模板|示范|举例|参考|格式|参考格式|填写格式|接龙格式)\s*[:])",
+    re.IGNORECASE,
+)
+# a 接龙's own count or state line (`以上共12人`, `（接龙人数：12）`, `当前12人已接龙`, `还差3人`, `还剩3个名额`, `接龙中…`):
+# nobody's name — under a list with no numbers each was "nobody on the roster", offered to be added as a member
+_CHAIN_FOOTER_RE = re.compile(
+    r"^[\s(\[【]*(?:"
+    r"(?:以上|目前|当前|现在|已有|已经?|共计?|合计|总计|一共|总共|还差|还剩|剩余?|还有|还需|还缺|已?接龙|报名|参与)"
+    r"\s*(?:人数)?\s*[:]?\s*(?:共|有)?\s*\d{1,4}\s*(?:人|位|个?名额|个?位置|个?空位)"
+    r"|(?:已?接龙|报名|参与|打卡)?人数\s*[:]?\s*\d{1,4}\s*人?"
+    r"|接龙(?:中|进行中|已?结束|已?截止|已满)"
+    r")[^\n]{0,12}?[\s.。…!！)\]】~]*$"
+)
 # emoji and symbols before a chain number are decoration (🌟1. 张三, 🔥2、李四, 👉3) 王五)
 _NUMBER_DECOR = r"(?:[\u2190-\u21ff\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff\ufe0f\u200d]\s*)*"
 _NUMBER_RE = re.compile(
@@ -1417,6 +1437,8 @@ class _ChainParser:
         number, start = _number(line)
         if _is_example(line.folded, start):
             return _plain(line, "example")
+        if number is None and _CHAIN_FOOTER_RE.match(line.folded):
+            return _plain(line, "noise" if self.seen_entry else "header")
         if number is not None and number >= 1000 and self.title_pending:
             # #接龙 / 1231 早起打卡: the chain's title (its day, 12-31), not its entry number 1231
             self.title_pending = False

@@ -219,3 +219,70 @@ def test_forgot_yesterday_made_up_today_is_yesterdays(workspace, grp):
     gid, ids = grp
     _preview, _outcomes, plan = run(workspace, gid, "赵六：昨天忘了打卡，今天补上\n")
     assert {(mid, d, p.late) for (mid, d), p in plan.items()} == {(ids["赵六"], BEFORE, True)}
+
+
+# ---------------------------------------------------------------- 4. the template's sample, the chain's count lines
+
+
+@pytest.mark.parametrize(
+    "sample",
+    [
+        "例 张三 6:00",
+        "例：张三 6:00",
+        "示例 张三 6:00",
+        "【示例】张三 6:00",
+        "（例）张三 6:00",
+        "如：张三 6:00",
+        "模板：张三 6:00",
+        "格式：张三 6:00",
+        "参考格式：张三 6:00",
+        "例子：张三 6:00",
+        "示范：张三 6:00",
+    ],
+)
+@pytest.mark.parametrize("numbered", [True, False])
+def test_the_templates_sample_is_nobody(workspace, grp, sample, numbered):
+    """张三 is on the roster: a sample line naming him logged him from a list with no numbers."""
+    gid, ids = grp
+    body = "1. 李四 6:01\n2. 王五\n" if numbered else "李四 6:01\n王五\n"
+    _preview, outcomes, plan = run(workspace, gid, f"#接龙\n{DAY.month}月{DAY.day}日早起打卡\n{sample}\n\n{body}")
+    assert set(plan) == {(ids["李四"], DAY), (ids["王五"], DAY)}
+    assert outcomes[3].outcome == "skipped" and outcomes[3].who == ()
+
+
+FOOTERS = [
+    "（接龙人数：12）",
+    "接龙人数: 12",
+    "以上共12人",
+    "共12人参与",
+    "当前12人已接龙",
+    "已接龙 2 人",
+    "接龙中…",
+    "还差3人",
+    "还剩3个名额",
+    "接龙已结束",
+    "【参与人数：3】",
+]
+
+
+@pytest.mark.parametrize("footer", FOOTERS)
+@pytest.mark.parametrize("numbered", [True, False])
+def test_the_chains_count_lines_are_nobody(workspace, grp, footer, numbered):
+    gid, ids = grp
+    body = "1. 李四\n2. 王五\n" if numbered else "李四\n王五\n"
+    preview, outcomes, plan = run(workspace, gid, f"#接龙 早起打卡\n{body}{footer}\n")
+    assert set(plan) == {(ids["李四"], DAY), (ids["王五"], DAY)}
+    assert outcomes[4].outcome == "skipped" and not [m for m in preview.matches if m.line.line_no == 4]
+
+
+def test_a_count_line_above_the_entries_is_a_header(workspace, grp):
+    gid, ids = grp
+    _preview, outcomes, plan = run(workspace, gid, "【群接龙】早起打卡\n参与人数：2\n张三\n李四\n")
+    assert set(plan) == {(ids["张三"], DAY), (ids["李四"], DAY)} and outcomes[2].outcome == "skipped"
+
+
+def test_a_family_sign_up_count_stays_the_persons(workspace, grp):
+    """`李四 共3人` (a name first): the person's line, never a count line."""
+    gid, ids = grp
+    _preview, _outcomes, plan = run(workspace, gid, "#接龙 早起打卡\n张三\n李四 共3人\n")
+    assert set(plan) == {(ids["张三"], DAY), (ids["李四"], DAY)}

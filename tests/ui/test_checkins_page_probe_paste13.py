@@ -48,6 +48,13 @@ def test_a_chain_copied_with_its_messages(qtbot, page, ws):
     assert day_rows(ws, TODAY) == {(ws.memberships["李四"], "paste", False), (ws.memberships["张珊"], "paste", False)}
 
 
+def test_the_sample_and_the_count_line_are_nobody(qtbot, page, ws):
+    page.set_paste_text("#接龙\n早起打卡\n【示例】张三 6:00\n李四 6:01\n赵六\n以上共2人\n")
+    assert page.preview_statuses() == [(4, "李四", "matched"), (5, "赵六", "matched")]
+    qtbot.mouseClick(page.confirm_button, Qt.MouseButton.LeftButton)
+    assert day_rows(ws, TODAY) == {(ws.memberships["李四"], "paste", False), (ws.memberships["赵六"], "paste", False)}
+
+
 def test_a_check_in_and_a_makeup_in_other_words_are_two_rows(qtbot, page, ws):
     page.set_paste_text("#接龙 早起打卡\n1. 李四 ✅ 也补一下昨天的\n2. 赵六 昨天忘了打\n")
     assert page.preview_statuses() == [(2, "李四", "matched"), (2, "李四", "matched"), (3, "赵六", "matched")]
