@@ -94,6 +94,9 @@ Names, times and remarks
 * Remark words are never part of a name: a trailing ``打卡``/``已打卡``/``签到``/``报名``/``+1``/``✅``/
   ``第12天``/``day5`` glued to the name (``张三已打卡``) is cut off into the remark, and a first token
   that is only a remark word (``已打卡 张三``) is passed over (it stays in the remark).
+* A summary's status label is never a name nor a speaker (``已打卡：张三、李四``, ``已提交 张三``, ``未提交（2）：王五``,
+  ``缺卡 刘红``): it is passed over the same way, and a line whose label says *not* (未/没/还没/尚未 + 打卡/提交/接龙…,
+  缺卡) is ``not_done``.
 * Emoji: emoji glued to a name are part of it (WeChat nicknames contain emoji), so ``🌞小美🌸`` is the
   name ``🌞小美🌸``. Tokens made only of emoji/symbols/punctuation *before* the name are decoration and
   dropped (``🌞 小美`` gives ``小美``). Tokens after the name belong to the remark (``小美 🌸`` has the
@@ -490,9 +493,19 @@ def _has_name_char(text: str) -> bool:
     return any(unicodedata.category(ch)[0] == "L" or unicodedata.category(ch) == "So" for ch in text)
 
 
+# a status label of a summary or a 收集表 (`已打卡：张三、李四`, `未提交 王五、赵六`, `缺卡：刘红`): never a name nor a
+# speaker — `未打卡 王五、赵六` read as a person called 未 with 王五 and 赵六 beside them (the window logged both), and
+# `已打卡：张三、李四` as a speaker 已打卡 ("nobody on the roster"). The words stay the line's remark: 张三 and 李四 are
+# the ones checked in, 王五's line says not checked in
+_STATUS_LABEL = r"(?:已经?|未|没|没有|还没有?|尚未)(?:打卡|签到|提交|接龙|完成|交|报名|填写?)(?:的?(?:人|名单|成员|同学))?|缺卡|漏卡"
+_STATUS_LABEL_RE = re.compile(rf"(?:{_STATUS_LABEL})\s*(?:[(（]\s*\d{{1,4}}\s*人?\s*[)）]|\d{{1,4}}\s*人)?")
+# the label that says the names after it have *not* checked in (`未提交：王五、赵六`, `缺卡 刘红`)
+_NOT_DONE_LABEL_RE = re.compile(r"\s*(?:未|没|没有|还没有?|尚未)(?:打卡|签到|提交|接龙|完成|交|填写?)|\s*(?:缺卡|漏卡)")
+
+
 def _plausible_speaker(text: str) -> bool:
     text = _collapse(text)
-    if not 0 < len(text) <= 30 or "http" in text.lower():
+    if not 0 < len(text) <= 30 or "http" in text.lower() or _STATUS_LABEL_RE.fullmatch(reading(text)):
         return False
     return _has_name_char(text) and not _SENTENCE_PUNCT.search(text)
 
@@ -630,8 +643,8 @@ def _pick_name(work: str, spans: list[_Span]) -> tuple[list[_Span], _Span | None
             decoration.append((start, end))
             continue
         length = _name_length(token)
-        if length == 0:
-            continue  # a remark word before the name stays in the remark
+        if length == 0 or _STATUS_LABEL_RE.fullmatch(token):
+            continue  # a remark word (or a summary's 已提交 / 未打卡) before the name stays in the remark
         if _is_latin_name_word(token):
             return decoration, (start, _extend_latin(work, spans, index))
         return decoration, (start, start + length)
@@ -1048,6 +1061,9 @@ FORGOT_DAY_RE = re.compile(
 def _not_done(line: PasteLine) -> PasteLine:
     """An entry whose own words say it is no check-in (says_not_checked_in), or that is crossed out (❌陈红);
     a 补 line is a make-up, and so is a past day's check-in forgotten (FORGOT_DAY_RE)."""
+    if line.kind == "entry" and line.mode == "chain" and _NOT_DONE_LABEL_RE.match(reading(line.body or "")):
+        # `未提交：王五、赵六` (a summary's list of who has not): 王五 and 赵六 were logged as checked in
+        return replace(line, kind="ignored", ignored="not_done")
     if line.kind != "entry" or not (_crossed(line) or (line.remark and says_not_checked_in(line.remark))):
         return line
     if not _crossed(line) and FORGOT_DAY_RE.search(reading(line.remark or "")):

@@ -286,3 +286,104 @@ def test_a_family_sign_up_count_stays_the_persons(workspace, grp):
     gid, ids = grp
     _preview, _outcomes, plan = run(workspace, gid, "#接龙 早起打卡\n张三\n李四 共3人\n")
     assert set(plan) == {(ids["张三"], DAY), (ids["李四"], DAY)}
+
+
+# ---------------------------------------------------------------- 5. the corpus: shapes pasted from a phone
+
+PHONE_CHAIN = (
+    "#接龙\n"
+    f"{DAY.month}月{DAY.day}日早起打卡\n"
+    "例 张三 6:00\n"
+    "\n"
+    "1. 张三 6:01\n"
+    "2. 李\u200b四 ✅\n"  # a zero-width space inside the name
+    "3. 王五（已打卡）\n"
+    "4. 小明-北京-3组 6:20\n"
+    "5. 陈晨🌸 6:30\n"
+    "６．赵六\u3000６：０５\n"  # full-width number, space and time
+    "7. 余丽娜(已打卡)\n"
+    "（接龙人数：7）\n"
+)
+
+
+def test_a_phone_copy_of_a_chain(workspace, grp):
+    gid, ids = grp
+    _preview, outcomes, plan = run(workspace, gid, PHONE_CHAIN)
+    assert set(plan) == {(ids[n], DAY) for n in NAMES if n != "刘红"}
+    assert plan[(ids["赵六"], DAY)].time == "06:05"
+    assert [outcomes[n].outcome for n in (3, 12)] == ["skipped", "skipped"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "【接龙】早起打卡\n1. 张三\n2. 李四\n",  # 企业微信
+        "接龙：早起打卡\n1.张三\n2.李四\n",
+        "【群接龙】早起打卡\n参与人数：2\n1. 张三\n2. 李四\n",  # QQ 群接龙
+        f"群聊的聊天记录\n张三 {DAY.month}-{DAY.day} 06:01\n早起打卡\n李四 {DAY.month}-{DAY.day} 06:05\n打卡✅\n",
+        "早起打卡收集表 已收集 2 份\n序号\t提交者\t提交时间\t打卡\n"
+        f"1\t张三\t{DAY:%Y/%m/%d} 06:01\t已打卡\n2\t李四\t{DAY:%Y/%m/%d} 06:05\t已打卡\n",  # 腾讯文档 收集表
+    ],
+    ids=["wework", "label", "qq", "forwarded-record", "tencent-docs"],
+)
+def test_other_apps_chains(workspace, grp, text):
+    gid, ids = grp
+    _preview, _outcomes, plan = run(workspace, gid, text)
+    assert set(plan) == {(ids["张三"], DAY), (ids["李四"], DAY)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "今日打卡统计\n已打卡：张三、李四\n未打卡：王五、赵六\n",
+        "今日打卡统计\n已打卡 张三、李四\n未打卡 王五、赵六\n",
+        "早起打卡收集表\n已提交：张三、李四\n未提交（2）：王五、赵六\n",
+        "早起打卡收集表\n已提交 张三、李四\n未提交 王五、赵六\n",
+        "今日打卡统计\n已打卡：张三、李四\n缺卡：王五、赵六\n",
+    ],
+)
+def test_a_summary_of_who_has_and_who_has_not(workspace, grp, text):
+    """An organiser's summary (or a 收集表's) pasted: `未提交 王五、赵六` logged 王五 and 赵六 as checked in, and `未打卡
+    王五、赵六` read a person called 未 with them beside (the window logged both); `已打卡：张三、李四` was a speaker
+    已打卡, "nobody on the roster". The ones it says have checked in are logged; the not-done line is said, none logged."""
+    gid, ids = grp
+    _preview, outcomes, plan = run(workspace, gid, text)
+    assert set(plan) == {(ids["张三"], DAY), (ids["李四"], DAY)}
+    assert outcomes[3].outcome == "skipped" and "没打卡" in outcomes[3].detail
+
+
+def test_a_summarys_leave_line_is_the_named_persons(workspace, grp):
+    gid, _ids = grp
+    _preview, outcomes, _plan = run(workspace, gid, "今日打卡统计\n已打卡：张三、李四\n请假：刘红\n")
+    assert outcomes[3].outcome == "leave" and "刘红" in outcomes[3].detail and "请假 写的" not in outcomes[3].detail
+
+
+def test_cli_says_each_lines_outcome(tmp_path, capsys):
+    from desktop.cli import main
+    from desktop.workspace import actor_for, open_workspace
+
+    db = str(tmp_path / "w.sqlite")
+    database = open_workspace(db)
+    try:
+        with database.session() as s:
+            gid = create_group(s, actor_for(database), "晨光早起营")
+            for n in NAMES:
+                add_member(s, actor_for(database), gid, MemberInput(display_name=n, joined_at=JOINED))
+            s.commit()
+    finally:
+        database.dispose()
+    chain = tmp_path / "chain.txt"
+    chain.write_text(
+        MIXED.replace(
+            "2. 王五 6:02\n", "2. 王五 6:02\n3. 帮 @刘红 打卡\n4. 余丽娜 打卡+补昨天\n例 张三 6:00\n以上共4人\n"
+        ),
+        encoding="utf-8",
+    )
+    args = ["--db", db, "checkin", "--group", "晨光早起营", "--date", DAY.isoformat(), "--paste", str(chain)]
+    assert main(args) == 0
+    out, err = capsys.readouterr()
+    assert "新记录 logged 3" in out  # 张三, 王五, 余丽娜 (on two days)
+    assert "第1行" in err and "李四" in err and "写在接龙外面" in err
+    assert "第3行" in err and "发起接龙" in err
+    assert "第8行" in err and "替别人打卡" in err and "刘红" in err and "帮:" not in err
+    assert f"第9行 新记录 logged: {BEFORE} 补卡已记录" in err

@@ -64,3 +64,11 @@ def test_a_check_in_and_a_makeup_in_other_words_are_two_rows(qtbot, page, ws):
         (ws.memberships["李四"], "paste", True),
         (ws.memberships["赵六"], "paste", True),
     }
+
+
+def test_a_summarys_not_done_line_logs_nobody(qtbot, page, ws):
+    """`未打卡 赵六、张珊`: read as a person called 未 with 赵六 and 张珊 matched beside — the window logged both."""
+    page.set_paste_text("今日打卡统计\n已打卡 李四\n未打卡 赵六、张珊\n")
+    assert [(n, s) for n, _name, s in page.preview_statuses()] == [(2, "matched"), (3, "ignored")]
+    qtbot.mouseClick(page.confirm_button, Qt.MouseButton.LeftButton)
+    assert day_rows(ws, TODAY) == {(ws.memberships["李四"], "paste", False)}
