@@ -1924,7 +1924,9 @@ def _chain_among_messages(lines: list[_Line], names_someone: NamesSomeone | None
         if not any(_CHAIN_RE.match(line.folded) for line in part):
             results.extend(_parse_stamped(part, names_someone))
             continue
-        if a in starts:  # `2026-11-18 06:31 王五` / `#接龙`: 王五 posted the chain, which is no check-in by itself
+        if (
+            a in starts
+        ):  # `2026-11-18 06:31 王五` / `#接龙`: 王五 sent the chain (posted or joined it): no check-in by itself
             stamp = _stamp_line(part[0])
             assert stamp is not None
             poster = _speech_entry(part[0], stamp[0], "stamped")

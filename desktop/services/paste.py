@@ -2653,8 +2653,10 @@ def _proxied(text: str, name: str, names_someone: Callable[[str], bool] = lambda
 # a line's "name" that is only the 帮 of `帮 @刘红 打卡` (or starts `帮刘红打卡`): no writer is written
 _PROXY_ONLY_RE = re.compile(r"(?:我|请|麻烦)?(?:帮|替|代)(?:忙|我)?")
 # 帮 @刘红 打卡, 替@Amy 签到: a check-in for the one @mentioned (the name runs to the space WeChat puts after it)
+# (`帮@刘红、@王五 打卡`: the first one; 帮 @刘红 补卡, 帮 @刘红 也打一下 too)
 _PROXY_AT_RE = re.compile(
-    rf"{_PROXY_WORD}\s*[@＠]\s*(?P<who>[^\s@＠,，。:：!！?？]{{1,20}}?)\s+代?(?:打|签|接龙|报名|请假)"
+    rf"{_PROXY_WORD}\s*[@＠]\s*(?P<who>[^\s@＠,，、。:：!！?？]{{1,20}}?)(?:\s*[、,，和跟]\s*[@＠]\s*[^\s@＠,，、]{{1,20}})*"
+    r"\s*(?:也|再|顺便|一起)?\s*代?(?:打|签|接龙|报名|请假|补)"
 )
 _PROXY_AT_MARK_RE = re.compile(rf"({_PROXY_WORD}\s*)[@＠]\s*")
 
@@ -4362,7 +4364,7 @@ IGNORED_REASONS = {
     "withdrawn": "取消报名 (took the sign-up back: not signed up)",
     "tentative": "待定或候补, 未报名 (not sure yet, or on the waiting list: not signed up)",
     "outside_chain": "写在接龙外面, 未记为打卡 (written outside the chain: not counted as a check-in)",
-    "chain_post": "发起接龙的消息, 本身不是打卡 (posted the chain: not a check-in by itself)",
+    "chain_post": "发出这条接龙的消息, 本身不算打卡, 接龙里的名字才算 (sent this chain message: not a check-in by itself, the chain's lines are)",
     "preview": "明日预告里的报名, 不是打卡 (a sign-up in a 明日预告 section, not a check-in)",
     "no_such_day": "补卡的日期不存在 (如 2月没有29号), 未记录 (the day it makes up does not exist: not logged)",
     "day_unknown": "补卡写的日子不能确定是哪一天 (如 补周末、补腊月初八、日期和星期对不上), 未记录; 请用 --date 指定那一天再记"

@@ -1206,8 +1206,8 @@ Morning check-in 22 Nov
             <translation>Makes up a camp day that is no day of the camp (before its first day or after its last): not logged</translation>
         </message>
         <message>
-            <source>Posted the chain (接龙): not a check-in by itself</source>
-            <translation>Posted the chain (接龙): not a check-in by itself</translation>
+            <source>Sent this chain (接龙) message: not a check-in by itself, the chain's lines are</source>
+            <translation>Sent this chain (接龙) message: not a check-in by itself, the chain's lines are</translation>
         </message>
     </context>
 </TS>

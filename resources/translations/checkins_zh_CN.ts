@@ -1178,8 +1178,8 @@
             <translation>补的营期天数不在营期之内（开营日之前或营期结束之后），未记录</translation>
         </message>
         <message>
-            <source>Posted the chain (接龙): not a check-in by itself</source>
-            <translation>发起接龙的消息, 本身不是打卡</translation>
+            <source>Sent this chain (接龙) message: not a check-in by itself, the chain's lines are</source>
+            <translation>发出这条接龙的消息, 本身不算打卡, 接龙里的名字才算</translation>
         </message>
     </context>
 </TS>

@@ -6,7 +6,7 @@
 * A 接龙 copied with the year-stamped messages around it (PC WeChat, 企业微信 and QQ copy a multi-select that way): the
   messages above it were its title (李四 named nowhere), the chain's poster its header. Each message is now its
   sender's line outside the chain (shown with its day, not logged headless, as `孙浩 07:05` under a chain is), the
-  poster's stamp says they posted the chain, the chain's entries are logged as before.
+  stamp of the one who sent the chain says so, the chain's entries are logged as before.
 * 补个卡 / 补一下昨天的 / 昨天忘了打 were read as the day's own check-in (not late, or of the wrong day), and
   `李四 ✅ 也补一下昨天的` lost the make-up; `打卡+补昨天` and `今天打卡，昨天忘了打` lost today's check-in.
 * The 接龙 template's sample in its other spellings (`【示例】张三 6:00`, `（例）张三`, `如：`, `模板：`) logged 张三 from a list
@@ -56,7 +56,9 @@ def offered(preview, line_no):
 # ---------------------------------------------------------------- 1. 帮 @刘红 打卡
 
 
-@pytest.mark.parametrize("line", ["1. 帮 @刘红 打卡", "1. 帮@刘红 打卡", "1. 替 @刘红 签到", "1. 帮 @刘红\u2005打个卡"])
+@pytest.mark.parametrize(
+    "line", ["1. 帮 @刘红 打卡", "1. 帮@刘红 打卡", "1. 替 @刘红 签到", "1. 帮 @刘红\u2005打个卡", "1. 帮 ＠刘红 补卡"]
+)
 def test_a_check_in_for_an_at_mention_offers_that_person(workspace, grp, line):
     gid, _ids = grp
     preview, outcomes, plan = run(workspace, gid, f"#接龙 早起打卡\n{line}\n2. 李四\n")
@@ -78,6 +80,15 @@ def test_a_writer_checking_in_for_an_at_mention_is_asked_offering_both(workspace
     first = min(outcomes, key=lambda n: (outcomes[n].outcome != "ambiguous", n))
     assert outcomes[first].outcome == "ambiguous" and "替别人打卡" in outcomes[first].detail
     assert offered(preview, first) == {"余丽娜", "刘红"}
+
+
+@pytest.mark.parametrize("line", ["1. 余丽娜 帮@刘红、@王五 打卡", "1. 余丽娜 ✅ 帮 @刘红 也打一下"])
+def test_a_check_in_for_several_or_besides_ones_own_logs_nobody_on_a_guess(workspace, grp, line):
+    """`帮@刘红、@王五 打卡` logged 余丽娜, 刘红 and 王五; `✅ 帮 @刘红 也打一下` logged 余丽娜 and dropped 刘红 unsaid."""
+    gid, _ids = grp
+    preview, outcomes, plan = run(workspace, gid, f"#接龙 早起打卡\n{line}\n")
+    assert plan == {} and outcomes[2].outcome == "ambiguous" and "替别人打卡" in outcomes[2].detail
+    assert {"余丽娜", "刘红"} <= offered(preview, 2)
 
 
 @pytest.mark.parametrize("line", ["1. 帮刘红打卡", "1. 帮刘红打个卡", "1. 替刘红签到"])
@@ -139,7 +150,7 @@ def test_each_line_of_a_chain_copied_with_its_messages_has_its_outcome(workspace
     assert outcomes[1].outcome == "skipped" and outcomes[1].who[0].display_name == "李四"
     assert "写在接龙外面" in outcomes[1].detail  # it was a header, 李四 named nowhere
     assert outcomes[2].message_of == 1
-    assert "发起接龙" in outcomes[3].detail and outcomes[3].who[0].display_name == "王五"
+    assert "发出这条接龙" in outcomes[3].detail and outcomes[3].who[0].display_name == "王五"
     assert "写在接龙外面" in outcomes[8].detail and outcomes[9].message_of == 8
     assert "只是回复" in outcomes[10].detail
     reasons = {m.line.line_no: m.reason for m in preview.matches}
@@ -174,7 +185,7 @@ def test_other_year_stamps_around_a_chain(workspace, grp, stamp, poster):
     text = f"{stamp}\n早起打卡\n{poster}\n#接龙 早起打卡\n1. 张三\n"
     _preview, outcomes, plan = run(workspace, gid, text)
     assert set(plan) == {(ids["张三"], DAY)} and "写在接龙外面" in outcomes[1].detail
-    assert "发起接龙" in outcomes[3].detail
+    assert "发出这条接龙" in outcomes[3].detail
 
 
 def test_year_stamped_list_lines_under_a_chain_tag_stay_a_list(workspace, grp):
@@ -384,6 +395,6 @@ def test_cli_says_each_lines_outcome(tmp_path, capsys):
     out, err = capsys.readouterr()
     assert "新记录 logged 3" in out  # 张三, 王五, 余丽娜 (on two days)
     assert "第1行" in err and "李四" in err and "写在接龙外面" in err
-    assert "第3行" in err and "发起接龙" in err
+    assert "第3行" in err and "发出这条接龙" in err
     assert "第8行" in err and "替别人打卡" in err and "刘红" in err and "帮:" not in err
     assert f"第9行 新记录 logged: {BEFORE} 补卡已记录" in err

@@ -43,7 +43,7 @@ def test_a_chain_copied_with_its_messages(qtbot, page, ws):
         (7, "张珊", "matched"),
     ]
     assert "Written outside the chain" in status_text(page, 0)
-    assert "Posted the chain (接龙): not a check-in by itself" in status_text(page, 1)
+    assert "Sent this chain (接龙) message: not a check-in by itself" in status_text(page, 1)
     qtbot.mouseClick(page.confirm_button, Qt.MouseButton.LeftButton)
     assert day_rows(ws, TODAY) == {(ws.memberships["李四"], "paste", False), (ws.memberships["张珊"], "paste", False)}
 
