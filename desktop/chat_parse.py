@@ -19,7 +19,10 @@ Modes
 -----
 One mode is chosen per paste; "content lines" are the non-blank, non-example lines:
 
-a. any ``#接龙`` line: **chain**;
+a. any ``#接龙`` line: **chain** — but a 接龙 copied with the messages around it, each under a stamp with its year
+   (``2026-11-18 06:30 李四`` / ``早起打卡`` … ``2026-11-18 06:31 王五`` / ``#接龙`` / ``1. 张三``), is read message by
+   message: the one holding the ``#接龙`` a chain (its stamp line kind ``ignored``, reason ``chain_post``), every other
+   one a **stamped log**'s message (the paste service shows each as its sender's line outside the chain);
 b. a stamp line (see 2.) with a date (in digits, or 昨天/星期四 as WeChat writes a recent one), followed by a message line: **stamped log**;
 c. no numbered lines, speaker lines (see 3.) are at least half of the content lines and outnumber
    the stamp lines: **colon log**;
@@ -42,7 +45,10 @@ f. otherwise: **chain** (which covers numbered chains without ``#接龙`` and pl
    * ``#接龙`` (with or without a title after it) is a header; when it has no title, the next
      non-blank, unnumbered line is the title and also a header. A second ``#接龙`` starts over.
    * Example lines start with ``例`` / ``示例`` / ``样例`` / ``范例`` / ``比如`` / ``e.g.`` (also after a
-     number) and are kind ``example``.
+     number), a bracketed one (``【示例】``, ``（例）``) or ``如：`` / ``模板：`` / ``示范：`` / ``格式：`` / ``参考格式：``, and
+     are kind ``example`` — the 接龙 template's sample (``例 张三 6:00``) is never a person, whoever the roster holds.
+   * The chain's own count and state lines (``以上共12人``, ``（接龙人数：12）``, ``当前12人已接龙``, ``还差3人``,
+     ``还剩3个名额``, ``接龙中…``) are headers above the first entry and noise after it, never a name.
    * Numbering styles: ``1. 张三``, ``1.张三``, ``2、李四``, ``3 王五``, ``3王五``, ``(4) 赵六``,
      ``（5）钱七``, ``6．孙八``, ``7) 周九``, ``【8】``, ``①``, ``1️⃣``, with ASCII or full-width digits, and
      with emoji before the number (``🌟1. 张三``), ``No.1``, ``#3``, ``4#``, ``第5位``; also Chinese numerals with 、 or a full stop (``一、张三``,
@@ -88,6 +94,9 @@ Names, times and remarks
 * Remark words are never part of a name: a trailing ``打卡``/``已打卡``/``签到``/``报名``/``+1``/``✅``/
   ``第12天``/``day5`` glued to the name (``张三已打卡``) is cut off into the remark, and a first token
   that is only a remark word (``已打卡 张三``) is passed over (it stays in the remark).
+* A summary's status label is never a name nor a speaker (``已打卡：张三、李四``, ``已提交 张三``, ``未提交（2）：王五``,
+  ``缺卡 刘红``): it is passed over the same way, and a line whose label says *not* (未/没/还没/尚未 + 打卡/提交/接龙…,
+  缺卡) is ``not_done``.
 * Emoji: emoji glued to a name are part of it (WeChat nicknames contain emoji), so ``🌞小美🌸`` is the
   name ``🌞小美🌸``. Tokens made only of emoji/symbols/punctuation *before* the name are decoration and
   dropped (``🌞 小美`` gives ``小美``). Tokens after the name belong to the remark (``小美 🌸`` has the
@@ -383,7 +392,24 @@ def _find_time(folded: str, start: int = 0) -> tuple[str | None, _Span | None]:
 # ---------------------------------------------------------------- line shapes
 
 _CHAIN_RE = re.compile(r"^\s*#\s*接龙(?P<title>.*)$")
-_EXAMPLE_RE = re.compile(r"\s*(?:例|示例|样例|范例|比如|e\.?g\.?(?![a-z]))", re.IGNORECASE)
+_EXAMPLE_RE = re.compile(
+    r"\s*(?:例|示例|样例|范例|比如|e\.?g\.?(?![a-z])"
+    # 【示例】张三 6:00, （例）张三, 如：张三 6:00, 模板：张三 6:00 — the 接龙 template's sample, never a person (张三 was
+    # logged from a list's sample line when the roster has a 张三)
+    r"|[\[【(]\s*(?:例|示例|样例|范例|例子|举例|模板|示范|格式|参考)\s*[\]】)]"
+    r"|(?:如|模板|示范|举例|参考|格式|参考格式|填写格式|接龙格式)\s*[:])",
+    re.IGNORECASE,
+)
+# a 接龙's own count or state line (`以上共12人`, `（接龙人数：12）`, `当前12人已接龙`, `还差3人`, `还剩3个名额`, `接龙中…`):
+# nobody's name — under a list with no numbers each was "nobody on the roster", offered to be added as a member
+_CHAIN_FOOTER_RE = re.compile(
+    r"^[\s(\[【]*(?:"
+    r"(?:以上|目前|当前|现在|已有|已经?|共计?|合计|总计|一共|总共|还差|还剩|剩余?|还有|还需|还缺|已?接龙|报名|参与)"
+    r"\s*(?:人数)?\s*[:]?\s*(?:共|有)?\s*\d{1,4}\s*(?:人|位|个?名额|个?位置|个?空位)"
+    r"|(?:已?接龙|报名|参与|打卡)?人数\s*[:]?\s*\d{1,4}\s*人?"
+    r"|接龙(?:中|进行中|已?结束|已?截止|已满)"
+    r")[^\n]{0,12}?[\s.。…!！)\]】~]*$"
+)
 # emoji and symbols before a chain number are decoration (🌟1. 张三, 🔥2、李四, 👉3) 王五)
 _NUMBER_DECOR = r"(?:[\u2190-\u21ff\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff\ufe0f\u200d]\s*)*"
 _NUMBER_RE = re.compile(
@@ -467,9 +493,19 @@ def _has_name_char(text: str) -> bool:
     return any(unicodedata.category(ch)[0] == "L" or unicodedata.category(ch) == "So" for ch in text)
 
 
+# a status label of a summary or a 收集表 (`已打卡：张三、李四`, `未提交 王五、赵六`, `缺卡：刘红`): never a name nor a
+# speaker — `未打卡 王五、赵六` read as a person called 未 with 王五 and 赵六 beside them (the window logged both), and
+# `已打卡：张三、李四` as a speaker 已打卡 ("nobody on the roster"). The words stay the line's remark: 张三 and 李四 are
+# the ones checked in, 王五's line says not checked in
+_STATUS_LABEL = r"(?:已经?|未|没|没有|还没有?|尚未)(?:打卡|签到|提交|接龙|完成|交|报名|填写?)(?:的?(?:人|名单|成员|同学))?|缺卡|漏卡"
+_STATUS_LABEL_RE = re.compile(rf"(?:{_STATUS_LABEL})\s*(?:[(（]\s*\d{{1,4}}\s*人?\s*[)）]|\d{{1,4}}\s*人)?")
+# the label that says the names after it have *not* checked in (`未提交：王五、赵六`, `缺卡 刘红`)
+_NOT_DONE_LABEL_RE = re.compile(r"\s*(?:未|没|没有|还没有?|尚未)(?:打卡|签到|提交|接龙|完成|交|填写?)|\s*(?:缺卡|漏卡)")
+
+
 def _plausible_speaker(text: str) -> bool:
     text = _collapse(text)
-    if not 0 < len(text) <= 30 or "http" in text.lower():
+    if not 0 < len(text) <= 30 or "http" in text.lower() or _STATUS_LABEL_RE.fullmatch(reading(text)):
         return False
     return _has_name_char(text) and not _SENTENCE_PUNCT.search(text)
 
@@ -607,8 +643,8 @@ def _pick_name(work: str, spans: list[_Span]) -> tuple[list[_Span], _Span | None
             decoration.append((start, end))
             continue
         length = _name_length(token)
-        if length == 0:
-            continue  # a remark word before the name stays in the remark
+        if length == 0 or _STATUS_LABEL_RE.fullmatch(token):
+            continue  # a remark word (or a summary's 已提交 / 未打卡) before the name stays in the remark
         if _is_latin_name_word(token):
             return decoration, (start, _extend_latin(work, spans, index))
         return decoration, (start, start + length)
@@ -1014,10 +1050,23 @@ def _crossed(line: PasteLine) -> bool:
     return _CROSS_RE.search(folded) is not None and not _CHECKED_IN_RE.search(folded) and "补" not in folded
 
 
+# `昨天忘了打卡`, `昨天的忘记打卡了`: forgot to post a past day's check-in — posted now, after that day: a make-up of it
+# (the paste reads it as 补昨天). `忘了打卡` with no past day stays a line saying not checked in. The chat-history
+# import keeps reading it as not checked in (says_not_checked_in): a message of the day names no make-up there
+FORGOT_DAY_RE = re.compile(
+    r"(?P<rel>大前天|前天|昨天|昨日|昨晚|前晚)\s*(?:的卡?)?\s*(?:忘了|忘记了?|忘)\s*(?:打卡|打|签到|签|接龙|发)了?"
+)
+
+
 def _not_done(line: PasteLine) -> PasteLine:
     """An entry whose own words say it is no check-in (says_not_checked_in), or that is crossed out (❌陈红);
-    a 补 line is a make-up."""
+    a 补 line is a make-up, and so is a past day's check-in forgotten (FORGOT_DAY_RE)."""
+    if line.kind == "entry" and line.mode == "chain" and _NOT_DONE_LABEL_RE.match(reading(line.body or "")):
+        # `未提交：王五、赵六` (a summary's list of who has not): 王五 and 赵六 were logged as checked in
+        return replace(line, kind="ignored", ignored="not_done")
     if line.kind != "entry" or not (_crossed(line) or (line.remark and says_not_checked_in(line.remark))):
+        return line
+    if not _crossed(line) and FORGOT_DAY_RE.search(reading(line.remark or "")):
         return line
     if LEAVE_WORDS_RE.search(line.remark or ""):  # 今天打卡不了，请假: the paste reads it as the member's 请假
         return line
@@ -1404,6 +1453,8 @@ class _ChainParser:
         number, start = _number(line)
         if _is_example(line.folded, start):
             return _plain(line, "example")
+        if number is None and _CHAIN_FOOTER_RE.match(line.folded):
+            return _plain(line, "noise" if self.seen_entry else "header")
         if number is not None and number >= 1000 and self.title_pending:
             # #接龙 / 1231 早起打卡: the chain's title (its day, 12-31), not its entry number 1231
             self.title_pending = False
@@ -1836,7 +1887,7 @@ def _parse_lines(lines: list[_Line], names_someone: NamesSomeone | None = None) 
     seen = [_Line.make(line.no, "") if line.no in quotes else line for line in lines]
     content = [line for line in seen if not line.is_blank and not _is_example(line.folded)]
     if not content or any(_CHAIN_RE.match(line.folded) for line in seen):
-        results = _ChainParser(seen).parse()
+        results = _chain_among_messages(seen, names_someone) or _ChainParser(seen).parse()
     else:
         mode = _log_mode(content, names_someone)
         if mode == "stamped":
@@ -1849,6 +1900,40 @@ def _parse_lines(lines: list[_Line], names_someone: NamesSomeone | None = None) 
             results = _ChainParser(seen).parse()
     results = _me_too([quotes.get(line.line_no) or _chatter(_not_done(line)) for line in results])
     return _with_headings(results, lines)
+
+
+def _chain_among_messages(lines: list[_Line], names_someone: NamesSomeone | None) -> list[PasteLine] | None:
+    """A 接龙 copied with the messages around it, each under a stamp with its year (`2026-11-18 06:30 李四` /
+    `早起打卡`, …, `2026-11-18 06:31 王五` / `#接龙` / `1. 张三 6:01`, as PC WeChat, 企业微信 and QQ copy a multi-select):
+    the whole paste was read as the chain — the stamps and messages above it its title (李四 named nowhere), the ones
+    under it stray lines. Each year stamp with a message line right under it starts a message (a stamp with its year
+    is never a chain entry): the message holding the `#接龙` is the chain (its stamp line is its poster's, kind
+    ``ignored``, reason ``chain_post``), every other one a stamped log's message, its sender's entry (the paste
+    service shows it as a line outside the chain). None when the paste has no such stamp (one chain, read as
+    before: `张三 2026-11-18 06:01` / `李四 2026-11-18 06:02` under `#接龙`, nothing between the stamps, is a list)."""
+    starts = [
+        i
+        for i, (line, under) in enumerate(pairwise(lines))
+        if _year_stamped(_stamp_line(line)) and not under.is_blank and _stamp_line(under) is None
+    ]
+    if not starts:
+        return None
+    results: list[PasteLine] = []
+    for a, b in pairwise(sorted({0, *starts, len(lines)})):
+        part = lines[a:b]
+        if not any(_CHAIN_RE.match(line.folded) for line in part):
+            results.extend(_parse_stamped(part, names_someone))
+            continue
+        if (
+            a in starts
+        ):  # `2026-11-18 06:31 王五` / `#接龙`: 王五 sent the chain (posted or joined it): no check-in by itself
+            stamp = _stamp_line(part[0])
+            assert stamp is not None
+            poster = _speech_entry(part[0], stamp[0], "stamped")
+            results.append(replace(poster, kind="ignored", ignored="chain_post"))
+            part = part[1:]
+        results.extend(_ChainParser(part).parse())
+    return results
 
 
 # a chat message that only says "the same as the message above" (同上, +1, 楼上+1, 我也是, me too, ditto)

@@ -140,6 +140,7 @@ from sqlalchemy import bindparam, delete, func, select, union
 from sqlalchemy.orm import Session
 
 from desktop.chat_parse import (
+    FORGOT_DAY_RE,
     FUTURE_MAKEUP_RE,
     LEAVE_WORDS_RE,
     KeywordRule,
@@ -2303,9 +2304,28 @@ def _checks_in_besides_makeup(text: str) -> bool:
     """Whether a 补 line checks in for its own day besides (`打卡，顺便补昨天的`, `done, 补昨天 too` as english_makeup
     writes `done, making up yesterday too`): a clause of its own with 打卡/✅/done and no 补, and a word saying
     "besides" (顺便, 也, 还, +, too, also, and). `打卡 补卡` / `补打卡` alone is a make-up only."""
-    clauses = [c for c in re.split(r"[，,。；;！!？?\s]+|(?<![A-Za-z])-+", plain_checkin_words(text)) if c]
-    own = any(_OWN_CHECKIN_RE.search(c) and not _LATE_RE.search(c) for c in clauses)
-    return own and _BESIDES_RE.search(text) is not None
+    # `打卡+补昨天`: the + splits as a comma does (the 打卡 was read inside the 补 clause: the day's check-in lost)
+    clauses = [c for c in re.split(r"[，,。；;！!？?\s+＋&]+|(?<![A-Za-z])-+", plain_checkin_words(text)) if c]
+    own = [c for c in clauses if _OWN_CHECKIN_RE.search(c) and not _LATE_RE.search(c)]
+    # `今天打卡，昨天忘了打`: a clause that checks in *today* says its own day as plainly as 顺便 does
+    return bool(own) and (_BESIDES_RE.search(text) is not None or any(_TODAY_WORD_RE.search(c) for c in own))
+
+
+_TODAY_WORD_RE = re.compile(r"今天|今日|(?i:(?<![a-z])today(?![a-z]))")
+
+# A make-up in the words members use besides 补卡: 补个卡 / 补一下卡 (as 打个卡 is 打卡), 补一下昨天的 (补昨天的), and
+# 昨天忘了打 / 昨天的忘记打卡了 (forgot to post yesterday's: it is posted now, a make-up of yesterday). They were read as
+# the day's own check-in — 王五 补个卡 not late, 刘红 昨天忘了打 logged today, 李四 ✅ 也补一下昨天的 losing the make-up.
+_MAKEUP_SPLIT_RE = re.compile(
+    r"补\s*(?:个|一个|一下|下)\s*(?=卡|打卡|签)|补\s*(?:一下|下)\s*(?=大?前天|昨|前晚|上?周|星期|\d)"
+)
+
+
+def makeup_words(text: str) -> str:
+    """`text` with a make-up written as the rules read one (see _MAKEUP_SPLIT_RE): 补个卡 → 补卡, 补一下昨天的 →
+    补昨天的, 昨天忘了打 → 补昨天. Only for reading words, after `reading`."""
+    text = _MAKEUP_SPLIT_RE.sub("补", text)
+    return FORGOT_DAY_RE.sub(lambda m: f"补{m['rel']}", text)
 
 
 # a date written as one on a chain line: 2026-11-17, 11月17日, 11-17 (never 2/3 or 5.2, counts and distances)
@@ -2654,13 +2674,36 @@ def _proxied(text: str, name: str, names_someone: Callable[[str], bool] = lambda
     written apart from the 打卡 after it (帮 张三 打卡), or a number (帮001打卡), only when `names_someone` says so."""
     folded = plain_checkin_words(unicodedata.normalize("NFKC", text).strip())  # 我帮张三打个卡: for 张三
     own = name_key(name)
+    # 帮 @刘红 打卡: the @ names a person (whoever the roster says) — the line is for 刘红. It was read as a person
+    # called 帮 ("nobody on the roster"), or as the writer's own check-in (余丽娜 帮 @刘红 打卡 logged 余丽娜)
+    for found in _PROXY_AT_RE.finditer(folded):
+        who = found["who"].strip()
+        if who and bare_key(who) != bare_key(name):
+            return who
+    folded = _PROXY_AT_MARK_RE.sub(lambda m: m[1], folded)  # 帮@刘红打卡: as 帮刘红打卡
     for found in _PROXY_RE.finditer(folded):
         who = (found["a"] or found["b"] or found["c"] or found["d"] or found["e"]).strip()
         if found["e"] and not names_someone(who):
             continue
-        if who and name_key(folded[found.start()] + who) not in own and bare_key(who) != bare_key(name):
+        if not who or bare_key(who) == bare_key(name):
+            continue
+        # 代丽丽打卡 is 代丽丽's own (代 is a surname); 帮刘红打卡 and 替刘红签到 are for 刘红, unless the roster knows
+        # the whole name as written (a nickname 帮帮主)
+        inside = name_key(folded[found.start()] + who) in own
+        if not inside or (folded[found.start()] in "帮替" and not names_someone(name)):
             return who
     return None
+
+
+# a line's "name" that is only the 帮 of `帮 @刘红 打卡` (or starts `帮刘红打卡`): no writer is written
+_PROXY_ONLY_RE = re.compile(r"(?:我|请|麻烦)?(?:帮|替|代)(?:忙|我)?")
+# 帮 @刘红 打卡, 替@Amy 签到: a check-in for the one @mentioned (the name runs to the space WeChat puts after it)
+# (`帮@刘红、@王五 打卡`: the first one; 帮 @刘红 补卡, 帮 @刘红 也打一下 too)
+_PROXY_AT_RE = re.compile(
+    rf"{_PROXY_WORD}\s*[@＠]\s*(?P<who>[^\s@＠,，、。:：!！?？]{{1,20}}?)(?:\s*[、,，和跟]\s*[@＠]\s*[^\s@＠,，、]{{1,20}})*"
+    r"\s*(?:也|再|顺便|一起)?\s*代?(?:打|签|接龙|报名|请假|补)"
+)
+_PROXY_AT_MARK_RE = re.compile(rf"({_PROXY_WORD}\s*)[@＠]\s*")
 
 
 # a check-in asked for or done for "her"/"him" (帮她打一下, 替他签到, 给她打个卡): for someone the line does not name
@@ -3201,6 +3244,20 @@ def match_lines(
                 posted = _stamp_day(outside.date_text, day) if outside.date_text and day is not None else None
                 out.append(_ignored(outside, index, day, "outside_chain", posted=posted if posted != day else None))
                 continue
+        if (
+            not signups
+            and chain_tags
+            and line.kind == "entry"
+            and line.mode in ("stamped", "colon")
+            and line.name
+            and not LEAVE_WORDS_RE.search(reading(line.message or ""))  # `刘红` / `明天请假`: a leave, said as one
+        ):
+            # `2026-11-18 06:35 赵六` / `打卡` copied with the chain it follows (chat_parse._chain_among_messages): a
+            # message in the chat around the chain, as `孙浩 07:05` / `打卡` under it is — shown as 赵六's, with the day
+            # it was posted, not logged headless (a person may count it). It was the chain's title or a stray line
+            posted = _stamp_day(line.date_text, day) if line.date_text and day is not None else None
+            out.append(_ignored(line, index, day, "outside_chain", posted=posted if posted != day else None))
+            continue
         crossed = signups and line.kind == "ignored" and line.ignored == "not_done" and _CROSS_MARK_RE.search(line.raw)
         if signups and line.kind == "ignored" and line.ignored == "not_done":
             line = replace(line, kind="entry", ignored=None)  # 明明 没来过想试试: a sign-up with a remark
@@ -3247,11 +3304,12 @@ def match_lines(
             out.append(_ignored(line, index, day, "other_group", other_group))
             continue
         # the words as the rules read them (補卡, 請假 in 繁體 too); the name in them read alike, to be told apart
-        text = reading(" ".join(x for x in (line.body, line.remark) if x))
+        text = makeup_words(reading(" ".join(x for x in (line.body, line.remark) if x)))
         written = reading(line.name or "")
         # the line's own words once, without the name (a chain line's body holds its remark: `text` has it twice)
         own_once = _without_name(
-            reading(line.body) if line.body and line.remark and line.remark in line.body else text, written
+            makeup_words(reading(line.body)) if line.body and line.remark and line.remark in line.body else text,
+            written,
         )
         folded = english_makeup(text, day or clock.today())[0]  # Amy (late for Fri): a make-up, as 补周五 is
         late = bool(_LATE_RE.search(folded)) and not FUTURE_MAKEUP_RE.search(folded)
@@ -3463,7 +3521,7 @@ def match_lines(
         # some of whom make up and some not is asked (which day is whose: a person decides), each with their own 补卡
         own_late: dict[int, bool] = {}
         # the line's words once (a chain line's body holds its remark): the order of its clauses says whose they are
-        once = reading(line.body) if line.body and line.remark and line.remark in line.body else text
+        once = makeup_words(reading(line.body)) if line.body and line.remark and line.remark in line.body else text
         if late and not section_late and proxy is None and not addressed:
             # `李四 打卡 王五补昨天的`: the 补 is 王五's — a name in the clause that says it, besides the line's people
             makeup = " ".join(c for c in _CLAUSE_RE.split(_without_name(once, written)) if _LATE_RE.search(c))
@@ -3475,6 +3533,10 @@ def match_lines(
                 asked = True
         if proxy is not None:  # 高峰 替罗斌打卡: who checked in? a person decides, nothing is logged on a guess
             found = index.resolve(proxy)
+            if _PROXY_ONLY_RE.fullmatch(written) or (_PROXY_ONLY_RE.match(written) and proxy in written):
+                # `1. 帮 @刘红 打卡`, `1. 帮刘红打卡`: the "name" is the 帮 phrase — no writer is written (it was "帮:
+                # nobody on the roster", or 刘红 offered as a look-alike of a person called 帮刘红): only 刘红 is offered
+                people = [f for f in people if f.kind == "certain" and f.token != written]
             named = {c.membership_id for f in people for c in f.people}
             if on_leave:  # 张伟 替李纳请假: 李纳 is on leave, not the one who wrote it
                 people = [found if found.kind != "none" else _Found("none", (), proxy)]
@@ -4552,6 +4614,7 @@ IGNORED_REASONS = {
     "withdrawn": "取消报名 (took the sign-up back: not signed up)",
     "tentative": "待定或候补, 未报名 (not sure yet, or on the waiting list: not signed up)",
     "outside_chain": "写在接龙外面, 未记为打卡 (written outside the chain: not counted as a check-in)",
+    "chain_post": "发出这条接龙的消息, 本身不算打卡, 接龙里的名字才算 (sent this chain message: not a check-in by itself, the chain's lines are)",
     "preview": "明日预告里的报名, 不是打卡 (a sign-up in a 明日预告 section, not a check-in)",
     "no_such_day": "补卡的日期不存在 (如 2月没有29号), 未记录 (the day it makes up does not exist: not logged)",
     "day_unknown": "补卡写的日子不能确定是哪一天 (如 补周末、补腊月初八、日期和星期对不上), 未记录; 请用 --date 指定那一天再记"

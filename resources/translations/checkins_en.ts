@@ -1247,5 +1247,9 @@ Morning check-in 22 Nov
             <source>Makes up a camp day that is no day of the camp (before its first day or after its last): not logged</source>
             <translation>Makes up a camp day that is no day of the camp (before its first day or after its last): not logged</translation>
         </message>
+        <message>
+            <source>Sent this chain (接龙) message: not a check-in by itself, the chain's lines are</source>
+            <translation>Sent this chain (接龙) message: not a check-in by itself, the chain's lines are</translation>
+        </message>
     </context>
 </TS>

@@ -1217,5 +1217,9 @@
             <source>Makes up a camp day that is no day of the camp (before its first day or after its last): not logged</source>
             <translation>补的营期天数不在营期之内（开营日之前或营期结束之后），未记录</translation>
         </message>
+        <message>
+            <source>Sent this chain (接龙) message: not a check-in by itself, the chain's lines are</source>
+            <translation>发出这条接龙的消息, 本身不算打卡, 接龙里的名字才算</translation>
+        </message>
     </context>
 </TS>

@@ -295,6 +295,9 @@ IGNORED_REASON_LABELS = {
     "tentative": QT_TRANSLATE_NOOP("PasteStatus", "Not sure yet, or on the waiting list: not signed up"),
     "outside_chain": QT_TRANSLATE_NOOP("PasteStatus", "Written outside the chain: not counted as a check-in"),
     "preview": QT_TRANSLATE_NOOP("PasteStatus", "A sign-up in a 明日预告 (preview), not a check-in"),
+    "chain_post": QT_TRANSLATE_NOOP(
+        "PasteStatus", "Sent this chain (接龙) message: not a check-in by itself, the chain's lines are"
+    ),
     "no_such_day": QT_TRANSLATE_NOOP("PasteStatus", "The day it makes up does not exist: not logged"),
     "day_unknown": QT_TRANSLATE_NOOP(
         "PasteStatus", "Makes up a day written in words that name no one day (a weekend, a lunar date): not logged"
