@@ -97,6 +97,7 @@ import unicodedata
 import warnings
 import zipfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time
 from pathlib import Path
@@ -322,6 +323,22 @@ class _Stop(Exception):
         self.error = error
 
 
+@contextmanager
+def _reading(book: _Book, name: str) -> Iterator[None]:
+    """Read from `book`, closed afterwards: a failure inside a reader means a damaged file, not a bug of ours — said
+    as one (ImportProblem "corrupt", naming the file); our own problems and a cancel pass through."""
+    try:
+        yield
+    except (ImportProblem, _Stop):
+        raise
+    except Exception as exc:
+        raise ImportProblem(
+            name, None, None, f"读取工作表时出错，文件可能已损坏（{type(exc).__name__}）", "corrupt"
+        ) from None
+    finally:
+        book.close()
+
+
 def _report(progress: ProgressLike | None, done: int, total: int) -> None:
     if progress is not None:
         try:
@@ -520,20 +537,12 @@ def _read_other_book(
         return _read_xlsx(path, name, sheet, progress, finder)  # an .xlsx under another name: read as what it is
     if kind in ("ole", "ods"):
         book = _OtherBook(path, name, kind)
-        try:
+        with _reading(book, name):
             table = _pick_sheet(book, name, sheet, progress, 0, finder, book.hidden)
             notes = book._bad
             if isinstance(notes, _OdsNotes) and table.sheet and (hidden := notes.hidden_rows(table.sheet)):
                 table = replace(table, hidden_rows=hidden)
             return table
-        except (ImportProblem, _Stop):
-            raise
-        except Exception as exc:  # a failure inside a reader means a damaged file, not a bug of ours
-            raise ImportProblem(
-                name, None, None, f"读取工作表时出错，文件可能已损坏（{type(exc).__name__}）", "corrupt"
-            ) from None
-        finally:
-            book.close()
     if kind == "html":
         html_book = _HtmlBook(path, name)
         return _pick_sheet(html_book, name, sheet, progress, 0, finder)
@@ -1340,7 +1349,7 @@ def _read_xlsx(
         book: _Book = _OpenpyxlBook(path, name)
     else:
         book = _CalamineBook(path, name)
-    try:
+    with _reading(book, name):
         table = _pick_sheet(book, name, sheet, progress, _active_tab(path), finder, _hidden_sheets(path))
         try:
             hidden = _hidden_rows(path, table.sheet)
@@ -1355,14 +1364,6 @@ def _read_xlsx(
         if columns:
             table = replace(table, hidden_columns=columns)
         return replace(table, date1904=True) if _date1904(path) else table
-    except (ImportProblem, _Stop):
-        raise
-    except Exception as exc:  # a failure inside a reader means a damaged file, not a bug of ours
-        raise ImportProblem(
-            name, None, None, f"读取工作表时出错，文件可能已损坏（{type(exc).__name__}）", "corrupt"
-        ) from None
-    finally:
-        book.close()
 
 
 class _Book(Protocol):
