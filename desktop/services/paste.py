@@ -125,6 +125,7 @@ window asks before logging it on another day, the CLI refuses (unless --date say
 
 from __future__ import annotations
 
+import calendar
 import os
 import re
 import threading
@@ -1471,34 +1472,47 @@ class RosterIndex:
 # ---------------------------------------------------------------- days
 
 
+def _where_it_would_be(year: int, month: int, dom: int) -> tuple[date, bool]:
+    """`year-month-dom` and whether it is a day of the calendar; one that is not (2月29日 of 2027, 2月30日, 4月31日)
+    is placed where counting on from the month's last day puts it (2027-02-29 as 1 March), for the nearness below."""
+    last = calendar.monthrange(year, month)[1]
+    if dom <= last:
+        return date(year, month, dom), True
+    return date(year, month, last) + timedelta(days=dom - last), False
+
+
 def _infer_year(month: int, day_of_month: int, near: date) -> date | None:
-    """A month/day without a year: the date nearest to `near` (12月31日 seen on 1 January is last year)."""
+    """A month/day without a year: the date nearest to `near` (12月31日 seen on 1 January is last year). When the
+    year nearest `near` lacks the day (2月29日 seen on 1 March 2027), None: no day — never the one of the leap year
+    after, a year away (2028-02-29 was the chain's day, a 补2月29日 a make-up of a day still to come)."""
     best = None
     for year in (near.year - 1, near.year, near.year + 1):
-        try:
-            d = date(year, month, day_of_month)
-        except ValueError:
-            continue
-        if best is None or abs((d - near).days) < abs((best - near).days):
-            best = d
-    return best
+        d, real = _where_it_would_be(year, month, day_of_month)
+        if best is None or abs((d - near).days) < abs((best[0] - near).days):
+            best = (d, real)
+    return best[0] if best is not None and best[1] else None
 
 
 def _day_of_month(dom: int, near: date, *, on_or_before: bool) -> date | None:
-    """A day of the month without its month (2日, 1号): the nearest such date to `near` (ties: the earlier),
-    or with `on_or_before` the latest one not after `near` (a 补1号 makes up a day that has been)."""
+    """A day of the month without its month (2日, 1号): the nearest such date to `near` (ties: the earlier) — None
+    when the nearest month lacks it (29号 on 1 March 2027) — or with `on_or_before` the latest one not after `near`
+    (a 补1号 makes up a day that has been)."""
     found = []
+    would_be = []  # every month's, a day it lacks placed where it would be (_where_it_would_be)
     for k in (-2, -1, 0, 1):
         year, month0 = divmod(near.year * 12 + near.month - 1 + k, 12)
-        try:
-            found.append(date(year, month0 + 1, dom))
-        except ValueError:
-            continue
+        d, real = _where_it_would_be(year, month0 + 1, dom)
+        would_be.append((d, real))
+        if real:
+            found.append(d)
     if on_or_before:
         # this month's or the month before's: 补31号 on 1 May names no day (April has 30), never 31 March
         month_before = date(near.year - (near.month == 1), (near.month - 2) % 12 + 1, 1)
         return max((d for d in found if month_before <= d <= near), default=None)
-    return min(found, key=lambda d: (abs((d - near).days), d), default=None)
+    # the nearest month's, and none when the nearest month lacks it: 29号打卡 pasted on 1 March 2027 is February's
+    # 29th, which is no day — never 29 March, four weeks ahead
+    d, real = min(would_be, key=lambda dr: (abs((dr[0] - near).days), dr[0]))
+    return d if real else None
 
 
 _WEEKDAY_NO = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
@@ -2035,12 +2049,15 @@ def impossible_title_date(lines: list[PasteLine], near: date) -> str | None:
     11月31日早起打卡`, `2026-02-29`, `2月30日` — as written; None when there is none. title_day passes over such a date
     (it names no day), and the chain was logged for the day chosen without a word: it is a typo for a day the paste
     cannot know, so the window and the CLI ask which day it is."""
+    title_seen = False
     for line in lines:
         if line.kind == "entry":
             break
         if line.kind != "header":
             continue
         folded = english_day_words(reading(line.raw), near)
+        is_title = not title_seen and bool(_CHAIN_TAG_RE.sub("", folded).strip())
+        title_seen = title_seen or is_title
         for m in _TITLE_DATE_RE.finditer(folded):
             if not _names_the_day(folded, m):
                 continue
@@ -2052,6 +2069,11 @@ def impossible_title_date(lines: list[PasteLine], near: date) -> str | None:
                 year, month, dom = None, int(m["m2"]), int(m["d2"])
             elif m["cm"] and not m["cy"]:
                 month, dom, year = cn_number(m["cm"]) or 0, cn_number(m["cd"]) or 0, None
+            elif m["d4"] and is_title and 1 <= int(m["d4"]) <= 31:
+                # the title's day of the month alone, of the nearest month, which lacks it (29号打卡 on 1 March 2027)
+                if _day_of_month(int(m["d4"]), near, on_or_before=False) is None:
+                    return m.group(0).strip()
+                continue
             else:
                 continue
             if not (1 <= month <= 12 and 1 <= dom <= 31):

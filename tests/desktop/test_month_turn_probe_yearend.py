@@ -1,0 +1,95 @@
+"""The turn of the month and the year (probe "yearend"): days written without their month or year, read on the
+first day of a month whose month before is short (1 March 2027: February had 28 days) or at the turn of the year
+(30 December 2026, 1 January 2027). Each day is the one the words name, or a named "no such day" — never a day of
+another month or of the leap year after. Today is pinned in every test (QUNDESK_TODAY), never the suite's."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+
+from desktop.chat_parse import parse_chat
+from desktop.services.paste import impossible_title_date, made_up_day, names_no_day, title_day
+
+MAR1 = date(2027, 3, 1)  # a Monday; February 2027 has 28 days
+
+
+@pytest.mark.parametrize(
+    ("title", "day", "impossible"),
+    [
+        # before: 2028-02-29 (the only year near with a 29 February), then 29 and 30 March (the nearest 29th/30th)
+        ("#接龙 2月29日打卡", None, "2月29日"),
+        ("#接龙 29号打卡", None, "29号"),
+        ("#接龙 30号早起打卡", None, "30号"),
+        ("#接龙 二月二十九日 打卡", None, "二月二十九日"),
+        ("#接龙 2月30日打卡", None, "2月30日"),
+        ("#接龙 28号打卡", date(2027, 2, 28), None),
+        ("#接龙 2月28日打卡", date(2027, 2, 28), None),
+        ("#接龙 1号打卡", MAR1, None),
+        ("#接龙 2028年2月29日 打卡", date(2028, 2, 29), None),  # with its year, as written
+    ],
+)
+def test_a_title_on_1_march_names_february_s_day_or_none(monkeypatch, title, day, impossible):
+    monkeypatch.setenv("QUNDESK_TODAY", MAR1.isoformat())
+    lines = parse_chat(title + "\n1. 张三\n2. 李四\n")
+    assert title_day(lines, MAR1) == day
+    assert impossible_title_date(lines, MAR1) == impossible
+
+
+def test_a_leap_day_title_in_a_leap_year_is_that_day(monkeypatch):
+    """The leap year's own 29 February and 29号 still name it (pasted on 1 March 2028)."""
+    monkeypatch.setenv("QUNDESK_TODAY", "2028-03-01")
+    for title in ("#接龙 2月29日打卡", "#接龙 29号打卡"):
+        assert title_day(parse_chat(title + "\n1. 张三\n"), date(2028, 3, 1)) == date(2028, 2, 29), title
+
+
+@pytest.mark.parametrize("text", ["补2月29日", "2月29日补卡", "补29号", "补30号", "补2月30日"])
+def test_a_make_up_of_a_day_february_lacks_names_no_day(monkeypatch, text):
+    """补2月29日 pasted on 1 March 2027 made up 2028-02-29 — a day a year ahead, shown as another day's 补卡."""
+    monkeypatch.setenv("QUNDESK_TODAY", MAR1.isoformat())
+    assert made_up_day(text, MAR1) is None
+    assert names_no_day(text, MAR1)
+
+
+def test_the_cli_logs_no_leap_day_of_next_year(tmp_path, capsys, monkeypatch):
+    """`checkin --paste` on 1 March 2027: the 补2月29日 line is reported as a day that does not exist and nothing of it
+    is written; a chain titled 2月29日 is refused (nothing logged) naming the words."""
+    from sqlalchemy import select
+
+    from desktop.cli import main
+    from desktop.services.groups import create_group
+    from desktop.services.roster import MemberInput, add_member
+    from desktop.workspace import actor_for, open_workspace
+    from models import CheckIn
+
+    monkeypatch.setenv("QUNDESK_TODAY", MAR1.isoformat())
+    db = str(tmp_path / "w.sqlite")
+    database = open_workspace(db)
+    actor = actor_for(database)
+    with database.session() as s:
+        gid = create_group(s, actor, "早起打卡营")
+        for name in ("张三", "李四", "王五"):
+            add_member(s, actor, gid, MemberInput(display_name=name, joined_at=datetime(2026, 11, 1, 9, 0)))
+        s.commit()
+    database.dispose()
+
+    titled = tmp_path / "titled.txt"
+    titled.write_text("#接龙 2月29日打卡\n1. 张三\n2. 李四\n", encoding="utf-8")
+    assert main(["--db", db, "checkin", "--group", "早起打卡营", "--paste", str(titled)]) == 1
+    _out, err = capsys.readouterr()
+    assert "2月29日" in err and "does not exist" in err and "nothing logged" in err
+
+    chain = tmp_path / "chain.txt"
+    chain.write_text("#接龙 打卡\n1. 张三 补2月29日\n2. 李四 补29号\n3. 王五\n", encoding="utf-8")
+    assert main(["--db", db, "checkin", "--group", "早起打卡营", "--paste", str(chain)]) == 0
+    out, err = capsys.readouterr()
+    assert "logged 1" in out
+    assert err.count("does not exist") == 2 and "张三" in err and "李四" in err
+    database = open_workspace(db)
+    try:
+        with database.session() as s:
+            rows = s.execute(select(CheckIn.day, CheckIn.late)).all()
+    finally:
+        database.dispose()
+    assert [tuple(r) for r in rows] == [(MAR1, False)]
