@@ -93,3 +93,57 @@ def test_the_cli_logs_no_leap_day_of_next_year(tmp_path, capsys, monkeypatch):
     finally:
         database.dispose()
     assert [tuple(r) for r in rows] == [(MAR1, False)]
+
+
+# ---------------------------------------------------------------- leave told at the turn of the year
+
+DEC30 = date(2026, 12, 30)  # a Wednesday
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "last"),
+    [
+        ("元旦请假", date(2027, 1, 1), date(2027, 1, 1)),  # was 12-30, the day posted
+        ("元旦那天请假", date(2027, 1, 1), date(2027, 1, 1)),
+        ("明天到元旦请假", date(2026, 12, 31), date(2027, 1, 1)),
+        ("请假到3号", DEC30, date(2027, 1, 3)),  # was 12-30 alone (read as to 2027-12-03, too long)
+        ("30号到2号请假", DEC30, date(2027, 1, 2)),  # was 12-30 alone
+        ("31号-3号请假", date(2026, 12, 31), date(2027, 1, 3)),
+        ("1号请假", date(2027, 1, 1), date(2027, 1, 1)),  # was 12-01, four weeks gone
+        ("1号到3号请假", date(2027, 1, 1), date(2027, 1, 3)),  # was 12-01…12-03
+        ("请假至明年1月3日", DEC30, date(2027, 1, 3)),  # was 01-03 alone
+        ("请假到1月3日", DEC30, date(2027, 1, 3)),
+        ("15号请假了", date(2026, 12, 15), date(2026, 12, 15)),  # the nearest 15th: told after it
+    ],
+)
+def test_a_leave_told_on_30_december_is_for_the_days_it_names(text, first, last):
+    from desktop.leave_words import leave_span
+
+    assert leave_span(text, DEC30) == (first, last)
+
+
+def test_a_leave_for_the_new_year_holiday_offers_no_days(sqlite_workspace):
+    """元旦假期请假 / 元旦三天请假: the holiday of several days, whose dates the words do not give — no days are offered
+    (as 国庆请假), never the day posted; 元旦请假 is 1 January. Through the paste, as the CLI and the window read it."""
+    from sqlalchemy import update
+
+    from desktop.services.groups import create_group
+    from desktop.services.paste import match_paste
+    from desktop.services.roster import MemberInput, add_member
+    from desktop.workspace import actor_for
+    from models import EntryStep
+
+    actor = actor_for(sqlite_workspace)
+    with sqlite_workspace.session() as s:
+        gid = create_group(s, actor, "跨年营")
+        s.execute(update(EntryStep).where(EntryStep.group_id == gid).values(required=False))
+        for name in ("张三", "李四", "王五"):
+            add_member(s, actor, gid, MemberInput(display_name=name, joined_at=datetime(2026, 11, 1, 9, 0)))
+        s.commit()
+        text = "#接龙 12月30日打卡\n1. 张三 元旦假期请假\n2. 李四 元旦三天请假\n3. 王五 元旦请假\n"
+        got = {m.line.name: (m.status, m.leave_days) for m in match_paste(s, gid, text, DEC30)}
+    assert got == {
+        "张三": ("leave", None),
+        "李四": ("leave", None),
+        "王五": ("leave", (date(2027, 1, 1), date(2027, 1, 1))),
+    }
