@@ -2264,6 +2264,7 @@ def english_makeup(text: str, posted: date) -> tuple[str, str | None]:
     MAX_MAKE_UP_DAYS — when both are (11/12 on 13 December), the words are returned: the day is not known; make-up for
     last Friday → that day when English names one by it (leave_words.en_week_word_day), else the words; (late),
     make-up alone → 补 (a make-up of the chain's day)."""
+    text = cn_makeup_dates(text)  # 补十二月三十一日: the day in digits, as every reader below takes it
     if not _EN_MAKEUP_RE.search(text):
         return text, None
     unsure: list[str] = []
@@ -2339,14 +2340,41 @@ _TODAY_WORD_RE = re.compile(r"今天|今日|(?i:(?<![a-z])today(?![a-z]))")
 # 昨天忘了打 / 昨天的忘记打卡了 (forgot to post yesterday's: it is posted now, a make-up of yesterday). They were read as
 # the day's own check-in — 王五 补个卡 not late, 刘红 昨天忘了打 logged today, 李四 ✅ 也补一下昨天的 losing the make-up.
 _MAKEUP_SPLIT_RE = re.compile(
-    r"补\s*(?:个|一个|一下|下)\s*(?=卡|打卡|签)|补\s*(?:一下|下)\s*(?=大?前天|昨|前晚|上?周|星期|\d)"
+    r"补\s*(?:个|一个|一下|下)\s*(?=卡|打卡|签)|补\s*(?:一下|下)\s*(?=大?前天|昨|前晚|上?周|星期|\d|[一二三四五六七八九十]{1,3}\s*[月号])"
 )
+
+
+# the day a make-up names in Chinese numerals (补十二月三十一日, 补三十一号, 十二月三十一日补卡): written in digits for the
+# rules below — before, 补十二月三十一日 pasted on 1 January was no 补卡 at all, an on-time check-in of 1 January
+_CN = "[一二三四五六七八九十]"
+_CN_MAKEUP_DATE_RE = re.compile(
+    rf"(?P<pre>{_NOT_MAKEUP}补\s*(?:卡|打卡|签|一下|下)?\s*)(?:(?P<m>{_CN}{{1,2}})\s*月\s*(?P<d>{_CN}{{1,3}})\s*(?P<e>[日号])"
+    rf"|(?P<dom>{_CN}{{1,3}})\s*(?P<e2>号))"
+    rf"|(?P<m3>{_CN}{{1,2}})\s*月\s*(?P<d3>{_CN}{{1,3}})\s*(?P<e3>[日号])(?=\s*(?:的)?\s*补(?:卡|打卡|签))"
+    rf"|(?<!{_CN})(?P<dom3>{_CN}{{1,3}})\s*号(?=\s*(?:的)?\s*补(?:卡|打卡|签))"
+)
+
+
+def cn_makeup_dates(text: str) -> str:
+    """`text` with a make-up's day in Chinese numerals written in digits (补十二月三十一日 → 补12月31日, 三十一号补卡 →
+    31号补卡); numerals that are no month or day are left as written."""
+
+    def digits(m: re.Match[str]) -> str:
+        month, dom = m["m"] or m["m3"], m["d"] or m["dom"] or m["d3"] or m["dom3"]
+        day_no = cn_number(dom)
+        month_no = cn_number(month) if month else None
+        if day_no is None or (month is not None and month_no is None):
+            return m[0]
+        end = m["e"] or m["e2"] or m["e3"] or "号"
+        return f"{m['pre'] or ''}{f'{month_no}月' if month_no else ''}{day_no}{end}"
+
+    return _CN_MAKEUP_DATE_RE.sub(digits, text) if "补" in text else text
 
 
 def makeup_words(text: str) -> str:
     """`text` with a make-up written as the rules read one (see _MAKEUP_SPLIT_RE): 补个卡 → 补卡, 补一下昨天的 →
-    补昨天的, 昨天忘了打 → 补昨天. Only for reading words, after `reading`."""
-    text = _MAKEUP_SPLIT_RE.sub("补", text)
+    补昨天的, 昨天忘了打 → 补昨天, 补十二月三十一日 → 补12月31日. Only for reading words, after `reading`."""
+    text = cn_makeup_dates(_MAKEUP_SPLIT_RE.sub("补", text))
     return FORGOT_DAY_RE.sub(lambda m: f"补{m['rel']}", text)
 
 

@@ -147,3 +147,66 @@ def test_a_leave_for_the_new_year_holiday_offers_no_days(sqlite_workspace):
         "李四": ("leave", None),
         "王五": ("leave", (date(2027, 1, 1), date(2027, 1, 1))),
     }
+
+
+# ---------------------------------------------------------------- make-ups of 31 December in Chinese numerals
+
+JAN1 = date(2027, 1, 1)  # a Friday
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("补十二月三十一日", date(2026, 12, 31)),
+        ("补三十一号的卡", date(2026, 12, 31)),
+        ("十二月三十日补卡", date(2026, 12, 30)),
+        ("补打卡十二月三十一日", date(2026, 12, 31)),
+        ("补卡十二月三十号", date(2026, 12, 30)),
+    ],
+)
+def test_a_make_up_in_chinese_numerals_on_1_january_is_for_the_day_it_names(monkeypatch, text, day):
+    """The chat import's reading (made_up_day): before, none of these was a make-up — the message was an on-time
+    check-in of 1 January."""
+    monkeypatch.setenv("QUNDESK_TODAY", JAN1.isoformat())
+    assert made_up_day(text, JAN1) == day
+
+
+def test_the_cli_logs_a_chinese_numeral_make_up_on_31_december(tmp_path, capsys, monkeypatch):
+    """`checkin --paste` of today's chain on 1 January: 补十二月三十一日 is 31 December's 补卡, not 1 January's check-in."""
+    from sqlalchemy import select
+
+    from desktop.cli import main
+    from desktop.services.groups import create_group
+    from desktop.services.roster import MemberInput, add_member
+    from desktop.workspace import actor_for, open_workspace
+    from models import CheckIn, Member, Membership
+
+    monkeypatch.setenv("QUNDESK_TODAY", JAN1.isoformat())
+    db = str(tmp_path / "w.sqlite")
+    database = open_workspace(db)
+    actor = actor_for(database)
+    with database.session() as s:
+        gid = create_group(s, actor, "早起打卡营")
+        for name in ("张三", "李四", "王五"):
+            add_member(s, actor, gid, MemberInput(display_name=name, joined_at=datetime(2026, 11, 1, 9, 0)))
+        s.commit()
+    database.dispose()
+    chain = tmp_path / "chain.txt"
+    chain.write_text("#接龙 元旦打卡\n1. 张三 补十二月三十一日\n2. 李四 补一下三十一号的\n3. 王五\n", encoding="utf-8")
+    assert main(["--db", db, "checkin", "--group", "早起打卡营", "--paste", str(chain)]) == 0
+    capsys.readouterr()
+    database = open_workspace(db)
+    try:
+        with database.session() as s:
+            rows = s.execute(
+                select(Member.display_name, CheckIn.day, CheckIn.late)
+                .join(Membership, Membership.id == CheckIn.membership_id)
+                .join(Member, Member.id == Membership.member_id)
+            ).all()
+    finally:
+        database.dispose()
+    assert sorted(tuple(r) for r in rows) == [
+        ("张三", date(2026, 12, 31), True),
+        ("李四", date(2026, 12, 31), True),
+        ("王五", JAN1, False),
+    ]
