@@ -3891,6 +3891,9 @@ def paste_now() -> datetime:
 LATER_THAN_NOW_SLACK = 30  # minutes: a time this much after now is still to come (a phone's clock, a typo)
 SMALL_HOURS_END = 6 * 60  # minutes: a paste before 06:00 …
 EVENING_START = 18 * 60  # … naming an evening time still to come is last night's chain
+AFTER_MIDNIGHT_END = (
+    3 * 60
+)  # minutes: a time before 03:00 beside an evening one still to come: the chain crossed midnight
 
 
 def later_than_now_day(
@@ -3917,6 +3920,11 @@ def later_than_now_day(
     # an evening chain finished after midnight (晚睡打卡 23:50, 23:55, 00:10, 00:20 pasted at 00:30): its evening
     # times cannot be today's yet — logged for today, half of it named the wrong day, at a time that had not come
     if minutes_now < SMALL_HOURS_END and any(t >= EVENING_START for t in later):
+        return day - timedelta(days=1)
+    # a chain that crossed midnight, pasted the morning after (跨年打卡 23:58, 00:02 pasted at 09:00 on 1 January): an
+    # evening time still to come beside one just after midnight — the evening before's chain; logged for today, 23:58
+    # was a check-in of a time that had not come, on the wrong day
+    if any(t >= EVENING_START for t in later) and any(t < AFTER_MIDNIGHT_END for t in times if t <= minutes_now):
         return day - timedelta(days=1)
     return None
 

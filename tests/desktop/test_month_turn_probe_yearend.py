@@ -210,3 +210,83 @@ def test_the_cli_logs_a_chinese_numeral_make_up_on_31_december(tmp_path, capsys,
         ("李四", date(2026, 12, 31), True),
         ("王五", JAN1, False),
     ]
+
+
+# ---------------------------------------------------------------- a chain that crossed midnight, pasted the morning after
+
+
+def test_an_undated_chain_across_midnight_pasted_next_morning_is_the_evening_before_s(tmp_path, capsys, monkeypatch):
+    """`#接龙 跨年打卡` signed 23:58, 00:02, 00:05 and pasted at 09:00 on 1 January: before, all three were logged for
+    1 January — 张三 at 23:58 of a day nine hours old (only one time in three was still to come, pasted after 06:00:
+    neither rule caught it). Now nothing is logged without --date and the message names 2026-12-31; with it, the
+    chain's day is the one given."""
+    from sqlalchemy import select
+
+    from desktop.cli import main
+    from desktop.services.groups import create_group
+    from desktop.services.roster import MemberInput, add_member
+    from desktop.workspace import actor_for, open_workspace
+    from models import CheckIn
+
+    monkeypatch.setenv("QUNDESK_TODAY", JAN1.isoformat())
+    monkeypatch.setenv("QUNDESK_PASTE_TIME", "09:00")
+    db = str(tmp_path / "w.sqlite")
+    database = open_workspace(db)
+    actor = actor_for(database)
+    with database.session() as s:
+        gid = create_group(s, actor, "跨年打卡群")
+        for name in ("张三", "李四", "王五"):
+            add_member(s, actor, gid, MemberInput(display_name=name, joined_at=datetime(2026, 11, 1, 9, 0)))
+        s.commit()
+    database.dispose()
+    chain = tmp_path / "chain.txt"
+    chain.write_text("#接龙 跨年打卡\n1. 张三 23:58\n2. 李四 00:02\n3. 王五 00:05\n", encoding="utf-8")
+    assert main(["--db", db, "checkin", "--group", "跨年打卡群", "--paste", str(chain)]) == 1
+    err = capsys.readouterr().err
+    assert "--date 2026-12-31" in err and "nothing logged" in err
+
+    def days():
+        database = open_workspace(db)
+        try:
+            with database.session() as s:
+                return sorted(s.execute(select(CheckIn.day)).scalars().all())
+        finally:
+            database.dispose()
+
+    assert days() == []
+    assert main(["--db", db, "checkin", "--group", "跨年打卡群", "--paste", str(chain), "--date", "2026-12-31"]) == 0
+    capsys.readouterr()
+    assert days() == [date(2026, 12, 31)] * 3
+
+
+def test_a_morning_chain_with_one_evening_plan_is_still_today_s(tmp_path, monkeypatch):
+    """The rule above wants a time just after midnight (before 03:00): a morning chain (05:40, 06:10) where one line
+    writes an evening time is today's, as before."""
+    from sqlalchemy import update
+
+    from desktop.services.groups import create_group
+    from desktop.services.paste import later_than_now_day, match_paste
+    from desktop.services.roster import MemberInput, add_member
+    from desktop.workspace import actor_for, open_workspace
+    from models import EntryStep
+
+    monkeypatch.setenv("QUNDESK_TODAY", JAN1.isoformat())
+    database = open_workspace(tmp_path / "w.sqlite")
+    actor = actor_for(database)
+    try:
+        with database.session() as s:
+            gid = create_group(s, actor, "早起群")
+            s.execute(update(EntryStep).where(EntryStep.group_id == gid).values(required=False))
+            for name in ("张三", "李四", "王五"):
+                add_member(s, actor, gid, MemberInput(display_name=name, joined_at=datetime(2026, 11, 1, 9, 0)))
+            s.commit()
+            text = "#接龙 早起打卡\n1. 张三 05:40\n2. 李四 06:10\n3. 王五 21:30\n"
+            matches = match_paste(s, gid, text, JAN1)
+            lines = parse_chat(text)
+            assert later_than_now_day(lines, matches, JAN1, datetime(2027, 1, 1, 9, 0)) is None
+            text = "#接龙 跨年打卡\n1. 张三 23:58\n2. 李四 00:02\n3. 王五 00:05\n"
+            matches = match_paste(s, gid, text, JAN1)
+            lines = parse_chat(text)
+            assert later_than_now_day(lines, matches, JAN1, datetime(2027, 1, 1, 9, 0)) == date(2026, 12, 31)
+    finally:
+        database.dispose()
