@@ -1993,6 +1993,8 @@ def title_day(lines: list[PasteLine], near: date) -> date | None:
             if _weekday_disagrees(line.date_text, near):
                 return None  # `张三 12月6日 星期一 07:05` (12-06 is a Sunday): asked (title_doubt)
             found = _stamp_day(line.date_text, near)
+            if found is None and impossible_stamp_date(line.date_text, near) is not None:
+                return None  # `张三 2/30 07:58`: a day that does not exist — asked (title_doubt), never the day logged
             if found is not None:
                 # a log copied across midnight (`李四 12/6 23:58` … `张三 00:03`, pasted on the 7th) names each
                 # message's day itself: one that holds the day being logged logs that day's, the evening before's
@@ -2085,6 +2087,36 @@ def impossible_title_date(lines: list[PasteLine], near: date) -> str | None:
                     return m.group(0).strip()
             elif _infer_year(month, dom, near) is None:
                 return m.group(0).strip()
+    for line in lines:  # a typed chat log's stamp (`张三 2/30 07:58`, `张三 2/29 23:58` in 2027): no day either
+        if _is_message(line) and line.date_text and (bad := impossible_stamp_date(line.date_text, near)) is not None:
+            return bad
+    return None
+
+
+def impossible_stamp_date(text: str, near: date) -> str | None:
+    """The date a chat stamp writes when it is no day of the calendar (2/30, 2027-02-29, 2月29日 read in 2027), as
+    written; None when its first date is a day, or it writes none. Before, such a stamp dated nothing and its message
+    was logged on the day being logged — `张三 2/29 23:58` pasted on 1 March 2027 a check-in of 1 March at 23:58."""
+    folded = english_day_words(reading(chinese_date_words(text)), near)
+    for m in _TITLE_DATE_RE.finditer(folded):
+        if m["y"]:
+            year, month, dom = int(m["y"]), int(m["m"]), int(m["d"])
+        elif m["m2"]:
+            year, month, dom = None, int(m["m2"]), int(m["d2"])
+        elif m["m3"]:
+            year = None
+            month, dom = _either_order(int(m["m3"]), int(m["d3"]), None, near)
+        else:
+            continue
+        if not (1 <= month <= 12 and 1 <= dom <= 31):
+            return None
+        if year is not None:
+            try:
+                date(year, month, dom)
+            except ValueError:
+                return m.group(0).strip()
+            return None
+        return m.group(0).strip() if _infer_year(month, dom, near) is None else None
     return None
 
 

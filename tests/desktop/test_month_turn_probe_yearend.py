@@ -290,3 +290,30 @@ def test_a_morning_chain_with_one_evening_plan_is_still_today_s(tmp_path, monkey
             assert later_than_now_day(lines, matches, JAN1, datetime(2027, 1, 1, 9, 0)) == date(2026, 12, 31)
     finally:
         database.dispose()
+
+
+# ---------------------------------------------------------------- a typed chat stamp of a day that does not exist
+
+
+@pytest.mark.parametrize(
+    ("log", "words"),
+    [
+        ("张三 2/29 23:58\n打卡\n李四 3/1 00:02\n打卡\n", "2/29"),  # was 张三's check-in of 1 March at 23:58
+        ("张三 2/29 23:58\n打卡\n李四 00:02\n打卡\n", "2/29"),  # was 2028-02-29 (a year ahead)
+        ("张三 2/30 07:58\n打卡\n李四 08:02\n打卡\n", "2/30"),
+        ("2027-02-29 07:58:00 张三\n打卡\n\n2027-03-01 08:02:00 李四\n打卡\n", "2027-02-29"),
+        ("张三 2月29日 07:58\n打卡\n", "2月29日"),
+    ],
+)
+def test_a_chat_stamp_of_a_day_that_does_not_exist_is_asked_about(monkeypatch, log, words):
+    """Pasted on 1 March 2027: the log is asked about (the CLI logs nothing without --date), never logged on 1 March."""
+    monkeypatch.setenv("QUNDESK_TODAY", MAR1.isoformat())
+    lines = parse_chat(log)
+    assert title_day(lines, MAR1) is None
+    assert impossible_title_date(lines, MAR1) == words
+
+
+def test_a_chat_stamp_of_a_day_that_exists_still_dates_its_message(monkeypatch):
+    monkeypatch.setenv("QUNDESK_TODAY", MAR1.isoformat())
+    lines = parse_chat("张三 2/28 23:58\n打卡\n李四 00:02\n打卡\n")
+    assert title_day(lines, MAR1) == MAR1 and impossible_title_date(lines, MAR1) is None
