@@ -4260,6 +4260,24 @@ def posted_at(day: date, hhmm: str | None, late: bool, chain_day: date) -> datet
     return datetime.combine(chain_day if late else day, time(hour, minute))
 
 
+def past_midnight(planned: Sequence[PlannedCheckin]) -> set[int]:
+    """The planned check-ins (their id()) of an evening chain posted after midnight: a time before 03:00 on a line
+    below one of the same day at 18:00 or later (晚睡打卡 23:50 … 00:10; 跨年打卡 23:58, 00:02 logged for 31 December).
+    Their check-in is the chain's day's, posted the morning after — before, 李四's 00:02 was stored as 00:02 of
+    31 December, before 张三's 23:58."""
+    out: set[int] = set()
+    evening: set[date] = set()
+    for p in sorted(planned, key=lambda p: p.line_no):
+        if p.late or not p.time or not p.line_no:
+            continue
+        minutes = _minutes(p.time)
+        if minutes >= EVENING_START:
+            evening.add(p.day)
+        elif minutes < AFTER_MIDNIGHT_END and p.day in evening:
+            out.add(id(p))
+    return out
+
+
 @dataclass(frozen=True)
 class PasteOutcome:
     logged: tuple[tuple[int, date], ...]  # (membership, day) logged now
@@ -4319,9 +4337,11 @@ def commit_paste(
             new_ids.update(added)
             progress.step(len(new_names), total)
             by_day: dict[date, list[CheckinEntry]] = defaultdict(list)
+            after_midnight = past_midnight(planned)
             for p in planned:
                 mid = p.membership_id if p.membership_id is not None else new_ids[p.new_name or ""]
-                by_day[p.day].append(CheckinEntry(mid, posted_at(p.day, p.time, p.late, p.posted or day), p.late))
+                on = p.day + timedelta(days=1) if id(p) in after_midnight else p.day
+                by_day[p.day].append(CheckinEntry(mid, posted_at(on, p.time, p.late, p.posted or day), p.late))
             logged: list[tuple[int, date]] = []
             already: list[tuple[int, date]] = []
             points = 0

@@ -257,6 +257,15 @@ def test_an_undated_chain_across_midnight_pasted_next_morning_is_the_evening_bef
     assert main(["--db", db, "checkin", "--group", "跨年打卡群", "--paste", str(chain), "--date", "2026-12-31"]) == 0
     capsys.readouterr()
     assert days() == [date(2026, 12, 31)] * 3
+    # each was posted when its line says: 李四 and 王五 after midnight, on 1 January (before, 00:02 and 00:05 of
+    # 31 December — earlier than 张三's 23:58)
+    database = open_workspace(db)
+    try:
+        with database.session() as s:
+            posted = sorted(s.execute(select(CheckIn.checked_at)).scalars().all())
+    finally:
+        database.dispose()
+    assert posted == [datetime(2026, 12, 31, 23, 58), datetime(2027, 1, 1, 0, 2), datetime(2027, 1, 1, 0, 5)]
 
 
 def test_a_morning_chain_with_one_evening_plan_is_still_today_s(tmp_path, monkeypatch):
