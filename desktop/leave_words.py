@@ -11,9 +11,11 @@ Read from the day the line was posted (`posted`: its stamp, else the chain's day
 - 今天 / 明天 (明日) / 后天 / 大后天 start the leave on that day; 明后两天 / 明后天 is the two days after, 今明两天 today
   and tomorrow;
 - a length — N天 (日), N周 (星期, 礼拜), N个月, 半天 (one day), N in digits or 一…十, 两 — runs from that start;
-- a date, or two joined by - ~ 到 至 (12.5-12.8, 12月5日到8日, 5号-8号, 12/30-1/2): those days; a date without its
-  month is of the month of the date before it, else of the posted day's; the year is the one that puts the day
-  nearest the posted day, and an end before its start is in the next year (12.30-1.2);
+- a date, or two joined by - ~ 到 至 (12.5-12.8, 12月5日到8日, 5号-8号, 12/30-1/2): those days; a day of the
+  month alone (1号) is the nearest such day of the posted day's month, the one before or the one after (1号请假 posted on 30
+  December is 1 January), an end without its month the first such day on or after its start (30号到2号: to 2 January);
+  the year is the one that puts the day nearest the posted day, and an end before its start is in the next year
+  (12.30-1.2); 元旦 is 1 January (元旦假期, 元旦三天: a holiday of several days, no days offered);
 - 到 / 至 a date after a start word (明天请假到12月8日): to that date;
 - a day of the week: 周五 (星期五, 礼拜五) the first on or after the posted day, 下周一 next week's, 这周三 / 本周三 this
   week's, 上周三 last week's (a leave told after it); 周三到周五 from one to the other; 下周 (这周, 上周) alone the week
@@ -89,7 +91,14 @@ def leave_days_unsure(text: str) -> bool:
     """A 请假 line that names its days by a lunar date or a holiday and writes no date besides (腊月初八请假, 春节请假一周,
     国庆请假): which days is not known — no days are offered (the CLI printed `leave add --from <the day posted>`, the
     leave dialog started there: 春节请假一周 pasted on 7 December as 12-07…12-13). The assistant sets them."""
-    return bool(_UNSURE_LEAVE_RE.search(text)) and not (_RANGE_RE.search(text) or _ONE_DATE_RE.search(text))
+    return bool(_UNSURE_LEAVE_RE.search(text) or _NEW_YEAR_HOLIDAY_RE.search(text)) and not (
+        _RANGE_RE.search(text) or _ONE_DATE_RE.search(text)
+    )
+
+
+# 元旦假期 / 元旦三天 / 元旦前后: the New Year holiday of several days, whose dates the words do not give (元旦 alone is
+# 1 January: _span)
+_NEW_YEAR_HOLIDAY_RE = re.compile(r"元旦(?:假|期间|小长假|前后|那几天|几天|[一二两三四五六七八九十0-9]\s*天)")
 
 
 # a month named by where it is (本月5号, 上个月30号, 下个月1号): month_words writes it as that month
@@ -136,10 +145,28 @@ def _nearest(month: int, day: int, posted: date) -> date | None:
 
 
 def _month_day(m: str | None, d: str, month: int, posted: date, after: date | None = None) -> date | None:
-    """A written date: its month `m`, else `month`; after `after` (an end): the first such day on or after it."""
+    """A written date: its month `m`, else `month`; after `after` (an end): the first such day on or after it — an
+    end without its month the first such day of `month` or a month after it (请假到3号 posted on 30 December is
+    3 January, 30号到2号 is 30 December to 2 January: not the 3rd or the 2nd of December next year)."""
     mo, dd = (int(m) if m else month), int(d)
+    if after is None and not m:
+        # a day of the month alone (1号请假, 1号到3号请假): the nearest such day of this month, the one before or the
+        # one after (ties: the later, a leave being told before it) — 1号请假 posted on 30 December is 1 January, never
+        # the 1st of December, gone by four weeks
+        found = []
+        for k in (-1, 0, 1):
+            year, month0 = divmod(posted.year * 12 + mo - 1 + k, 12)
+            if dd <= calendar.monthrange(year, month0 + 1)[1]:
+                found.append(date(year, month0 + 1, dd))
+        return min(found, key=lambda x: (abs((x - posted).days), -x.toordinal()), default=None)
     if after is None:
         return _nearest(mo, dd, posted)
+    if not m:
+        for k in range(3):
+            year, month0 = divmod(after.year * 12 + mo - 1 + k, 12)
+            if dd <= calendar.monthrange(year, month0 + 1)[1] and (found := date(year, month0 + 1, dd)) >= after:
+                return found
+        return None
     for year in (after.year, after.year + 1):
         if dd <= calendar.monthrange(year, mo)[1] and (found := date(year, mo, dd)) >= after:
             return found
@@ -164,12 +191,20 @@ def leave_span(text: str, posted: date) -> tuple[date, date]:
 _PROMISE_RE = re.compile(r"(?:明天|明日|后天)\s*(?:再|会|一定|记得)?\s*(?:补|打卡|签到|来|继续)")
 
 
+# 元旦 (New Year's Day) is 1 January: 元旦请假 posted on 30 December is that day (it was the day posted); 元旦假期 / 元旦
+# 三天 / 元旦前后 is a holiday of several days whose dates the words do not give (leave_days_unsure)
+_NEW_YEAR_RE = re.compile(r"元旦(?!假|期间|小长假|前后|那几天|几天|[一二两三四五六七八九十0-9])")
+# 请假至明年1月3日 / 到下个月5号: the year or month word between 到 and its date (明年 is read from the date itself)
+_UNTIL_YEAR_RE = re.compile(r"(?<=[到至])\s*(?:明年|今年|来年|下一?年)\s*(?=\d)")
+
+
 def _span(text: str, posted: date) -> tuple[date, date] | None:
     if re.search(r"[A-Za-z]{2}", text):
         english = english_leave_words(text, posted)
         if english is None:
             return None
         text = english
+    text = _UNTIL_YEAR_RE.sub("", _NEW_YEAR_RE.sub("1月1日", text))
     text = month_words(_PROMISE_RE.sub(" ", text.replace("：", ":")), posted)
     if (r := _RANGE_RE.search(text)) is not None and (r["m1"] or r["m2"] or "号" in r[0] or "日" in r[0]):
         start = _month_day(r["m1"], r["d1"], posted.month, posted)

@@ -125,6 +125,7 @@ window asks before logging it on another day, the CLI refuses (unless --date say
 
 from __future__ import annotations
 
+import calendar
 import os
 import re
 import threading
@@ -1471,34 +1472,47 @@ class RosterIndex:
 # ---------------------------------------------------------------- days
 
 
+def _where_it_would_be(year: int, month: int, dom: int) -> tuple[date, bool]:
+    """`year-month-dom` and whether it is a day of the calendar; one that is not (2月29日 of 2027, 2月30日, 4月31日)
+    is placed where counting on from the month's last day puts it (2027-02-29 as 1 March), for the nearness below."""
+    last = calendar.monthrange(year, month)[1]
+    if dom <= last:
+        return date(year, month, dom), True
+    return date(year, month, last) + timedelta(days=dom - last), False
+
+
 def _infer_year(month: int, day_of_month: int, near: date) -> date | None:
-    """A month/day without a year: the date nearest to `near` (12月31日 seen on 1 January is last year)."""
+    """A month/day without a year: the date nearest to `near` (12月31日 seen on 1 January is last year). When the
+    year nearest `near` lacks the day (2月29日 seen on 1 March 2027), None: no day — never the one of the leap year
+    after, a year away (2028-02-29 was the chain's day, a 补2月29日 a make-up of a day still to come)."""
     best = None
     for year in (near.year - 1, near.year, near.year + 1):
-        try:
-            d = date(year, month, day_of_month)
-        except ValueError:
-            continue
-        if best is None or abs((d - near).days) < abs((best - near).days):
-            best = d
-    return best
+        d, real = _where_it_would_be(year, month, day_of_month)
+        if best is None or abs((d - near).days) < abs((best[0] - near).days):
+            best = (d, real)
+    return best[0] if best is not None and best[1] else None
 
 
 def _day_of_month(dom: int, near: date, *, on_or_before: bool) -> date | None:
-    """A day of the month without its month (2日, 1号): the nearest such date to `near` (ties: the earlier),
-    or with `on_or_before` the latest one not after `near` (a 补1号 makes up a day that has been)."""
+    """A day of the month without its month (2日, 1号): the nearest such date to `near` (ties: the earlier) — None
+    when the nearest month lacks it (29号 on 1 March 2027) — or with `on_or_before` the latest one not after `near`
+    (a 补1号 makes up a day that has been)."""
     found = []
+    would_be = []  # every month's, a day it lacks placed where it would be (_where_it_would_be)
     for k in (-2, -1, 0, 1):
         year, month0 = divmod(near.year * 12 + near.month - 1 + k, 12)
-        try:
-            found.append(date(year, month0 + 1, dom))
-        except ValueError:
-            continue
+        d, real = _where_it_would_be(year, month0 + 1, dom)
+        would_be.append((d, real))
+        if real:
+            found.append(d)
     if on_or_before:
         # this month's or the month before's: 补31号 on 1 May names no day (April has 30), never 31 March
         month_before = date(near.year - (near.month == 1), (near.month - 2) % 12 + 1, 1)
         return max((d for d in found if month_before <= d <= near), default=None)
-    return min(found, key=lambda d: (abs((d - near).days), d), default=None)
+    # the nearest month's, and none when the nearest month lacks it: 29号打卡 pasted on 1 March 2027 is February's
+    # 29th, which is no day — never 29 March, four weeks ahead
+    d, real = min(would_be, key=lambda dr: (abs((dr[0] - near).days), dr[0]))
+    return d if real else None
 
 
 _WEEKDAY_NO = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
@@ -1979,6 +1993,8 @@ def title_day(lines: list[PasteLine], near: date) -> date | None:
             if _weekday_disagrees(line.date_text, near):
                 return None  # `张三 12月6日 星期一 07:05` (12-06 is a Sunday): asked (title_doubt)
             found = _stamp_day(line.date_text, near)
+            if found is None and impossible_stamp_date(line.date_text, near) is not None:
+                return None  # `张三 2/30 07:58`: a day that does not exist — asked (title_doubt), never the day logged
             if found is not None:
                 # a log copied across midnight (`李四 12/6 23:58` … `张三 00:03`, pasted on the 7th) names each
                 # message's day itself: one that holds the day being logged logs that day's, the evening before's
@@ -2035,12 +2051,15 @@ def impossible_title_date(lines: list[PasteLine], near: date) -> str | None:
     11月31日早起打卡`, `2026-02-29`, `2月30日` — as written; None when there is none. title_day passes over such a date
     (it names no day), and the chain was logged for the day chosen without a word: it is a typo for a day the paste
     cannot know, so the window and the CLI ask which day it is."""
+    title_seen = False
     for line in lines:
         if line.kind == "entry":
             break
         if line.kind != "header":
             continue
         folded = english_day_words(reading(line.raw), near)
+        is_title = not title_seen and bool(_CHAIN_TAG_RE.sub("", folded).strip())
+        title_seen = title_seen or is_title
         for m in _TITLE_DATE_RE.finditer(folded):
             if not _names_the_day(folded, m):
                 continue
@@ -2052,6 +2071,11 @@ def impossible_title_date(lines: list[PasteLine], near: date) -> str | None:
                 year, month, dom = None, int(m["m2"]), int(m["d2"])
             elif m["cm"] and not m["cy"]:
                 month, dom, year = cn_number(m["cm"]) or 0, cn_number(m["cd"]) or 0, None
+            elif m["d4"] and is_title and 1 <= int(m["d4"]) <= 31:
+                # the title's day of the month alone, of the nearest month, which lacks it (29号打卡 on 1 March 2027)
+                if _day_of_month(int(m["d4"]), near, on_or_before=False) is None:
+                    return m.group(0).strip()
+                continue
             else:
                 continue
             if not (1 <= month <= 12 and 1 <= dom <= 31):
@@ -2063,6 +2087,36 @@ def impossible_title_date(lines: list[PasteLine], near: date) -> str | None:
                     return m.group(0).strip()
             elif _infer_year(month, dom, near) is None:
                 return m.group(0).strip()
+    for line in lines:  # a typed chat log's stamp (`张三 2/30 07:58`, `张三 2/29 23:58` in 2027): no day either
+        if _is_message(line) and line.date_text and (bad := impossible_stamp_date(line.date_text, near)) is not None:
+            return bad
+    return None
+
+
+def impossible_stamp_date(text: str, near: date) -> str | None:
+    """The date a chat stamp writes when it is no day of the calendar (2/30, 2027-02-29, 2月29日 read in 2027), as
+    written; None when its first date is a day, or it writes none. Before, such a stamp dated nothing and its message
+    was logged on the day being logged — `张三 2/29 23:58` pasted on 1 March 2027 a check-in of 1 March at 23:58."""
+    folded = english_day_words(reading(chinese_date_words(text)), near)
+    for m in _TITLE_DATE_RE.finditer(folded):
+        if m["y"]:
+            year, month, dom = int(m["y"]), int(m["m"]), int(m["d"])
+        elif m["m2"]:
+            year, month, dom = None, int(m["m2"]), int(m["d2"])
+        elif m["m3"]:
+            year = None
+            month, dom = _either_order(int(m["m3"]), int(m["d3"]), None, near)
+        else:
+            continue
+        if not (1 <= month <= 12 and 1 <= dom <= 31):
+            return None
+        if year is not None:
+            try:
+                date(year, month, dom)
+            except ValueError:
+                return m.group(0).strip()
+            return None
+        return m.group(0).strip() if _infer_year(month, dom, near) is None else None
     return None
 
 
@@ -2242,6 +2296,7 @@ def english_makeup(text: str, posted: date) -> tuple[str, str | None]:
     MAX_MAKE_UP_DAYS — when both are (11/12 on 13 December), the words are returned: the day is not known; make-up for
     last Friday → that day when English names one by it (leave_words.en_week_word_day), else the words; (late),
     make-up alone → 补 (a make-up of the chain's day)."""
+    text = cn_makeup_dates(text)  # 补十二月三十一日: the day in digits, as every reader below takes it
     if not _EN_MAKEUP_RE.search(text):
         return text, None
     unsure: list[str] = []
@@ -2317,14 +2372,41 @@ _TODAY_WORD_RE = re.compile(r"今天|今日|(?i:(?<![a-z])today(?![a-z]))")
 # 昨天忘了打 / 昨天的忘记打卡了 (forgot to post yesterday's: it is posted now, a make-up of yesterday). They were read as
 # the day's own check-in — 王五 补个卡 not late, 刘红 昨天忘了打 logged today, 李四 ✅ 也补一下昨天的 losing the make-up.
 _MAKEUP_SPLIT_RE = re.compile(
-    r"补\s*(?:个|一个|一下|下)\s*(?=卡|打卡|签)|补\s*(?:一下|下)\s*(?=大?前天|昨|前晚|上?周|星期|\d)"
+    r"补\s*(?:个|一个|一下|下)\s*(?=卡|打卡|签)|补\s*(?:一下|下)\s*(?=大?前天|昨|前晚|上?周|星期|\d|[一二三四五六七八九十]{1,3}\s*[月号])"
 )
+
+
+# the day a make-up names in Chinese numerals (补十二月三十一日, 补三十一号, 十二月三十一日补卡): written in digits for the
+# rules below — before, 补十二月三十一日 pasted on 1 January was no 补卡 at all, an on-time check-in of 1 January
+_CN = "[一二三四五六七八九十]"
+_CN_MAKEUP_DATE_RE = re.compile(
+    rf"(?P<pre>{_NOT_MAKEUP}补\s*(?:卡|打卡|签|一下|下)?\s*)(?:(?P<m>{_CN}{{1,2}})\s*月\s*(?P<d>{_CN}{{1,3}})\s*(?P<e>[日号])"
+    rf"|(?P<dom>{_CN}{{1,3}})\s*(?P<e2>号))"
+    rf"|(?P<m3>{_CN}{{1,2}})\s*月\s*(?P<d3>{_CN}{{1,3}})\s*(?P<e3>[日号])(?=\s*(?:的)?\s*补(?:卡|打卡|签))"
+    rf"|(?<!{_CN})(?P<dom3>{_CN}{{1,3}})\s*号(?=\s*(?:的)?\s*补(?:卡|打卡|签))"
+)
+
+
+def cn_makeup_dates(text: str) -> str:
+    """`text` with a make-up's day in Chinese numerals written in digits (补十二月三十一日 → 补12月31日, 三十一号补卡 →
+    31号补卡); numerals that are no month or day are left as written."""
+
+    def digits(m: re.Match[str]) -> str:
+        month, dom = m["m"] or m["m3"], m["d"] or m["dom"] or m["d3"] or m["dom3"]
+        day_no = cn_number(dom)
+        month_no = cn_number(month) if month else None
+        if day_no is None or (month is not None and month_no is None):
+            return m[0]
+        end = m["e"] or m["e2"] or m["e3"] or "号"
+        return f"{m['pre'] or ''}{f'{month_no}月' if month_no else ''}{day_no}{end}"
+
+    return _CN_MAKEUP_DATE_RE.sub(digits, text) if "补" in text else text
 
 
 def makeup_words(text: str) -> str:
     """`text` with a make-up written as the rules read one (see _MAKEUP_SPLIT_RE): 补个卡 → 补卡, 补一下昨天的 →
-    补昨天的, 昨天忘了打 → 补昨天. Only for reading words, after `reading`."""
-    text = _MAKEUP_SPLIT_RE.sub("补", text)
+    补昨天的, 昨天忘了打 → 补昨天, 补十二月三十一日 → 补12月31日. Only for reading words, after `reading`."""
+    text = cn_makeup_dates(_MAKEUP_SPLIT_RE.sub("补", text))
     return FORGOT_DAY_RE.sub(lambda m: f"补{m['rel']}", text)
 
 
@@ -3841,6 +3923,9 @@ def paste_now() -> datetime:
 LATER_THAN_NOW_SLACK = 30  # minutes: a time this much after now is still to come (a phone's clock, a typo)
 SMALL_HOURS_END = 6 * 60  # minutes: a paste before 06:00 …
 EVENING_START = 18 * 60  # … naming an evening time still to come is last night's chain
+AFTER_MIDNIGHT_END = (
+    3 * 60
+)  # minutes: a time before 03:00 beside an evening one still to come: the chain crossed midnight
 
 
 def later_than_now_day(
@@ -3867,6 +3952,11 @@ def later_than_now_day(
     # an evening chain finished after midnight (晚睡打卡 23:50, 23:55, 00:10, 00:20 pasted at 00:30): its evening
     # times cannot be today's yet — logged for today, half of it named the wrong day, at a time that had not come
     if minutes_now < SMALL_HOURS_END and any(t >= EVENING_START for t in later):
+        return day - timedelta(days=1)
+    # a chain that crossed midnight, pasted the morning after (跨年打卡 23:58, 00:02 pasted at 09:00 on 1 January): an
+    # evening time still to come beside one just after midnight — the evening before's chain; logged for today, 23:58
+    # was a check-in of a time that had not come, on the wrong day
+    if any(t >= EVENING_START for t in later) and any(t < AFTER_MIDNIGHT_END for t in times if t <= minutes_now):
         return day - timedelta(days=1)
     return None
 
@@ -4170,6 +4260,24 @@ def posted_at(day: date, hhmm: str | None, late: bool, chain_day: date) -> datet
     return datetime.combine(chain_day if late else day, time(hour, minute))
 
 
+def past_midnight(planned: Sequence[PlannedCheckin]) -> set[int]:
+    """The planned check-ins (their id()) of an evening chain posted after midnight: a time before 03:00 on a line
+    below one of the same day at 18:00 or later (晚睡打卡 23:50 … 00:10; 跨年打卡 23:58, 00:02 logged for 31 December).
+    Their check-in is the chain's day's, posted the morning after — before, 李四's 00:02 was stored as 00:02 of
+    31 December, before 张三's 23:58."""
+    out: set[int] = set()
+    evening: set[date] = set()
+    for p in sorted(planned, key=lambda p: p.line_no):
+        if p.late or not p.time or not p.line_no:
+            continue
+        minutes = _minutes(p.time)
+        if minutes >= EVENING_START:
+            evening.add(p.day)
+        elif minutes < AFTER_MIDNIGHT_END and p.day in evening:
+            out.add(id(p))
+    return out
+
+
 @dataclass(frozen=True)
 class PasteOutcome:
     logged: tuple[tuple[int, date], ...]  # (membership, day) logged now
@@ -4229,9 +4337,11 @@ def commit_paste(
             new_ids.update(added)
             progress.step(len(new_names), total)
             by_day: dict[date, list[CheckinEntry]] = defaultdict(list)
+            after_midnight = past_midnight(planned)
             for p in planned:
                 mid = p.membership_id if p.membership_id is not None else new_ids[p.new_name or ""]
-                by_day[p.day].append(CheckinEntry(mid, posted_at(p.day, p.time, p.late, p.posted or day), p.late))
+                on = p.day + timedelta(days=1) if id(p) in after_midnight else p.day
+                by_day[p.day].append(CheckinEntry(mid, posted_at(on, p.time, p.late, p.posted or day), p.late))
             logged: list[tuple[int, date]] = []
             already: list[tuple[int, date]] = []
             points = 0

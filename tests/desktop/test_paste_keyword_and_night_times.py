@@ -250,7 +250,9 @@ def test_a_check_in_at_midnight_lands_at_the_end_of_its_day_not_at_noon(tmp_path
         "张伟": (DAY, midnight),
         "李娜": (DAY, midnight),
         "王芳": (DAY, at("23:00")),
-        "刘洋": (DAY, at("00:30")),  # a time after midnight on a chain: the chain's day, as 0:30 always was
+        # 凌晨12点半 below 王芳's 夜里11点: the evening chain ran past midnight — the chain's day's check-in, posted at
+        # 00:30 the morning after, as 孙浩's 晚上12点半 (it was 00:30 of the chain's day, before 王芳's 23:00)
+        "刘洋": (DAY, midnight.replace(minute=30)),
         "陈红": (DAY, midnight),
         "孙浩": (DAY, midnight.replace(minute=30)),
     }
