@@ -1,0 +1,102 @@
+"""QunDesk's own files read back in (PRODUCT §3.5, §3.6): the monthly workbook's 打卡明细 imported as a 打卡表 and the
+roster export (an owner's, an assistant's with phones masked) imported into the same group — nothing may name the
+wrong person or day, and a re-import changes nothing."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+from sqlalchemy import update
+
+from desktop.services.checkin_import import run_checkin_import
+from desktop.services.checkins import record_checkins, record_leave
+from desktop.services.groups import create_group
+from desktop.services.operators import add_operator
+from desktop.services.report import export_monthly_report
+from desktop.services.roster import MemberInput, add_member
+from desktop.workspace import actor_for
+from models import Group
+
+TODAY = date(2026, 12, 7)  # November 2026 is a past month, whole
+
+
+@pytest.fixture(autouse=True)
+def own_today(monkeypatch):
+    monkeypatch.setenv("QUNDESK_TODAY", TODAY.isoformat())
+
+
+def _camp(database) -> dict:
+    """早起打卡营 in November 2026: 王芳 ×2 (one with a WeChat ID, one with a phone only), 新名字 and 姓名张 (names
+    holding a header word) every day, 韩梅梅 on leave 5–11, 李雷 in from the 20th."""
+    owner = actor_for(database)
+    with database.session() as s:
+        g = create_group(s, owner, "早起打卡营")
+        s.execute(update(Group).where(Group.id == g).values(created_at=datetime(2026, 9, 1, 9)))
+        ids = {}
+        for key, name, phone, wechat, joined in (
+            ("王芳1", "王芳", "13800138000", "wf_a", datetime(2026, 9, 1, 9)),
+            ("王芳2", "王芳", "13900139000", None, datetime(2026, 9, 2, 9)),
+            ("新名字", "新名字", None, "xmz", datetime(2026, 9, 1, 9)),
+            ("姓名张", "姓名张", "13700137000", None, datetime(2026, 9, 1, 9)),
+            ("李雷", "李雷", "13600136000", "lilei", datetime(2026, 11, 20, 9)),
+            ("韩梅梅", "韩梅梅", None, None, datetime(2026, 9, 1, 9)),
+        ):
+            member = MemberInput(display_name=name, phone=phone, wechat_id=wechat, city="上海", joined_at=joined)
+            ids[key] = add_member(s, owner, g, member)[1]
+        for d in range(1, 31):
+            who = [ids["王芳1"], ids["新名字"], ids["姓名张"]]
+            if d % 2:
+                who.append(ids["王芳2"])
+            if d >= 20 and d % 3 == 0:
+                who.append(ids["李雷"])
+            if not 5 <= d <= 11:
+                who.append(ids["韩梅梅"])
+            record_checkins(s, owner, g, date(2026, 11, d), who, today=TODAY)
+        record_leave(s, owner, ids["韩梅梅"], date(2026, 11, 5), date(2026, 11, 11), "出差")
+        add_operator(s, owner, "小助理", "assistant")
+        s.commit()
+    return {"owner": owner, "group": g, "ids": ids}
+
+
+def test_members_named_with_a_header_word_are_people_not_a_header_and_the_rows_below_keep_their_days(
+    sqlite_workspace, tmp_path
+):
+    """姓名张 and 新名字 in 打卡明细 were read as "a header again", and the rows below them by that row's numbers:
+    韩梅梅's 打卡天数 23 and 打卡率 100% became check-ins on the 23rd and the 1st (her 23 real days and 7 days of leave
+    dropped), 李雷's 打卡率 a check-in on the 1st — before he joined. Now every member's row is read by the days."""
+    camp = _camp(sqlite_workspace)
+    out = tmp_path / "nov.xlsx"
+    export_monthly_report(
+        sqlite_workspace, camp["owner"], year=2026, month=11, group_ids=[camp["group"]], path=out, today=TODAY
+    )
+    plan, _summary = run_checkin_import(
+        sqlite_workspace,
+        camp["owner"],
+        out,
+        "早起打卡营",
+        sheet="打卡明细",
+        today=TODAY,
+        dry_run=True,
+        skip_problems=True,
+    )
+    rows = {r.name: r for r in plan.rows}
+    assert rows["姓名张"].outcome != "skipped" and rows["姓名张"].already == 30
+    assert rows["新名字"].already == 30
+    assert rows["韩梅梅"].already == 23 and rows["韩梅梅"].leave_already == 7 and rows["韩梅梅"].checkins == 0
+    assert rows["李雷"].already == 4 and not rows["李雷"].problems
+    assert {d for _c, d in plan.days} == {date(2026, 11, d) for d in range(1, 31)}
+    # the namesakes, written 王芳 (1) / 王芳 (2), are asked about (never the wrong 王芳), each naming its row
+    assert [(r.row, r.outcome) for r in plan.rows if r.name.startswith("王芳")] == [(4, "problem"), (8, "problem")]
+    assert not plan.checkins and not plan.leaves  # re-importing changes nothing
+
+
+def test_a_member_named_with_a_header_word_with_check_ins_written_as_1_is_a_person(sqlite_workspace, tmp_path):
+    """A hand-made 打卡表 marking check-ins with 1: 新名字's row (1 1 1) is no header of days 1, 1, 1."""
+    camp = _camp(sqlite_workspace)
+    table = tmp_path / "打卡表.csv"
+    table.write_text("姓名,11/1,11/2,11/3\n李雷,,,\n新名字,1,1,1\n韩梅梅,1,,1\n", encoding="utf-8")
+    plan, _summary = run_checkin_import(sqlite_workspace, camp["owner"], table, "早起打卡营", today=TODAY, dry_run=True)
+    rows = {r.name: r for r in plan.rows}
+    assert rows["新名字"].already == 3 and rows["新名字"].outcome != "skipped"
+    assert rows["韩梅梅"].already == 2 and rows["韩梅梅"].days == (date(2026, 11, 1), date(2026, 11, 3))
