@@ -660,6 +660,7 @@ class _Record:
     of_other_group: bool = False
     staff: str | None = None  # 成员类型 企业成员: the organiser's colleague, listed with the customers: skipped
     masked_phone: str | None = None  # 138****1234 as written: no phone, but the same buyer's mark within one order list
+    by_masked_phone: bool = False  # one of the group's namesakes told apart by the masked phone's visible digits
 
     def column(self, name: str) -> str | None:
         return self.columns.get(name)
@@ -2379,7 +2380,8 @@ class _Planner:
                 )
         if name:
             key = hash(_key(name))
-            other = self.first_name.get(key) if not (wechat or phone or qq) else self.name_only.get(key)
+            told_apart = wechat or phone or qq or rec.by_masked_phone
+            other = self.first_name.get(key) if not told_apart else self.name_only.get(key)
             if other is not None:
                 rec.duplicate(
                     other,
@@ -2388,7 +2390,7 @@ class _Planner:
                     "duplicate_name",
                 )
             self.first_name.setdefault(key, rec.row)
-            if not (wechat or phone or qq):
+            if not told_apart:
                 self.name_only.setdefault(key, rec.row)
 
     def _same_phone(self, rec: _Record, target: int | None, phone: str, wechat: str | None, name: str | None) -> None:
@@ -3513,6 +3515,13 @@ def _by_name(ctx: _Context, rec: _Record, name: str, wechat: str | None, phone: 
         if rec.values.get("qq") and person.qq and person.qq != rec.values["qq"]:
             continue
         candidates.append(mid)
+    if len(candidates) > 1 and rec.masked_phone:
+        # an assistant's roster export read back (phones 138****8000): the namesake whose stored phone the mask fits,
+        # when exactly one does — the phone itself is never written from it (the stored one stays)
+        fits = [m for m in candidates if _fits_mask(ctx.people[m].phone, rec.masked_phone)]
+        if len(fits) == 1:
+            rec.by_masked_phone = True
+            return fits[0]
     if len(candidates) > 1:
         ids = [ctx.people[m].wechat_id for m in candidates if ctx.people[m].wechat_id]
         known = f"；他们的微信号: {'、'.join(ids)} (their WeChat IDs: {', '.join(ids)})" if ids else ""
@@ -3535,6 +3544,24 @@ def _by_name(ctx: _Context, rec: _Record, name: str, wechat: str | None, phone: 
     elif not candidates:
         _lookalike_warning(ctx, rec, name)
     return candidates[0] if candidates else None
+
+
+def _fits_mask(phone: str | None, masked: str) -> bool:
+    """Whether a stored phone (13900139000, or 139****9000 as an assistant's team login reads it) is one the masked
+    cell (139****9000, +86 139****9000) could be: its visible digits, at least 3 before and 4 after the mask, begin
+    and end it. Only ever used to tell namesakes apart, never to find or store a phone."""
+    if not phone:
+        return False
+    m = re.fullmatch(r"\+?(\d*)[*＊×xX•·]{3,}(\d*)", unicodedata.normalize("NFKC", masked))
+    if m is None:
+        return False
+    head, tail = m[1], m[2]
+    stored = phone.lstrip("+")
+    if len(head) > 3 and head.startswith("86") and not stored.startswith("86"):
+        head = head[2:]
+    if len(head) < 3 or len(tail) < 4 or len(head) + len(tail) >= len(stored):
+        return False
+    return stored.startswith(head) and stored.endswith(tail)
 
 
 def _lookalike_warning(ctx: _Context, rec: _Record, name: str) -> None:

@@ -7,16 +7,17 @@ from __future__ import annotations
 from datetime import date, datetime
 
 import pytest
-from sqlalchemy import update
+from sqlalchemy import select, update
 
+from desktop.cli import main
 from desktop.services.checkin_import import run_checkin_import
 from desktop.services.checkins import record_checkins, record_leave
 from desktop.services.groups import create_group
 from desktop.services.operators import add_operator
 from desktop.services.report import export_monthly_report
 from desktop.services.roster import MemberInput, add_member
-from desktop.workspace import actor_for
-from models import Group
+from desktop.workspace import actor_for, open_workspace
+from models import Group, Member
 
 TODAY = date(2026, 12, 7)  # November 2026 is a past month, whole
 
@@ -100,3 +101,55 @@ def test_a_member_named_with_a_header_word_with_check_ins_written_as_1_is_a_pers
     rows = {r.name: r for r in plan.rows}
     assert rows["新名字"].already == 3 and rows["新名字"].outcome != "skipped"
     assert rows["韩梅梅"].already == 2 and rows["韩梅梅"].days == (date(2026, 11, 1), date(2026, 11, 3))
+
+
+def _phones(db: str) -> dict[int, str | None]:
+    database = open_workspace(db)
+    try:
+        with database.session() as s:
+            return {mid: phone for mid, phone in s.execute(select(Member.id, Member.phone))}
+    finally:
+        database.dispose()
+
+
+@pytest.mark.parametrize("importer", [None, "小助理"])
+def test_an_assistants_masked_roster_export_imports_back_unchanged_namesakes_told_apart_by_the_mask(
+    tmp_path, capsys, importer
+):
+    """The assistant's roster export writes the two 王芳 as 138****8000 (with a WeChat ID) and 139****9000 (without):
+    read back, the second was "ambiguous" and "same name as row 4" — the whole file refused. The mask's visible digits
+    fit only one of the two stored phones: that 王芳, unchanged; the stored phones stay whole."""
+    sqlite_path = str(tmp_path / "w.sqlite")
+    database = open_workspace(sqlite_path)
+    _camp(database)
+    database.dispose()
+    out = tmp_path / "名册.xlsx"
+    assert (
+        main(["--db", sqlite_path, "--operator", "小助理", "export", "roster", "--group", "早起打卡营", "-o", str(out)])
+        == 0
+    )
+    before = _phones(sqlite_path)
+    op = ["--operator", importer] if importer else []
+    capsys.readouterr()
+    assert main(["--db", sqlite_path, *op, "import", "roster", str(out), "--group", "早起打卡营"]) == 0
+    printed = capsys.readouterr().out
+    assert "不变 unchanged        6" in printed and "新增 added            0" in printed
+    assert _phones(sqlite_path) == before and "13900139000" in before.values()
+
+
+def test_namesakes_the_mask_cannot_tell_apart_are_still_asked_about(tmp_path, capsys):
+    """Two 王芳 whose phones mask alike (138****8000): the row is a problem naming it, never either 王芳."""
+    sqlite_path = str(tmp_path / "w.sqlite")
+    database = open_workspace(sqlite_path)
+    owner = actor_for(database)
+    with database.session() as s:
+        g = create_group(s, owner, "跑步群")
+        add_member(s, owner, g, MemberInput(display_name="王芳", phone="13800138000"))
+        add_member(s, owner, g, MemberInput(display_name="王芳", phone="13811118000"))
+        s.commit()
+    database.dispose()
+    roster = tmp_path / "名单.csv"
+    roster.write_text("姓名,手机,城市\n王芳,138****8000,杭州\n", encoding="utf-8")
+    assert main(["--db", sqlite_path, "import", "roster", str(roster), "--group", "跑步群"]) == 1
+    err = capsys.readouterr().err
+    assert "第2行" in err and "2 人叫「王芳」" in err
