@@ -1469,6 +1469,7 @@ class _Context:
         self.archived_on: date | None = None  # the day the group was archived (结营): no new member joins after it
         # the file is another group's roster (its group column names one other group of the workspace): its name
         self.other_roster: str | None = None
+        self.roster_group_names: dict[str, list[int]] | None = None  # that group's members by name (_in_roster_group)
         # an assistant's login on a team database reads phones masked (138****8000): the file's phones are looked up
         # on the server (team_roles.members_by_phone, `reveal`), a row matched only by its phone was a new person
         self.phones_masked = phones_masked(session)
@@ -3514,6 +3515,8 @@ def _by_name(ctx: _Context, rec: _Record, name: str, wechat: str | None, phone: 
             continue
         if rec.values.get("qq") and person.qq and person.qq != rec.values["qq"]:
             continue
+        if rec.masked_phone and _fits_mask(person.phone, rec.masked_phone) is False:
+            continue  # 王芳 139****9000 is not the 王芳 of 13800138000: the visible digits say another number
         candidates.append(mid)
     if len(candidates) > 1 and rec.masked_phone:
         # an assistant's roster export read back (phones 138****8000): the namesake whose stored phone the mask fits,
@@ -3532,6 +3535,10 @@ def _by_name(ctx: _Context, rec: _Record, name: str, wechat: str | None, phone: 
         )
         return None
     namesakes = ctx.group_by_name.get(_key(name), [])
+    if not candidates and rec.of_other_group:
+        moved = _in_roster_group(ctx, rec, name, wechat, phone)
+        if moved is not None:
+            return moved
     if not candidates and namesakes:  # 王五 with a new WeChat ID and no phone: another person, and said so
         rec.warn(
             rec.column("name"),
@@ -3543,24 +3550,71 @@ def _by_name(ctx: _Context, rec: _Record, name: str, wechat: str | None, phone: 
         )
     elif not candidates:
         _lookalike_warning(ctx, rec, name)
+    if candidates and rec.masked_phone and _fits_mask(ctx.people[candidates[0]].phone, rec.masked_phone):
+        rec.by_masked_phone = True  # told from the file's other rows of this name by the mask (_duplicates)
     return candidates[0] if candidates else None
 
 
-def _fits_mask(phone: str | None, masked: str) -> bool:
+def _in_roster_group(ctx: _Context, rec: _Record, name: str, wechat: str | None, phone: str | None) -> int | None:
+    """The person a row of another group's roster (`export roster --group 一期` imported into 二期) is, when nothing
+    else named them: the one member of that group (not one who left) called `name` whose WeChat ID, phone and QQ do not
+    contradict the row's — with a masked phone (an assistant's export), whose stored phone the mask fits. Moving people
+    by a roster made 韩梅梅 (no WeChat ID or phone) or 姓名张 (137****7000) a second person of the same name, without
+    her phone, check-ins or points; now she is the same person, said on the row. Several such members: none."""
+    if ctx.other_roster is None:
+        return None
+    if ctx.roster_group_names is None:  # that group's members by name, read once
+        ctx.roster_group_names = {}
+        wanted = group_key(ctx.other_roster)
+        groups = [g for g, n in ctx.session.execute(select(Group.id, Group.name)) if group_key(n) == wanted]
+        for mid, shown in ctx.session.execute(
+            select(Member.id, Member.display_name)
+            .join(Membership, Membership.member_id == Member.id)
+            .where(Membership.group_id.in_(groups), ctx.live, Membership.status.not_in(ENDED_STATUSES))
+        ):
+            ctx.roster_group_names.setdefault(_key(shown), []).append(mid)
+    found = []
+    for mid in ctx.roster_group_names.get(_key(name), []):
+        ctx.load([mid])
+        person = ctx.people[mid]
+        if wechat and person.wechat_id and _key(person.wechat_id) != _key(wechat):
+            continue
+        if phone and person.phone and person.phone != phone:
+            continue
+        if rec.values.get("qq") and person.qq and person.qq != rec.values["qq"]:
+            continue
+        if rec.masked_phone and not _fits_mask(person.phone, rec.masked_phone):
+            continue  # a masked phone: only a stored phone it fits (none stored, or one the mask cannot tell: no)
+        found.append(mid)
+    if len(found) != 1:
+        return None
+    rec.by_masked_phone = rec.masked_phone is not None
+    rec.warn(
+        rec.column("name"),
+        f"「{name}」是「{ctx.other_roster}」里的这位成员, 作为同一人加入本群 (the member of {ctx.other_roster} called so: joins this"
+        " group as the same person)",
+        "moved_from_roster_group",
+        name,
+    )
+    return found[0]
+
+
+def _fits_mask(phone: str | None, masked: str) -> bool | None:
     """Whether a stored phone (13900139000, or 139****9000 as an assistant's team login reads it) is one the masked
     cell (139****9000, +86 139****9000) could be: its visible digits, at least 3 before and 4 after the mask, begin
-    and end it. Only ever used to tell namesakes apart, never to find or store a phone."""
+    and end it. None when that cannot be told (no stored phone, too few digits shown: ***********, ****8000). Only
+    ever used to tell namesakes apart, never to find or store a phone."""
     if not phone:
-        return False
+        return None
     m = re.fullmatch(r"\+?(\d*)[*＊×xX•·]{3,}(\d*)", unicodedata.normalize("NFKC", masked))
     if m is None:
-        return False
+        return None
     head, tail = m[1], m[2]
     stored = phone.lstrip("+")
     if len(head) > 3 and head.startswith("86") and not stored.startswith("86"):
         head = head[2:]
     if len(head) < 3 or len(tail) < 4 or len(head) + len(tail) >= len(stored):
-        return False
+        return None
     return stored.startswith(head) and stored.endswith(tail)
 
 

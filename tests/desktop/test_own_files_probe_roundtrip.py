@@ -17,7 +17,7 @@ from desktop.services.operators import add_operator
 from desktop.services.report import export_monthly_report
 from desktop.services.roster import MemberInput, add_member
 from desktop.workspace import actor_for, open_workspace
-from models import Group, Member
+from models import Group, Member, Membership
 
 TODAY = date(2026, 12, 7)  # November 2026 is a past month, whole
 
@@ -153,3 +153,64 @@ def test_namesakes_the_mask_cannot_tell_apart_are_still_asked_about(tmp_path, ca
     assert main(["--db", sqlite_path, "import", "roster", str(roster), "--group", "跑步群"]) == 1
     err = capsys.readouterr().err
     assert "第2行" in err and "2 人叫「王芳」" in err
+
+
+def _members_of(db: str, group: str) -> list[tuple[int, str, str | None]]:
+    database = open_workspace(db)
+    try:
+        with database.session() as s:
+            gid = s.scalar(select(Group.id).where(Group.name == group))
+            rows = s.execute(
+                select(Member.id, Member.display_name, Member.phone)
+                .join(Membership, Membership.member_id == Member.id)
+                .where(Membership.group_id == gid)
+                .order_by(Member.id)
+            )
+            return [tuple(r) for r in rows]
+    finally:
+        database.dispose()
+
+
+@pytest.mark.parametrize("exporter", [None, "小助理"])
+def test_a_groups_roster_imported_into_another_group_moves_the_same_people(tmp_path, capsys, exporter):
+    """`export roster --group 早起打卡营` imported into 读书会: 韩梅梅 (no WeChat ID, no phone) and — from the
+    assistant's masked export — 姓名张 (137****7000) and the second 王芳 (139****9000) became new people of the same
+    names without their phones, check-ins or points. Now each is 早起打卡营's member, said on the row; nobody new."""
+    db = str(tmp_path / "w.sqlite")
+    database = open_workspace(db)
+    camp = _camp(database)
+    with database.session() as s:
+        create_group(s, camp["owner"], "读书会")
+        s.commit()
+    database.dispose()
+    out = tmp_path / "名册.xlsx"
+    op = ["--operator", exporter] if exporter else []
+    assert main(["--db", db, *op, "export", "roster", "--group", "早起打卡营", "-o", str(out)]) == 0
+    capsys.readouterr()
+    assert main(["--db", db, "import", "roster", str(out), "--group", "读书会"]) == 0
+    captured = capsys.readouterr()
+    assert "新增 added            6" in captured.out
+    assert _members_of(db, "读书会") == _members_of(db, "早起打卡营")  # the same six people, no new ones
+    if exporter:
+        assert "「姓名张」是「早起打卡营」里的这位成员" in captured.err
+
+
+def test_a_masked_phone_whose_digits_say_another_number_is_not_the_namesake(tmp_path, capsys):
+    """读书会's 王芳 has 13800138000; a row 王芳 139****9000 updated her (a city written over the wrong 王芳). The mask's
+    visible digits say another number: another 王芳, added and said."""
+    db = str(tmp_path / "w.sqlite")
+    database = open_workspace(db)
+    owner = actor_for(database)
+    with database.session() as s:
+        g = create_group(s, owner, "读书会")
+        add_member(s, owner, g, MemberInput(display_name="王芳", phone="13800138000", city="上海"))
+        s.commit()
+    database.dispose()
+    roster = tmp_path / "名单.csv"
+    roster.write_text("姓名,手机,城市\n王芳,139****9000,杭州\n", encoding="utf-8")
+    assert main(["--db", db, "import", "roster", str(roster), "--group", "读书会"]) == 0
+    assert "作为另一个人新增" in capsys.readouterr().err
+    assert [(name, phone) for _id, name, phone in _members_of(db, "读书会")] == [
+        ("王芳", "13800138000"),
+        ("王芳", None),
+    ]
