@@ -500,6 +500,23 @@ class ImportPlan:
     # the file is the roster of another group of the workspace (its group column names one other group, 一期's
     # export imported into 二期): its join and leaving dates are not read, new members join on the import day
     other_roster: str | None = None
+    # the group's members (not former ones) no row of a roster named: left as they are, an import never removes
+    # anyone — a row deleted in Excel was read back with nothing said (the owner thought she was gone). The first
+    # names, by name, and how many in all
+    not_in_file: tuple[str, ...] = ()
+    not_in_file_count: int = 0
+
+    @property
+    def not_in_file_note(self) -> str:
+        """What to tell the user of the group's members the file does not name ("" when it names all of them)."""
+        if not self.not_in_file_count:
+            return ""
+        n = self.not_in_file_count
+        names = "、".join(self.not_in_file) + ("…" if n > len(self.not_in_file) else "")
+        return (
+            f"本群另有 {n} 位成员不在文件里, 保持不变 (导入不会移除成员; 退群请在名册里操作): {names}"
+            f" ({n} member(s) of the group are not in the file: left as they are — an import never removes anyone)"
+        )
 
     @property
     def other_roster_note(self) -> str:
@@ -2446,9 +2463,16 @@ class _Planner:
             self.table,
             **extra,
         )
+        absent = (
+            sorted(p.display_name for p in self.ctx.people.values() if _absent(p, self.first_target))
+            if self.kind == "roster" and self.group_id is not None and not file_problems
+            else []
+        )
         return replace(
             plan,
             other_roster=self.ctx.other_roster,
+            not_in_file=tuple(absent[:NOT_IN_FILE_LISTED]),
+            not_in_file_count=len(absent),
             skipped=(*plan.skipped, *sorted(self.examples[:MAX_EXAMPLES_LISTED], key=lambda k: k.row)),
             left_out=tuple(sorted(Counter(k.reason for k in self.examples).items())),
             problem_rows=frozenset(self.problem_rows),
@@ -2460,6 +2484,14 @@ class _Planner:
             warning_count=self.warning_rows,
             problem_count=self.problem_count + len(file_problems or []),
         )
+
+
+NOT_IN_FILE_LISTED = 5  # the group's members a roster does not name: the first names said, and how many in all
+
+
+def _absent(person: _Person, named: dict[int, int]) -> bool:
+    """A member of the group (not one who left) no row of the file named."""
+    return person.ms is not None and person.ms.status not in ENDED_STATUSES and person.member_id not in named
 
 
 def _batches(items: Iterable[Any], size: int = BATCH_ROWS) -> Iterator[list[Any]]:

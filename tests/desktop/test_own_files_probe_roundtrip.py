@@ -4,9 +4,12 @@ wrong person or day, and a re-import changes nothing."""
 
 from __future__ import annotations
 
+import csv
+import io
 from datetime import date, datetime
 
 import pytest
+from openpyxl import load_workbook
 from sqlalchemy import select, update
 
 from desktop.cli import main
@@ -214,3 +217,79 @@ def test_a_masked_phone_whose_digits_say_another_number_is_not_the_namesake(tmp_
         ("王芳", "13800138000"),
         ("王芳", None),
     ]
+
+
+def _edited(source, tmp_path) -> tuple:
+    """The owner's roster export edited in Excel / WPS: 李雷 renamed 李磊, 韩梅梅's row deleted, 小王 added (phone
+    typed as a number), sorted by 手机; saved as .xlsx and as a GBK .csv with dates written 2026/9/1 9:00."""
+    wb = load_workbook(source)
+    sheet = wb.active
+    rows = [list(r) for r in sheet.iter_rows(values_only=True)]
+    header, body = rows[0], rows[1:]
+    at = {h: i for i, h in enumerate(header)}
+    kept = []
+    for r in body:
+        if r[at["姓名"]] == "韩梅梅":
+            continue
+        if r[at["姓名"]] == "李雷":
+            r[at["姓名"]] = "李磊"
+        kept.append(r)
+    new = [None] * len(header)
+    new[at["社群"]], new[at["姓名"]], new[at["手机"]], new[at["状态"]] = "早起打卡营", "小王", 13512345678, "已入群"
+    kept.append(new)
+    kept.sort(key=lambda r: str(r[at["手机"]] or ""))
+    sheet.delete_rows(2, sheet.max_row)
+    for r in kept:
+        sheet.append(r)
+    xlsx = tmp_path / "名册-改.xlsx"
+    wb.save(xlsx)
+    text = io.StringIO()
+    writer = csv.writer(text, lineterminator="\r\n")
+    writer.writerow(header)
+    for r in kept:
+        writer.writerow(
+            [
+                ""
+                if v is None
+                else f"{v.year}/{v.month}/{v.day} {v.hour}:{v.minute:02d}"
+                if isinstance(v, datetime)
+                else v
+                for v in r
+            ]
+        )
+    wps = tmp_path / "名册-改.csv"
+    wps.write_bytes(text.getvalue().encode("gbk"))
+    return xlsx, wps
+
+
+@pytest.mark.parametrize("saved_as", ["xlsx", "csv"])
+def test_the_roster_export_edited_in_excel_imports_exactly_its_edits_and_says_who_is_not_in_it(
+    tmp_path, capsys, saved_as
+):
+    """Exactly the edits: 李雷 → 李磊 (an update naming the change), 小王 added, the others unchanged — and 韩梅梅, whose
+    row was deleted, stays a member: the import said nothing of her (the owner thought she was gone); now a note names
+    her as not in the file, left as she is."""
+    db = str(tmp_path / "w.sqlite")
+    database = open_workspace(db)
+    _camp(database)
+    database.dispose()
+    out = tmp_path / "名册.xlsx"
+    assert main(["--db", db, "export", "roster", "--group", "早起打卡营", "-o", str(out)]) == 0
+    xlsx, wps = _edited(out, tmp_path)
+    edited = xlsx if saved_as == "xlsx" else wps
+    capsys.readouterr()
+    assert main(["--db", db, "import", "roster", str(edited), "--group", "早起打卡营", "--dry-run"]) == 0
+    captured = capsys.readouterr()
+    assert "更新 update  李磊  (姓名 (name): 李雷 → 李磊)" in captured.out
+    assert "新增 add  小王" in captured.out
+    assert "新增 added            1\n更新 updated          1\n不变 unchanged        4" in captured.out
+    assert "本群另有 1 位成员不在文件里, 保持不变" in captured.err and "韩梅梅" in captured.err
+    before = _members_of(db, "早起打卡营")
+    assert main(["--db", db, "import", "roster", str(edited), "--group", "早起打卡营"]) == 0
+    after = _members_of(db, "早起打卡营")
+    assert len(after) == len(before) + 1 and ("韩梅梅" in [n for _i, n, _p in after])
+    assert (5, "李磊", "13600136000") in after and any(n == "小王" and p == "13512345678" for _i, n, p in after)
+    capsys.readouterr()
+    assert main(["--db", db, "import", "roster", str(edited), "--group", "早起打卡营", "--dry-run"]) == 0
+    assert "不变 unchanged        6" in capsys.readouterr().out  # the same file again: nothing changes
+

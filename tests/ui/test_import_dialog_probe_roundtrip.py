@@ -69,3 +69,14 @@ def test_an_assistants_roster_export_previewed_back_into_its_group_and_into_anot
     assert done.args[0].added == 4
     with ws.database.session() as s:
         assert s.scalar(select(func.count()).select_from(Member)) == 4  # nobody new: the same four people
+
+
+def test_the_members_a_roster_leaves_out_are_named_in_the_preview_s_notes(qtbot, ws, tmp_path):
+    """A row deleted in Excel removes nobody: the notes say who of the group is not in the file, left as they are."""
+    edited = tmp_path / "名册.csv"
+    edited.write_text("姓名,微信号\n王芳,wf_a\n", encoding="utf-8")
+    dialog, plan = _preview(qtbot, ws, ws.group_id, edited)
+    assert plan.not_in_file_count == 3
+    notes = dialog.notes_label.text()
+    assert "3 member" in notes and "not in the file" in notes and "姓名张" in notes and "韩梅梅" in notes
+    assert dialog.notes_label.isVisible()
