@@ -3536,10 +3536,29 @@ def _related(ctx: _Context, member_id: int, name: str) -> bool:
     )
 
 
+# the monthly workbook numbers a group's namesakes on every sheet, 王芳 (1) and 王芳 (2) (report._number_namesakes)
+_NUMBERED_NAME = re.compile(r"(.+?) \((\d{1,3})\)")
+
+
+def _numbered_namesakes(ctx: _Context, name: str) -> list[int]:
+    """The group's namesakes a name numbered as the monthly workbook numbers them (王芳 (2)) is one of: [] when the
+    name is no such numbering (not numbered, a member really called so, or fewer than two of the base name)."""
+    numbered = _NUMBERED_NAME.fullmatch(name)
+    if numbered is None or ctx.group_by_name.get(_key(name)):
+        return []
+    same = ctx.group_by_name.get(_key(numbered[1]), [])
+    return same if len(same) > 1 else []
+
+
 def _by_name(ctx: _Context, rec: _Record, name: str, wechat: str | None, phone: str | None) -> int | None:
-    """The member of the group called `name` whose WeChat ID and phone do not contradict the row's."""
+    """The member of the group called `name` whose WeChat ID and phone do not contradict the row's.
+
+    The monthly workbook's 成员名册 read back writes two 王芳 as 王芳 (1) and 王芳 (2): the number is no one's name, and
+    the order it follows may have changed since. Such a row is the namesake its masked phone's digits fit (the only
+    one); else a problem naming the row — 王芳 (2) was added as a third person of a new name."""
+    numbered = _numbered_namesakes(ctx, name)
     candidates = []
-    for mid in ctx.group_by_name.get(_key(name), []):
+    for mid in numbered or ctx.group_by_name.get(_key(name), []):
         person = ctx.people[mid]
         if wechat and person.wechat_id and _key(person.wechat_id) != _key(wechat):
             continue
@@ -3550,6 +3569,20 @@ def _by_name(ctx: _Context, rec: _Record, name: str, wechat: str | None, phone: 
         if rec.masked_phone and _fits_mask(person.phone, rec.masked_phone) is False:
             continue  # 王芳 139****9000 is not the 王芳 of 13800138000: the visible digits say another number
         candidates.append(mid)
+    if numbered:
+        fits = [m for m in candidates if rec.masked_phone and _fits_mask(ctx.people[m].phone, rec.masked_phone)]
+        if len(fits) == 1:
+            rec.by_masked_phone = True
+            return fits[0]
+        base = _NUMBERED_NAME.fullmatch(name)[1]  # type: ignore[index]
+        rec.problem(
+            rec.column("name"),
+            f"「{name}」是月报给同名成员的编号, 社群里有 {len(numbered)} 人叫「{base}」, 不能确定是哪一位; 请写上微信号或"
+            f"完整手机号 (the monthly workbook's numbering of {len(numbered)} members called {base}: not certain who"
+            " this is — write the WeChat ID or the full phone)",
+            "ambiguous_name",
+        )
+        return None
     if len(candidates) > 1 and rec.masked_phone:
         # an assistant's roster export read back (phones 138****8000): the namesake whose stored phone the mask fits,
         # when exactly one does — the phone itself is never written from it (the stored one stays)

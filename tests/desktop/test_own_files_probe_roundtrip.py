@@ -293,3 +293,27 @@ def test_the_roster_export_edited_in_excel_imports_exactly_its_edits_and_says_wh
     assert main(["--db", db, "import", "roster", str(edited), "--group", "早起打卡营", "--dry-run"]) == 0
     assert "不变 unchanged        6" in capsys.readouterr().out  # the same file again: nothing changes
 
+
+def test_the_workbook_s_roster_sheet_with_numbered_namesakes_imports_back_unchanged(tmp_path, capsys):
+    """The monthly workbook's 成员名册 (phones masked) read back as a roster: 王芳 (2) — the workbook's numbering of the
+    two 王芳, 139****9000, no WeChat ID — was added as a new person called 王芳 (2). Now she is the 王芳 the mask fits;
+    a numbered row nothing tells apart is a problem naming it, never a third 王芳."""
+    db = str(tmp_path / "w.sqlite")
+    database = open_workspace(db)
+    camp = _camp(database)
+    out = tmp_path / "nov.xlsx"
+    export_monthly_report(
+        database, camp["owner"], year=2026, month=11, group_ids=[camp["group"]], path=out, today=TODAY
+    )
+    database.dispose()
+    capsys.readouterr()
+    args = ["--db", db, "import", "roster", str(out), "--sheet", "成员名册", "--group", "早起打卡营"]
+    assert main(args) == 0
+    printed = capsys.readouterr().out
+    assert "新增 added            0" in printed and "不变 unchanged        6" in printed
+    assert len(_members_of(db, "早起打卡营")) == 6
+    roster = tmp_path / "名单.csv"
+    roster.write_text("姓名,城市\n王芳 (2),杭州\n", encoding="utf-8")
+    assert main(["--db", db, "import", "roster", str(roster), "--group", "早起打卡营"]) == 1
+    err = capsys.readouterr().err
+    assert "第2行" in err and "月报给同名成员的编号" in err
