@@ -2274,6 +2274,7 @@ class _Planner:
         ctx.load_tags(m for m in set(matched) if not ctx.people[m].tags_loaded)
         for rec in records:
             self._duplicates(rec, targets.get(rec.row))
+            _keeps_stored_phone(rec, ctx.people.get(targets.get(rec.row) or -1))
         out: list[PlannedRow] = []
         for rec in records:
             target = targets.get(rec.row)
@@ -3662,6 +3663,21 @@ def _in_roster_group(ctx: _Context, rec: _Record, name: str, wechat: str | None,
         name,
     )
     return found[0]
+
+
+def _keeps_stored_phone(rec: _Record, person: _Person | None) -> None:
+    """A masked phone's warning on the row of someone whose phone is stored: "imported without a phone" read as if
+    the import took their number away (every row of an assistant's roster export read back said it); it says the
+    stored phone stays."""
+    if person is None or not person.phone or not rec.masked_phone:
+        return
+    for i, w in enumerate(rec.warnings):
+        if w.code == "phone_masked":
+            rec.warnings[i] = replace(
+                w,
+                message=f"{w.value} 是打码的手机号（中间几位是 *），不读；已存的手机号保持不变"
+                " (a masked phone: not read — the stored phone stays)",
+            )
 
 
 def _fits_mask(phone: str | None, masked: str) -> bool | None:

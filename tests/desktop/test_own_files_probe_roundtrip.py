@@ -135,9 +135,11 @@ def test_an_assistants_masked_roster_export_imports_back_unchanged_namesakes_tol
     op = ["--operator", importer] if importer else []
     capsys.readouterr()
     assert main(["--db", sqlite_path, *op, "import", "roster", str(out), "--group", "早起打卡营"]) == 0
-    printed = capsys.readouterr().out
-    assert "不变 unchanged        6" in printed and "新增 added            0" in printed
+    captured = capsys.readouterr()
+    assert "不变 unchanged        6" in captured.out and "新增 added            0" in captured.out
     assert _phones(sqlite_path) == before and "13900139000" in before.values()
+    # each masked phone says the stored one stays: "imported without a phone" read as if the number were taken away
+    assert captured.err.count("已存的手机号保持不变") == 4 and "这一行不设手机号" not in captured.err
 
 
 def test_namesakes_the_mask_cannot_tell_apart_are_still_asked_about(tmp_path, capsys):
