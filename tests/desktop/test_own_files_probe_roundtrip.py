@@ -10,7 +10,7 @@ from datetime import date, datetime
 
 import pytest
 from openpyxl import load_workbook
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 
 from desktop.cli import main
 from desktop.services.checkin_import import run_checkin_import
@@ -20,7 +20,7 @@ from desktop.services.operators import add_operator
 from desktop.services.report import export_monthly_report
 from desktop.services.roster import MemberInput, add_member
 from desktop.workspace import actor_for, open_workspace
-from models import Group, Member, Membership
+from models import CheckIn, Group, Leave, Member, Membership
 
 TODAY = date(2026, 12, 7)  # November 2026 is a past month, whole
 
@@ -319,3 +319,43 @@ def test_the_workbook_s_roster_sheet_with_numbered_namesakes_imports_back_unchan
     assert main(["--db", db, "import", "roster", str(roster), "--group", "早起打卡营"]) == 1
     err = capsys.readouterr().err
     assert "第2行" in err and "月报给同名成员的编号" in err
+
+
+def test_a_new_laptop_reads_the_roster_export_then_the_workbook_s_check_ins(tmp_path, capsys):
+    """A new laptop: the owner's roster export imported into a fresh workspace, then the workbook's 打卡明细 as a
+    打卡表 — every member's days and leave logged, the two 王芳 (numbered 王芳 (1) / 王芳 (2)) left out, each named;
+    the same sheet again logs nothing."""
+    old = str(tmp_path / "old.sqlite")
+    database = open_workspace(old)
+    camp = _camp(database)
+    book = tmp_path / "nov.xlsx"
+    export_monthly_report(
+        database, camp["owner"], year=2026, month=11, group_ids=[camp["group"]], path=book, today=TODAY
+    )
+    database.dispose()
+    roster = tmp_path / "名册.xlsx"
+    assert main(["--db", old, "export", "roster", "--group", "早起打卡营", "-o", str(roster)]) == 0
+    new = str(tmp_path / "new.sqlite")
+    assert main(["--db", new, "import", "roster", str(roster), "--group", "早起打卡营"]) == 0
+    capsys.readouterr()
+    sheet = ["import", "checkins", str(book), "--group", "早起打卡营", "--sheet", "打卡明细", "--skip-problems"]
+    assert main(["--db", new, *sheet]) == 0
+    captured = capsys.readouterr()
+    assert "第4行  问题 problem  王芳 (1)" in captured.err and "第8行  问题 problem  王芳 (2)" in captured.err
+    database = open_workspace(new)
+    try:
+        with database.session() as s:
+            counted = s.execute(
+                select(Member.display_name, func.count(CheckIn.id))
+                .join(Membership, Membership.member_id == Member.id)
+                .join(CheckIn, CheckIn.membership_id == Membership.id)
+                .group_by(Member.display_name)
+            )
+            logged = {name: n for name, n in counted}
+            leave = s.scalar(select(func.count()).select_from(Leave))
+    finally:
+        database.dispose()
+    assert logged == {"姓名张": 30, "新名字": 30, "韩梅梅": 23, "李雷": 4}
+    assert leave == 1
+    assert main(["--db", new, *sheet, "--dry-run"]) == 0
+    assert "将记打卡 to log                                                     0" in capsys.readouterr().out
