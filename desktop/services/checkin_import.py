@@ -715,7 +715,9 @@ MAX_OTHER_SHEETS = 60  # sheets looked at for "also a check-in table" (a workboo
 
 def _with_other_sheets(path: Path, table: Table) -> Table:
     """The table with the workbook's other sheets that are check-in tables too (one sheet a week, a month): only
-    one sheet is imported at a time, and the plan names the others rather than pass over them unseen."""
+    one sheet is imported at a time, and the plan names the others rather than pass over them unseen. A sheet is
+    one when its header is a check-in table's (a person column, and day columns or a date column): the monthly
+    workbook's 成员名册, 积分 and 入群进度 were named "check-in tables too — import each of them", and each refused."""
     from dataclasses import replace
 
     others = []
@@ -726,7 +728,7 @@ def _with_other_sheets(path: Path, table: Table) -> Table:
             other = read_table(path, sheet=name, find_header=checkin_header)
         except Exception:  # not a check-in table (or unreadable): nothing to name
             continue
-        if other.row_count > 0:
+        if other.row_count > 0 and checkin_header([(other.header_row, list(other.headers))]) == 0:
             others.append(name)
     return replace(table, also_sheets=tuple(others)) if others else table
 

@@ -93,6 +93,8 @@ def test_members_named_with_a_header_word_are_people_not_a_header_and_the_rows_b
     # the namesakes, written 王芳 (1) / 王芳 (2), are asked about (never the wrong 王芳), each naming its row
     assert [(r.row, r.outcome) for r in plan.rows if r.name.startswith("王芳")] == [(4, "problem"), (8, "problem")]
     assert not plan.checkins and not plan.leaves  # re-importing changes nothing
+    # the workbook's roster and points sheets are no check-in tables to import too (each is refused if tried)
+    assert "成员名册" not in plan.other_sheets and "积分" not in plan.other_sheets
 
 
 def test_a_member_named_with_a_header_word_with_check_ins_written_as_1_is_a_person(sqlite_workspace, tmp_path):
