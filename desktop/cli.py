@@ -635,6 +635,8 @@ def _import(ctx: Context, args: argparse.Namespace, kind: str) -> int:
         sys.stderr.write(f"qundesk: 提示 (note): {plan.file} {plan.hidden_columns_note}\n")
     if plan.other_roster:  # another group's roster: its dates are not read (the preview said nothing of it)
         sys.stderr.write(f"qundesk: 提示 (note): {plan.file} {plan.other_roster_note}\n")
+    if plan.not_in_file_count:  # a row deleted in Excel removes nobody: said, with the first names
+        sys.stderr.write(f"qundesk: 提示 (note): {plan.file} {said(plan.not_in_file_note)}\n")
     if args.skip_problems:  # each row left out, named, and how many in all (a huge file lists the first ones)
         for problem in plan.file_problems:
             sys.stderr.write(f"qundesk: 已跳过 (skipped): {said(str(problem))}\n")

@@ -715,7 +715,9 @@ MAX_OTHER_SHEETS = 60  # sheets looked at for "also a check-in table" (a workboo
 
 def _with_other_sheets(path: Path, table: Table) -> Table:
     """The table with the workbook's other sheets that are check-in tables too (one sheet a week, a month): only
-    one sheet is imported at a time, and the plan names the others rather than pass over them unseen."""
+    one sheet is imported at a time, and the plan names the others rather than pass over them unseen. A sheet is
+    one when its header is a check-in table's (a person column, and day columns or a date column): the monthly
+    workbook's 成员名册, 积分 and 入群进度 were named "check-in tables too — import each of them", and each refused."""
     from dataclasses import replace
 
     others = []
@@ -726,7 +728,7 @@ def _with_other_sheets(path: Path, table: Table) -> Table:
             other = read_table(path, sheet=name, find_header=checkin_header)
         except Exception:  # not a check-in table (or unreadable): nothing to name
             continue
-        if other.row_count > 0:
+        if other.row_count > 0 and checkin_header([(other.header_row, list(other.headers))]) == 0:
             others.append(name)
     return replace(table, also_sheets=tuple(others)) if others else table
 
@@ -1419,7 +1421,12 @@ def _repeated_header(
     p: _Planner, name: str, values: list[object], person_cols: list[int]
 ) -> tuple[dict[int, date], list[tuple[int, str]]] | None:
     """A row below the header that is a header again (姓名 | 12/8 | 12/9: the next week's block under the first):
-    (its day columns, the day-like cells it could not read), or None when the row is no header."""
+    (its day columns, the day-like cells it could not read), or None when the row is no header.
+
+    A member whose name holds a header word (姓名张, 新名字) is a person, not a header: a row with a mark in it (✓, 补,
+    假, –) or whose numbers would name one day twice (1 1 1: check-ins written as 1; the monthly workbook's 打卡天数 30
+    and 最长连续 30) is no header. Such a row of QunDesk's own 打卡明细 was read as one, and the rows below it by its
+    numbers — 打卡天数 30 and 打卡率 100% as check-ins on the 30th and the 1st, every real day of theirs dropped."""
     if not _is_person_header(name):
         return None
     days: dict[int, date] = {}
@@ -1429,6 +1436,8 @@ def _repeated_header(
         if c in person_cols or value in (None, ""):
             continue
         text = clean_header(value)
+        if isinstance(value, str) and not re.search(r"\d", text) and _cell_mark(value) is not None:
+            return None  # ✓ 补 假 – under the days: a member's row
         counted = _camp_header(text)
         if counted is not None:  # the next week's block of a camp: 姓名 | 第8天 | 第9天 …, dated as the first block's
             day = _camp_block_day(p, *counted)
@@ -1453,7 +1462,7 @@ def _repeated_header(
             unreadable += [(c, clean_header(v)) for c, v in numbers]
         else:
             days.update(resolved)
-    if len(days) + len(unreadable) < 2:
+    if len(days) + len(unreadable) < 2 or len(set(days.values())) < len(days):
         return None
     return days, sorted(unreadable)
 

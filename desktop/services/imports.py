@@ -500,6 +500,23 @@ class ImportPlan:
     # the file is the roster of another group of the workspace (its group column names one other group, 一期's
     # export imported into 二期): its join and leaving dates are not read, new members join on the import day
     other_roster: str | None = None
+    # the group's members (not former ones) no row of a roster named: left as they are, an import never removes
+    # anyone — a row deleted in Excel was read back with nothing said (the owner thought she was gone). The first
+    # names, by name, and how many in all
+    not_in_file: tuple[str, ...] = ()
+    not_in_file_count: int = 0
+
+    @property
+    def not_in_file_note(self) -> str:
+        """What to tell the user of the group's members the file does not name ("" when it names all of them)."""
+        if not self.not_in_file_count:
+            return ""
+        n = self.not_in_file_count
+        names = "、".join(self.not_in_file) + ("…" if n > len(self.not_in_file) else "")
+        return (
+            f"本群另有 {n} 位成员不在文件里, 保持不变 (导入不会移除成员; 退群请在名册里操作): {names}"
+            f" ({n} member(s) of the group are not in the file: left as they are — an import never removes anyone)"
+        )
 
     @property
     def other_roster_note(self) -> str:
@@ -660,6 +677,7 @@ class _Record:
     of_other_group: bool = False
     staff: str | None = None  # 成员类型 企业成员: the organiser's colleague, listed with the customers: skipped
     masked_phone: str | None = None  # 138****1234 as written: no phone, but the same buyer's mark within one order list
+    by_masked_phone: bool = False  # one of the group's namesakes told apart by the masked phone's visible digits
 
     def column(self, name: str) -> str | None:
         return self.columns.get(name)
@@ -1468,6 +1486,7 @@ class _Context:
         self.archived_on: date | None = None  # the day the group was archived (结营): no new member joins after it
         # the file is another group's roster (its group column names one other group of the workspace): its name
         self.other_roster: str | None = None
+        self.roster_group_names: dict[str, list[int]] | None = None  # that group's members by name (_in_roster_group)
         # an assistant's login on a team database reads phones masked (138****8000): the file's phones are looked up
         # on the server (team_roles.members_by_phone, `reveal`), a row matched only by its phone was a new person
         self.phones_masked = phones_masked(session)
@@ -2255,6 +2274,7 @@ class _Planner:
         ctx.load_tags(m for m in set(matched) if not ctx.people[m].tags_loaded)
         for rec in records:
             self._duplicates(rec, targets.get(rec.row))
+            _keeps_stored_phone(rec, ctx.people.get(targets.get(rec.row) or -1))
         out: list[PlannedRow] = []
         for rec in records:
             target = targets.get(rec.row)
@@ -2379,7 +2399,8 @@ class _Planner:
                 )
         if name:
             key = hash(_key(name))
-            other = self.first_name.get(key) if not (wechat or phone or qq) else self.name_only.get(key)
+            told_apart = wechat or phone or qq or rec.by_masked_phone
+            other = self.first_name.get(key) if not told_apart else self.name_only.get(key)
             if other is not None:
                 rec.duplicate(
                     other,
@@ -2388,7 +2409,7 @@ class _Planner:
                     "duplicate_name",
                 )
             self.first_name.setdefault(key, rec.row)
-            if not (wechat or phone or qq):
+            if not told_apart:
                 self.name_only.setdefault(key, rec.row)
 
     def _same_phone(self, rec: _Record, target: int | None, phone: str, wechat: str | None, name: str | None) -> None:
@@ -2443,9 +2464,16 @@ class _Planner:
             self.table,
             **extra,
         )
+        absent = (
+            sorted(p.display_name for p in self.ctx.people.values() if _absent(p, self.first_target))
+            if self.kind == "roster" and self.group_id is not None and not file_problems
+            else []
+        )
         return replace(
             plan,
             other_roster=self.ctx.other_roster,
+            not_in_file=tuple(absent[:NOT_IN_FILE_LISTED]),
+            not_in_file_count=len(absent),
             skipped=(*plan.skipped, *sorted(self.examples[:MAX_EXAMPLES_LISTED], key=lambda k: k.row)),
             left_out=tuple(sorted(Counter(k.reason for k in self.examples).items())),
             problem_rows=frozenset(self.problem_rows),
@@ -2457,6 +2485,14 @@ class _Planner:
             warning_count=self.warning_rows,
             problem_count=self.problem_count + len(file_problems or []),
         )
+
+
+NOT_IN_FILE_LISTED = 5  # the group's members a roster does not name: the first names said, and how many in all
+
+
+def _absent(person: _Person, named: dict[int, int]) -> bool:
+    """A member of the group (not one who left) no row of the file named."""
+    return person.ms is not None and person.ms.status not in ENDED_STATUSES and person.member_id not in named
 
 
 def _batches(items: Iterable[Any], size: int = BATCH_ROWS) -> Iterator[list[Any]]:
@@ -3501,10 +3537,29 @@ def _related(ctx: _Context, member_id: int, name: str) -> bool:
     )
 
 
+# the monthly workbook numbers a group's namesakes on every sheet, 王芳 (1) and 王芳 (2) (report._number_namesakes)
+_NUMBERED_NAME = re.compile(r"(.+?) \((\d{1,3})\)")
+
+
+def _numbered_namesakes(ctx: _Context, name: str) -> list[int]:
+    """The group's namesakes a name numbered as the monthly workbook numbers them (王芳 (2)) is one of: [] when the
+    name is no such numbering (not numbered, a member really called so, or fewer than two of the base name)."""
+    numbered = _NUMBERED_NAME.fullmatch(name)
+    if numbered is None or ctx.group_by_name.get(_key(name)):
+        return []
+    same = ctx.group_by_name.get(_key(numbered[1]), [])
+    return same if len(same) > 1 else []
+
+
 def _by_name(ctx: _Context, rec: _Record, name: str, wechat: str | None, phone: str | None) -> int | None:
-    """The member of the group called `name` whose WeChat ID and phone do not contradict the row's."""
+    """The member of the group called `name` whose WeChat ID and phone do not contradict the row's.
+
+    The monthly workbook's 成员名册 read back writes two 王芳 as 王芳 (1) and 王芳 (2): the number is no one's name, and
+    the order it follows may have changed since. Such a row is the namesake its masked phone's digits fit (the only
+    one); else a problem naming the row — 王芳 (2) was added as a third person of a new name."""
+    numbered = _numbered_namesakes(ctx, name)
     candidates = []
-    for mid in ctx.group_by_name.get(_key(name), []):
+    for mid in numbered or ctx.group_by_name.get(_key(name), []):
         person = ctx.people[mid]
         if wechat and person.wechat_id and _key(person.wechat_id) != _key(wechat):
             continue
@@ -3512,7 +3567,30 @@ def _by_name(ctx: _Context, rec: _Record, name: str, wechat: str | None, phone: 
             continue
         if rec.values.get("qq") and person.qq and person.qq != rec.values["qq"]:
             continue
+        if rec.masked_phone and _fits_mask(person.phone, rec.masked_phone) is False:
+            continue  # 王芳 139****9000 is not the 王芳 of 13800138000: the visible digits say another number
         candidates.append(mid)
+    if numbered:
+        fits = [m for m in candidates if rec.masked_phone and _fits_mask(ctx.people[m].phone, rec.masked_phone)]
+        if len(fits) == 1:
+            rec.by_masked_phone = True
+            return fits[0]
+        base = _NUMBERED_NAME.fullmatch(name)[1]  # type: ignore[index]
+        rec.problem(
+            rec.column("name"),
+            f"「{name}」是月报给同名成员的编号, 社群里有 {len(numbered)} 人叫「{base}」, 不能确定是哪一位; 请写上微信号或"
+            f"完整手机号 (the monthly workbook's numbering of {len(numbered)} members called {base}: not certain who"
+            " this is — write the WeChat ID or the full phone)",
+            "ambiguous_name",
+        )
+        return None
+    if len(candidates) > 1 and rec.masked_phone:
+        # an assistant's roster export read back (phones 138****8000): the namesake whose stored phone the mask fits,
+        # when exactly one does — the phone itself is never written from it (the stored one stays)
+        fits = [m for m in candidates if _fits_mask(ctx.people[m].phone, rec.masked_phone)]
+        if len(fits) == 1:
+            rec.by_masked_phone = True
+            return fits[0]
     if len(candidates) > 1:
         ids = [ctx.people[m].wechat_id for m in candidates if ctx.people[m].wechat_id]
         known = f"；他们的微信号: {'、'.join(ids)} (their WeChat IDs: {', '.join(ids)})" if ids else ""
@@ -3523,6 +3601,10 @@ def _by_name(ctx: _Context, rec: _Record, name: str, wechat: str | None, phone: 
         )
         return None
     namesakes = ctx.group_by_name.get(_key(name), [])
+    if not candidates and rec.of_other_group:
+        moved = _in_roster_group(ctx, rec, name, wechat, phone)
+        if moved is not None:
+            return moved
     if not candidates and namesakes:  # 王五 with a new WeChat ID and no phone: another person, and said so
         rec.warn(
             rec.column("name"),
@@ -3534,7 +3616,87 @@ def _by_name(ctx: _Context, rec: _Record, name: str, wechat: str | None, phone: 
         )
     elif not candidates:
         _lookalike_warning(ctx, rec, name)
+    if candidates and rec.masked_phone and _fits_mask(ctx.people[candidates[0]].phone, rec.masked_phone):
+        rec.by_masked_phone = True  # told from the file's other rows of this name by the mask (_duplicates)
     return candidates[0] if candidates else None
+
+
+def _in_roster_group(ctx: _Context, rec: _Record, name: str, wechat: str | None, phone: str | None) -> int | None:
+    """The person a row of another group's roster (`export roster --group 一期` imported into 二期) is, when nothing
+    else named them: the one member of that group (not one who left) called `name` whose WeChat ID, phone and QQ do not
+    contradict the row's — with a masked phone (an assistant's export), whose stored phone the mask fits. Moving people
+    by a roster made 韩梅梅 (no WeChat ID or phone) or 姓名张 (137****7000) a second person of the same name, without
+    her phone, check-ins or points; now she is the same person, said on the row. Several such members: none."""
+    if ctx.other_roster is None:
+        return None
+    if ctx.roster_group_names is None:  # that group's members by name, read once
+        ctx.roster_group_names = {}
+        wanted = group_key(ctx.other_roster)
+        groups = [g for g, n in ctx.session.execute(select(Group.id, Group.name)) if group_key(n) == wanted]
+        for mid, shown in ctx.session.execute(
+            select(Member.id, Member.display_name)
+            .join(Membership, Membership.member_id == Member.id)
+            .where(Membership.group_id.in_(groups), ctx.live, Membership.status.not_in(ENDED_STATUSES))
+        ):
+            ctx.roster_group_names.setdefault(_key(shown), []).append(mid)
+    found = []
+    for mid in ctx.roster_group_names.get(_key(name), []):
+        ctx.load([mid])
+        person = ctx.people[mid]
+        if wechat and person.wechat_id and _key(person.wechat_id) != _key(wechat):
+            continue
+        if phone and person.phone and person.phone != phone:
+            continue
+        if rec.values.get("qq") and person.qq and person.qq != rec.values["qq"]:
+            continue
+        if rec.masked_phone and not _fits_mask(person.phone, rec.masked_phone):
+            continue  # a masked phone: only a stored phone it fits (none stored, or one the mask cannot tell: no)
+        found.append(mid)
+    if len(found) != 1:
+        return None
+    rec.by_masked_phone = rec.masked_phone is not None
+    rec.warn(
+        rec.column("name"),
+        f"「{name}」是「{ctx.other_roster}」里的这位成员, 作为同一人加入本群 (the member of {ctx.other_roster} called so: joins this"
+        " group as the same person)",
+        "moved_from_roster_group",
+        name,
+    )
+    return found[0]
+
+
+def _keeps_stored_phone(rec: _Record, person: _Person | None) -> None:
+    """A masked phone's warning on the row of someone whose phone is stored: "imported without a phone" read as if
+    the import took their number away (every row of an assistant's roster export read back said it); it says the
+    stored phone stays."""
+    if person is None or not person.phone or not rec.masked_phone:
+        return
+    for i, w in enumerate(rec.warnings):
+        if w.code == "phone_masked":
+            rec.warnings[i] = replace(
+                w,
+                message=f"{w.value} 是打码的手机号（中间几位是 *），不读；已存的手机号保持不变"
+                " (a masked phone: not read — the stored phone stays)",
+            )
+
+
+def _fits_mask(phone: str | None, masked: str) -> bool | None:
+    """Whether a stored phone (13900139000, or 139****9000 as an assistant's team login reads it) is one the masked
+    cell (139****9000, +86 139****9000) could be: its visible digits, at least 3 before and 4 after the mask, begin
+    and end it. None when that cannot be told (no stored phone, too few digits shown: ***********, ****8000). Only
+    ever used to tell namesakes apart, never to find or store a phone."""
+    if not phone:
+        return None
+    m = re.fullmatch(r"\+?(\d*)[*＊×xX•·]{3,}(\d*)", unicodedata.normalize("NFKC", masked))
+    if m is None:
+        return None
+    head, tail = m[1], m[2]
+    stored = phone.lstrip("+")
+    if len(head) > 3 and head.startswith("86") and not stored.startswith("86"):
+        head = head[2:]
+    if len(head) < 3 or len(tail) < 4 or len(head) + len(tail) >= len(stored):
+        return None
+    return stored.startswith(head) and stored.endswith(tail)
 
 
 def _lookalike_warning(ctx: _Context, rec: _Record, name: str) -> None:

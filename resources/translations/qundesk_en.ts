@@ -808,6 +808,13 @@
             <source>Columns hidden in the sheet are imported too: %1 (set them to “not imported” above if they should not be).</source>
             <translation>Columns hidden in the sheet are imported too: %1 (set them to “not imported” above if they should not be).</translation>
         </message>
+        <message numerus="yes">
+            <source>%n member(s) of this group are not in the file: left as they are (an import never removes anyone): %1</source>
+            <translation>
+                <numerusform>%Ln member of this group is not in the file: left as they are (an import never removes anyone): %1</numerusform>
+                <numerusform>%Ln members of this group are not in the file: left as they are (an import never removes anyone): %1</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>Lists</name>

@@ -795,6 +795,12 @@
             <source>Columns hidden in the sheet are imported too: %1 (set them to “not imported” above if they should not be).</source>
             <translation>表格里隐藏的列也会导入：%1（若不该导入，请在上方改为“不导入”）。</translation>
         </message>
+        <message numerus="yes">
+            <source>%n member(s) of this group are not in the file: left as they are (an import never removes anyone): %1</source>
+            <translation>
+                <numerusform>本群另有 %Ln 位成员不在文件里，保持不变（导入不会移除成员）：%1</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>Lists</name>

@@ -946,6 +946,16 @@ class ImportDialog(QDialog):
                     " %1's former members are not imported."
                 ).replace("%1", plan.other_roster)
             )
+        if plan.not_in_file_count:  # a row deleted in Excel removes nobody: said, with the first names
+            names = "、".join(plan.not_in_file) + ("…" if plan.not_in_file_count > len(plan.not_in_file) else "")
+            notes.append(
+                self.tr(
+                    "%n member(s) of this group are not in the file: left as they are (an import never removes"
+                    " anyone): %1",
+                    "",
+                    plan.not_in_file_count,
+                ).replace("%1", names)
+            )
         if plan.warning_count:
             notes.append(
                 self.tr("%n row(s) with warnings (shown in amber); they are imported.", "", plan.warning_count)
