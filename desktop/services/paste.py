@@ -85,7 +85,9 @@ Matching one name (certain means certain):
   `早起 打卡` carry it, 早安打卡 does not). A 补卡 or 请假 message keeps its own outcome. A group without keywords:
   every message that is not chatter counts, as before.
 * A line posted for someone else (`替罗斌打卡`, `帮小王1号打卡`, `（代打卡：刘洋）`, `阳光 代一一`; `帮 张三 打卡` and
-  `帮001打卡` when the name is a roster person's; `我帮张三打个卡`, `替郑十签个到` alike): a person decides who. So does a chat
+  `帮001打卡` when the name is a roster person's; `我帮张三打个卡`, `替郑十签个到`, `余丽娜（帮Ryan打）`, `余丽娜：帮刘红打`,
+  `余丽娜 帮刘红也打一下`, `余丽娜 for Ryan` alike): a person decides who. One member named with who posted it for them
+  (`刘红（余丽娜代）`, `刘红 by 余丽娜`, `刘红(代)`, `李芳 代打卡`) is that member's check-in. A person decides, too, for a chat
   message addressed to someone about checking in (`李四: @张三 打卡`, `@张三 @王五 打卡啦`, chat_parse.addressed_to): a
   reminder to them, or 李四 reporting for them — neither 李四's own check-in (it was logged) nor 张三's for certain;
   the writer and the people addressed are offered (reason "addressed"), nothing is logged headless. `@所有人 打卡啦`
@@ -2366,6 +2368,13 @@ def _checks_in_besides_makeup(text: str) -> bool:
     return bool(own) and (_BESIDES_RE.search(text) is not None or any(_TODAY_WORD_RE.search(c) for c in own))
 
 
+def _own_clause_beside_makeup(text: str) -> bool:
+    """Whether a 补 line has a clause of its own with 打卡/✅/done and no 补 (`✅ 补签昨天`), with no word saying
+    "besides" (that is _checks_in_besides_makeup): the mark may be the day's check-in or the make-up's own."""
+    clauses = [c for c in re.split(r"[，,。；;！!？?\s+＋&]+|(?<![A-Za-z])-+", plain_checkin_words(text)) if c]
+    return any(_OWN_CHECKIN_RE.search(c) and not _LATE_RE.search(c) for c in clauses)
+
+
 _TODAY_WORD_RE = re.compile(r"今天|今日|(?i:(?<![a-z])today(?![a-z]))")
 
 # A make-up in the words members use besides 补卡: 补个卡 / 补一下卡 (as 打个卡 is 打卡), 补一下昨天的 (补昨天的), and
@@ -2403,10 +2412,21 @@ def cn_makeup_dates(text: str) -> str:
     return _CN_MAKEUP_DATE_RE.sub(digits, text) if "补" in text else text
 
 
+# 补打昨天的卡 (补 + 打 + the day), 昨天的也补上 / 昨天的卡补上 (the day, then 补上): a make-up of that day. The first was
+# no make-up at all (`李四 6:02 打卡 补打昨天的卡` logged today only), the second today's check-in (`王五 ✅ 昨天的也补上`)
+_MAKEUP_DAY_FIRST_RE = re.compile(
+    r"(?P<rel>大前天|前天|昨天|昨日|昨晚|前晚)\s*(?:的卡?)?\s*(?P<also>也|都|一起|一并)?\s*补(?:上|一下|下|了)(?!\s*[卡签打])"
+)
+_MAKEUP_DO_RE = re.compile(r"补\s*打\s*(?=大?前天|昨|前晚|上?周|星期|\d)")
+
+
 def makeup_words(text: str) -> str:
     """`text` with a make-up written as the rules read one (see _MAKEUP_SPLIT_RE): 补个卡 → 补卡, 补一下昨天的 →
-    补昨天的, 昨天忘了打 → 补昨天, 补十二月三十一日 → 补12月31日. Only for reading words, after `reading`."""
-    text = cn_makeup_dates(_MAKEUP_SPLIT_RE.sub("补", text))
+    补昨天的, 昨天忘了打 → 补昨天, 补打昨天的卡 → 补昨天的卡, 昨天的也补上 → 补昨天, 补十二月三十一日 → 补12月31日. Only
+    for reading words, after `reading`."""
+    text = _MAKEUP_DO_RE.sub("补", _MAKEUP_SPLIT_RE.sub("补", text))
+    text = _MAKEUP_DAY_FIRST_RE.sub(lambda m: f"{m['also'] or ''} 补{m['rel']}", text)  # 也 still says "besides"
+    text = cn_makeup_dates(text)
     return FORGOT_DAY_RE.sub(lambda m: f"补{m['rel']}", text)
 
 
@@ -2715,10 +2735,13 @@ _TENTATIVE_RE = re.compile(
 _PROXY_WORD = r"(?:替|帮|代)(?!表|理|替|购|课|言|驾|码|班|写|办|跑)"  # 代表全组, 代理, 代替…: words, not "for"
 _EMOJI_NAME = r"[\u2600-\u27bf\U0001f000-\U0001faff][\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d]{0,7}"
 _PROXY_RE = re.compile(
+    # (帮刘红也打一下, 帮刘红打一下, `余丽娜：帮刘红打`: a check-in for 刘红 — it was dropped unsaid, the writer logged)
     rf"{_PROXY_WORD}\s*(?P<a>[\u3400-\u9fff][\u3400-\u9fff0-9]{{1,4}}?|[A-Za-z][A-Za-z.]{{1,20}}|{_EMOJI_NAME})"
-    r"代?(?:打卡|签到|接龙|报名|请假)"
-    rf"|[(（【\[]\s*{_PROXY_WORD}\s*(?P<b>[\u3400-\u9fff]{{2,4}}|[A-Za-z][A-Za-z. ]{{1,20}}|{_EMOJI_NAME})"
-    r"\s*(?:打卡|签到|接龙)?\s*[)）】\]]"
+    r"(?P<also>也|再|顺便|一起)?代?(?:打卡|签到|接龙|报名|请假|打一下|签一下|[打签](?=\s*[。.!！~～]*\s*$))"
+    # （代骆霞）, （帮Ryan打）, （替刘红签）: the bracket says who the entry is for (打/签 alone end it, as 打卡 does);
+    # （代打卡） names nobody (it was a person called 打卡, "not found")
+    rf"|[(（【\[]\s*{_PROXY_WORD}\s*(?P<b>(?!打卡|签到|打一|打个)[\u3400-\u9fff]{{2,4}}?|[A-Za-z][A-Za-z. ]{{1,20}}?|{_EMOJI_NAME})"
+    r"\s*(?:打卡|签到|接龙|打个?卡?|签)?\s*[)）】\]]"
     rf"|代(?:打卡|签到)\s*[:：]\s*(?P<c>[\u3400-\u9fff][\u3400-\u9fff0-9]{{1,4}}|[A-Za-z][A-Za-z.]{{1,20}}|{_EMOJI_NAME})"
     # 张伟 代 小王1号: the proxy word alone, then the name that ends the line; 阳光 代一一, 林峰 替马丽: 代/替 glued to it
     # (李芳 代打卡 is 李芳's own)
@@ -2728,6 +2751,16 @@ _PROXY_RE = re.compile(
     # roster (帮妈妈做饭 打卡 names nobody)
     rf"|{_PROXY_WORD}\s*(?P<e>[\u3400-\u9fff][\u3400-\u9fff0-9]{{1,4}}|[A-Za-z][A-Za-z.]{{1,20}}|\d{{2,12}})"
     r"\s*代?(?:打卡|签到|接龙|报名|请假)"
+    # 余丽娜 for Ryan: the entry is for Ryan (and 余丽娜's own too?) — taken only when it names someone on the roster
+    # (刘红 for fun is 刘红's)
+    r"|(?<=\s)[Ff]or\s+(?P<g>[\u3400-\u9fff]{2,4}|[A-Za-z][A-Za-z.]{1,20}(?: [A-Za-z][A-Za-z.]{1,20})?)\s*$"
+)
+
+# 刘红 by 余丽娜, Ryan (by 余丽娜) (as 刘红（余丽娜代）): 余丽娜 posted 刘红's check-in — 刘红's, as the bracket is (probe paste12); both were
+# logged, 余丽娜 read as a second person on the line
+_POSTED_BY_RE = re.compile(
+    r"(?:(?<=\s)|[(（]\s*)[Bb]y\s+(?P<who>[\u3400-\u9fff]{2,4}|[A-Za-z][A-Za-z.]{1,20}(?: [A-Za-z][A-Za-z.]{1,20})?)"
+    r"\s*[)）]?\s*$"
 )
 
 
@@ -2764,15 +2797,17 @@ def _proxied(text: str, name: str, names_someone: Callable[[str], bool] = lambda
             return who
     folded = _PROXY_AT_MARK_RE.sub(lambda m: m[1], folded)  # 帮@刘红打卡: as 帮刘红打卡
     for found in _PROXY_RE.finditer(folded):
-        who = (found["a"] or found["b"] or found["c"] or found["d"] or found["e"]).strip()
-        if found["e"] and not names_someone(who):
+        who = (found["a"] or found["b"] or found["c"] or found["d"] or found["e"] or found["g"]).strip()
+        if (found["e"] or found["g"]) and not names_someone(who):
             continue
+        if found["also"] and who.startswith("我"):
+            continue  # 帮我老婆李芳也打一下卡: the writer's own, and someone's besides, as the corpus reads it (as before)
         if not who or bare_key(who) == bare_key(name):
             continue
         # 代丽丽打卡 is 代丽丽's own (代 is a surname); 帮刘红打卡 and 替刘红签到 are for 刘红, unless the roster knows
         # the whole name as written (a nickname 帮帮主)
         inside = name_key(folded[found.start()] + who) in own
-        if not inside or (folded[found.start()] in "帮替" and not names_someone(name)):
+        if found["g"] or not inside or (folded[found.start()] in "帮替" and not names_someone(name)):
             return who
     return None
 
@@ -3158,11 +3193,18 @@ def _ignored(
     the window lets a person count a chatter line of the day being logged)."""
     found = index.resolve(line.name or "") if line.name else _NONE
     people = found.people if found.kind == "certain" else ()
+    token = line.name
+    if reason == "not_done" and line.mode not in ("stamped", "colon") and line.body:
+        # `未打卡：王五、赵六` (an organiser's summary): each person it names is said — the outcome named only 王五
+        named = {c.membership_id: c for f in index.people_on(line) if f.kind == "certain" for c in f.people}
+        if len(named) > 1:
+            people = tuple(named.values())
+            token = "、".join(c.display_name for c in people)
     return PasteMatch(
         line,
         "ignored",
         people,
-        token=line.name,
+        token=token,
         day=day,
         time=line.time,
         reason=reason,
@@ -3489,6 +3531,10 @@ def match_lines(
             continue
         parts: list[PasteMatch] = []
         people = index.people_on(line)
+        by = _POSTED_BY_RE.search(line.body or "") if line.mode not in ("stamped", "colon") else None
+        if by is not None and by.start() and index.names_someone(by["who"]):
+            # 刘红 by 余丽娜: 刘红's, posted by 余丽娜 — the people are read from the line without it
+            people = index.people_on(replace(line, body=line.body[: by.start()].rstrip())) or people
         proxy = _proxied(text, written, lambda who: index.resolve(who).kind != "none")
         # `余丽娜 @刘红 帮她打一下`: a check-in asked for "her" — whose, the line does not say (余丽娜's, or someone's
         # 余丽娜 speaks of; 刘红 asked to do it): the people it names, the line's and the ones @mentioned, are offered
@@ -3703,7 +3749,7 @@ def match_lines(
                     else None,
                 )
             )
-        if (
+        one_makeup = (
             late
             and not section_late
             and proxy is None
@@ -3711,13 +3757,36 @@ def match_lines(
             and len(parts) == 1
             and parts[0].status == "matched"
             and parts[0].late
-            and parts[0].day != day
-            and _checks_in_besides_makeup(english_makeup(own_once, day or clock.today())[0])
+        )
+        makeup_of_another_day = one_makeup and parts[0].day != day
+        said_makeup = english_makeup(own_once, day or clock.today())[0] if one_makeup else ""
+        # `李四 6:02 顺便补昨天`: a chain entry's time is its own check-in as 打卡 is, and 顺便 says the make-up is besides
+        timed_besides = line.mode == "chain" and line.time is not None and _BESIDES_RE.search(said_makeup) is not None
+        if (
+            one_makeup
+            and not makeup_of_another_day
+            and (timed_besides or _checks_in_besides_makeup(said_makeup))
+            and _late_day(said_makeup, day or clock.today()) is None
         ):
+            # `张三 6:01 顺便补打卡`: the day's check-in (6:01, not late), and a make-up "besides" of a day the line does
+            # not say — it was logged as the day's own check-in, late. The day's check-in is asked with the make-up
+            # said (never logged on a guess of its day)
+            parts[0] = replace(parts[0], status="ambiguous", late=False, reason="makeup_day_unsaid")
+        elif makeup_of_another_day and (timed_besides or _checks_in_besides_makeup(said_makeup)):
             # `李四 打卡，顺便补昨天的`, `Ivan Ma - done, making up yesterday too`: today's check-in and yesterday's
             # make-up — only the make-up was logged, today's check-in lost. Both, each on its own day
             parts.append(replace(parts[0], part=1, parts=2, day=day, late=False))
             parts[0] = replace(parts[0], parts=2)
+        elif makeup_of_another_day and _own_clause_beside_makeup(said_makeup):
+            # `李四 ✅ 补签昨天`, `✅ 昨天忘了打，补上`: the ✅ (or 打卡) may be today's own check-in, or the make-up's own
+            # mark — the line does not say (no 顺便/也/今天). Only the make-up was logged and today's check-in lost
+            # unsaid; logging both could log a day nobody checked in. Both days are asked, each its own row: a person
+            # ticks the make-up, today's check-in, or both
+            asked_days = [
+                replace(parts[0], status="ambiguous", parts=2, reason="makeup_or_today"),
+                replace(parts[0], status="ambiguous", part=1, parts=2, day=day, late=False, reason="makeup_or_today"),
+            ]
+            parts[:] = asked_days
         if future_leave is not None and parts and parts[0].status == "matched":
             parts.append(
                 PasteMatch(
@@ -4793,6 +4862,19 @@ def _detail(outcome: str, parts: list[PasteMatch], namesakes: dict[int, str]) ->
         bits.append("说的是别人打卡: 是谁打的卡, 需要人来确认 (says someone else checked in: a person confirms who)")
     elif any(m.reason == "on_behalf" for m in parts):
         bits.append("替别人打卡: 是谁打的卡, 需要人来确认 (posted for someone else: a person confirms who checked in)")
+    elif any(m.reason == "makeup_or_today" for m in parts):
+        made_up = min(m.day for m in parts if m.day is not None)
+        bits.append(
+            f"补 {made_up} 的卡, 旁边的 ✅/打卡 是今天的打卡还是补卡本身, 需要人来确认"
+            f" (a make-up of {made_up}, and a check mark beside it: today's check-in too, or the make-up's own — a"
+            " person confirms)"
+        )
+    elif any(m.reason == "makeup_day_unsaid" for m in parts):
+        bits.append(
+            "顺便补的卡没写是哪一天, 未记录 (请用 --date 指定那一天再记); 当天的打卡需要人来确认"
+            " (a make-up besides, of a day not said: not logged — log it with --date that day; this day's check-in: a"
+            " person confirms)"
+        )
     elif any(m.reason == "me_too" for m in parts):
         bits.append(
             "在别人的打卡下只说了 +1/同上: 是否也打了卡, 需要人来确认"
@@ -4808,6 +4890,8 @@ def _detail(outcome: str, parts: list[PasteMatch], namesakes: dict[int, str]) ->
                 else f"{c.display_name}({c.how})"
                 for c in m.candidates
             )
+            if m.reason == "makeup_or_today":  # the same person on two rows: which day each is
+                cands += f" {m.day} 补卡 (make-up)" if m.late else f" {m.day} 打卡 (check-in)"
             bits.append(f"{m.name} → {cands}")
         elif m.status == "unmatched":
             bits.append(f"{m.name}: 没有找到 (not found)")

@@ -1116,6 +1116,14 @@ Morning check-in 22 Nov
             <source>Only said +1 or 同上 under someone's check-in. Count it as their check-in, or Skip.</source>
             <translation>Only said +1 or 同上 under someone's check-in. Count it as their check-in, or Skip.</translation>
         </message>
+        <message>
+            <source>A make-up of an earlier day with a check mark beside it: the mark may be this day's check-in or the make-up's own. Keep each row that happened, or Skip.</source>
+            <translation>A make-up of an earlier day with a check mark beside it: the mark may be this day's check-in or the make-up's own. Keep each row that happened, or Skip.</translation>
+        </message>
+        <message>
+            <source>This day's check-in, and a make-up besides of a day the line does not say (not logged: log it on that day). Keep this day's check-in, or Skip.</source>
+            <translation>This day's check-in, and a make-up besides of a day the line does not say (not logged: log it on that day). Keep this day's check-in, or Skip.</translation>
+        </message>
     </context>
     <context>
         <name>PasteStatus</name>

@@ -1086,6 +1086,14 @@
             <source>Only said +1 or 同上 under someone's check-in. Count it as their check-in, or Skip.</source>
             <translation>在别人的打卡下只说了 +1 或「同上」。如也打了卡请选择其本人，或跳过。</translation>
         </message>
+        <message>
+            <source>A make-up of an earlier day with a check mark beside it: the mark may be this day's check-in or the make-up's own. Keep each row that happened, or Skip.</source>
+            <translation>补以前某天的卡, 旁边还有打卡标记: 这个标记可能是当天的打卡, 也可能只是补卡本身。确有其事的每一行请保留, 否则跳过。</translation>
+        </message>
+        <message>
+            <source>This day's check-in, and a make-up besides of a day the line does not say (not logged: log it on that day). Keep this day's check-in, or Skip.</source>
+            <translation>当天的打卡, 另外顺便补了一天的卡但没写是哪一天 (补卡未记录: 请在那一天另行记录)。保留当天的打卡, 或跳过。</translation>
+        </message>
     </context>
     <context>
         <name>PasteStatus</name>

@@ -393,6 +393,18 @@ ASKED_REASONS = {
         "PastePreviewModel",
         "Refers to another line (同上, 我也是, ditto) and names nobody. Pick whose check-in it is, or Skip.",
     ),
+    # `李四 ✅ 补签昨天`: two rows, the make-up and the day's own check-in — the ✅ may be either
+    "makeup_or_today": QT_TRANSLATE_NOOP(
+        "PastePreviewModel",
+        "A make-up of an earlier day with a check mark beside it: the mark may be this day's check-in or the "
+        "make-up's own. Keep each row that happened, or Skip.",
+    ),
+    # `张三 6:01 顺便补打卡`: this day's check-in, and a make-up besides of a day the line does not say
+    "makeup_day_unsaid": QT_TRANSLATE_NOOP(
+        "PastePreviewModel",
+        "This day's check-in, and a make-up besides of a day the line does not say (not logged: log it on that "
+        "day). Keep this day's check-in, or Skip.",
+    ),
 }
 
 
