@@ -3551,6 +3551,16 @@ def _numbered_namesakes(ctx: _Context, name: str) -> list[int]:
     return same if len(same) > 1 else []
 
 
+def _contradicted(person: _Person, rec: _Record, wechat: str | None, phone: str | None) -> bool:
+    """Whether the row's WeChat ID, phone or QQ number says another person than `person` (one stored and different)."""
+    if wechat and person.wechat_id and _key(person.wechat_id) != _key(wechat):
+        return True
+    if phone and person.phone and person.phone != phone:
+        return True
+    qq = rec.values.get("qq")
+    return bool(qq and person.qq and person.qq != qq)
+
+
 def _by_name(ctx: _Context, rec: _Record, name: str, wechat: str | None, phone: str | None) -> int | None:
     """The member of the group called `name` whose WeChat ID and phone do not contradict the row's.
 
@@ -3561,11 +3571,7 @@ def _by_name(ctx: _Context, rec: _Record, name: str, wechat: str | None, phone: 
     candidates = []
     for mid in numbered or ctx.group_by_name.get(_key(name), []):
         person = ctx.people[mid]
-        if wechat and person.wechat_id and _key(person.wechat_id) != _key(wechat):
-            continue
-        if phone and person.phone and person.phone != phone:
-            continue
-        if rec.values.get("qq") and person.qq and person.qq != rec.values["qq"]:
+        if _contradicted(person, rec, wechat, phone):
             continue
         if rec.masked_phone and _fits_mask(person.phone, rec.masked_phone) is False:
             continue  # 王芳 139****9000 is not the 王芳 of 13800138000: the visible digits say another number
@@ -3643,11 +3649,7 @@ def _in_roster_group(ctx: _Context, rec: _Record, name: str, wechat: str | None,
     for mid in ctx.roster_group_names.get(_key(name), []):
         ctx.load([mid])
         person = ctx.people[mid]
-        if wechat and person.wechat_id and _key(person.wechat_id) != _key(wechat):
-            continue
-        if phone and person.phone and person.phone != phone:
-            continue
-        if rec.values.get("qq") and person.qq and person.qq != rec.values["qq"]:
+        if _contradicted(person, rec, wechat, phone):
             continue
         if rec.masked_phone and not _fits_mask(person.phone, rec.masked_phone):
             continue  # a masked phone: only a stored phone it fits (none stored, or one the mask cannot tell: no)
