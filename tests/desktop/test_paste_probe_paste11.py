@@ -20,13 +20,11 @@ from desktop.services.paste import (
     AMBIGUOUS,
     LEAVE,
     LOGGED,
-    certain_plan,
-    line_outcomes,
-    preview_paste,
 )
 from desktop.services.roster import MemberInput, add_member
 from tests.fixed_day import TEST_TODAY
 from tests.group_file import group_file
+from tests.paste_run import paste_run
 
 DAY = TEST_TODAY
 JOINED = datetime(2024, 3, 10, 4, 0)
@@ -43,11 +41,7 @@ def grp(workspace, owner):
 
 
 def run(workspace, gid, text, day=DAY):
-    with workspace.session() as s:
-        preview = preview_paste(s, gid, day, text)
-    plan = {(p.membership_id, p.day): p for p in certain_plan(preview.matches)}
-    outcomes = line_outcomes(preview.lines, preview.matches, set(plan), set())
-    return preview, {o.line_no: o for o in outcomes}, plan
+    return paste_run(workspace, gid, text, day)
 
 
 # (line, who is logged headless, who is on leave)

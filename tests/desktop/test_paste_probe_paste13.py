@@ -21,9 +21,9 @@ import pytest
 
 from desktop.chat_parse import parse_chat
 from desktop.services.groups import create_group
-from desktop.services.paste import certain_plan, line_outcomes, preview_paste
 from desktop.services.roster import MemberInput, add_member
 from tests.fixed_day import TEST_TODAY
+from tests.paste_run import paste_run
 
 DAY = TEST_TODAY
 BEFORE = DAY - timedelta(days=1)
@@ -42,11 +42,7 @@ def grp(workspace, owner):
 
 
 def run(workspace, gid, text, day=DAY):
-    with workspace.session() as s:
-        preview = preview_paste(s, gid, day, text)
-    plan = {(p.membership_id, p.day): p for p in certain_plan(preview.matches)}
-    outcomes = line_outcomes(preview.lines, preview.matches, set(plan), set())
-    return preview, {o.line_no: o for o in outcomes}, plan
+    return paste_run(workspace, gid, text, day)
 
 
 def offered(preview, line_no):
