@@ -66,9 +66,16 @@ WEEKEND_FILL = "F2F2F2"
 FMT_DATE = "yyyy-mm-dd"
 FMT_DATETIME = "yyyy-mm-dd hh:mm"
 FMT_PCT = "0.0%"
-FMT_SIGNED_PCT = "+0.0%;-0.0%;0.0%"
 FMT_INT = "#,##0"
 FMT_SIGNED_INT = "+#,##0;-#,##0;0"
+
+
+def fmt_signed_points(unit: str) -> str:
+    """A change of a rate in percentage points, the cell holding the points (−8.4 for 53.8% → 45.5%): `unit` after
+    the number ("个百分点", " pp"). Written as `+0.0%` the change read as a relative one — a fall of 8.4% where the
+    rate fell by a sixth."""
+    quoted = '"' + unit.replace('"', "") + '"'
+    return f"+0.0{quoted};-0.0{quoted};0.0{quoted}"
 
 
 # ---------------------------------------------------------------- values
@@ -129,7 +136,7 @@ class Styles:
     the sheet XML refers to. A style combined with the quote prefix (formula-looking text) is made on
     first use."""
 
-    def __init__(self, wb: Workbook) -> None:
+    def __init__(self, wb: Workbook, points_unit: str = " pp") -> None:
         self.wb = wb
         self._probe = wb.create_sheet("_styles")  # a cell needs a sheet to register its style
         thin = Side(style="thin", color=BORDER_COLOR)
@@ -174,7 +181,8 @@ class Styles:
             # right-aligned as the numbers are: a "–" (not measured) in such a column stood at the cell's left edge,
             # against the number before it — 概览's "13 –" read as one value, or as 13 minus
             "pct": {"number_format": FMT_PCT, "alignment": right},
-            "signed_pct": {"number_format": FMT_SIGNED_PCT, "alignment": right},
+            # a rate's change, in percentage points (fmt_signed_points), in the workbook's language
+            "signed_points": {"number_format": fmt_signed_points(points_unit), "alignment": right},
             "int": {"number_format": FMT_INT, "alignment": right},
             "signed_int": {"number_format": FMT_SIGNED_INT, "alignment": right},
             "mark": {"alignment": center},

@@ -255,6 +255,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "h.this_month": ("本月", "This month"),
     "h.last_month": ("上月", "Last month"),
     "h.change": ("变化", "Change"),
+    # a rate's change (打卡率 45.5% after 53.8%): in percentage points, "−8.4 个百分点", never "−8.4%" (a relative fall)
+    "unit.points": ("个百分点", " pp"),
     "h.key": ("代码", "Key"),
     "h.name": ("姓名", "Name"),
     "h.nickname": ("昵称", "Nickname"),
@@ -996,7 +998,7 @@ class _Report:
         self.lang_index = 0 if lang == "zh_CN" else 1
         self.multi = len(groups) > 1
         self.wb = Workbook(write_only=True)
-        self.styles = Styles(self.wb)
+        self.styles = Styles(self.wb, points_unit=TEXT["unit.points"][self.lang_index])
         self.totals: tuple[MonthStats, MonthStats] | None = None
         self.structure_cm = CHART_HEIGHT_CM  # 概览's structure chart (summary sizes it)
         # the structure's targets: the tiers' shares (health.structure_targets; export_report reads them)
@@ -1262,10 +1264,11 @@ class _Report:
                     # with a month nobody measured
                     rows.append([name, self.t(f"kpi.{key}"), a, "–", "–", key])
                 else:
-                    change = "–" if "–" in (a, b) else round(a - b, 4) if rate else a - b
+                    # a rate's change in percentage points (the cell's format says so): −8.4 for 53.8% → 45.5%
+                    change = "–" if "–" in (a, b) else round((a - b) * 100, 2) if rate else a - b
                     rows.append([name, self.t(f"kpi.{key}"), a, b, change, key])
                 num = "pct" if rate else "int"
-                row_kinds.append(["bold", None, num, num, "signed_pct" if rate else "signed_int", None])
+                row_kinds.append(["bold", None, num, num, "signed_points" if rate else "signed_int", None])
         kpis = lay.add("rows", rows)
         kpis.row_kinds = row_kinds
 

@@ -112,6 +112,6 @@ def test_the_workbook_compares_with_last_month_only_when_it_was_recorded(sqlite_
     assert kpi[("早起打卡营", "checkin_rate")] == (0.3, "–", "–")
     assert kpi[("早起打卡营", "members_active")] == (2, "–", "–")
     assert kpi[("早起打卡营", "members_total")] == (2, 2, 0)  # joined on 28 November: known
-    assert kpi[("老群", "checkin_rate")] == (0.3, 0.0, 0.3)
+    assert kpi[("老群", "checkin_rate")] == (0.3, 0.0, 30.0)  # the change in percentage points
     assert kpi[("老群", "members_active")] == (2, 0, 2)
     assert kpi[("合计", "checkin_rate")] == (0.3, "–", "–")

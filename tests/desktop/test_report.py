@@ -284,7 +284,9 @@ def test_summary_kpis_equal_month_stats(demo, may_report):
                 got_this, got_last, change = cells[(name, key)]
                 assert got_this == pytest.approx(value), (name, key)
                 assert got_last == pytest.approx(last[key]), (name, key)
-                assert change == pytest.approx(value - last[key], abs=1e-4), (name, key)
+                # a rate's change in percentage points (−8.4 for 53.8% → 45.5%), the others in their own unit
+                points = 100 if key in ("checkin_rate", "attendance_rate") else 1
+                assert change == pytest.approx((value - last[key]) * points, abs=1e-2), (name, key)
     totals = {k: v for (g, k), v in cells.items() if g == "合计"}
     assert set(totals) == set(this)
     assert totals["members_total"][0] == sum(cells[(n, "members_total")][0] for _i, n in _groups(demo))
@@ -298,7 +300,9 @@ def test_summary_rates_are_percent_formatted(may_report):
     for row in ws.iter_rows(min_row=HEADER_ROW + 1, max_row=HEADER_ROW + 11):
         if row[5].value == "checkin_rate":
             assert row[2].number_format == "0.0%"
-            assert row[4].number_format.startswith("+0.0%")
+            # the change in percentage points, said in the cell: "-8.4%" read as a relative fall
+            assert row[4].number_format == '+0.0"个百分点";-0.0"个百分点";0.0"个百分点"'
+            assert "%" not in row[4].number_format
             break
     else:
         pytest.fail("no checkin_rate row")
@@ -488,6 +492,9 @@ def test_english_headers(demo, owner_actor, tmp_path):
     assert wb.sheetnames == SHEET_ORDER  # sheet names stay the same: scripts find sheets by name
     assert _header(wb["成员名册"])[:3] == ["Group", "Name", "Nickname"]
     assert _header(wb["概览"])[:5] == ["Group", "Metric", "This month", "Last month", "Change"]
+    # a rate's change in percentage points, said in English too
+    rate_row = next(r for r in wb["概览"].iter_rows(min_row=HEADER_ROW + 1) if r[5].value == "checkin_rate")
+    assert rate_row[4].number_format == '+0.0" pp";-0.0" pp";0.0" pp"'
     assert "Member" in {r["Status"] for r in _table(wb["成员名册"])}
     reasons = [r["Reason"] for r in _table(wb["预警"])]
     assert reasons and all(r.isascii() for r in reasons)  # alert reasons in English too (desktop/phrases.py)
