@@ -1310,6 +1310,8 @@ class _Report:
         widths = lay.widths()
         widths[0] = max(widths[0], 14.0)
         widths[1] = max(widths[1], 12.0)
+        # 变化: a rate's change with its unit ("-8.4个百分点"); measured as a bare number it printed as ###
+        widths[4] = max(widths[4], display_width("-100.0" + self.t("unit.points")) + 2.0)
         widths[5] = 18.0
         widths = widths[:6] + [2.0] + [CHART_COL_WIDTH] * CHART_COLS + [2.0]  # G gap, H–Q charts, R gap
         assert len(widths) == CHART_DATA_COL - 1

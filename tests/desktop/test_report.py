@@ -303,6 +303,8 @@ def test_summary_rates_are_percent_formatted(may_report):
             # the change in percentage points, said in the cell: "-8.4%" read as a relative fall
             assert row[4].number_format == '+0.0"个百分点";-0.0"个百分点";0.0"个百分点"'
             assert "%" not in row[4].number_format
+            # wide enough for "-100.0个百分点" (14 narrow characters): measured as a bare number it printed as ###
+            assert ws.column_dimensions["E"].width >= 14
             break
     else:
         pytest.fail("no checkin_rate row")
