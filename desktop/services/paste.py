@@ -4048,7 +4048,12 @@ def preview_paste(
     doubt = (
         ("no_such_day", impossible) if impossible is not None else title_doubt(lines, day) if titled is None else None
     )
-    titled, doubt, camp_title, camp_hint = _camp_title(lines, titled, doubt, camp)
+    # a title naming another group (`#接龙 21天写作训练营 Day 12` pasted into 早起打卡营, its lines not logged here):
+    # its camp day is that group's — no date of this group's camp, nor a hint to set this group's first day by it
+    if not any(m.reason == "other_group" for m in matches):
+        titled, doubt, camp_title, camp_hint = _camp_title(lines, titled, doubt, camp)
+    else:
+        camp_title = camp_hint = None
     title = " ".join(line.raw for line in lines if line.kind == "header").replace(camp_hint or "", " ")
     if camp_hint is not None and (titled is not None or not looks_like_camp(session, group_id, title)):
         # 第3天 beside the title's own date (12月3日 第3天): the date names the day, a first day would add nothing; and

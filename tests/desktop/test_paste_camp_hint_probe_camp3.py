@@ -89,3 +89,28 @@ def test_a_class_or_team_named_d1_is_no_camp_day(sqlite_workspace, sqlite_path, 
     assert main(["--db", str(sqlite_path), "checkin", "--group", "21天写作营", "--paste", str(chain)]) == 0
     with sqlite_workspace.session() as s:
         assert s.scalars(select(CheckIn.day).where(CheckIn.group_id == gid)).all() == [TODAY]
+
+
+@pytest.mark.parametrize("start", [None, date(2026, 11, 20)])
+def test_another_group_s_camp_day_neither_dates_nor_hints_this_group_s_chain(
+    sqlite_workspace, sqlite_path, tmp_path, capsys, start
+):
+    """`#接龙 21天写作营 第3天` pasted into another camp, 早起训练营: its lines are said as another group's, not logged —
+    but its 第3天 was read by 早起训练营's own camp: the CLI said "提示 … set the first day of 早起训练营" (a hint to date
+    this group by another group's count), and with 早起训练营's first day set the chain was dated its day 3 and refused
+    as "the chain is dated 2026-11-22" before a word of the other group. Found by the lead on the demo."""
+    _group(sqlite_workspace, "21天写作营", "camp", start=date(2026, 11, 16))
+    here = _group(sqlite_workspace, "早起训练营", "camp", start=start)
+    text = "#接龙 21天写作营 第3天\n1. 张三\n"
+    with sqlite_workspace.session() as s:
+        preview = preview_paste(s, here, TODAY, text)
+    assert (preview.title_day, preview.camp_title, preview.camp_hint, preview.day_mismatch) == (None, None, None, False)
+    assert [m.reason for m in preview.matches if m.line.kind != "header"] == ["other_group"]
+    chain = tmp_path / "chain.txt"
+    chain.write_text(text, encoding="utf-8")
+    assert main(["--db", str(sqlite_path), "checkin", "--group", "早起训练营", "--paste", str(chain)]) == 0
+    err = capsys.readouterr().err
+    assert "21天写作营" in err and "--other-group" in err
+    assert "--camp-start" not in err and "2026-11-22" not in err
+    with sqlite_workspace.session() as s:
+        assert s.scalars(select(CheckIn.id).where(CheckIn.group_id == here)).all() == []
