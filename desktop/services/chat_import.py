@@ -824,10 +824,21 @@ _DIVIDED_QUOTE_RE = re.compile(
 _QUOTED_LINE_RE = re.compile(r"^[ \t]*[>＞](?:[ \t]|[^\s:：]{1,30}[:：]|$)[^\n]*(?:\r?\n|\Z)", re.MULTILINE)
 
 
+# A forwarded chat record written out as text: its title (群聊的聊天记录, 芳芳和跃跃的聊天记录, [聊天记录], WeFlow's
+# [转发的聊天记录]…) then the forwarded lines `name: text` — other people's words, of other days
+_FORWARDED_RE = re.compile(
+    r"\A\s*(?:\[(?:转发的)?聊天记录\][^\n]*|[^\n:：]{0,40}的聊天记录)[ \t]*\r?\n"
+    r"(?:[ \t]*\r?\n)*[ \t]*[^\s:：][^\n:：]{0,29}[:：]"
+)
+
+
 def _own_text(text: str) -> str:
     """A message's own words, the quoted message it carries cut out: 「…」 over a `- - -` line (WeChat's copy of a
     reply), a phone's copy (`name：text` over the spaced divider) and `> ` quoted lines. A quote is the quoted
-    person's words, never the check-in (or leave, or reminder) of the one who quotes it."""
+    person's words, never the check-in (or leave, or reminder) of the one who quotes it. A forwarded chat record
+    (its title, then `name: text` lines) holds no words of the forwarder's at all."""
+    if "聊天记录" in text and _FORWARDED_RE.match(text):
+        return ""
     if "「" in text:
         text = _INLINE_QUOTE_RE.sub("", text)
     if "- -" in text:
@@ -835,6 +846,28 @@ def _own_text(text: str) -> str:
     if ">" in text or "＞" in text:
         text = _QUOTED_LINE_RE.sub("", text)
     return text
+
+
+# A line `name：text` (or `name: text`) opening a message: a phone's reply quoting without WeChat's divider (跃跃：打卡
+# on the first line, the reply under it), or someone reporting another's 打卡 — when `name` is another person's
+_NAMED_LINE_RE = re.compile(
+    r"\A[ \t]*(?P<name>[^\s:：@＠「」『』>＞][^\n:：「」『』]{0,29}?)[ \t]*[:：][^\n]*(?:\r?\n|\Z)"
+)
+
+
+def _cut_named_quote(text: str, info: SenderInfo, roster: _Roster) -> str:
+    """The message without a first line `跃跃：打卡` that names another person of the group (not the sender: 钱坤's
+    `钱坤：打卡` is his own, as is one of 阳光's `阳光：打卡`) — the quoted person's words, or a report of theirs:
+    never the sender's check-in (or leave). A line whose "name" is no one's (`今日打卡：5公里`, `晨跑：打卡`) stays
+    the sender's own. A member whose nickname is a plain word (晨跑) quoted so loses nothing of their own: the
+    cut line is only ever another's."""
+    match = _NAMED_LINE_RE.match(text)
+    if match is None:
+        return text
+    kind, ids = roster.by_names((match["name"].strip(),))
+    if kind == "none" or (info.membership_id is not None and info.membership_id in ids):
+        return text
+    return text[match.end() :]
 
 
 # No group chat an export holds was written before this: a time before it is a lost one (a ChatLab or QCE
@@ -981,6 +1014,8 @@ def plan_chat_import(
                 carries_keyword(text)
                 # a quote (「芳芳：打卡」 over `- - -`, `> 打卡`) is the quoted person's words: only the own ones count
                 and carries_keyword(own := _own_text(text))
+                # 钱坤's `跃跃：打卡` (a phone's quote with no divider, or a report of 跃跃's): 跃跃's words, not his
+                and carries_keyword(own := _cut_named_quote(own, info, roster) if ("：" in own or ":" in own) else own)
                 # 还没打卡的抓紧, 记得打卡, 今天不打卡了, 请假一天明天补打卡, 今日打卡已结束: no check-in
                 and not says_not_checked_in(own, leave=True)
                 # 大家打卡了吗？, 明天开始打卡, 打卡链接在群公告, 帮芳芳打卡: 打卡 named, nobody's check-in
@@ -1009,7 +1044,11 @@ def plan_chat_import(
                 current = texts.get(key)
                 if current is None or at < current:
                     texts[key] = at
-            if title is None and says_leave(own := _own_text(text)):
+            if (
+                title is None
+                and says_leave(own := _own_text(text))
+                and says_leave(own := _cut_named_quote(own, info, roster))
+            ):
                 leave_msgs.append((info, at, own))  # 明天请假, 12.5-12.8请假, 取消请假: reported, never dropped
     plan.rows = n
     plan.first_at, plan.last_at = (first, last) if n else (None, None)

@@ -1,0 +1,199 @@
+"""Chat-history import, probe chat11: other people's words inside a message, and a chat that is no group's (PRODUCT
+§3.8, docs/chat_formats.md). A QQ reply's quoted line, a forwarded chat record (合并转发: other people on other days),
+a phone's reply that quotes `跃跃：打卡` without WeChat's divider, a shared check-in card — none is the sender's
+check-in; each stays a message of its sender. A TXT export with names only (留痕, WeFlow, WhatsApp) of two people and
+no group notice is asked about as a private chat. Through the real import path (plan, import, CLI, read back from a
+real SQLite workspace); uses the roster and helpers of test_chat_import_rules (facts dated in November 2026)."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from tests.desktop import test_chat_import_rules as rules
+from tests.desktop.test_chat_import_rules import _checkins, _import, _liuhen, _messages, _qq, _row, _write
+
+in_china = rules.in_china  # the same fixtures: the organiser's PC in China, the rules' roster
+ws = rules.ws
+
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+
+
+def _stamp(at: str) -> int:
+    return int(datetime.fromisoformat(at).replace(tzinfo=SHANGHAI).timestamp())
+
+
+# ---------------------------------------------------------------- QQ: a reply's quote, cards, forwards
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "[回复]王芳: 打卡\n好的",  # ChatLab's qq-native-txt.ts: a reply's block starts [回复]
+        "[回复 王芳: 打卡]\n好的",
+        "[回复]王芳：早安打卡 第5天\n\n赞",
+    ],
+)
+def test_a_qq_reply_does_not_check_in_the_replier_with_the_quoted_words(ws, tmp_path, content):
+    """陈磊 replies 好的 to 王芳's 打卡: the block's first line (the quote) was read as his words — his check-in."""
+    path = _qq(tmp_path, rules.GROUP, f"2026-11-05 6:12:00 陈磊(283746504)\n{content}\n\n")
+    _import(ws, path)
+    assert _checkins(ws) == set()
+    assert _messages(ws) == {("陈磊", "2026-11-05"): 1}  # he spoke
+
+
+def test_a_qq_reply_checks_in_by_its_own_words(ws, tmp_path):
+    """The reply's own words under the quote are his: 打卡 there is his check-in."""
+    path = _qq(tmp_path, rules.GROUP, "2026-11-05 6:12:00 陈磊(283746504)\n[回复]王芳: 今天谁打卡了？\n打卡\n\n")
+    _import(ws, path)
+    assert _checkins(ws) == {("陈磊", "2026-11-05", "06:12")}
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "[分享]小打卡｜晨跑打卡第5天",  # a check-in app's card, shared
+        "[卡片消息]每日打卡",
+        "[转发]",
+        "群聊的聊天记录\n王芳: 打卡\n李跃: 打卡",  # a forwarded record written out
+        "[拍一拍]",
+    ],
+)
+def test_qq_cards_and_forwards_are_messages_never_check_ins(ws, tmp_path, content):
+    path = _qq(tmp_path, rules.GROUP, f"2026-11-05 6:12:00 陈磊(283746504)\n{content}\n\n")
+    _import(ws, path)
+    assert _checkins(ws) == set()
+    assert _messages(ws) == {("陈磊", "2026-11-05"): 1}
+
+
+# ---------------------------------------------------------------- a forwarded chat record (合并转发)
+
+
+def _chatlab(tmp_path, messages, name="晨跑俱乐部.json"):
+    doc = {
+        "chatlab": {"version": "0.0.2", "exportedAt": _stamp("2026-12-01 00:00:00"), "generator": "WeFlow"},
+        "meta": {"name": rules.GROUP, "platform": "wechat", "type": "group", "groupId": rules.CHATROOM},
+        "members": [
+            {"platformId": "wxid_y7z8a9", "accountName": "坤哥"},
+            {"platformId": "wxid_g7h8i9", "accountName": "芳芳"},
+        ],
+        "messages": messages,
+    }
+    return _write(tmp_path, name, json.dumps(doc, ensure_ascii=False, indent=2))
+
+
+def test_a_forwarded_record_filed_as_text_is_nobodys_check_in(ws, tmp_path):
+    """钱坤 forwards last week's chat record (芳芳: 打卡 of the 1st) on the 5th. A writer filing it as text (type 0)
+    with WeFlow's placeholder first made it 钱坤's check-in of the 5th. Now: his message, nobody's check-in; 王芳's own
+    打卡 of the 5th is hers."""
+    forwarded = "[转发的聊天记录]群聊的聊天记录\n芳芳: 打卡 第1天\n跃跃: 打卡"
+    path = _chatlab(
+        tmp_path,
+        [
+            {
+                "sender": "wxid_g7h8i9",
+                "accountName": "芳芳",
+                "timestamp": _stamp("2026-11-05 06:10:00"),
+                "type": 0,
+                "content": "打卡",
+            },
+            {
+                "sender": "wxid_y7z8a9",
+                "accountName": "坤哥",
+                "timestamp": _stamp("2026-11-05 06:12:00"),
+                "type": 0,
+                "content": forwarded,
+            },
+        ],
+    )
+    _import(ws, path)
+    assert _checkins(ws) == {("王芳", "2026-11-05", "06:10")}
+    assert _messages(ws) == {("王芳", "2026-11-05"): 1, ("钱坤", "2026-11-05"): 1}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "群聊的聊天记录\n跃跃: 打卡\n芳芳: 打卡",
+        "跃跃和芳芳的聊天记录\n跃跃：打卡 第3天",
+        "[聊天记录]\n跃跃: 打卡",
+        "[转发的聊天记录] 晨跑俱乐部\n\n跃跃: 打卡",
+    ],
+)
+def test_a_forwarded_record_as_typed_text_is_not_the_forwarders(ws, tmp_path, text):
+    path = _liuhen(tmp_path, [_row("2026-11-05 06:12:00", "钱坤", text)])
+    _import(ws, path)
+    assert _checkins(ws) == set()
+    assert _messages(ws) == {("钱坤", "2026-11-05"): 1}
+
+
+def test_a_message_about_a_chat_record_is_still_its_senders(ws, tmp_path):
+    """`聊天记录` named in one's own words (no forwarded lines under a title) is no forward."""
+    path = _liuhen(tmp_path, [_row("2026-11-05 06:12:00", "钱坤", "打卡✅ 聊天记录我晚点再看")])
+    _import(ws, path)
+    assert _checkins(ws) == {("钱坤", "2026-11-05", "06:12")}
+
+
+# ---------------------------------------------------------------- a phone's quote with no divider
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "跃跃：打卡\n好的",  # the phone copied 跃跃's message on the first line, the reply under it
+        "跃跃: 打卡 第5天\n厉害厉害",
+        "李跃：打卡",  # a report of 李跃's check-in, by name
+    ],
+)
+def test_a_first_line_naming_another_member_is_not_the_senders_check_in(ws, tmp_path, text):
+    path = _liuhen(tmp_path, [_row("2026-11-05 06:12:00", "钱坤", text)])
+    _import(ws, path)
+    assert _checkins(ws) == set()
+    assert _messages(ws) == {("钱坤", "2026-11-05"): 1}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "坤哥：打卡",  # his own nickname
+        "钱坤: 打卡 第5天",
+        "晨跑：打卡✅",  # no one's name
+        "今日打卡：5公里",
+        "跃跃：加油\n打卡",  # quotes a cheer, checks in below it
+    ],
+)
+def test_ones_own_name_or_a_word_before_the_colon_still_checks_in(ws, tmp_path, text):
+    path = _liuhen(tmp_path, [_row("2026-11-05 06:12:00", "钱坤", text)])
+    _import(ws, path)
+    assert _checkins(ws) == {("钱坤", "2026-11-05", "06:12")}
+
+
+def test_a_quoted_leave_is_not_the_quoters(ws, tmp_path):
+    """钱坤's `跃跃：明天请假\n收到` is 跃跃's leave quoted, never a leave request of 钱坤's."""
+    path = _liuhen(tmp_path, [_row("2026-11-05 06:12:00", "钱坤", "跃跃：明天请假\n收到")])
+    plan = rules._plan(ws, path)
+    assert [r.sender for r in plan.leave_requests] == []
+
+
+@pytest.mark.parametrize("content", ["[小程序]小打卡", "[链接]晨跑打卡第5天", "[红包]打卡奖励"])
+def test_a_chatlab_card_filed_as_text_is_no_check_in(ws, tmp_path, content):
+    """A writer filing a mini-program, a link or a red packet as text (type 0) with WeFlow's placeholder first: the
+    card's title said 打卡 and was 钱坤's check-in. Now his message only."""
+    path = _chatlab(
+        tmp_path,
+        [
+            {
+                "sender": "wxid_y7z8a9",
+                "accountName": "坤哥",
+                "timestamp": _stamp("2026-11-05 06:12:00"),
+                "type": 0,
+                "content": content,
+            }
+        ],
+    )
+    _import(ws, path)
+    assert _checkins(ws) == set()
+    assert _messages(ws) == {("钱坤", "2026-11-05"): 1}
