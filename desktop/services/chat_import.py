@@ -281,6 +281,8 @@ class ChatPlan:
     mostly_strangers: tuple[int, int] | None = None
     # a 留痕 CSV that looks like the exporter's private chat with one person (their name): a group_mismatch too
     private_with: str | None = None
+    # an export without IDs or notices in which only two people speak, neither known as its exporter: both names
+    private_pair: tuple[str, str] | None = None
     zone: str | None = None  # the zone its epoch stamps were read in (Asia/Shanghai); None: times as written
     # times as written (text formats) while this computer's zone is not the community's: (this computer's, community's)
     zone_differs: tuple[str, str] | None = None
@@ -1085,6 +1087,9 @@ def plan_chat_import(
     if source.format == "liuhen_csv" and not group_notices:
         plan.private_with = _private_with(plan, roster, self_ids)
         plan.group_mismatch = plan.group_mismatch or plan.private_with is not None
+    elif source.format in NAMES_ONLY_FORMATS and not source.group_name and not plan.system_rows:
+        _private_by_names(plan, roster)
+        plan.group_mismatch = plan.group_mismatch or plan.private_with is not None or plan.private_pair is not None
     plan._texts, plan._chains, plan._resolver = texts, chains, resolver
     _plan_checkins(session, plan, roster, resolver, texts, chains)
     plan._leave_msgs = leave_msgs
@@ -1164,6 +1169,30 @@ def _private_with(plan: ChatPlan, roster: _Roster, self_ids: set[str]) -> str | 
         return None
     in_group = sum(1 for p in roster.by_membership.values() if p.status in ("active", "onboarding"))
     return others[0].shown if in_group >= ROSTER_AT_LEAST else None
+
+
+# exports that carry no sender IDs and name no chat (a WhatsApp iPhone file may name its group in a notice)
+NAMES_ONLY_FORMATS = frozenset({"liuhen_txt", "weflow_txt", "whatsapp_txt", "whatsapp_ios_txt"})
+
+
+def _private_by_names(plan: ChatPlan, roster: _Roster) -> None:
+    """A TXT export (留痕, WeFlow, WhatsApp: names only, no chat named) that looks like a private chat: no notice at
+    all, exactly two people speaking, in a group of ROSTER_AT_LEAST members or more — the exporter (known: the one
+    the group's exports come from, or --me) and one other speaking on PRIVATE_DAYS_AT_LEAST days or more
+    (`private_with`), or, the exporter not known, both speaking on that many days (`private_pair`). 留痕 and WeFlow
+    name a private chat's file after the friend and write the same blocks as a group's: one member's private 打卡
+    would be their check-ins in the group. Asked, never refused (the window asks; CLI --other-group)."""
+    in_group = sum(1 for p in roster.by_membership.values() if p.status in ("active", "onboarding"))
+    speakers = [s for s in plan.senders if s.status != "ignored" and s.by_day]
+    if in_group < ROSTER_AT_LEAST or len(speakers) != 2:
+        return
+    exporter = plan.exporter_member_id
+    others = [s for s in speakers if exporter is None or s.member_id != exporter]
+    if len(others) == 1:
+        if len(others[0].by_day) >= PRIVATE_DAYS_AT_LEAST:
+            plan.private_with = others[0].shown
+    elif all(len(s.by_day) >= PRIVATE_DAYS_AT_LEAST for s in speakers):
+        plan.private_pair = (speakers[0].shown, speakers[1].shown)
 
 
 def _plan_blacklisted(session: Session, plan: ChatPlan, roster: _Roster) -> None:
@@ -2116,6 +2145,13 @@ def apply_chat_import(session: Session, actor: Actor, plan: ChatPlan, *, progres
 
 
 def other_group_message(plan: ChatPlan) -> str:
+    if plan.private_pair is not None and not plan.export_group:
+        first, second = plan.private_pair
+        return (
+            f"这份聊天记录只有「{first}」和「{second}」两人发言, 没有一条群通知, 像是私聊记录, 不是群聊 — 确认是本群的才导入"
+            f" (only {first} and {second} speak in it, with no group notice: it looks like a private chat, not the"
+            " group's — import it only if it is this group's chat — CLI: --other-group)"
+        )
     if plan.private_with is not None and not plan.export_group:
         return (
             f"这份聊天记录只有导出者和「{plan.private_with}」两人, 像是与其的私聊记录, 不是群聊 — 确认是本群的才导入"

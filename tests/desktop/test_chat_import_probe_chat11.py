@@ -13,6 +13,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from desktop.cli import main
+from desktop.errors import ValidationError
+from desktop.services.chat_import import other_group_message
 from tests.desktop import test_chat_import_rules as rules
 from tests.desktop.test_chat_import_rules import _checkins, _import, _liuhen, _messages, _qq, _row, _write
 
@@ -176,6 +179,65 @@ def test_a_quoted_leave_is_not_the_quoters(ws, tmp_path):
     path = _liuhen(tmp_path, [_row("2026-11-05 06:12:00", "钱坤", "跃跃：明天请假\n收到")])
     plan = rules._plan(ws, path)
     assert [r.sender for r in plan.leave_requests] == []
+
+
+# ---------------------------------------------------------------- a private chat in an export without IDs
+
+
+def _liuhen_txt_private(tmp_path, days=(5, 6, 7)):
+    """留痕 TXT of the organiser's (晨光) private chat with 芳芳: `<remark>.txt`, blocks as a group's, no notice."""
+    body = "".join(
+        f"2026-11-{d:02d} 06:10:00 晨光\n早\n\n2026-11-{d:02d} 06:12:00 芳芳\n打卡 第{d}天\n\n" for d in days
+    )
+    return _write(tmp_path, "芳芳.txt", body)
+
+
+def test_a_liuhen_txt_of_two_people_and_no_notice_is_asked_about(ws, tmp_path, capsys):
+    """It was imported as the group's chat: 王芳's private 打卡 became her check-ins of the 5th, 6th and 7th."""
+    path = _liuhen_txt_private(tmp_path)
+    plan = rules._plan(ws, path)
+    assert plan.group_mismatch and set(plan.private_pair or ()) == {"晨光", "芳芳"}
+    assert "looks like a private chat" in other_group_message(plan)
+    with pytest.raises(ValidationError, match="private chat"):
+        _import(ws, path)
+    assert _checkins(ws) == set() and _messages(ws) == {}
+    db = str(ws.engine.url.database)
+    assert main(["--db", db, "import", "chat", str(path), "--group", rules.GROUP]) == 1
+    err = capsys.readouterr().err
+    assert "private chat" in err and "芳芳" in err
+    assert _checkins(ws) == set()
+    assert main(["--db", db, "import", "chat", str(path), "--group", rules.GROUP, "--other-group"]) == 0
+    assert _checkins(ws) == {("王芳", f"2026-11-{d:02d}", "06:12") for d in (5, 6, 7)}
+
+
+def test_with_the_exporter_known_the_friend_is_named(ws, tmp_path):
+    path = _liuhen_txt_private(tmp_path)
+    with pytest.raises(ValidationError, match="private chat with 芳芳"):
+        _import(ws, path, exporter="周晓晨")
+
+
+def test_a_weflow_txt_of_two_people_is_asked_about(ws, tmp_path):
+    body = "".join(
+        f"2026-11-{d:02d} 06:10:00 '晨光'\n早\n\n2026-11-{d:02d} 06:12:00 '芳芳'\n打卡\n\n" for d in (15, 16)
+    )
+    plan = rules._plan(ws, _write(tmp_path, "芳芳.txt", body))
+    assert plan.group_mismatch and plan.private_pair is not None
+
+
+def test_a_whatsapp_chat_of_two_people_is_asked_about(ws, tmp_path):
+    body = "".join(f"{d}/11/2026, 06:10 - 晨光: 早\n{d}/11/2026, 06:12 - 芳芳: 打卡\n" for d in (15, 16, 17))
+    plan = rules._plan(ws, _write(tmp_path, "WhatsApp Chat with 芳芳.txt", body))
+    assert plan.group_mismatch and plan.private_pair is not None
+
+
+def test_a_groups_txt_with_two_speakers_is_not_asked_about(ws, tmp_path):
+    """A group's notice in it, or a single day of two people talking, or a third speaker: the group's chat."""
+    notice = '2026-11-05 09:00:00 "晨光"邀请"小敏"加入了群聊\n\n'
+    body = _liuhen_txt_private(tmp_path).read_text(encoding="utf-8") + notice
+    assert not rules._plan(ws, _write(tmp_path, "晨跑俱乐部.txt", body)).group_mismatch
+    assert not rules._plan(ws, _liuhen_txt_private(tmp_path, days=(5,))).group_mismatch
+    third = _liuhen_txt_private(tmp_path).read_text(encoding="utf-8") + "2026-11-07 07:00:00 磊子\n打卡\n\n"
+    assert not rules._plan(ws, _write(tmp_path, "三人.txt", third)).group_mismatch
 
 
 @pytest.mark.parametrize("content", ["[小程序]小打卡", "[链接]晨跑打卡第5天", "[红包]打卡奖励"])
