@@ -1181,13 +1181,16 @@ def _private_by_names(plan: ChatPlan, roster: _Roster) -> None:
     the group's exports come from, or --me) and one other speaking on PRIVATE_DAYS_AT_LEAST days or more
     (`private_with`), or, the exporter not known, both speaking on that many days (`private_pair`). 留痕 and WeFlow
     name a private chat's file after the friend and write the same blocks as a group's: one member's private 打卡
-    would be their check-ins in the group. Asked, never refused (the window asks; CLI --other-group)."""
+    would be their check-ins in the group. Asked, never refused (the window asks; CLI --other-group). Two people
+    neither of whom is the known exporter are the group's quiet days, not asked about."""
     in_group = sum(1 for p in roster.by_membership.values() if p.status in ("active", "onboarding"))
     speakers = [s for s in plan.senders if s.status != "ignored" and s.by_day]
     if in_group < ROSTER_AT_LEAST or len(speakers) != 2:
         return
     exporter = plan.exporter_member_id
     others = [s for s in speakers if exporter is None or s.member_id != exporter]
+    if exporter is not None and len(others) == 2:  # the exporter says nothing in it: not their private chat
+        return
     if len(others) == 1:
         if len(others[0].by_day) >= PRIVATE_DAYS_AT_LEAST:
             plan.private_with = others[0].shown

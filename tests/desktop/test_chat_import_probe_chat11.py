@@ -238,6 +238,12 @@ def test_a_groups_txt_with_two_speakers_is_not_asked_about(ws, tmp_path):
     assert not rules._plan(ws, _liuhen_txt_private(tmp_path, days=(5,))).group_mismatch
     third = _liuhen_txt_private(tmp_path).read_text(encoding="utf-8") + "2026-11-07 07:00:00 磊子\n打卡\n\n"
     assert not rules._plan(ws, _write(tmp_path, "三人.txt", third)).group_mismatch
+    # two members talking while the group's known exporter (周晓晨, 晨光) says nothing: not the exporter's private chat
+    two = "".join(f"2026-11-{d:02d} 06:12:00 芳芳\n打卡\n\n2026-11-{d:02d} 06:20:00 跃跃\n打卡\n\n" for d in (5, 6))
+    plan = rules._plan(
+        ws, _write(tmp_path, "两人.txt", two), exporter_member_id=rules._membership(ws, "周晓晨").member_id
+    )
+    assert not plan.group_mismatch
 
 
 @pytest.mark.parametrize("content", ["[小程序]小打卡", "[链接]晨跑打卡第5天", "[红包]打卡奖励"])
