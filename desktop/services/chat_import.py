@@ -114,7 +114,19 @@ from desktop.services.paste import (
     names_no_day,
     title_camp_day,
 )
-from models import ChatActivity, ChatAlias, ChatImport, Group, Member, Membership, WorkspaceSetting, bulk, clock, kept
+from models import (
+    ChatActivity,
+    ChatAlias,
+    ChatImport,
+    CheckIn,
+    Group,
+    Member,
+    Membership,
+    WorkspaceSetting,
+    bulk,
+    clock,
+    kept,
+)
 from models.base import ENDED_STATUSES
 from models.phone_lookup import phones_masked
 
@@ -872,6 +884,62 @@ def _cut_named_quote(text: str, info: SenderInfo, roster: _Roster) -> str:
     return text[match.end() :]
 
 
+SHIFT_SAMPLE = 2000  # keyword messages compared with earlier imports' check-ins (the first ones of the export)
+SHIFT_AT_LEAST = 2  # check-ins an export's clock must be off by the same hours to say so
+
+
+def _shifted_clock(session: Session, source: ChatSource, rows: list[tuple[int, datetime, str, int]]) -> None:
+    """Refuse an export whose times are whole hours off the community's: the check-ins an earlier import logged
+    from the days both exports hold are found here SHIFT_AT_LEAST times or more at the same offset — 王芳's 06:10:05
+    of the 11th at 22:10:05 of the 10th, 8 hours early, to the second (or the minute: a file saved again by Excel)
+    — and none at its own time. A text export carries the exporting computer's time (留痕 TXT on a PC set to UTC):
+    read as written, every check-in before 08:00 lands on the day before, and the rows inside the earlier import's
+    span are skipped as counted. Nothing tells which zone a text export was written in but such an overlap; with
+    it, the import is refused naming one check-in, never written a day off."""
+    members = {ms for ms, *_ in rows}
+    start = min(at for _ms, at, *_ in rows) - timedelta(hours=15)
+    end = max(at for _ms, at, *_ in rows) + timedelta(hours=15)
+    stored: dict[int, list[datetime]] = defaultdict(list)
+    for ms_id, at in session.execute(
+        select(CheckIn.membership_id, CheckIn.checked_at).where(
+            CheckIn.membership_id.in_(members), CheckIn.checked_at.is_not(None), CheckIn.checked_at.between(start, end)
+        )
+    ):
+        stored[ms_id].append(at)
+    if not stored:
+        return
+    offsets: dict[int, list[tuple[datetime, datetime, str, int]]] = defaultdict(list)
+    for ms_id, at, shown, line in rows:
+        for then in stored.get(ms_id, ()):
+            seconds = (then - at).total_seconds()
+            hours = round(seconds / 3600)
+            if abs(hours) <= 14 and abs(seconds - hours * 3600) < 60:
+                if hours == 0:  # a check-in found at its own time: the clocks agree
+                    return
+                offsets[hours].append((at, then, shown, line))
+    if not offsets:
+        return
+    hours, found = max(offsets.items(), key=lambda kv: len({(t, n) for _a, t, n, _l in kv[1]}))
+    if len({(then, shown) for _at, then, shown, _line in found}) < SHIFT_AT_LEAST:
+        return
+    at, then, shown, line = found[0]
+    early = "早" if hours > 0 else "晚"
+    english = "behind" if hours > 0 else "ahead of"
+    raise ImportProblem(
+        source.path.name,
+        line,
+        None,
+        f"这份导出的时间比社群时区{early} {abs(hours)} 小时: 「{shown}」的打卡在这里是 {at:%Y-%m-%d %H:%M:%S}, 之前导入的是"
+        f" {then:%Y-%m-%d %H:%M:%S} ({len(found)} 次打卡都差 {abs(hours)} 小时) — 导出它的电脑设在别的时区, 按原样导入"
+        f"会记错日期; 请在设为社群时区的电脑上重新导出 (this export's times are {abs(hours)} hours {english} the"
+        f" community's: {shown}'s check-in reads {at:%Y-%m-%d %H:%M:%S} here and was imported before as"
+        f" {then:%Y-%m-%d %H:%M:%S} — {len(found)} check-ins {abs(hours)} hours apart. The computer that exported it was"
+        " set to another zone; read as written its check-ins would land on the wrong days. Export it again on a"
+        " computer set to the community's zone)",
+        code="chat_clock_shifted",
+    )
+
+
 # No group chat an export holds was written before this: a time before it is a lost one (a ChatLab or QCE
 # `timestamp` of 0 reads as 1 January 1970), never a day to count a message on. Imported, it would also stretch the
 # import's span back to 1970 — and a later export of any earlier day of the group would be skipped as counted
@@ -937,6 +1005,9 @@ def plan_chat_import(
     counted_days = _CountedDays(session, group_id)
     leave_msgs: list[tuple[SenderInfo, datetime, str]] = []
     group_notices = 0  # notices under no sender: a group's (留痕 CSV: a private chat's carry the friend's wxid)
+    # keyword messages of known members (membership, time, name, row): matched against the check-ins earlier imports
+    # logged, to tell an export whose clock is off the community's (_shifted_clock)
+    keyword_rows: list[tuple[int, datetime, str, int]] = []
     n = 0
     for row in source.rows():
         n += 1
@@ -969,6 +1040,16 @@ def plan_chat_import(
         if info.status == "unknown" and row.sender_id and row.names and row.names[0] not in info.names:
             # one ID under another name (赵敏 renamed 赵一敏 mid-month): every name it wrote under, for _resolve_late
             resolver._merge_names(info, row.names)
+        if (
+            spans
+            and len(keyword_rows) < SHIFT_SAMPLE
+            and info.status == "known"
+            and info.membership_id is not None
+            and row.is_text
+            and row.text
+            and carries_keyword(row.text)
+        ):
+            keyword_rows.append((info.membership_id, at, info.shown, row.line))
         if (
             spans
             and _covered(at, spans)
@@ -1053,6 +1134,8 @@ def plan_chat_import(
             ):
                 leave_msgs.append((info, at, own))  # 明天请假, 12.5-12.8请假, 取消请假: reported, never dropped
     plan.rows = n
+    if keyword_rows and source.format not in EPOCH_FORMATS:
+        _shifted_clock(session, source, keyword_rows)
     plan.first_at, plan.last_at = (first, last) if n else (None, None)
     plan.export_group, plan.export_group_id = source.group_name, source.group_id
     plan.group_mismatch = _other_group(session, group, source.group_name, source.group_id)

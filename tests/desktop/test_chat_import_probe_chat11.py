@@ -15,6 +15,7 @@ import pytest
 
 from desktop.cli import main
 from desktop.errors import ValidationError
+from desktop.io.fields import ImportProblem
 from desktop.services.chat_import import other_group_message
 from tests.desktop import test_chat_import_rules as rules
 from tests.desktop.test_chat_import_rules import _checkins, _import, _liuhen, _messages, _qq, _row, _write
@@ -265,3 +266,57 @@ def test_a_chatlab_card_filed_as_text_is_no_check_in(ws, tmp_path, content):
     _import(ws, path)
     assert _checkins(ws) == set()
     assert _messages(ws) == {("钱坤", "2026-11-05"): 1}
+
+
+# ---------------------------------------------------------------- two exports of overlapping days, one in UTC
+
+
+def _check_ins_days(days, hour=6, minute=10):
+    """王芳 and 李跃 check in every morning at 06:10 / 06:20 (Shanghai) on the given days of November."""
+    for d in days:
+        yield ("芳芳", "wxid_g7h8i9", f"2026-11-{d:02d} {hour:02d}:{minute:02d}:05")
+        yield ("跃跃", "wxid_d4e5f6", f"2026-11-{d:02d} {hour:02d}:{minute + 10:02d}:40")
+
+
+def test_an_overlapping_export_written_in_utc_is_refused_naming_the_shift(ws, tmp_path, capsys):
+    """The group's ChatLab export of 1–10 November is imported (epoch times, the community's zone). The next export,
+    a 留痕 TXT of 5–15 November, was made on a PC set to UTC: every time 8 hours early, so 06:10 on the 11th reads
+    22:10 on the 10th. It was read as written: the check-ins of the 11th–15th were logged a day early (the 10th–14th),
+    the 11th's swallowed as 'counted' by the first import's span. Now the overlap gives it away — the check-ins both
+    exports hold are 8 hours apart, to the second — and the TXT is refused naming one, nothing written."""
+    messages = [
+        {"sender": wxid, "accountName": nick, "timestamp": _stamp(at), "type": 0, "content": "打卡"}
+        for nick, wxid, at in _check_ins_days(range(1, 11))
+    ]
+    _import(ws, _chatlab(tmp_path, messages))
+    before = _checkins(ws)
+    assert len(before) == 20
+    utc = ZoneInfo("UTC")
+    body = "".join(
+        f"{datetime.fromisoformat(at).replace(tzinfo=SHANGHAI).astimezone(utc):%Y-%m-%d %H:%M:%S} {nick}\n打卡\n\n"
+        for nick, _wxid, at in _check_ins_days(range(5, 16))
+    )
+    path = _write(tmp_path, "晨跑俱乐部.txt", body + "2026-11-12 01:00:00 磊子\n早\n\n")  # a third speaker
+    with pytest.raises(
+        ImportProblem, match="8 hours behind the community's: 芳芳's check-in reads 2026-11-04 22:10:05"
+    ):
+        _import(ws, path)
+    assert _checkins(ws) == before
+    db = str(ws.engine.url.database)
+    assert main(["--db", db, "import", "chat", str(path), "--group", rules.GROUP]) == 1
+    err = capsys.readouterr().err
+    assert "8 hours behind" in err and "芳芳" in err, err
+    assert _checkins(ws) == before
+
+
+def test_an_overlapping_export_in_the_same_zone_imports_its_new_days(ws, tmp_path):
+    """The same TXT written in Shanghai time: the overlap agrees, the 11th–15th are logged on their days."""
+    messages = [
+        {"sender": wxid, "accountName": nick, "timestamp": _stamp(at), "type": 0, "content": "打卡"}
+        for nick, wxid, at in _check_ins_days(range(1, 11))
+    ]
+    _import(ws, _chatlab(tmp_path, messages))
+    body = "".join(f"{at} {nick}\n打卡\n\n" for nick, _wxid, at in _check_ins_days(range(5, 16)))
+    _import(ws, _write(tmp_path, "晨跑俱乐部.txt", body + "2026-11-12 09:00:00 磊子\n早\n\n"))
+    days = {d for name, d, _t in _checkins(ws) if name == "王芳"}
+    assert days == {f"2026-11-{d:02d}" for d in range(1, 16)}
