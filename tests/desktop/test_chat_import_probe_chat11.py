@@ -320,3 +320,56 @@ def test_an_overlapping_export_in_the_same_zone_imports_its_new_days(ws, tmp_pat
     _import(ws, _write(tmp_path, "晨跑俱乐部.txt", body + "2026-11-12 09:00:00 磊子\n早\n\n"))
     days = {d for name, d, _t in _checkins(ws) if name == "王芳"}
     assert days == {f"2026-11-{d:02d}" for d in range(1, 16)}
+
+
+# ---------------------------------------------------------------- a sender renamed mid-export; notices by their text
+
+
+def test_a_sender_renamed_mid_export_with_an_id_is_one_person(ws, tmp_path):
+    """跃跃 changes the group nickname to 小跃 on the 6th (WeChat announces no such change; a 留痕 CSV carries the
+    wxid on every row): both names are 李跃's, his messages and check-ins of both days his."""
+    path = _liuhen(
+        tmp_path,
+        [
+            ("2026-11-05 06:12:00", 1, "打卡", "跃跃", "wxid_d4e5f6"),
+            ("2026-11-06 06:00:00", 10000, '"跃跃"修改群昵称为"小跃"', "", ""),
+            ("2026-11-06 06:12:00", 1, "打卡", "小跃", "wxid_d4e5f6"),
+        ],
+    )
+    plan = rules._plan(ws, path)
+    assert plan.unknown == [] and plan.system_rows == 1
+    _import(ws, path)
+    assert _checkins(ws) == {("李跃", "2026-11-05", "06:12"), ("李跃", "2026-11-06", "06:12")}
+
+
+def test_a_sender_renamed_in_an_export_without_ids_is_asked_about(ws, tmp_path):
+    """Without IDs (留痕 TXT) 小跃 is a name the roster does not know: listed to decide, its 打卡 nobody's until the
+    user links it (then remembered for the next export) — never guessed from the notice."""
+    body = (
+        "2026-11-05 06:12:00 跃跃\n打卡\n\n"
+        '2026-11-06 06:00:00 "跃跃"修改群昵称为"小跃"\n\n'
+        "2026-11-06 06:12:00 小跃\n打卡\n\n"
+        "2026-11-06 06:20:00 磊子\n早\n\n"
+    )
+    path = _write(tmp_path, "晨跑俱乐部.txt", body)
+    plan = rules._plan(ws, path)
+    assert [s.shown for s in plan.unknown] == ["小跃"] and plan.system_rows == 1
+    _import(ws, path)
+    assert _checkins(ws) == {("李跃", "2026-11-05", "06:12")}
+
+
+def test_weflow_notices_are_no_ones_messages(ws, tmp_path):
+    """WeFlow TXT files notices under the exporter's name: a recall, a pat, a red packet taken, an English QR join and
+    the exporter's own invite are notices — two joins of 张敏 (小敏) read, no message of 晨光's counted."""
+    body = (
+        "2026-11-05 06:10:00 '芳芳'\n打卡\n\n"
+        "2026-11-05 06:11:00 '晨光'\n\"跃跃\" 撤回了一条消息\n\n"
+        '2026-11-05 06:12:00 \'晨跑俱乐部\'\n"芳芳" 拍了拍 "跃跃" 的打卡本\n\n'
+        "2026-11-05 06:13:00 '晨光'\n芳芳领取了你的红包\n\n"
+        '2026-11-05 09:00:00 \'晨光\'\n"小敏" joined the group chat via the QR Code shared by "芳芳"\n\n'
+        "2026-11-05 09:05:00 '晨光'\n你邀请\"小敏\"加入了群聊\n\n"
+    )
+    plan = rules._plan(ws, _write(tmp_path, "晨跑俱乐部.txt", body))
+    assert plan.system_rows == 5
+    assert [(s.shown, s.messages) for s in plan.senders if s.messages] == [("芳芳", 1)]
+    assert {(j.display_name, j.day.isoformat()) for j in plan.joins} == {("张敏", "2026-11-05")}
