@@ -925,17 +925,18 @@ def _shifted_clock(session: Session, source: ChatSource, rows: list[tuple[int, d
     at, then, shown, line = found[0]
     early = "早" if hours > 0 else "晚"
     english = "behind" if hours > 0 else "ahead of"
+    # the English half names no one (a gloss holding Chinese is not shown as the English message): row and times
     raise ImportProblem(
         source.path.name,
         line,
         None,
-        f"这份导出的时间比社群时区{early} {abs(hours)} 小时: 「{shown}」的打卡在这里是 {at:%Y-%m-%d %H:%M:%S}, 之前导入的是"
-        f" {then:%Y-%m-%d %H:%M:%S} ({len(found)} 次打卡都差 {abs(hours)} 小时) — 导出它的电脑设在别的时区, 按原样导入"
-        f"会记错日期; 请在设为社群时区的电脑上重新导出 (this export's times are {abs(hours)} hours {english} the"
-        f" community's: {shown}'s check-in reads {at:%Y-%m-%d %H:%M:%S} here and was imported before as"
-        f" {then:%Y-%m-%d %H:%M:%S} — {len(found)} check-ins {abs(hours)} hours apart. The computer that exported it was"
-        " set to another zone; read as written its check-ins would land on the wrong days. Export it again on a"
-        " computer set to the community's zone)",
+        f"这份导出的时间比社群时区{early} {abs(hours)} 小时: 「{shown}」的打卡在这里是 {at:%Y-%m-%d %H:%M:%S},"
+        f" 之前导入的是 {then:%Y-%m-%d %H:%M:%S}, 共 {len(found)} 次打卡都差 {abs(hours)} 小时 — 导出它的电脑设在别的"
+        f"时区, 按原样导入会记错日期; 请在设为社群时区的电脑上重新导出 (row {line}: this export's times are"
+        f" {abs(hours)} hours {english} the community's — a check-in that reads {at:%Y-%m-%d %H:%M:%S} here was"
+        f" imported before as {then:%Y-%m-%d %H:%M:%S}, {len(found)} check-ins {abs(hours)} hours apart. The computer"
+        " that exported it was set to another zone: read as written, its check-ins would land on the wrong days."
+        " Export it again on a computer set to the community's zone)",
         code="chat_clock_shifted",
     )
 

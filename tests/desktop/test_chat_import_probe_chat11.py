@@ -298,7 +298,8 @@ def test_an_overlapping_export_written_in_utc_is_refused_naming_the_shift(ws, tm
     )
     path = _write(tmp_path, "晨跑俱乐部.txt", body + "2026-11-12 01:00:00 磊子\n早\n\n")  # a third speaker
     with pytest.raises(
-        ImportProblem, match="8 hours behind the community's: 芳芳's check-in reads 2026-11-04 22:10:05"
+        ImportProblem,
+        match="「芳芳」的打卡在这里是 2026-11-04 22:10:05.*8 hours behind the community's — a check-in that reads 2026-11-04 22:10:05",
     ):
         _import(ws, path)
     assert _checkins(ws) == before

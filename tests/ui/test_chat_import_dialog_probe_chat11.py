@@ -1,15 +1,20 @@
 """The chat import dialog with probe chat11's files: a 留痕 TXT of two people and no group notice (a private chat, the
 file named after the friend) is warned about, naming both, and imported only when confirmed; a QQ export's reply and
-forwarded record preview as their senders' messages, never as check-ins."""
+forwarded record preview as their senders' messages, never as check-ins; a TXT written in UTC over days an earlier
+import holds is refused in the preview, naming a check-in 8 hours off."""
 
 from __future__ import annotations
+
+from datetime import datetime, timedelta
 
 from helpers import OFFSCREEN_QUIRKS
 from PySide6.QtCore import Qt
 from sqlalchemy import func, select
 
+from desktop.services.chat_import import run_chat_import
 from models import ChatActivity, CheckIn
 from tests.ui.test_chat_import_dialog import SCENARIO, _open_path, ws  # noqa: F401  (the fixture)
+from ui.dialogs.chat_import_dialog import ChatImportDialog
 
 pytestmark = OFFSCREEN_QUIRKS
 GROUP = SCENARIO["group"]["name"]
@@ -53,3 +58,33 @@ def test_a_qq_reply_and_a_forward_preview_as_messages(qtbot, ws, tmp_path):  # n
     with database.session() as s:
         assert s.scalar(select(func.count(CheckIn.id))) == 1
         assert s.scalar(select(func.sum(ChatActivity.messages))) == 3  # 王芳 1, 陈磊 2
+
+
+def _check_ins(days, hours=0):
+    """芳芳 and 磊子 check in at 06:10:05 / 06:20:40 each day, written `hours` off Shanghai time; 晨光 says 早."""
+    out = []
+    for d in days:
+        for at, name, text in (("06:10:05", "芳芳", "打卡"), ("06:20:40", "磊子", "打卡"), ("07:00:00", "晨光", "早")):
+            stamp = datetime.fromisoformat(f"2026-11-{d:02d} {at}") + timedelta(hours=hours)
+            out.append(f"{stamp:%Y-%m-%d %H:%M:%S} {name}\n{text}\n\n")
+    return "".join(out)
+
+
+def test_an_export_written_in_utc_over_an_imported_one_is_refused_in_the_window(qtbot, ws, tmp_path):  # noqa: F811
+    database, owner, _gid = ws
+    first = tmp_path / "first.txt"
+    first.write_text(_check_ins(range(1, 11)), encoding="utf-8")
+    run_chat_import(database, owner, first, GROUP)
+    with database.session() as s:
+        before = s.scalar(select(func.count(CheckIn.id)))
+    path = tmp_path / f"{GROUP}.txt"
+    path.write_text(_check_ins(range(5, 16), hours=-8), encoding="utf-8")
+    dialog = ChatImportDialog(database, owner, _gid)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    with qtbot.waitSignal(dialog.runner.failed, timeout=20_000):  # the preview is refused: no plan
+        dialog.set_file(str(path))
+    text = dialog.summary_label.text()
+    assert "8 hours behind" in text and "2026-11-04 22:10:05" in text and not dialog.import_button.isEnabled(), text
+    with database.session() as s:
+        assert s.scalar(select(func.count(CheckIn.id))) == before
