@@ -768,6 +768,12 @@ _FULLWIDTH_HASH_RE = re.compile(r"^(\s*)＃", re.MULTILINE)
 CHAIN_TITLE_DAYS = 3  # a chain's title date counts when it is at most this many days from the post
 # WeChat's copy of a reply: 「name：quoted text」, a line of "- - -", then the reply — the quote is nobody's
 _INLINE_QUOTE_RE = re.compile(r"「[^」]*」[ \t]*\r?\n[ \t]*(?:[-－—][ \t]*){3,}(?:\r?\n|$)")
+# the same quote copied without the divider, or with 『』 — `「跃跃：打卡」好的`, `好的\n「跃跃：打卡」`: corner brackets
+# opening on a name and a colon hold someone's quoted words wherever they stand (`今天的「打卡」` names no one: kept)
+_NAMED_QUOTE_RE = re.compile(
+    r"「[^」「\n:：]{1,30}[:：][^」]*」(?:[ \t]*\r?\n[ \t]*(?:[-－—][ \t]*){3,}(?=\r?\n|$))?"
+    r"|『[^』『\n:：]{1,30}[:：][^』]*』(?:[ \t]*\r?\n[ \t]*(?:[-－—][ \t]*){3,}(?=\r?\n|$))?"
+)
 
 
 def _chain_title(text: str) -> str | None:
@@ -855,6 +861,8 @@ def _own_text(text: str) -> str:
         return ""
     if "「" in text:
         text = _INLINE_QUOTE_RE.sub("", text)
+    if "「" in text or "『" in text:
+        text = _NAMED_QUOTE_RE.sub("", text)
     if "- -" in text:
         text = _DIVIDED_QUOTE_RE.sub("", text)
     if ">" in text or "＞" in text:

@@ -374,3 +374,33 @@ def test_weflow_notices_are_no_ones_messages(ws, tmp_path):
     assert plan.system_rows == 5
     assert [(s.shown, s.messages) for s in plan.senders if s.messages] == [("芳芳", 1)]
     assert {(j.display_name, j.day.isoformat()) for j in plan.joins} == {("张敏", "2026-11-05")}
+
+
+# ---------------------------------------------------------------- 「name：text」 without WeChat's divider
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "「跃跃：打卡」好的",  # the quote and the reply on one line
+        "「跃跃：打卡」 好的",
+        "好的\n「跃跃：打卡」",  # the reply above the quote
+        "『跃跃：打卡』\n- - - - -\n好的",  # 『』 brackets
+        "「跃跃：打卡」\r\n- - - - - - - - - - - - - - -\r\n好的",  # Windows line ends
+    ],
+)
+def test_a_bracketed_quote_without_the_divider_is_not_the_quoters(ws, tmp_path, text):
+    """Only 「…」 over a `- - -` line was cut: `「跃跃：打卡」好的` was 钱坤's check-in."""
+    path = _liuhen(tmp_path, [_row("2026-11-05 06:12:00", "钱坤", text)])
+    _import(ws, path)
+    assert _checkins(ws) == set()
+    assert _messages(ws) == {("钱坤", "2026-11-05"): 1}
+
+
+@pytest.mark.parametrize(
+    "text", ["打卡✅ 「跃跃：加油」", "今天的「打卡」完成了", "「跃跃：[图片]」\n- - - - - - - -\n打卡"]
+)
+def test_own_words_beside_a_bracketed_quote_still_check_in(ws, tmp_path, text):
+    path = _liuhen(tmp_path, [_row("2026-11-05 06:12:00", "钱坤", text)])
+    _import(ws, path)
+    assert _checkins(ws) == {("钱坤", "2026-11-05", "06:12")}
