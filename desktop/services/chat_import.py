@@ -949,6 +949,24 @@ def _shifted_clock(session: Session, source: ChatSource, rows: list[tuple[int, d
     )
 
 
+_NAME_EDGE = " \t\r\n,，、:：;；!！~～"
+
+
+def _names_another(text: str, keywords: tuple[str, ...], info: SenderInfo, roster: _Roster) -> bool:
+    """The message opens on another person's name right before the check-in keyword — 钱坤's `跃跃打卡了`,
+    `跃跃 打卡`, `跃跃，打卡啦`: 跃跃's check-in reported, or a reminder to 跃跃, never 钱坤's own. The words before the
+    keyword must be exactly a name of someone of the group who is not the sender (`今天打卡`, `晨跑打卡`, `阳光打卡` by
+    one of the two called 阳光, `钱坤打卡` by 钱坤 stay the sender's)."""
+    found = [i for i in (text.find(k) for k in keywords) if i > 0]
+    if not found:
+        return False
+    before = text[: min(found)].strip(_NAME_EDGE)
+    if not before or len(before) > 30 or "\n" in before:
+        return False
+    kind, ids = roster.by_names((before,))
+    return kind != "none" and not (info.membership_id is not None and info.membership_id in ids)
+
+
 # No group chat an export holds was written before this: a time before it is a lost one (a ChatLab or QCE
 # `timestamp` of 0 reads as 1 January 1970), never a day to count a message on. Imported, it would also stretch the
 # import's span back to 1970 — and a later export of any earlier day of the group would be skipped as counted
@@ -1108,6 +1126,8 @@ def plan_chat_import(
                 and carries_keyword(own := _own_text(text))
                 # 钱坤's `跃跃：打卡` (a phone's quote with no divider, or a report of 跃跃's): 跃跃's words, not his
                 and carries_keyword(own := _cut_named_quote(own, info, roster) if ("：" in own or ":" in own) else own)
+                # 钱坤's `跃跃打卡了` / `跃跃，打卡啦`: 跃跃's check-in reported, or a reminder — not his
+                and not _names_another(own, keywords, info, roster)
                 # 还没打卡的抓紧, 记得打卡, 今天不打卡了, 请假一天明天补打卡, 今日打卡已结束: no check-in
                 and not says_not_checked_in(own, leave=True)
                 # 大家打卡了吗？, 明天开始打卡, 打卡链接在群公告, 帮芳芳打卡: 打卡 named, nobody's check-in

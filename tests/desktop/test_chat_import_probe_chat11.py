@@ -404,3 +404,25 @@ def test_own_words_beside_a_bracketed_quote_still_check_in(ws, tmp_path, text):
     path = _liuhen(tmp_path, [_row("2026-11-05 06:12:00", "钱坤", text)])
     _import(ws, path)
     assert _checkins(ws) == {("钱坤", "2026-11-05", "06:12")}
+
+
+# ---------------------------------------------------------------- another's name before 打卡
+
+
+@pytest.mark.parametrize("text", ["跃跃打卡了", "跃跃 打卡", "跃跃，打卡啦", "李跃打卡✅"])
+def test_another_members_name_before_the_keyword_is_not_the_senders_check_in(ws, tmp_path, text):
+    """钱坤 writes `跃跃打卡了` (跃跃 checked in) or `跃跃，打卡啦` (a reminder): it was 钱坤's check-in."""
+    path = _liuhen(tmp_path, [_row("2026-11-05 06:12:00", "钱坤", text)])
+    _import(ws, path)
+    assert _checkins(ws) == set()
+    assert _messages(ws) == {("钱坤", "2026-11-05"): 1}
+
+
+@pytest.mark.parametrize(
+    "who,text",
+    [("钱坤", "坤哥打卡"), ("钱坤", "今天打卡"), ("钱坤", "晨跑打卡"), ("刘洋", "阳光打卡"), ("钱坤", "打卡 跃跃加油")],
+)
+def test_ones_own_name_or_words_before_the_keyword_still_check_in(ws, tmp_path, who, text):
+    path = _liuhen(tmp_path, [_row("2026-11-05 06:12:00", who, text)])
+    _import(ws, path)
+    assert _checkins(ws) == {(who, "2026-11-05", "06:12")}
