@@ -17,6 +17,9 @@ from desktop.cli import main
 from desktop.errors import ValidationError
 from desktop.io.fields import ImportProblem
 from desktop.services.chat_import import other_group_message
+from desktop.settings import update_settings
+from desktop.workspace import actor_for
+from models import clock
 from tests.desktop import test_chat_import_rules as rules
 from tests.desktop.test_chat_import_rules import _checkins, _import, _liuhen, _messages, _qq, _row, _write
 
@@ -271,6 +274,18 @@ def test_a_chatlab_card_filed_as_text_is_no_check_in(ws, tmp_path, content):
 # ---------------------------------------------------------------- two exports of overlapping days, one in UTC
 
 
+@pytest.fixture
+def shanghai(ws):
+    """The community's zone set to Asia/Shanghai (Settings → 社群时区), as the epoch reading is pinned: an import
+    of a text export then compares its wall-clock times with spans stored in the same zone."""
+    before = clock.zone_name()
+    with ws.session() as s:
+        update_settings(s, actor_for(ws), {"time_zone": "Asia/Shanghai"})
+        s.commit()
+    yield
+    clock.set_zone(before)
+
+
 def _check_ins_days(days, hour=6, minute=10):
     """王芳 and 李跃 check in every morning at 06:10 / 06:20 (Shanghai) on the given days of November."""
     for d in days:
@@ -278,7 +293,7 @@ def _check_ins_days(days, hour=6, minute=10):
         yield ("跃跃", "wxid_d4e5f6", f"2026-11-{d:02d} {hour:02d}:{minute + 10:02d}:40")
 
 
-def test_an_overlapping_export_written_in_utc_is_refused_naming_the_shift(ws, tmp_path, capsys):
+def test_an_overlapping_export_written_in_utc_is_refused_naming_the_shift(ws, shanghai, tmp_path, capsys):
     """The group's ChatLab export of 1–10 November is imported (epoch times, the community's zone). The next export,
     a 留痕 TXT of 5–15 November, was made on a PC set to UTC: every time 8 hours early, so 06:10 on the 11th reads
     22:10 on the 10th. It was read as written: the check-ins of the 11th–15th were logged a day early (the 10th–14th),
@@ -310,7 +325,7 @@ def test_an_overlapping_export_written_in_utc_is_refused_naming_the_shift(ws, tm
     assert _checkins(ws) == before
 
 
-def test_an_overlapping_export_in_the_same_zone_imports_its_new_days(ws, tmp_path):
+def test_an_overlapping_export_in_the_same_zone_imports_its_new_days(ws, shanghai, tmp_path):
     """The same TXT written in Shanghai time: the overlap agrees, the 11th–15th are logged on their days."""
     messages = [
         {"sender": wxid, "accountName": nick, "timestamp": _stamp(at), "type": 0, "content": "打卡"}
@@ -321,6 +336,10 @@ def test_an_overlapping_export_in_the_same_zone_imports_its_new_days(ws, tmp_pat
     _import(ws, _write(tmp_path, "晨跑俱乐部.txt", body + "2026-11-12 09:00:00 磊子\n早\n\n"))
     days = {d for name, d, _t in _checkins(ws) if name == "王芳"}
     assert days == {f"2026-11-{d:02d}" for d in range(1, 16)}
+    # counted once: the 5th-10th, in both files, are one message a day each, as are the new days
+    assert {d: n for (name, d), n in _messages(ws).items() if name == "王芳"} == {
+        f"2026-11-{d:02d}": 1 for d in range(1, 16)
+    }
 
 
 # ---------------------------------------------------------------- a sender renamed mid-export; notices by their text
