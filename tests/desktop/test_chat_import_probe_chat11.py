@@ -52,6 +52,13 @@ def test_a_qq_reply_does_not_check_in_the_replier_with_the_quoted_words(ws, tmp_
     assert _messages(ws) == {("陈磊", "2026-11-05"): 1}  # he spoke
 
 
+def test_a_qq_reply_mentioning_whom_it_answers_is_not_a_check_in(ws, tmp_path):
+    """QQ puts `@王芳` before a reply to her: `@王芳 打卡` over `好的` was 陈磊's check-in; `@王芳 我也打卡了` is his."""
+    body = "2026-11-05 6:12:00 陈磊(283746504)\n@王芳 打卡\n好的\n\n2026-11-06 6:12:00 陈磊(283746504)\n@王芳 我也打卡了\n\n"
+    _import(ws, _qq(tmp_path, rules.GROUP, body))
+    assert _checkins(ws) == {("陈磊", "2026-11-06", "06:12")}
+
+
 def test_a_qq_reply_checks_in_by_its_own_words(ws, tmp_path):
     """The reply's own words under the quote are his: 打卡 there is his check-in."""
     path = _qq(tmp_path, rules.GROUP, "2026-11-05 6:12:00 陈磊(283746504)\n[回复]王芳: 今天谁打卡了？\n打卡\n\n")
