@@ -932,6 +932,16 @@ def _cmd_import_chat(ctx: Context, args: argparse.Namespace) -> int:
             ),
             file=sys.stderr,
         )
+    elif plan.group_mismatch and plan.private_pair is not None and not plan.export_group:
+        first, second = plan.private_pair
+        print(
+            said(
+                f"{name}: 只有「{first}」和「{second}」两人发言, 没有一条群通知, 像是私聊记录 (only {first} and {second}"
+                " speak in it, with no group notice: it looks like a private chat"
+                + (": imported anyway, --other-group)" if not args.dry_run else "; --other-group imports it anyway)")
+            ),
+            file=sys.stderr,
+        )
     elif plan.group_mismatch and not plan.export_group:  # it names no group: nearly all its senders are strangers
         known, strangers = plan.mostly_strangers or (0, 0)
         print(

@@ -557,6 +557,16 @@ _PLACEHOLDER_RE = re.compile(
 )
 # QQ writes a picture or a sticker sent with text inline ("[图片]打卡第5天"): the text is typed, the token is not
 _QQ_INLINE_RE = re.compile(r"\[(?:图片|表情)\]")
+# QQ's other placeholders (ChatLab's qq-native-txt.ts reads them so: *unverified*, QQ is closed): a forwarded chat
+# record ([转发], [聊天记录]), a shared card or mini-program ([分享]小打卡｜第5天, [卡片消息]…), a poke, a recall, a
+# location, a call — a message of its sender, never words they typed (a check-in app's card titled 打卡 included)
+_QQ_PLACEHOLDER_RE = re.compile(
+    r"^\[(?:转发|分享|卡片消息|拍一拍|戳一戳|撤回|地理位置|语音通话|视频通话|小程序|音乐)\]"
+)
+# QQ's reply: a block whose first line starts `[回复]` (ChatLab's qq-native-txt.ts; `[回复 王芳: 打卡]` alike). Where
+# its quote ends is not known from any sample (*unverified*): the first line is taken as the quote, the lines under
+# it as the reply's own words — a reply QQ wrote on that line too loses its 打卡, never credits the quoted one's
+_QQ_REPLY_RE = re.compile(r"^\[回复[\]\s]")
 _ESCAPES = {"\\'": "'", '\\"': '"', "\\\\": "\\", "\\n": " ", "\\t": " "}
 _ESCAPE_RE = re.compile(r"\\['\"\\nt]")
 
@@ -621,9 +631,18 @@ def reply_text(text: str) -> str:
 def _typed_text(content: list[str], *, qq: bool = False) -> str | None:
     """What a person typed in a TXT block: the text, a reply's own text (留痕 `引用:` line, WeFlow `[引用 …]` —
     the quoted part never); None for a placeholder or a link block. `qq`: a QQ block, where a picture or sticker
-    sent with text stands inline ([图片]打卡第5天 is typed text; a bare [图片] is not)."""
+    sent with text stands inline ([图片]打卡第5天 is typed text; a bare [图片] is not), a reply's first line is its quote
+    and the placeholders of cards, forwards and pokes are no text."""
     if not content or not content[0].strip():
         return None
+    if qq and _QQ_PLACEHOLDER_RE.match(content[0].strip()):
+        return None
+    if qq and _QQ_REPLY_RE.match(content[0].strip()):  # the quote's line is the quoted person's words
+        content = content[1:]
+        while content and not content[0].strip():
+            content = content[1:]
+        if not content:
+            return None
     if qq and _QQ_INLINE_RE.match(content[0].strip()):
         rest = _QQ_INLINE_RE.sub("", "\n".join(content)).strip()
         return "\n".join(content) if rest and not _PLACEHOLDER_RE.match(rest) else None
@@ -860,7 +879,9 @@ def _chatlab_row(source: ChatSource, message: dict, members: dict[str, tuple[str
     )
     content = message.get("content")
     text = str(content) if content is not None else None
-    is_text = type_ in _CHATLAB_TEXT_TYPES and not system
+    # a writer that files a forwarded chat record, a card or a red packet as text writes its placeholder first
+    # ([转发的聊天记录]群聊的聊天记录 and the forwarded lines — other people's words): a message, never typed text
+    is_text = type_ in _CHATLAB_TEXT_TYPES and not system and not (text and _PLACEHOLDER_RE.match(text.lstrip()))
     if is_text and type_ == 25 and text:
         text = reply_text(text)
     return ChatRow(

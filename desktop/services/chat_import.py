@@ -114,7 +114,19 @@ from desktop.services.paste import (
     names_no_day,
     title_camp_day,
 )
-from models import ChatActivity, ChatAlias, ChatImport, Group, Member, Membership, WorkspaceSetting, bulk, clock, kept
+from models import (
+    ChatActivity,
+    ChatAlias,
+    ChatImport,
+    CheckIn,
+    Group,
+    Member,
+    Membership,
+    WorkspaceSetting,
+    bulk,
+    clock,
+    kept,
+)
 from models.base import ENDED_STATUSES
 from models.phone_lookup import phones_masked
 
@@ -281,6 +293,8 @@ class ChatPlan:
     mostly_strangers: tuple[int, int] | None = None
     # a 留痕 CSV that looks like the exporter's private chat with one person (their name): a group_mismatch too
     private_with: str | None = None
+    # an export without IDs or notices in which only two people speak, neither known as its exporter: both names
+    private_pair: tuple[str, str] | None = None
     zone: str | None = None  # the zone its epoch stamps were read in (Asia/Shanghai); None: times as written
     # times as written (text formats) while this computer's zone is not the community's: (this computer's, community's)
     zone_differs: tuple[str, str] | None = None
@@ -754,6 +768,12 @@ _FULLWIDTH_HASH_RE = re.compile(r"^(\s*)＃", re.MULTILINE)
 CHAIN_TITLE_DAYS = 3  # a chain's title date counts when it is at most this many days from the post
 # WeChat's copy of a reply: 「name：quoted text」, a line of "- - -", then the reply — the quote is nobody's
 _INLINE_QUOTE_RE = re.compile(r"「[^」]*」[ \t]*\r?\n[ \t]*(?:[-－—][ \t]*){3,}(?:\r?\n|$)")
+# the same quote copied without the divider, or with 『』 — `「跃跃：打卡」好的`, `好的\n「跃跃：打卡」`: corner brackets
+# opening on a name and a colon hold someone's quoted words wherever they stand (`今天的「打卡」` names no one: kept)
+_NAMED_QUOTE_RE = re.compile(
+    r"「[^」「\n:：]{1,30}[:：][^」]*」(?:[ \t]*\r?\n[ \t]*(?:[-－—][ \t]*){3,}(?=\r?\n|$))?"
+    r"|『[^』『\n:：]{1,30}[:：][^』]*』(?:[ \t]*\r?\n[ \t]*(?:[-－—][ \t]*){3,}(?=\r?\n|$))?"
+)
 
 
 def _chain_title(text: str) -> str | None:
@@ -824,17 +844,127 @@ _DIVIDED_QUOTE_RE = re.compile(
 _QUOTED_LINE_RE = re.compile(r"^[ \t]*[>＞](?:[ \t]|[^\s:：]{1,30}[:：]|$)[^\n]*(?:\r?\n|\Z)", re.MULTILINE)
 
 
+# A forwarded chat record written out as text: its title (群聊的聊天记录, 芳芳和跃跃的聊天记录, [聊天记录], WeFlow's
+# [转发的聊天记录]…) then the forwarded lines `name: text` — other people's words, of other days
+_FORWARDED_RE = re.compile(
+    r"\A\s*(?:\[(?:转发的)?聊天记录\][^\n]*|[^\n:：]{0,40}的聊天记录)[ \t]*\r?\n"
+    r"(?:[ \t]*\r?\n)*[ \t]*[^\s:：][^\n:：]{0,29}[:：]"
+)
+
+
 def _own_text(text: str) -> str:
     """A message's own words, the quoted message it carries cut out: 「…」 over a `- - -` line (WeChat's copy of a
     reply), a phone's copy (`name：text` over the spaced divider) and `> ` quoted lines. A quote is the quoted
-    person's words, never the check-in (or leave, or reminder) of the one who quotes it."""
+    person's words, never the check-in (or leave, or reminder) of the one who quotes it. A forwarded chat record
+    (its title, then `name: text` lines) holds no words of the forwarder's at all."""
+    if "聊天记录" in text and _FORWARDED_RE.match(text):
+        return ""
     if "「" in text:
         text = _INLINE_QUOTE_RE.sub("", text)
+    if "「" in text or "『" in text:
+        text = _NAMED_QUOTE_RE.sub("", text)
     if "- -" in text:
         text = _DIVIDED_QUOTE_RE.sub("", text)
     if ">" in text or "＞" in text:
         text = _QUOTED_LINE_RE.sub("", text)
     return text
+
+
+# A line `name：text` (or `name: text`) opening a message: a phone's reply quoting without WeChat's divider (跃跃：打卡
+# on the first line, the reply under it), or someone reporting another's 打卡 — when `name` is another person's
+_NAMED_LINE_RE = re.compile(
+    r"\A[ \t]*(?P<name>[^\s:：@＠「」『』>＞][^\n:：「」『』]{0,29}?)[ \t]*[:：][^\n]*(?:\r?\n|\Z)"
+)
+
+
+def _cut_named_quote(text: str, info: SenderInfo, roster: _Roster) -> str:
+    """The message without a first line `跃跃：打卡` that names another person of the group (not the sender: 钱坤's
+    `钱坤：打卡` is his own, as is one of 阳光's `阳光：打卡`) — the quoted person's words, or a report of theirs:
+    never the sender's check-in (or leave). A line whose "name" is no one's (`今日打卡：5公里`, `晨跑：打卡`) stays
+    the sender's own. A member whose nickname is a plain word (晨跑) quoted so loses nothing of their own: the
+    cut line is only ever another's."""
+    match = _NAMED_LINE_RE.match(text)
+    if match is None:
+        return text
+    kind, ids = roster.by_names((match["name"].strip(),))
+    if kind == "none" or (info.membership_id is not None and info.membership_id in ids):
+        return text
+    return text[match.end() :]
+
+
+SHIFT_SAMPLE = 2000  # keyword messages compared with earlier imports' check-ins (the first ones of the export)
+SHIFT_AT_LEAST = 2  # check-ins an export's clock must be off by the same hours to say so
+
+
+def _shifted_clock(session: Session, source: ChatSource, rows: list[tuple[int, datetime, str, int]]) -> None:
+    """Refuse an export whose times are whole hours off the community's: the check-ins an earlier import logged
+    from the days both exports hold are found here SHIFT_AT_LEAST times or more at the same offset — 王芳's 06:10:05
+    of the 11th at 22:10:05 of the 10th, 8 hours early, to the second (or the minute: a file saved again by Excel)
+    — and none at its own time. A text export carries the exporting computer's time (留痕 TXT on a PC set to UTC):
+    read as written, every check-in before 08:00 lands on the day before, and the rows inside the earlier import's
+    span are skipped as counted. Nothing tells which zone a text export was written in but such an overlap; with
+    it, the import is refused naming one check-in, never written a day off."""
+    members = {ms for ms, *_ in rows}
+    start = min(at for _ms, at, *_ in rows) - timedelta(hours=15)
+    end = max(at for _ms, at, *_ in rows) + timedelta(hours=15)
+    stored: dict[int, list[datetime]] = defaultdict(list)
+    for ms_id, at in session.execute(
+        select(CheckIn.membership_id, CheckIn.checked_at).where(
+            CheckIn.membership_id.in_(members), CheckIn.checked_at.is_not(None), CheckIn.checked_at.between(start, end)
+        )
+    ):
+        stored[ms_id].append(at)
+    if not stored:
+        return
+    offsets: dict[int, list[tuple[datetime, datetime, str, int]]] = defaultdict(list)
+    for ms_id, at, shown, line in rows:
+        for then in stored.get(ms_id, ()):
+            seconds = (then - at).total_seconds()
+            hours = round(seconds / 3600)
+            if abs(hours) <= 14 and abs(seconds - hours * 3600) < 60:
+                if hours == 0:  # a check-in found at its own time: the clocks agree
+                    return
+                offsets[hours].append((at, then, shown, line))
+    if not offsets:
+        return
+    hours, found = max(offsets.items(), key=lambda kv: len({(t, n) for _a, t, n, _l in kv[1]}))
+    if len({(then, shown) for _at, then, shown, _line in found}) < SHIFT_AT_LEAST:
+        return
+    at, then, shown, line = found[0]
+    early = "早" if hours > 0 else "晚"
+    english = "behind" if hours > 0 else "ahead of"
+    # the English half names no one (a gloss holding Chinese is not shown as the English message): row and times
+    raise ImportProblem(
+        source.path.name,
+        line,
+        None,
+        f"这份导出的时间比社群时区{early} {abs(hours)} 小时: 「{shown}」的打卡在这里是 {at:%Y-%m-%d %H:%M:%S},"
+        f" 之前导入的是 {then:%Y-%m-%d %H:%M:%S}, 共 {len(found)} 次打卡都差 {abs(hours)} 小时 — 导出它的电脑设在别的"
+        f"时区, 按原样导入会记错日期; 请在设为社群时区的电脑上重新导出 (row {line}: this export's times are"
+        f" {abs(hours)} hours {english} the community's — a check-in that reads {at:%Y-%m-%d %H:%M:%S} here was"
+        f" imported before as {then:%Y-%m-%d %H:%M:%S}, {len(found)} check-ins {abs(hours)} hours apart. The computer"
+        " that exported it was set to another zone: read as written, its check-ins would land on the wrong days."
+        " Export it again on a computer set to the community's zone)",
+        code="chat_clock_shifted",
+    )
+
+
+_NAME_EDGE = " \t\r\n,，、:：;；!！~～"
+
+
+def _names_another(text: str, keywords: tuple[str, ...], info: SenderInfo, roster: _Roster) -> bool:
+    """The message opens on another person's name right before the check-in keyword — 钱坤's `跃跃打卡了`,
+    `跃跃 打卡`, `跃跃，打卡啦`: 跃跃's check-in reported, or a reminder to 跃跃, never 钱坤's own. The words before the
+    keyword must be exactly a name of someone of the group who is not the sender (`今天打卡`, `晨跑打卡`, `阳光打卡` by
+    one of the two called 阳光, `钱坤打卡` by 钱坤 stay the sender's)."""
+    found = [i for i in (text.find(k) for k in keywords) if i > 0]
+    if not found:
+        return False
+    before = text[: min(found)].strip(_NAME_EDGE)
+    if not before or len(before) > 30 or "\n" in before:
+        return False
+    kind, ids = roster.by_names((before,))
+    return kind != "none" and not (info.membership_id is not None and info.membership_id in ids)
 
 
 # No group chat an export holds was written before this: a time before it is a lost one (a ChatLab or QCE
@@ -902,6 +1032,9 @@ def plan_chat_import(
     counted_days = _CountedDays(session, group_id)
     leave_msgs: list[tuple[SenderInfo, datetime, str]] = []
     group_notices = 0  # notices under no sender: a group's (留痕 CSV: a private chat's carry the friend's wxid)
+    # keyword messages of known members (membership, time, name, row): matched against the check-ins earlier imports
+    # logged, to tell an export whose clock is off the community's (_shifted_clock)
+    keyword_rows: list[tuple[int, datetime, str, int]] = []
     n = 0
     for row in source.rows():
         n += 1
@@ -934,6 +1067,16 @@ def plan_chat_import(
         if info.status == "unknown" and row.sender_id and row.names and row.names[0] not in info.names:
             # one ID under another name (赵敏 renamed 赵一敏 mid-month): every name it wrote under, for _resolve_late
             resolver._merge_names(info, row.names)
+        if (
+            spans
+            and len(keyword_rows) < SHIFT_SAMPLE
+            and info.status == "known"
+            and info.membership_id is not None
+            and row.is_text
+            and row.text
+            and carries_keyword(row.text)
+        ):
+            keyword_rows.append((info.membership_id, at, info.shown, row.line))
         if (
             spans
             and _covered(at, spans)
@@ -981,6 +1124,10 @@ def plan_chat_import(
                 carries_keyword(text)
                 # a quote (「芳芳：打卡」 over `- - -`, `> 打卡`) is the quoted person's words: only the own ones count
                 and carries_keyword(own := _own_text(text))
+                # 钱坤's `跃跃：打卡` (a phone's quote with no divider, or a report of 跃跃's): 跃跃's words, not his
+                and carries_keyword(own := _cut_named_quote(own, info, roster) if ("：" in own or ":" in own) else own)
+                # 钱坤's `跃跃打卡了` / `跃跃，打卡啦`: 跃跃's check-in reported, or a reminder — not his
+                and not _names_another(own, keywords, info, roster)
                 # 还没打卡的抓紧, 记得打卡, 今天不打卡了, 请假一天明天补打卡, 今日打卡已结束: no check-in
                 and not says_not_checked_in(own, leave=True)
                 # 大家打卡了吗？, 明天开始打卡, 打卡链接在群公告, 帮芳芳打卡: 打卡 named, nobody's check-in
@@ -1009,9 +1156,15 @@ def plan_chat_import(
                 current = texts.get(key)
                 if current is None or at < current:
                     texts[key] = at
-            if title is None and says_leave(own := _own_text(text)):
+            if (
+                title is None
+                and says_leave(own := _own_text(text))
+                and says_leave(own := _cut_named_quote(own, info, roster))
+            ):
                 leave_msgs.append((info, at, own))  # 明天请假, 12.5-12.8请假, 取消请假: reported, never dropped
     plan.rows = n
+    if keyword_rows and source.format not in EPOCH_FORMATS:
+        _shifted_clock(session, source, keyword_rows)
     plan.first_at, plan.last_at = (first, last) if n else (None, None)
     plan.export_group, plan.export_group_id = source.group_name, source.group_id
     plan.group_mismatch = _other_group(session, group, source.group_name, source.group_id)
@@ -1046,6 +1199,9 @@ def plan_chat_import(
     if source.format == "liuhen_csv" and not group_notices:
         plan.private_with = _private_with(plan, roster, self_ids)
         plan.group_mismatch = plan.group_mismatch or plan.private_with is not None
+    elif source.format in NAMES_ONLY_FORMATS and not source.group_name and not plan.system_rows:
+        _private_by_names(plan, roster)
+        plan.group_mismatch = plan.group_mismatch or plan.private_with is not None or plan.private_pair is not None
     plan._texts, plan._chains, plan._resolver = texts, chains, resolver
     _plan_checkins(session, plan, roster, resolver, texts, chains)
     plan._leave_msgs = leave_msgs
@@ -1125,6 +1281,33 @@ def _private_with(plan: ChatPlan, roster: _Roster, self_ids: set[str]) -> str | 
         return None
     in_group = sum(1 for p in roster.by_membership.values() if p.status in ("active", "onboarding"))
     return others[0].shown if in_group >= ROSTER_AT_LEAST else None
+
+
+# exports that carry no sender IDs and name no chat (a WhatsApp iPhone file may name its group in a notice)
+NAMES_ONLY_FORMATS = frozenset({"liuhen_txt", "weflow_txt", "whatsapp_txt", "whatsapp_ios_txt"})
+
+
+def _private_by_names(plan: ChatPlan, roster: _Roster) -> None:
+    """A TXT export (留痕, WeFlow, WhatsApp: names only, no chat named) that looks like a private chat: no notice at
+    all, exactly two people speaking, in a group of ROSTER_AT_LEAST members or more — the exporter (known: the one
+    the group's exports come from, or --me) and one other speaking on PRIVATE_DAYS_AT_LEAST days or more
+    (`private_with`), or, the exporter not known, both speaking on that many days (`private_pair`). 留痕 and WeFlow
+    name a private chat's file after the friend and write the same blocks as a group's: one member's private 打卡
+    would be their check-ins in the group. Asked, never refused (the window asks; CLI --other-group). Two people
+    neither of whom is the known exporter are the group's quiet days, not asked about."""
+    in_group = sum(1 for p in roster.by_membership.values() if p.status in ("active", "onboarding"))
+    speakers = [s for s in plan.senders if s.status != "ignored" and s.by_day]
+    if in_group < ROSTER_AT_LEAST or len(speakers) != 2:
+        return
+    exporter = plan.exporter_member_id
+    others = [s for s in speakers if exporter is None or s.member_id != exporter]
+    if exporter is not None and len(others) == 2:  # the exporter says nothing in it: not their private chat
+        return
+    if len(others) == 1:
+        if len(others[0].by_day) >= PRIVATE_DAYS_AT_LEAST:
+            plan.private_with = others[0].shown
+    elif all(len(s.by_day) >= PRIVATE_DAYS_AT_LEAST for s in speakers):
+        plan.private_pair = (speakers[0].shown, speakers[1].shown)
 
 
 def _plan_blacklisted(session: Session, plan: ChatPlan, roster: _Roster) -> None:
@@ -2077,6 +2260,13 @@ def apply_chat_import(session: Session, actor: Actor, plan: ChatPlan, *, progres
 
 
 def other_group_message(plan: ChatPlan) -> str:
+    if plan.private_pair is not None and not plan.export_group:
+        first, second = plan.private_pair
+        return (
+            f"这份聊天记录只有「{first}」和「{second}」两人发言, 没有一条群通知, 像是私聊记录, 不是群聊 — 确认是本群的才导入"
+            f" (only {first} and {second} speak in it, with no group notice: it looks like a private chat, not the"
+            " group's — import it only if it is this group's chat — CLI: --other-group)"
+        )
     if plan.private_with is not None and not plan.export_group:
         return (
             f"这份聊天记录只有导出者和「{plan.private_with}」两人, 像是与其的私聊记录, 不是群聊 — 确认是本群的才导入"

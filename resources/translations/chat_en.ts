@@ -457,5 +457,9 @@
             <source>Only the exporter and %1 speak in this export: it looks like a private chat with %1, not the chat of “%2”.</source>
             <translation>Only the exporter and %1 speak in this export: it looks like a private chat with %1, not the chat of “%2”.</translation>
         </message>
+        <message>
+            <source>Only %1 and %2 speak in this export, with no group notice: it looks like a private chat, not the chat of “%3”.</source>
+            <translation>Only %1 and %2 speak in this export, with no group notice: it looks like a private chat, not the chat of “%3”.</translation>
+        </message>
     </context>
 </TS>

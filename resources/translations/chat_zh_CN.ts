@@ -443,5 +443,9 @@
             <source>Only the exporter and %1 speak in this export: it looks like a private chat with %1, not the chat of “%2”.</source>
             <translation>这份聊天记录里只有导出者和 %1 发言, 像是与 %1 的私聊, 不是「%2」的群聊。</translation>
         </message>
+        <message>
+            <source>Only %1 and %2 speak in this export, with no group notice: it looks like a private chat, not the chat of “%3”.</source>
+            <translation>这份聊天记录只有「%1」和「%2」两人发言, 没有一条群通知, 像是私聊记录, 不是「%3」的群聊。</translation>
+        </message>
     </context>
 </TS>

@@ -606,6 +606,16 @@ class ChatImportDialog(QDialog):
                 .replace("%1", self._shown(self.plan.private_with) or "")
                 .replace("%2", group)
             )
+        if self.plan is not None and self.plan.private_pair is not None:  # a TXT of two people and no notice
+            first, second = self.plan.private_pair
+            return (
+                self.tr(
+                    "Only %1 and %2 speak in this export, with no group notice: it looks like a private chat, not the chat of “%3”."
+                )
+                .replace("%1", self._shown(first) or "")
+                .replace("%2", self._shown(second) or "")
+                .replace("%3", group)
+            )
         known, strangers = (self.plan.mostly_strangers if self.plan else None) or (0, 0)
         return (
             self.tr(
