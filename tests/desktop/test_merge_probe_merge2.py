@@ -1,0 +1,157 @@
+"""Merging two records of one person, part two (probe merge2): a day both records checked in keeps the row that
+says most (on time, then the posted time); what the kept record's own value hides of the other is shown in the
+note (QQ number, city, occupation) and a differing QQ number is a sign of two people; a leaderboard opt-out
+stands; every merge is undone row for row."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+from sqlalchemy import select
+
+from desktop.services.checkins import CheckinEntry, record_checkins
+from desktop.services.groups import create_group
+from desktop.services.members import identity_conflicts, merge_members
+from desktop.services.merge_undo import undo_merge
+from desktop.services.points import balance, recompute_preview
+from desktop.services.roster import MemberInput, add_member
+from models import AuditEntry, Base, CheckIn, Member, kept
+
+JOINED = datetime(2026, 10, 1, 9, 0)
+TODAY = date(2026, 11, 18)
+DAY = date(2026, 11, 3)
+_LOGS = {"audit_log", "merge_undo", "alembic_version"}
+
+
+@pytest.fixture(autouse=True)
+def own_today(monkeypatch):
+    monkeypatch.setenv("QUNDESK_TODAY", TODAY.isoformat())
+
+
+def _dump(connection) -> dict[str, list[tuple]]:
+    """Every row of every table but the append-only logs (the merge and its undo add to those)."""
+    out = {}
+    for table in Base.metadata.sorted_tables:
+        if table.name in _LOGS:
+            continue
+        cols = [c for c in table.columns if not (table.name == "membership" and c.name == "streak_checked")]
+        out[table.name] = sorted(tuple(str(v) for v in r) for r in connection.execute(select(*cols)).all())
+    return out
+
+
+def _consistent(s, gid: int) -> None:
+    s.flush()
+    assert kept.drift(s.connection()) == []
+    assert recompute_preview(s, gid) == []
+
+
+def _pair(s, owner, gid, keep: dict | None = None, drop: dict | None = None):
+    k, kms = add_member(
+        s, owner, gid, MemberInput(display_name="王五", wechat_id="ww1", joined_at=JOINED, **(keep or {}))
+    )
+    d, dms = add_member(s, owner, gid, MemberInput(display_name="小王同学", joined_at=JOINED, **(drop or {})))
+    return k, kms, d, dms
+
+
+def _merge_and_undo(workspace, owner, keep: int, drop: int, check) -> None:
+    """Merge, run `check(session)` on the merged state, undo: every row is back as it was, the kept values too, and
+    the audit log holds the merge and its undo."""
+    with workspace.session() as s:
+        before = _dump(s.connection())
+        summary = merge_members(s, owner, keep, drop)
+        s.commit()
+        check(s)
+    with workspace.session() as s:
+        undo_merge(s, owner, summary.merge_id)
+        s.commit()
+    with workspace.session() as s:
+        assert _dump(s.connection()) == before
+        assert kept.drift(s.connection()) == []
+        actions = s.scalars(
+            select(AuditEntry.action).where(AuditEntry.action.in_(("member.merge", "member.unmerge")))
+        ).all()
+        assert sorted(actions) == ["member.merge", "member.unmerge"]
+
+
+@pytest.mark.parametrize("timed_on", ["kept", "dropped"])
+def test_a_day_both_records_checked_in_keeps_the_posted_time(workspace, owner, timed_on):
+    """One record ticked in the quick box (no time), the other read from a pasted 接龙 at 06:30: the merge kept the
+    kept record's bare tick and the member's 06:30 was gone — now the row with the time stays, whole (its source
+    too), whichever record it was on; one check-in, its point once; the undo gives back both rows."""
+    with workspace.session() as s:
+        gid = create_group(s, owner, "早起营")
+        k, kms, d, dms = _pair(s, owner, gid)
+        timed, bare = (kms, dms) if timed_on == "kept" else (dms, kms)
+        record_checkins(s, owner, gid, DAY, [bare], today=TODAY)
+        record_checkins(
+            s, owner, gid, DAY, [CheckinEntry(timed, at=datetime(2026, 11, 3, 6, 30))], source="paste", today=TODAY
+        )
+        s.commit()
+
+    def check(s):
+        rows = s.execute(select(CheckIn.membership_id, CheckIn.day, CheckIn.checked_at, CheckIn.source)).all()
+        assert rows == [(kms, DAY, datetime(2026, 11, 3, 6, 30), "paste")]
+        assert balance(s, kms) == 1
+        _consistent(s, gid)
+
+    _merge_and_undo(workspace, owner, k, d, check)
+
+
+def test_an_on_time_check_in_without_a_time_still_beats_a_timed_make_up(workspace, owner):
+    """补卡 at 21:00 on the kept record, an on-time tick without a time on the other: the person did check in on
+    time — the on-time row stays (a time does not make a 补卡 an on-time check-in)."""
+    with workspace.session() as s:
+        gid = create_group(s, owner, "早起营")
+        k, kms, d, dms = _pair(s, owner, gid)
+        late = CheckinEntry(kms, at=datetime(2026, 11, 4, 21, 0), late=True)
+        record_checkins(s, owner, gid, DAY, [late], today=TODAY)
+        record_checkins(s, owner, gid, DAY, [dms], today=TODAY)
+        s.commit()
+        merge_members(s, owner, k, d)
+        s.commit()
+        assert s.execute(select(CheckIn.membership_id, CheckIn.late, CheckIn.checked_at)).all() == [(kms, False, None)]
+        _consistent(s, gid)
+
+
+def test_the_other_records_qq_city_and_occupation_are_kept_in_the_note(workspace, owner):
+    """Two records of a QQ group's member, each with its own QQ number, city and occupation: the merge kept the
+    kept record's and the other's vanished from the person without a word (only the audit row had them)."""
+    with workspace.session() as s:
+        gid = create_group(s, owner, "QQ群")
+        k, kms, d, dms = _pair(
+            s,
+            owner,
+            gid,
+            keep={"qq": "12345678", "city": "北京", "occupation": "教师"},
+            drop={"qq": "87654321", "city": "上海", "occupation": "教师"},
+        )
+        s.commit()
+
+    def check(s):
+        m = s.get(Member, k)
+        assert (m.qq, m.city, m.occupation) == ("12345678", "北京", "教师")
+        assert "QQ号 (QQ number of the merged record): 87654321" in m.note
+        assert "城市 (city of the merged record): 上海" in m.note
+        assert "职业" not in m.note  # the same occupation: nothing to add
+
+    _merge_and_undo(workspace, owner, k, d, check)
+
+
+def test_a_differing_qq_number_says_two_people():
+    assert identity_conflicts(None, None, None, None, a_qq="12345678", b_qq="87654321") == ("qq",)
+    assert identity_conflicts(None, None, None, None, a_qq="12345678", b_qq="12345678") == ()
+    assert identity_conflicts(None, None, None, None, a_qq="12345678", b_qq=None) == ()
+
+
+@pytest.mark.parametrize("opted_out", ["kept", "dropped"])
+def test_a_leaderboard_opt_out_stands_after_the_merge(workspace, owner, opted_out):
+    """A person who asked to be left off the leaderboards on one record: merged into the other record (False), they
+    were on the boards again. Now the opt-out stands; the undo gives each record its own again."""
+    with workspace.session() as s:
+        gid = create_group(s, owner, "早起营")
+        k, kms, d, dms = _pair(s, owner, gid)
+        s.get(Member, k if opted_out == "kept" else d).points_opt_out = True
+        s.commit()
+
+    _merge_and_undo(workspace, owner, k, d, lambda s: s.get(Member, k).points_opt_out is True or pytest.fail("shown"))
