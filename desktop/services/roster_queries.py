@@ -234,6 +234,7 @@ class PersonBrief:
     created_at: datetime | None
     deleted: bool
     groups: tuple[GroupPresence, ...]
+    qq: str | None = None  # a QQ group's identity: compared before a merge as the WeChat ID is
 
     @property
     def checkins(self) -> int:
@@ -267,6 +268,7 @@ def person_brief(session: Session, member_id: int) -> PersonBrief:
         display_name=m.display_name,
         nickname=m.nickname,
         wechat_id=m.wechat_id,
+        qq=m.qq,
         phone=m.phone,
         gender=m.gender,
         city=m.city,

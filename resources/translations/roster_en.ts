@@ -763,6 +763,14 @@
             <source>every entry step done: now a member of %1</source>
             <translation>every entry step done: now a member of %1</translation>
         </message>
+        <message>
+            <source>QQ</source>
+            <translation>QQ</translation>
+        </message>
+        <message>
+            <source>Their QQ numbers differ: %1 and %2.</source>
+            <translation>Their QQ numbers differ: %1 and %2.</translation>
+        </message>
     </context>
     <context>
         <name>PromptDialog</name>

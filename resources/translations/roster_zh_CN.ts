@@ -755,6 +755,14 @@
             <source>every entry step done: now a member of %1</source>
             <translation>入群步骤已全部完成，现为「%1」的成员</translation>
         </message>
+        <message>
+            <source>QQ</source>
+            <translation>QQ号</translation>
+        </message>
+        <message>
+            <source>Their QQ numbers differ: %1 and %2.</source>
+            <translation>两条记录的 QQ 号不同：%1 和 %2。</translation>
+        </message>
     </context>
     <context>
         <name>PromptDialog</name>

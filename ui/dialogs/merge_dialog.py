@@ -227,7 +227,7 @@ class MergeDialog(QDialog):
     # ---- comparing ----
     def _rows(self, p: PersonBrief | None) -> list[str]:
         if p is None:
-            return [""] * 11
+            return [""] * 12
         gender = {"male": self.tr("Male"), "female": self.tr("Female"), "other": self.tr("Other")}
         groups = "\n".join(
             self.tr("%1 (%2, %n check-in(s))", "", g.checkins)
@@ -241,6 +241,7 @@ class MergeDialog(QDialog):
             groups or self.tr("No groups"),
             str(p.checkins),
             p.wechat_id or "",
+            p.qq or "",
             phone,
             p.nickname or "",
             "、".join(p.tags),
@@ -256,6 +257,7 @@ class MergeDialog(QDialog):
             self.tr("Groups"),
             self.tr("Check-ins"),
             self.tr("WeChat ID"),
+            self.tr("QQ"),
             self.tr("Phone"),
             self.tr("Nickname"),
             self.tr("Tags"),
@@ -329,7 +331,9 @@ class MergeDialog(QDialog):
             .replace("%3", keep.display_name)
             .replace("%4", str(keep.member_id))
         )
-        conflicts = identity_conflicts(keep.wechat_id, keep.phone, drop.wechat_id, drop.phone)
+        conflicts = identity_conflicts(
+            keep.wechat_id, keep.phone, drop.wechat_id, drop.phone, a_qq=keep.qq, b_qq=drop.qq
+        )
         lines = []
         if "wechat_id" in conflicts:
             lines.append(
@@ -342,6 +346,10 @@ class MergeDialog(QDialog):
                 self.tr("Their phones differ: %1 and %2.")
                 .replace("%1", mask_phone(keep.phone))
                 .replace("%2", mask_phone(drop.phone))
+            )
+        if "qq" in conflicts:
+            lines.append(
+                self.tr("Their QQ numbers differ: %1 and %2.").replace("%1", keep.qq or "").replace("%2", drop.qq or "")
             )
         if lines:
             box.setIcon(QMessageBox.Icon.Warning)

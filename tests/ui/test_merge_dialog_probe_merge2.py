@@ -1,0 +1,60 @@
+"""The merge dialog with two records of a QQ group's member (probe merge2): their QQ numbers side by side, and two
+different QQ numbers warned of before the merge, Cancel the default — as differing phones and WeChat IDs are."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+from helpers import OFFSCREEN_QUIRKS, close_workspace, isolate_settings, make_workspace
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QMessageBox
+
+from desktop.services.roster import MemberInput, add_member
+from models import Member
+from ui.dialogs.merge_dialog import MergeDialog
+
+pytestmark = OFFSCREEN_QUIRKS
+
+
+@pytest.fixture
+def ws(tmp_path):
+    isolate_settings(tmp_path)
+    workspace = make_workspace(tmp_path)
+    with workspace.database.session() as s:
+        data = MemberInput(display_name="张三", qq="87654321", joined_at=datetime(2024, 3, 10, 4, 0))
+        dup_id, _ = add_member(s, workspace.owner, workspace.group_id, data)
+        s.get(Member, workspace.members["张三"]).qq = "12345678"
+        s.get(Member, workspace.members["张三"]).phone = None
+        s.get(Member, workspace.members["张三"]).wechat_id = None
+        s.commit()
+    workspace.members["张三#2"] = dup_id
+    yield workspace
+    close_workspace(workspace)
+
+
+def _confirmation(dialog) -> tuple[bool, str, str, QMessageBox.Icon]:
+    seen: dict = {}
+
+    def answer() -> None:
+        box = dialog.confirm_box
+        seen.update(text=box.informativeText(), default=box.defaultButton().text(), icon=box.icon())
+        box.defaultButton().click()
+
+    QTimer.singleShot(0, answer)
+    keep, drop = dialog.keep_and_drop()
+    merged = dialog.ask_to_confirm(keep, drop)
+    return merged, seen["text"], seen["default"], seen["icon"]
+
+
+def test_two_qq_numbers_are_compared_and_warned_of(qtbot, ws):
+    dialog = MergeDialog(ws.database, ws.owner, ws.members["张三"], other_member_id=ws.members["张三#2"])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert (dialog.compared_cell("QQ", 1), dialog.compared_cell("QQ", 2)) == ("12345678", "87654321")
+    merged, text, default, icon = _confirmation(dialog)
+    assert not merged and default == "Cancel" and icon == QMessageBox.Icon.Warning
+    assert "Their QQ numbers differ: 12345678 and 87654321." in text
+    assert "may be two different people" in text
+    with ws.database.session() as s:
+        assert s.get(Member, ws.members["张三#2"]).merged_into_id is None
