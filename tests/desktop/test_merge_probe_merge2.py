@@ -1,13 +1,14 @@
 """Merging two records of one person, part two (probe merge2): a day both records checked in keeps the row that
 says most (on time, then the posted time); what the kept record's own value hides of the other is shown in the
 note (QQ number, city, occupation) and a differing QQ number is a sign of two people; a leaderboard opt-out
-stands; every merge is undone row for row."""
+stands; every merge is undone row for row; after the merge a 接龙 naming the other record finds the kept person."""
 
 from __future__ import annotations
 
 from datetime import date, datetime
 
 import pytest
+from paste_run import paste_run
 from sqlalchemy import select
 
 from desktop.services.checkins import CheckinEntry, record_checkins
@@ -155,3 +156,45 @@ def test_a_leaderboard_opt_out_stands_after_the_merge(workspace, owner, opted_ou
         s.commit()
 
     _merge_and_undo(workspace, owner, k, d, lambda s: s.get(Member, k).points_opt_out is True or pytest.fail("shown"))
+
+
+def test_a_chain_line_with_the_merged_records_name_offers_the_kept_person(workspace, owner):
+    """小王同学 merged into 王五: the next day's 接龙 still says 小王同学 — it was "nobody on the roster" (and adding them
+    made the duplicate again). Now it is asked, offering 王五 (the name of a record merged into theirs), never logged
+    by itself; after the merge is undone 小王同学 is their own record again, certain."""
+    with workspace.session() as s:
+        gid = create_group(s, owner, "早起营")
+        k, kms, d, dms = _pair(s, owner, gid, keep={"nickname": "老王"}, drop={"nickname": "小王🌸"})
+        summary = merge_members(s, owner, k, d)
+        s.commit()
+    text = "#接龙\n11月3日打卡\n1. 小王同学\n2. 小王🌸\n3. 王五\n"
+    _preview, outcomes, plan = paste_run(workspace, gid, text, DAY)
+    for line in (3, 4):
+        assert outcomes[line].outcome == "ambiguous"  # asked, never logged by itself
+        assert [c.membership_id for c in outcomes[line].candidates] == [kms]
+        assert outcomes[line].candidates[0].how == "merged_name"
+    assert outcomes[5].outcome == "logged" and set(plan) == {(kms, DAY)}
+    with workspace.session() as s:
+        undo_merge(s, owner, summary.merge_id)
+        s.commit()
+    _preview, outcomes, plan = paste_run(workspace, gid, text, DAY)
+    assert outcomes[3].outcome == "logged" and outcomes[4].outcome == "already"  # 小王同学 twice: once
+    assert set(plan) == {(kms, DAY), (dms, DAY)}
+
+
+def test_the_roster_search_finds_the_kept_person_by_the_merged_records_name(workspace, owner):
+    """Searching the roster for 小王同学 after the merge found nobody; now it finds 王五, "formerly 小王同学" — and after
+    the undo, 小王同学 is their own record again."""
+    from desktop.services.roster import RosterQuery, search_roster
+
+    with workspace.session() as s:
+        gid = create_group(s, owner, "早起营")
+        k, kms, d, dms = _pair(s, owner, gid)
+        summary = merge_members(s, owner, k, d)
+        s.commit()
+        rows = search_roster(s, RosterQuery(text="小王同学"), 0, 10)
+        assert [(r.member_id, r.formerly) for r in rows] == [(k, "小王同学")]
+        undo_merge(s, owner, summary.merge_id)
+        s.commit()
+        rows = search_roster(s, RosterQuery(text="小王同学"), 0, 10)
+        assert [(r.member_id, r.formerly) for r in rows] == [(d, None)]
