@@ -771,6 +771,10 @@
             <source>Their QQ numbers differ: %1 and %2.</source>
             <translation>Their QQ numbers differ: %1 and %2.</translation>
         </message>
+        <message>
+            <source>Where both records have a value, %1's stays; the other's own nickname, IDs, city and occupation are added to the note.</source>
+            <translation>Where both records have a value, %1's stays; the other's own nickname, IDs, city and occupation are added to the note.</translation>
+        </message>
     </context>
     <context>
         <name>PromptDialog</name>

@@ -763,6 +763,10 @@
             <source>Their QQ numbers differ: %1 and %2.</source>
             <translation>两条记录的 QQ 号不同：%1 和 %2。</translation>
         </message>
+        <message>
+            <source>Where both records have a value, %1's stays; the other's own nickname, IDs, city and occupation are added to the note.</source>
+            <translation>两条记录都有的资料保留「%1」的；另一条记录不同的昵称、微信号/QQ 号、城市和职业写入备注。</translation>
+        </message>
     </context>
     <context>
         <name>PromptDialog</name>

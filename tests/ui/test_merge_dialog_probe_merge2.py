@@ -56,5 +56,7 @@ def test_two_qq_numbers_are_compared_and_warned_of(qtbot, ws):
     assert not merged and default == "Cancel" and icon == QMessageBox.Icon.Warning
     assert "Their QQ numbers differ: 12345678 and 87654321." in text
     assert "may be two different people" in text
+    # which values win is said before the merge, not found out after it
+    assert "Where both records have a value, 张三's stays;" in text
     with ws.database.session() as s:
         assert s.get(Member, ws.members["张三#2"]).merged_into_id is None

@@ -356,6 +356,12 @@ class MergeDialog(QDialog):
             lines.append(self.tr("They may be two different people."))
         lines.append(
             self.tr(
+                "Where both records have a value, %1's stays; the other's own nickname, IDs, city and occupation are"
+                " added to the note."
+            ).replace("%1", keep.display_name)
+        )
+        lines.append(
+            self.tr(
                 "The check-ins, points and answers of both become one person's. The merge can be undone (here, or"
                 " later from the kept person's details) until either record changes."
             )
