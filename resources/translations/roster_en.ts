@@ -775,6 +775,10 @@
             <source>Where both records have a value, %1's stays; the other's own nickname, IDs, city and occupation are added to the note.</source>
             <translation>Where both records have a value, %1's stays; the other's own nickname, IDs, city and occupation are added to the note.</translation>
         </message>
+        <message>
+            <source>Blacklisted in %1: the merged person stays blacklisted there.</source>
+            <translation>Blacklisted in %1: the merged person stays blacklisted there.</translation>
+        </message>
     </context>
     <context>
         <name>PromptDialog</name>

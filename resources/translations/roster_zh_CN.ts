@@ -767,6 +767,10 @@
             <source>Where both records have a value, %1's stays; the other's own nickname, IDs, city and occupation are added to the note.</source>
             <translation>两条记录都有的资料保留「%1」的；另一条记录不同的昵称、微信号/QQ 号、城市和职业写入备注。</translation>
         </message>
+        <message>
+            <source>Blacklisted in %1: the merged person stays blacklisted there.</source>
+            <translation>在「%1」的黑名单中：合并后的记录在那里仍是黑名单。</translation>
+        </message>
     </context>
     <context>
         <name>PromptDialog</name>

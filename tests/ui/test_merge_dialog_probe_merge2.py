@@ -11,7 +11,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QMessageBox
 
 from desktop.services.roster import MemberInput, add_member
-from models import Member
+from models import Group, Member
 from ui.dialogs.merge_dialog import MergeDialog
 
 pytestmark = OFFSCREEN_QUIRKS
@@ -60,3 +60,23 @@ def test_two_qq_numbers_are_compared_and_warned_of(qtbot, ws):
     assert "Where both records have a value, 张三's stays;" in text
     with ws.database.session() as s:
         assert s.get(Member, ws.members["张三#2"]).merged_into_id is None
+
+
+def test_a_blacklisting_on_either_record_is_said_before_the_merge(qtbot, ws):
+    """A new applicant's record and the old record blacklisted in the group: the merged person stays blacklisted
+    (members._fold_status) — the confirmation says so, naming the group, rather than the organiser finding out after."""
+    from desktop.services.onboarding import leave_group
+
+    with ws.database.session() as s:
+        ms = s.get(Member, ws.members["张三#2"]).memberships[0]
+        leave_group(s, ws.owner, ms.id, "发广告", status="blacklisted")
+        group_name = s.get(Group, ms.group_id).name
+        s.get(Member, ws.members["张三#2"]).qq = None
+        s.commit()
+    dialog = MergeDialog(ws.database, ws.owner, ws.members["张三"], other_member_id=ws.members["张三#2"])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    merged, text, _default, icon = _confirmation(dialog)
+    assert icon == QMessageBox.Icon.Warning
+    assert f"Blacklisted in {group_name}: the merged person stays blacklisted there." in text
+    assert "differ" not in text

@@ -354,6 +354,14 @@ class MergeDialog(QDialog):
         if lines:
             box.setIcon(QMessageBox.Icon.Warning)
             lines.append(self.tr("They may be two different people."))
+        # a blacklisting on either record stands (members._fold_status): said before the merge, so a new applicant's
+        # record merged with a blacklisted one is not found blacklisted afterwards unexplained
+        black = list(dict.fromkeys(g.group_name for p in (keep, drop) for g in p.groups if g.status == "blacklisted"))
+        if black:
+            box.setIcon(QMessageBox.Icon.Warning)
+            lines.append(
+                self.tr("Blacklisted in %1: the merged person stays blacklisted there.").replace("%1", list_text(black))
+            )
         lines.append(
             self.tr(
                 "Where both records have a value, %1's stays; the other's own nickname, IDs, city and occupation are"
