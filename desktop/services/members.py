@@ -348,6 +348,13 @@ def _merge_membership(
         keep.referrer_id = None
     if drop.referrer_id == keep.member_id:
         drop.referrer_id = None
+    if keep.tier_id is not None and drop.tier_id is not None and keep.tier_id != drop.tier_id:
+        # the kept record's tier stays; the other's (中咖 on the dropped record, 核心 on the kept one) went without a
+        # word — in the note, as a different answer is, so the organiser sees the person had another
+        tier = session.get(Tier, drop.tier_id)
+        out.notes.append(
+            f"合并前另一条记录的层级 (tier of the merged record) {group_name}: {tier.name if tier else '?'}"
+        )
     if keep.tier_id is None and drop.tier_id is not None:
         # the person's tier is the other record's, with its history (models/tier_history.py): not a change of
         # today — 核心 since November on the other record reads 核心 in November's structure after the merge too

@@ -198,3 +198,24 @@ def test_the_roster_search_finds_the_kept_person_by_the_merged_records_name(work
         s.commit()
         rows = search_roster(s, RosterQuery(text="小王同学"), 0, 10)
         assert [(r.member_id, r.formerly) for r in rows] == [(d, None)]
+
+
+def test_the_other_records_tier_is_kept_in_the_note(workspace, owner):
+    """Both records with a tier in the group, 核心 on the kept one and 中咖 on the other: the kept tier stays (and its
+    history), and 中咖 went without a word; now the note says it. The undo puts both tiers back."""
+    from desktop.services.members import bulk_set_tier
+
+    with workspace.session() as s:
+        gid = create_group(s, owner, "早起营")
+        k, kms, d, dms = _pair(s, owner, gid)
+        bulk_set_tier(s, owner, [kms], "核心")
+        bulk_set_tier(s, owner, [dms], "中咖")
+        s.commit()
+
+    def check(s):
+        from models import Membership, Tier
+
+        assert s.get(Tier, s.get(Membership, kms).tier_id).name == "核心"
+        assert "合并前另一条记录的层级 (tier of the merged record) 早起营: 中咖" in s.get(Member, k).note
+
+    _merge_and_undo(workspace, owner, k, d, check)
