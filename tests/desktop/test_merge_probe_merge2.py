@@ -219,3 +219,34 @@ def test_the_other_records_tier_is_kept_in_the_note(workspace, owner):
         assert "合并前另一条记录的层级 (tier of the merged record) 早起营: 中咖" in s.get(Member, k).note
 
     _merge_and_undo(workspace, owner, k, d, check)
+
+
+def test_the_audit_line_of_a_merge_names_the_record_merged_in(workspace, owner):
+    """The Audit dialog's line of a merge read 「memberships_moved: 0；…；姓名: 小王同学 → —；手机: 138****8000 → —」 — raw
+    keys, and the other record's details as if its name and phone had been erased. It names the record merged in
+    with its details now, in words; the undo's line too."""
+    from desktop.services.audit_export import summary_text
+
+    with workspace.session() as s:
+        gid = create_group(s, owner, "早起营")
+        k, kms, d, dms = _pair(s, owner, gid, drop={"phone": "13800138000", "qq": "87654321"})
+        summary = merge_members(s, owner, k, d)
+        undo_merge(s, owner, summary.merge_id)
+        s.commit()
+        lines = dict(
+            s.execute(
+                select(AuditEntry.action, AuditEntry.summary).where(
+                    AuditEntry.action.in_(("member.merge", "member.unmerge"))
+                )
+            ).all()
+        )
+    zh = summary_text(lines["member.merge"])
+    assert f"合并进来的记录 #{d} (姓名: 小王同学，QQ号: 87654321，手机: 138****8000" in zh
+    assert "→ —" not in zh and "memberships_" not in zh and "checkins_dropped" not in zh
+    assert "合并的社群: 1" in zh and "去掉的同日重复打卡: 0" in zh
+    en = summary_text(lines["member.merge"], "en")
+    assert f"record merged in #{d} (name: 小王同学, QQ number: 87654321, phone: 138****8000" in en
+    assert "groups combined: 1" in en
+    assert "13800138000" in summary_text(lines["member.merge"], unmasked=True)
+    assert summary_text(lines["member.unmerge"]).startswith("合并编号: ")
+    assert "恢复的记录" in summary_text(lines["member.unmerge"])
