@@ -215,6 +215,7 @@ class GroupPresence:
     group_name: str
     status: str
     checkins: int
+    joined_at: datetime | None = None  # the earlier of two records' join dates is the merged membership's: compared
 
 
 @dataclass(frozen=True)
@@ -255,9 +256,9 @@ def person_brief(session: Session, member_id: int) -> PersonBrief:
         ).all()
     )
     groups = tuple(
-        GroupPresence(name, status, int(counts.get(msid, 0)))
-        for msid, name, status in session.execute(
-            select(Membership.id, Group.name, Membership.status)
+        GroupPresence(name, status, int(counts.get(msid, 0)), joined)
+        for msid, name, status, joined in session.execute(
+            select(Membership.id, Group.name, Membership.status, Membership.joined_at)
             .join(Group, Group.id == Membership.group_id)
             .where(Membership.member_id == member_id)
             .order_by(Group.id)

@@ -779,6 +779,13 @@
             <source>Blacklisted in %1: the merged person stays blacklisted there.</source>
             <translation>Blacklisted in %1: the merged person stays blacklisted there.</translation>
         </message>
+        <message numerus="yes">
+            <source>%1 (%2, joined %3, %n check-in(s))</source>
+            <translation>
+                <numerusform>%1 (%2, joined %3, %Ln check-in)</numerusform>
+                <numerusform>%1 (%2, joined %3, %Ln check-ins)</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>PromptDialog</name>

@@ -771,6 +771,12 @@
             <source>Blacklisted in %1: the merged person stays blacklisted there.</source>
             <translation>在「%1」的黑名单中：合并后的记录在那里仍是黑名单。</translation>
         </message>
+        <message numerus="yes">
+            <source>%1 (%2, joined %3, %n check-in(s))</source>
+            <translation>
+                <numerusform>%1（%2，%3 入群，打卡 %Ln 次）</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>PromptDialog</name>

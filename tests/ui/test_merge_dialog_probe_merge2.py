@@ -9,6 +9,7 @@ import pytest
 from helpers import OFFSCREEN_QUIRKS, close_workspace, isolate_settings, make_workspace
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QMessageBox
+from sqlalchemy import select
 
 from desktop.services.roster import MemberInput, add_member
 from models import Group, Member
@@ -80,3 +81,21 @@ def test_a_blacklisting_on_either_record_is_said_before_the_merge(qtbot, ws):
     assert icon == QMessageBox.Icon.Warning
     assert f"Blacklisted in {group_name}: the merged person stays blacklisted there." in text
     assert "differ" not in text
+
+
+def test_the_join_dates_are_compared_before_the_merge(qtbot, ws):
+    """The merged membership takes the earlier join date (members._fold_status): the comparison showed each group's
+    status and check-ins but not when each record joined — now it does, so the date kept is seen before."""
+    from models import Membership
+
+    with ws.database.session() as s:
+        joined = {
+            mid: s.scalar(select(Membership.joined_at).where(Membership.member_id == mid))
+            for mid in (ws.members["张三"], ws.members["张三#2"])
+        }
+    dialog = MergeDialog(ws.database, ws.owner, ws.members["张三"], other_member_id=ws.members["张三#2"])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    for column, mid in ((1, ws.members["张三"]), (2, ws.members["张三#2"])):
+        assert f"joined {joined[mid]:%Y-%m-%d}" in dialog.compared_cell("Groups", column)
+    assert "joined 2024-03-10" in dialog.compared_cell("Groups", 2)

@@ -230,7 +230,13 @@ class MergeDialog(QDialog):
             return [""] * 12
         gender = {"male": self.tr("Male"), "female": self.tr("Female"), "other": self.tr("Other")}
         groups = "\n".join(
-            self.tr("%1 (%2, %n check-in(s))", "", g.checkins)
+            (
+                self.tr("%1 (%2, joined %3, %n check-in(s))", "", g.checkins).replace(
+                    "%3", g.joined_at.strftime("%Y-%m-%d")
+                )
+                if g.joined_at is not None  # the earlier join date is the merged membership's: seen before the merge
+                else self.tr("%1 (%2, %n check-in(s))", "", g.checkins)
+            )
             .replace("%1", g.group_name)
             .replace("%2", status_label(g.status))
             for g in p.groups
