@@ -566,7 +566,9 @@ def merge_members(session: Session, actor: Actor, keep_id: int, drop_id: int) ->
             became_members.append(group_names.get(target.group_id, ""))
     for f, what in _KEPT_IN_NOTE:  # the other record's own note, nickname, IDs, city…: shown, not only audited
         theirs = (getattr(drop, f) or "").strip()
-        if theirs and getattr(keep, f) not in (None, "") and theirs != (getattr(keep, f) or "").strip():
+        # a WeChat ID compares as everywhere (wechat_key): Zhang_San is zhang_san, no second ID for the note
+        same = wechat_key if f == "wechat_id" else str.strip
+        if theirs and getattr(keep, f) not in (None, "") and same(theirs) != same(getattr(keep, f) or ""):
             notes.append(f"合并前另一条记录的{what}: {theirs}")
     for f in MEMBER_FIELDS:
         if getattr(keep, f) in (None, "", False) and getattr(drop, f) not in (None, "", False):

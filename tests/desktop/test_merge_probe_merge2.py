@@ -250,3 +250,16 @@ def test_the_audit_line_of_a_merge_names_the_record_merged_in(workspace, owner):
     assert "13800138000" in summary_text(lines["member.merge"], unmasked=True)
     assert summary_text(lines["member.unmerge"]).startswith("合并编号: ")
     assert "恢复的记录" in summary_text(lines["member.unmerge"])
+
+
+def test_a_wechat_id_in_another_case_is_no_second_id_in_the_note(workspace, owner):
+    """Zhang_San on one record, zhang_san on the other: one WeChat ID (the duplicate check and identity_conflicts
+    fold its case) — the note said 微信号 of the merged record: zhang_san, as if the person had two."""
+    with workspace.session() as s:
+        gid = create_group(s, owner, "早起营")
+        k, _kms = add_member(s, owner, gid, MemberInput(display_name="张三", wechat_id="Zhang_San", joined_at=JOINED))
+        d, _dms = add_member(s, owner, gid, MemberInput(display_name="张三", wechat_id="zhang_san", joined_at=JOINED))
+        merge_members(s, owner, k, d)
+        s.commit()
+        m = s.get(Member, k)
+        assert (m.wechat_id, m.note) == ("Zhang_San", None)
