@@ -1221,8 +1221,9 @@ def _args_members(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--find",
         metavar="TEXT",
-        help="只列出搜索匹配的成员 (姓名、昵称、群昵称、微信号、手机尾号、拼音、近30天的曾用名) / only the members the "
-        "roster search finds (name, nickname, group nickname, WeChat ID, phone tail, pinyin, a name of the last 30 days)",
+        help="只列出搜索匹配的成员 (姓名、昵称、群昵称、微信号、手机尾号、拼音、近30天的曾用名、合并进来的记录的名字) / only"
+        " the members the roster search finds (name, nickname, group nickname, WeChat ID, phone tail, pinyin, a name of"
+        " the last 30 days, the name of a record merged into theirs)",
     )
     p.add_argument("--json", action="store_true", help="输出 JSON / print JSON")
 

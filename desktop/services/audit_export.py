@@ -230,6 +230,16 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "order": ("顺序", "order"),
     "renamed": ("改名", "renamed"),
     "removed": ("删除", "removed"),
+    "verified_on": ("实名认证日期", "verified on"),
+    # a merge of two people (members.merge_members) and its undo (merge_undo.undo_merge)
+    "merged_member_id": ("合并进来的记录", "record merged in"),
+    "memberships_moved": ("移过来的社群", "groups moved over"),
+    "memberships_merged": ("合并的社群", "groups combined"),
+    "memberships_folded": ("合并掉的社群身份", "memberships combined"),
+    "checkins_dropped": ("去掉的同日重复打卡", "same-day duplicate check-ins dropped"),
+    "note_added": ("写入备注", "added to the note"),
+    "merge_id": ("合并编号", "merge no."),
+    "restored_member_id": ("恢复的记录", "record restored"),
 }
 # the workspace rules (settings.update) by their Settings page labels: "沉默天数 (days without participation …)"
 FIELD_LABELS.update(
@@ -362,6 +372,26 @@ def summary_text(summary: str | None, lang: str = "zh_CN", *, unmasked: bool = F
     before = data.get("before") if isinstance(data.get("before"), dict) else None
     after = data.get("after") if isinstance(data.get("after"), dict) else None
     parts: list[str] = []
+    if before is not None and "merged_member_id" in before:
+        # a merge: its "before" is the record merged away, as it was — shown as that record's details, not as fields
+        # changed to nothing (「姓名: 小王 → —；手机: 138****8000 → —」 read as the name and phone erased)
+        merged = dict(before)
+        merged_id = merged.pop("merged_member_id")
+        folded = merged.pop("memberships_folded", None)
+        details = [
+            f"{_field(k, lang)}: {_value_text(k, v, lang, unmasked)}"
+            for k, v in merged.items()
+            if v not in (None, "", [], False)
+        ]
+        inner = "，" if lang.startswith("zh") else ", "
+        parts.append(
+            f"{_field('merged_member_id', lang)} #{merged_id}" + (f" ({inner.join(details)})" if details else "")
+        )
+        if folded:
+            parts.append(
+                f"{_field('memberships_folded', lang)}: {_value_text('memberships_folded', folded, lang, unmasked)}"
+            )
+        before = None
     if before is not None or after is not None:
         before, after = before or {}, after or {}
         keys = list(dict.fromkeys([*after.keys(), *before.keys()]))

@@ -1199,6 +1199,7 @@ _HOW = {
     "pinyin": "拼音",
     "fuzzy": "相似",
     "former_name": "近期改名前的名字",
+    "merged_name": "合并前另一条记录的名字",
 }
 
 

@@ -95,23 +95,28 @@ class _Folded:
 
 
 def _fold_checkins(session: Session, keep: Membership, drop: Membership, operator_id: int | None) -> tuple[int, int]:
-    """Check-ins: one per day. A day both records have keeps one row — the kept record's, unless it is a 补卡 and
-    the other was on time (the person did check in on time) — and the other row's points are reversed."""
+    """Check-ins: one per day. A day both records have keeps one row, whole (its time, source and 补卡 flag
+    together) — the one that says most: on time over a 补卡 (the person did check in on time), then a row with
+    the time the member posted over one without (a paste's 06:30 over the quick box's bare tick: the time is what
+    an 早起营 reads, and it was thrown away with the other row), then the kept record's. The other row's points are
+    reversed (the audit row of the merge counts it; the undo gives it back)."""
     keep_rows = {
-        d: (cid, late)
-        for cid, d, late in session.execute(
-            select(CheckIn.id, CheckIn.day, CheckIn.late).where(CheckIn.membership_id == keep.id)
+        d: (cid, late, at)
+        for cid, d, late, at in session.execute(
+            select(CheckIn.id, CheckIn.day, CheckIn.late, CheckIn.checked_at).where(CheckIn.membership_id == keep.id)
         )
     }
     losers: list[int] = []
     move_ids: list[int] = []
-    for cid, d, late in session.execute(
-        select(CheckIn.id, CheckIn.day, CheckIn.late).where(CheckIn.membership_id == drop.id)
+    for cid, d, late, at in session.execute(
+        select(CheckIn.id, CheckIn.day, CheckIn.late, CheckIn.checked_at).where(CheckIn.membership_id == drop.id)
     ).all():
         if d not in keep_rows:
             move_ids.append(cid)
-        elif keep_rows[d][1] and not late:
-            losers.append(keep_rows[d][0])
+            continue
+        keep_id, keep_late, keep_at = keep_rows[d]
+        if (keep_late, keep_at is None) > (late, at is None):  # the other row says more: it stays
+            losers.append(keep_id)
             move_ids.append(cid)
         else:
             losers.append(cid)
@@ -343,6 +348,13 @@ def _merge_membership(
         keep.referrer_id = None
     if drop.referrer_id == keep.member_id:
         drop.referrer_id = None
+    if keep.tier_id is not None and drop.tier_id is not None and keep.tier_id != drop.tier_id:
+        # the kept record's tier stays; the other's (中咖 on the dropped record, 核心 on the kept one) went without a
+        # word — in the note, as a different answer is, so the organiser sees the person had another
+        tier = session.get(Tier, drop.tier_id)
+        out.notes.append(
+            f"合并前另一条记录的层级 (tier of the merged record) {group_name}: {tier.name if tier else '?'}"
+        )
     if keep.tier_id is None and drop.tier_id is not None:
         # the person's tier is the other record's, with its history (models/tier_history.py): not a change of
         # today — 核心 since November on the other record reads 核心 in November's structure after the merge too
@@ -435,21 +447,36 @@ _KEPT_IN_NOTE = (
     ("note", "备注 (note of the merged record)"),
     ("nickname", "昵称 (nickname of the merged record)"),
     ("wechat_id", "微信号 (WeChat ID of the merged record)"),
+    # a QQ group's member is known by their QQ number (a chat export's sender ID): the other one was dropped unseen
+    ("qq", "QQ号 (QQ number of the merged record)"),
+    ("city", "城市 (city of the merged record)"),
+    ("occupation", "职业 (occupation of the merged record)"),
 )
+# not in the note: the other record's phone — a note is read unmasked by every assistant, a phone only by managers
+# (the merged-away record keeps it, and the duplicate check still finds the kept person by it: find_duplicates)
 
 
 def identity_conflicts(
-    a_wechat: str | None, a_phone: str | None, b_wechat: str | None, b_phone: str | None
+    a_wechat: str | None,
+    a_phone: str | None,
+    b_wechat: str | None,
+    b_phone: str | None,
+    *,
+    a_qq: str | None = None,
+    b_qq: str | None = None,
 ) -> tuple[str, ...]:
     """Which identities of two records say they are two people: "wechat_id" when both have a WeChat ID and they
-    differ (whatever their case), "phone" when both have a phone and they differ. A merge of two 张伟 who are two
-    people cannot be undone — their check-ins, points and answers become one person's — so the window says so
-    before the merge, naming the differing values, and Cancel is the default."""
+    differ (whatever their case), "phone" when both have a phone and they differ, "qq" when both have a QQ number
+    and they differ (a QQ group's two 张伟 are told apart by it: merged without a word, one QQ number was gone).
+    A merge of two 张伟 who are two people becomes one person's check-ins, points and answers — so the window says
+    so before the merge, naming the differing values, and Cancel is the default."""
     out = []
     if wechat_key(a_wechat) and wechat_key(b_wechat) and wechat_key(a_wechat) != wechat_key(b_wechat):
         out.append("wechat_id")
     if a_phone and b_phone and a_phone != b_phone:
         out.append("phone")
+    if a_qq and b_qq and a_qq.strip() != b_qq.strip():
+        out.append("qq")
     return tuple(out)
 
 
@@ -464,8 +491,10 @@ def merge_members(session: Session, actor: Actor, keep_id: int, drop_id: int) ->
     status with its own dates (`_fold_status`: a blacklisting stands; a live membership has no left date; a record
     that left before the other joined is an earlier, closed spell of the combined membership), the
     kept record's answers with the other's blanks filled — a different answer of the other record is added to the
-    person's note, and so are the other record's own note, nickname and WeChat ID where they differ (_KEPT_IN_NOTE). Points follow the facts: the streak bonuses are reconciled with the combined days, the
-    referral is paid once (`_settle_referral`), and the kept values equal what recompute gives."""
+    person's note, and so are the other record's own note, nickname, WeChat ID, QQ number, city and occupation
+    where they differ (_KEPT_IN_NOTE); a leaderboard opt-out stands. Points follow the facts: the streak bonuses
+    are reconciled with the combined days, the referral is paid once (`_settle_referral`), and the kept values
+    equal what recompute gives."""
     require(actor, "merge_members")
     if keep_id == drop_id:
         raise ValidationError("member", "不能与自己合并 (cannot merge a member into itself)")
@@ -535,13 +564,18 @@ def merge_members(session: Session, actor: Actor, keep_id: int, drop_id: int) ->
         target = session.get(Membership, ms_id)
         if target is not None and admit_completed(session, actor, target.group_id, [ms_id]):
             became_members.append(group_names.get(target.group_id, ""))
-    for f, what in _KEPT_IN_NOTE:  # the other record's own note, nickname, WeChat ID: shown, not only audited
+    for f, what in _KEPT_IN_NOTE:  # the other record's own note, nickname, IDs, city…: shown, not only audited
         theirs = (getattr(drop, f) or "").strip()
-        if theirs and getattr(keep, f) not in (None, "") and theirs != (getattr(keep, f) or "").strip():
+        # a WeChat ID compares as everywhere (wechat_key): Zhang_San is zhang_san, no second ID for the note
+        same = wechat_key if f == "wechat_id" else str.strip
+        if theirs and getattr(keep, f) not in (None, "") and same(theirs) != same(getattr(keep, f) or ""):
             notes.append(f"合并前另一条记录的{what}: {theirs}")
     for f in MEMBER_FIELDS:
         if getattr(keep, f) in (None, "", False) and getattr(drop, f) not in (None, "", False):
             setattr(keep, f, getattr(drop, f))
+    # a person who asked to be left off the leaderboards stays off them, whichever record they asked on (the kept
+    # record's False made them public again)
+    keep.points_opt_out = bool(keep.points_opt_out or drop.points_opt_out)
     if notes:  # answers the kept record had its own of: in the person's note, so nothing the member said is lost
         keep.note = "\n".join(([keep.note] if keep.note else []) + notes)
     if keep.phone and not keep.phone_tail:

@@ -75,7 +75,8 @@ Matching one name (certain means certain):
 * A name a member carried until a rename in the roster of the last FORMER_NAME_DAYS days (audit member.update: their
   name, nickname or group nickname) is still offered for them: a chain line `孙乐` after 孙乐 was renamed 孙悦 asks,
   her first among the candidates (how "former_name"), and a name certain for one member that another carried until
-  such a rename (阳光, taken by a newcomer after 周杰 dropped it) is asked, naming both.
+  such a rename (阳光, taken by a newcomer after 周杰 dropped it) is asked, naming both. So is the name or nickname of
+  a record merged into a member's (how "merged_name", for good: 小王同学 merged into 王五 offers 王五).
 * Then pinyin (full pinyin or initials, which also catches traditional characters: 張偉 → 张伟) and fuzzy
   (rapidfuzz) candidates among active members — always *ambiguous*, never logged without a person choosing.
 * In a pasted chat log (stamped, colon or paired — never a 接龙 chain or list, whose every line is someone's entry)
@@ -1102,21 +1103,43 @@ class RosterIndex:
                     AuditEntry.entity_id.in_(select(Membership.member_id).where(Membership.group_id == self._group_id)),
                 )
             ).all()
+            # the records merged into another (members.merge_members keeps the dropped record, its name and nickname,
+            # pointing at the kept one): a chain still written by the old record's name (小王同学, merged into 王五)
+            # was "nobody on the roster" the day after the merge, and the next step made the duplicate again
+            merged = self._session.execute(
+                select(Member.id, Member.merged_into_id, Member.display_name, Member.nickname).where(
+                    Member.merged_into_id.is_not(None)
+                )
+            ).all()
             by_member: dict[int, _Person] = {}
-            if rows:
+            if rows or merged:
                 mids = {mid: member for mid, member in self._session.execute(
                     select(Membership.id, Membership.member_id).where(Membership.group_id == self._group_id)
                 ).all()}  # fmt: skip
                 by_member = {mids[p.membership_id]: p for p in self.active if p.membership_id in mids}
             former: dict[str, dict[_Person, str]] = defaultdict(dict)
+
+            def offer(person: _Person, old: str, how: str) -> None:
+                for key in {name_key(old), bare_key(old)} - {""}:
+                    if person not in self.raw.get(key, {}) and person not in self.bare.get(key, {}):
+                        former[key].setdefault(person, how)
+
             for member_id, summary in rows:
                 person = by_member.get(member_id or 0)
                 if person is None:
                     continue
                 for old in names_before(summary):  # a rename in the member dialog or by a roster import
-                    for key in {name_key(old), bare_key(old)} - {""}:
-                        if person not in self.raw.get(key, {}) and person not in self.bare.get(key, {}):
-                            former[key].setdefault(person, "former_name")
+                    offer(person, old, "former_name")
+            into = {mid: target for mid, target, _name, _nick in merged}
+            for mid, _target, *names in merged:
+                end, seen = mid, set()
+                while end in into and end not in seen:  # A merged into B merged into C: C
+                    seen.add(end)
+                    end = into[end]
+                person = by_member.get(end)
+                for old in names if person is not None else ():
+                    if old and old.strip():
+                        offer(person, old.strip(), "merged_name")
             self._former = dict(former)
         return self._former
 
@@ -4706,6 +4729,11 @@ def describe_person(c: Candidate) -> str:
         return f"{c.display_name}: 已从名册删除, 需先在名册中恢复 (deleted from the roster: restore them first)"
     if c.status == "active" and c.how == "former_name":
         return f"{c.display_name}: 本群成员, 近期改名前叫这个名字 (a member of this group known by this name until a recent rename)"
+    if c.status == "active" and c.how == "merged_name":
+        return (
+            f"{c.display_name}: 本群成员, 合并前另一条记录的名字 (a member of this group: the name of a record merged"
+            " into theirs)"
+        )
     if c.status == "active" and c.how in ("pinyin", "fuzzy"):
         return f"{c.display_name}: 本群成员, 名字相似 (a member of this group with a similar name)"
     return f"{c.display_name}: {_STATUS_WORDS.get(c.status, c.status)}"

@@ -215,6 +215,7 @@ class GroupPresence:
     group_name: str
     status: str
     checkins: int
+    joined_at: datetime | None = None  # the earlier of two records' join dates is the merged membership's: compared
 
 
 @dataclass(frozen=True)
@@ -234,6 +235,7 @@ class PersonBrief:
     created_at: datetime | None
     deleted: bool
     groups: tuple[GroupPresence, ...]
+    qq: str | None = None  # a QQ group's identity: compared before a merge as the WeChat ID is
 
     @property
     def checkins(self) -> int:
@@ -254,9 +256,9 @@ def person_brief(session: Session, member_id: int) -> PersonBrief:
         ).all()
     )
     groups = tuple(
-        GroupPresence(name, status, int(counts.get(msid, 0)))
-        for msid, name, status in session.execute(
-            select(Membership.id, Group.name, Membership.status)
+        GroupPresence(name, status, int(counts.get(msid, 0)), joined)
+        for msid, name, status, joined in session.execute(
+            select(Membership.id, Group.name, Membership.status, Membership.joined_at)
             .join(Group, Group.id == Membership.group_id)
             .where(Membership.member_id == member_id)
             .order_by(Group.id)
@@ -267,6 +269,7 @@ def person_brief(session: Session, member_id: int) -> PersonBrief:
         display_name=m.display_name,
         nickname=m.nickname,
         wechat_id=m.wechat_id,
+        qq=m.qq,
         phone=m.phone,
         gender=m.gender,
         city=m.city,

@@ -266,7 +266,7 @@ def names_before(summary: str | None) -> list[str]:
 
 def recent_former_names(session: Session) -> dict[int, tuple[str, ...]]:
     """member id -> the names (name, nickname, group nickname) they carried until a rename of the last
-    FORMER_NAME_DAYS days, oldest first, as the audit of the roster's edits recorded them (through an assistant's
+    FORMER_NAME_DAYS days, oldest first (then the names of records merged into theirs), as the audit of the roster's edits recorded them (through an assistant's
     audit view on a team server: phones in them masked). One range of the audit's `at` index, read again only when
     the audit has grown (its newest id) or the day changed: a keystroke costs a look-up of the newest id."""
     since = datetime.combine(clock.today() - timedelta(days=FORMER_NAME_DAYS), datetime.min.time())
@@ -287,6 +287,23 @@ def recent_former_names(session: Session) -> dict[int, tuple[str, ...]]:
         for old in names_before(summary):
             if old not in out.get(member_id, []):
                 out.setdefault(member_id, []).append(old)
+    # and, for good, the name and nickname of a record merged into theirs (members.merge_members keeps the dropped
+    # record pointing at the kept one; its undo clears that, and adds an audit row, so this is read again): 小王同学,
+    # merged into 王五, found nobody the day after — the organiser who knew the old name could not find the person
+    merged = session.execute(
+        select(Member.id, Member.merged_into_id, Member.display_name, Member.nickname).where(
+            Member.merged_into_id.is_not(None)
+        )
+    ).all()
+    into = {mid: target for mid, target, _name, _nick in merged}
+    for mid, _target, *names in merged:
+        end, seen = mid, set()
+        while end in into and end not in seen:  # A merged into B merged into C: C
+            seen.add(end)
+            end = into[end]
+        for old in (n.strip() for n in names if n and n.strip()):
+            if old not in out.get(end, []):
+                out.setdefault(end, []).append(old)
     if len(_FORMER_CACHE) > 16:
         _FORMER_CACHE.clear()
     _FORMER_CACHE[key] = found = {m: tuple(names) for m, names in out.items()}

@@ -762,6 +762,10 @@ Saturday book club sign-up
             <source>name before a recent rename</source>
             <translation>name before a recent rename</translation>
         </message>
+        <message>
+            <source>name of a record merged into theirs</source>
+            <translation>name of a record merged into theirs</translation>
+        </message>
     </context>
     <context>
         <name>AttendanceRole</name>

@@ -921,6 +921,10 @@ Morning check-in 22 Nov
             <source>name before a recent rename</source>
             <translation>name before a recent rename</translation>
         </message>
+        <message>
+            <source>name of a record merged into theirs</source>
+            <translation>name of a record merged into theirs</translation>
+        </message>
     </context>
     <context>
         <name>MemberPickerDialog</name>

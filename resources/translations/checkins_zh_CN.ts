@@ -893,6 +893,10 @@
             <source>name before a recent rename</source>
             <translation>近期改名前的名字</translation>
         </message>
+        <message>
+            <source>name of a record merged into theirs</source>
+            <translation>合并前另一条记录的名字</translation>
+        </message>
     </context>
     <context>
         <name>MemberPickerDialog</name>

@@ -763,6 +763,29 @@
             <source>every entry step done: now a member of %1</source>
             <translation>every entry step done: now a member of %1</translation>
         </message>
+        <message>
+            <source>QQ</source>
+            <translation>QQ</translation>
+        </message>
+        <message>
+            <source>Their QQ numbers differ: %1 and %2.</source>
+            <translation>Their QQ numbers differ: %1 and %2.</translation>
+        </message>
+        <message>
+            <source>Where both records have a value, %1's stays; the other's own nickname, IDs, city and occupation are added to the note.</source>
+            <translation>Where both records have a value, %1's stays; the other's own nickname, IDs, city and occupation are added to the note.</translation>
+        </message>
+        <message>
+            <source>Blacklisted in %1: the merged person stays blacklisted there.</source>
+            <translation>Blacklisted in %1: the merged person stays blacklisted there.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%1 (%2, joined %3, %n check-in(s))</source>
+            <translation>
+                <numerusform>%1 (%2, joined %3, %Ln check-in)</numerusform>
+                <numerusform>%1 (%2, joined %3, %Ln check-ins)</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>PromptDialog</name>

@@ -755,6 +755,28 @@
             <source>every entry step done: now a member of %1</source>
             <translation>入群步骤已全部完成，现为「%1」的成员</translation>
         </message>
+        <message>
+            <source>QQ</source>
+            <translation>QQ号</translation>
+        </message>
+        <message>
+            <source>Their QQ numbers differ: %1 and %2.</source>
+            <translation>两条记录的 QQ 号不同：%1 和 %2。</translation>
+        </message>
+        <message>
+            <source>Where both records have a value, %1's stays; the other's own nickname, IDs, city and occupation are added to the note.</source>
+            <translation>两条记录都有的资料保留「%1」的；另一条记录不同的昵称、微信号/QQ 号、城市和职业写入备注。</translation>
+        </message>
+        <message>
+            <source>Blacklisted in %1: the merged person stays blacklisted there.</source>
+            <translation>在「%1」的黑名单中：合并后的记录在那里仍是黑名单。</translation>
+        </message>
+        <message numerus="yes">
+            <source>%1 (%2, joined %3, %n check-in(s))</source>
+            <translation>
+                <numerusform>%1（%2，%3 入群，打卡 %Ln 次）</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>PromptDialog</name>

@@ -476,6 +476,7 @@ class AttendancePasteDialog(QDialog):
             "pinyin": self.tr("pinyin"),
             "fuzzy": self.tr("similar name"),
             "former_name": self.tr("name before a recent rename"),
+            "merged_name": self.tr("name of a record merged into theirs"),
         }.get(how, how)
 
     def _decision_combo(

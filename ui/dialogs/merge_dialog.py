@@ -227,10 +227,16 @@ class MergeDialog(QDialog):
     # ---- comparing ----
     def _rows(self, p: PersonBrief | None) -> list[str]:
         if p is None:
-            return [""] * 11
+            return [""] * 12
         gender = {"male": self.tr("Male"), "female": self.tr("Female"), "other": self.tr("Other")}
         groups = "\n".join(
-            self.tr("%1 (%2, %n check-in(s))", "", g.checkins)
+            (
+                self.tr("%1 (%2, joined %3, %n check-in(s))", "", g.checkins).replace(
+                    "%3", g.joined_at.strftime("%Y-%m-%d")
+                )
+                if g.joined_at is not None  # the earlier join date is the merged membership's: seen before the merge
+                else self.tr("%1 (%2, %n check-in(s))", "", g.checkins)
+            )
             .replace("%1", g.group_name)
             .replace("%2", status_label(g.status))
             for g in p.groups
@@ -241,6 +247,7 @@ class MergeDialog(QDialog):
             groups or self.tr("No groups"),
             str(p.checkins),
             p.wechat_id or "",
+            p.qq or "",
             phone,
             p.nickname or "",
             "、".join(p.tags),
@@ -256,6 +263,7 @@ class MergeDialog(QDialog):
             self.tr("Groups"),
             self.tr("Check-ins"),
             self.tr("WeChat ID"),
+            self.tr("QQ"),
             self.tr("Phone"),
             self.tr("Nickname"),
             self.tr("Tags"),
@@ -329,7 +337,9 @@ class MergeDialog(QDialog):
             .replace("%3", keep.display_name)
             .replace("%4", str(keep.member_id))
         )
-        conflicts = identity_conflicts(keep.wechat_id, keep.phone, drop.wechat_id, drop.phone)
+        conflicts = identity_conflicts(
+            keep.wechat_id, keep.phone, drop.wechat_id, drop.phone, a_qq=keep.qq, b_qq=drop.qq
+        )
         lines = []
         if "wechat_id" in conflicts:
             lines.append(
@@ -343,9 +353,27 @@ class MergeDialog(QDialog):
                 .replace("%1", mask_phone(keep.phone))
                 .replace("%2", mask_phone(drop.phone))
             )
+        if "qq" in conflicts:
+            lines.append(
+                self.tr("Their QQ numbers differ: %1 and %2.").replace("%1", keep.qq or "").replace("%2", drop.qq or "")
+            )
         if lines:
             box.setIcon(QMessageBox.Icon.Warning)
             lines.append(self.tr("They may be two different people."))
+        # a blacklisting on either record stands (members._fold_status): said before the merge, so a new applicant's
+        # record merged with a blacklisted one is not found blacklisted afterwards unexplained
+        black = list(dict.fromkeys(g.group_name for p in (keep, drop) for g in p.groups if g.status == "blacklisted"))
+        if black:
+            box.setIcon(QMessageBox.Icon.Warning)
+            lines.append(
+                self.tr("Blacklisted in %1: the merged person stays blacklisted there.").replace("%1", list_text(black))
+            )
+        lines.append(
+            self.tr(
+                "Where both records have a value, %1's stays; the other's own nickname, IDs, city and occupation are"
+                " added to the note."
+            ).replace("%1", keep.display_name)
+        )
         lines.append(
             self.tr(
                 "The check-ins, points and answers of both become one person's. The merge can be undone (here, or"

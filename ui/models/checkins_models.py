@@ -366,6 +366,7 @@ HOW_LABELS = {
     "pinyin": QT_TRANSLATE_NOOP("MatchHow", "pinyin"),
     "fuzzy": QT_TRANSLATE_NOOP("MatchHow", "similar"),
     "former_name": QT_TRANSLATE_NOOP("MatchHow", "name before a recent rename"),
+    "merged_name": QT_TRANSLATE_NOOP("MatchHow", "name of a record merged into theirs"),
 }
 
 
