@@ -29,11 +29,14 @@ What it copes with, and how (decisions):
   (合计：8人, 共 6 人, 注：…, 备注：…, 制表人：…, 审核人签字：…, any "xxx：yyy" — not a time's colon: `张伟 | 07:30` is
   a person) is not a person, wherever its
   column; so is a totals row whose count has a cell of its own (合计 | 8, 8 | 汇总, an Excel Table's 汇总 |
-  =SUBTOTAL(…)), and a row whose one cell is the number of data rows above it (a COUNTA under the names);
+  =SUBTOTAL(…)) or none at all (a bare 合计 / 总计 under the names or in the 序号 column: never a person named 总计,
+  nor a row refused for its empty name), and a row whose one cell is the number of data rows above it (a COUNTA
+  under the names);
   those rows and the blank rows among them are listed as skipped ("footer", "blank"). A label-like row
   followed by more data is data — unless it is a note or a section line (below).
 - A note or a section line among the rows of a table of several columns — a row whose only filled cell says
-  "label：text" (备注：红色为未交费) or heads a section (以下为二期学员, 一期学员, 第3组, —— 三期 ——, 【二期】) — is not a
+  "label：text" (备注：红色为未交费), heads a section (以下为二期学员, 一期学员, 第3组, —— 三期 ——, 【二期】) or is a
+  bare 小计 / 合计 between sections — is not a
   person wherever it is: left out and listed as skipped ("note"). A one-column list of names keeps every row.
 - A row that repeats the header (two exports put one after the other, a sheet that repeats its header for
   printing) is not a person: left out and listed as skipped ("header"). So is the header in another language
@@ -711,8 +714,9 @@ _FOOTER_TOTAL = re.compile(
 _COUNT_CELL = re.compile(r"^\d+(?:\.\d+)?\s*(?:人|名|位|个)?$")
 
 
-def _footer_text(cells: list[object]) -> str | None:
-    """The text of a row that reads as a footer (≤ 2 filled cells, one of them a label), else None."""
+def _footer_text(cells: list[object], bare_totals: bool = False) -> str | None:
+    """The text of a row that reads as a footer (≤ 2 filled cells, one of them a label), else None. With
+    `bare_totals` (a roster's reader: a check-in sheet's has its own totals rows), a bare 合计 / 总计 too."""
     filled = [c for c in cells if c is not None]
     if not filled or len(filled) > 2:
         return None
@@ -720,6 +724,10 @@ def _footer_text(cells: list[object]) -> str | None:
     if not texts:
         return None
     joined = " ".join(texts)
+    if (
+        bare_totals and len(filled) == 1 and _total_label(filled[0])
+    ):  # a bare 合计 / 总计 under the names or in the 序号 column
+        return str(filled[0]).strip()
     if len(filled) == 2 and any(
         _total_label(label) and _count_cell(count) for label, count in (filled, filled[::-1])
     ):  # 合计 | 8, or 8 | 汇总 (the label under the last column)
@@ -864,13 +872,18 @@ def _section_text(cells: list[object]) -> str | None:
     if len(filled) != 1 or not isinstance(filled[0], str) or isinstance(filled[0], CellError):
         return None
     text = re.sub(r"\s+", " ", unicodedata.normalize("NFKC", filled[0])).strip()
-    if _LABEL_VALUE.match(text) or _SECTION_HEADING.match(text) or _DECORATED.match(text):
+    if _LABEL_VALUE.match(text) or _SECTION_HEADING.match(text) or _DECORATED.match(text) or _total_label(text):
         return drop_format_chars(filled[0]).strip()[:200]
     return None
 
 
 def _data_rows(
-    raw: Iterable[Row], fills: _Fills, notes: _Notes, header: list[str] | None = None, sections: bool = False
+    raw: Iterable[Row],
+    fills: _Fills,
+    notes: _Notes,
+    header: list[str] | None = None,
+    sections: bool = False,
+    totals: bool = False,
 ) -> Iterator[Row]:
     """The data rows of `raw` (the rows below the header): merged cells filled in, footer rows held back
     and, at the end, reported in `notes` instead of yielded; with `header` (its _header_keys), a row that repeats
@@ -885,7 +898,7 @@ def _data_rows(
             if notes.record and len(notes.repeats) < MAX_LISTED:
                 notes.repeats.append(Skipped(row_no, "header", drop_format_chars(_row_text(cells)).strip()))
             continue
-        text = _footer_text(cells)
+        text = _footer_text(cells, totals)
         if text is None and not pending and _counts_rows(cells, count):
             text = _row_text(cells)  # a totals row's COUNTA under the names, nothing else: 8 below 8 people
         section = _section_text(cells) if sections else None
@@ -926,6 +939,7 @@ class _StreamRows:
         count: int,
         header: list[str] | None = None,
         sections: bool = False,
+        totals: bool = False,
     ):
         self._factory = factory
         self._after = after
@@ -934,12 +948,15 @@ class _StreamRows:
         self._count = count
         self._header = header
         self._sections = sections
+        self._totals = totals
 
     def __iter__(self) -> Iterator[Row]:
         raw = (r for r in self._factory() if r[0] > self._after)
         width = self._width
         notes = _Notes(False)
-        for row_no, cells in _data_rows(raw, _Fills(self._merges, self._after), notes, self._header, self._sections):
+        for row_no, cells in _data_rows(
+            raw, _Fills(self._merges, self._after), notes, self._header, self._sections, self._totals
+        ):
             yield row_no, (cells + [None] * (width - len(cells)))[:width]
 
     def __len__(self) -> int:
@@ -1054,7 +1071,9 @@ def _build_table(
     # a note or a section line among a roster's rows (备注：…, 以下为二期学员) is no person; in a one-column list of names
     # every row is one cell, and the check-in sheet's reader has rules of its own
     sections = finder in (None, _find_header) and sum(1 for v in header_values if not _is_empty(v)) >= 2
-    data_iter = _data_rows(itertools.chain(head[data_start:], raw), fills, notes, header, sections)
+    # a bare 合计 under a roster's names is its footer; a check-in sheet's reader lists its totals rows itself
+    totals = finder in (None, _find_header)
+    data_iter = _data_rows(itertools.chain(head[data_start:], raw), fills, notes, header, sections, totals)
     rows: list[Row] | None = []
     count = 0
     width = len(header_values)
@@ -1081,7 +1100,7 @@ def _build_table(
     if rows is not None:
         padded = [(row_no, values + [None] * (width - len(values))) for row_no, values in rows]
         return Table(file=name, header_row=last_header_no, headers=headers, rows=padded, sheet=sheet, **common)
-    stream = _StreamRows(factory, last_header_no, width, merges, count, header, sections)
+    stream = _StreamRows(factory, last_header_no, width, merges, count, header, sections, totals)
     return Table(file=name, header_row=last_header_no, headers=headers, rows=stream, sheet=sheet, **common)
 
 
