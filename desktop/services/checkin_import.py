@@ -62,6 +62,9 @@ Decisions (what a user sees follows from these):
 - Sheets: one sheet is imported at a time (the first check-in table, or --sheet / the dialog's choice); the
   workbook's other sheets that are check-in tables too (one sheet a week) are named (CheckinPlan.other_sheets),
   never passed over unseen.
+- Hidden rows (hidden by hand, or by a filter the organiser left on: 只看未打卡): the file holds them, so their
+  check-ins are read like any other row's — a filter is a way of looking, not of deleting — and each such row's
+  outcome says it is hidden (RowOutcome.hidden, HIDDEN_ROW), in the CLI and the window, as a roster's does.
 - Writes: check-ins through checkins.record_checkins_by_day (source "import"; points, streak bonuses and the
   audit come with it; the posted time when the file has one; 补 → late). A (member, day) that already has a
   check-in is reported as already there, so importing the same file again writes nothing. 请假 cells
@@ -84,7 +87,7 @@ import time as _time
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
@@ -806,6 +809,14 @@ class RowOutcome:
     days: tuple[date, ...] = ()  # the days of the row's check-ins (new and already)
     problems: tuple[ImportProblem, ...] = ()
     note: str = ""
+    hidden: bool = False  # a row hidden or filtered out in the sheet: read like the others, and said so (HIDDEN_ROW)
+
+
+# what a row the sheet hides (by hand, or by an active filter) is told: its check-ins are read like any other's
+HIDDEN_ROW = (
+    "这一行在表格里是隐藏的（隐藏行或筛选），也会导入；若这一行不该导入，请在文件里删除它"
+    " (a hidden or filtered-out row of the sheet: it is imported too; delete it from the file if it should not be)"
+)
 
 
 @dataclass(frozen=True)
@@ -2566,7 +2577,10 @@ def _settle(
         new_leaves.append(lv)
         per_row[lv.row]["leave"] += 1
     rows = []
+    hidden = table.hidden_rows
     for r in p.rows:
+        if r.row in hidden and r.outcome != SKIPPED:  # a row filtered out of sight: never read without a word
+            r = replace(r, hidden=True)
         stats = per_row.get(r.row)
         if r.outcome == PLANNED and stats:
             r = RowOutcome(
@@ -2581,6 +2595,7 @@ def _settle(
                 stats["late"],
                 tuple(sorted(stats.get("days", ()))),
                 note=r.note,
+                hidden=r.hidden,
             )
         rows.append(r)
     skipped_rows = tuple((s.row, s.reason, s.text or "") for s in table.skipped)
@@ -2771,4 +2786,6 @@ def describe_outcome(r: RowOutcome) -> str:
         text += "  " + "; ".join(f"{p.column} 列: {p.message}" if p.column else p.message for p in r.problems)
     if r.note and r.outcome != PLANNED:
         text += f"  {r.note}"
+    if r.hidden:
+        text += f"  ⚠ {HIDDEN_ROW}"
     return text

@@ -50,6 +50,7 @@ from desktop.errors import NotFound, QunDeskError
 from desktop.io.fields import ImportProblem, clean_text
 from desktop.io.tabular import Table
 from desktop.services.checkin_import import (
+    HIDDEN_ROW,
     CheckinImportFailed,
     CheckinPlan,
     CheckinSummary,
@@ -314,6 +315,8 @@ def checkin_lines(plan: CheckinPlan) -> list[PreviewLine]:
                 details += f"; {localise_message(row.note)}"
         else:
             details = localise_message(row.note)
+        if row.hidden:  # a row the sheet hides (a filter): imported like the others, and said so
+            details = "; ".join(d for d in (details, localise_message(HIDDEN_ROW)) if d)
         lines.append(PreviewLine(row.row, row.outcome, name, details))
     return lines
 
