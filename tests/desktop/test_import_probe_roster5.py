@@ -76,3 +76,44 @@ def test_a_bare_subtotal_between_two_sections_is_no_person(db, tmp_path):
         (4, "note"),
         (6, "footer"),
     ]
+
+
+def test_a_two_digit_year_is_read_when_年_says_it_and_asked_when_nothing_does(db, tmp_path):
+    """入群日期 written as people write them. 24年3月5日 was refused as "not a date" though 年 says which number is the
+    year; 24/3/5, 24.3.5 and 3/5/24 were refused as unreadable without saying why. Now 24年3月5日 is 2024-03-05 (as
+    Excel and WPS read it), and a two-digit year without 年 is a problem naming the cell and every day it could be."""
+    rows = [
+        ["姓名", "微信号", "入群日期"],
+        ["张三", "zs01", "24年3月5日"],
+        ["李四", "ls01", "24/3/5"],
+        ["王五", "ww01", "3/5/24"],
+        ["赵六", "zl01", "24.3.5"],
+        ["孙七", "sq01", "2024.3.5"],
+        ["周八", "zb01", "3月5日"],
+    ]
+    path = _xlsx(tmp_path / "dates.xlsx", rows)
+    with pytest.raises(ImportFailed) as caught:
+        imp(db, path)
+    problems = {p.row: (p.column, p.code, p.message) for p in caught.value.plan.problems}
+    assert sorted(problems) == [3, 4, 5]
+    assert all(column == "入群日期" and code == "date_short_year" for column, code, _m in problems.values())
+    assert "2024-03-05 还是 2005-03-24" in problems[3][2] and "2024-03-05 or 2005-03-24" in problems[3][2]
+    assert "2003-05-24 还是 2024-05-03 还是 2024-03-05" in problems[4][2]
+    assert "24.3.5" in problems[5][2]
+    _plan, summary, _ = imp(db, path, skip_problems=True)
+    assert (summary.added, summary.skipped) == (3, 3)
+    assert _people(db) == {
+        "张三": datetime(2024, 3, 5, NOON),
+        "孙七": datetime(2024, 3, 5, NOON),
+        "周八": datetime(2026, 3, 5, NOON),  # no year: the latest 5 March up to today, said on the row
+    }
+
+
+@pytest.mark.parametrize(
+    ("written", "day"),
+    [("24年3月5日", date(2024, 3, 5)), ("99年12月31日", date(1999, 12, 31)), ("24 年 3 月 5 日", date(2024, 3, 5))],
+)
+def test_a_year_of_two_digits_before_年_is_excel_s_reading_of_it(written, day):
+    from desktop.io.fields import parse_date
+
+    assert parse_date(written, file="f.xlsx", row=2, column="入群日期") == day
