@@ -34,7 +34,10 @@ Decisions (what a user sees follows from these):
   第2天 (days of a camp: 第一天, Day1, D1 too) are dated by the group's first day (开营日) — day N is first day + N − 1
   — and refused without one, saying where to set it (_camp_days: a date beside the count must agree, a day outside
   the camp is a column not used and a mark in it a problem; bare 1 2 3 … under no month are the camp's days only in a
-  camp with its first day and length, within it). The preview lists every day read (`CheckinPlan.days`).
+  camp with its first day and length, within it). The preview lists every day read (`CheckinPlan.days`). An export's
+  day column headed 第几天 (营期第几天, 打卡第几天) or 营期天数 holds the camp's days: 第3天 or a bare 3 is day 3, dated the
+  same way (without a first day, or outside the camp, a problem naming the cell); a bare 天数 / 打卡天数 is a count, not a
+  day (小打卡's per-member summary), never read as one.
 - Names: a person row with a name two columns disagree on (姓名 one member, 微信号 or 群昵称 another or only
   others) is a problem (conflict), never the certain one taken on one column's word.
 - An export's row: a 是否打卡/打卡情况 answer (or a form's question 今天打卡了吗 / 今日是否已打卡) 否/未打卡 is no check-in (named), 请假 a leave day, anything unreadable
@@ -247,7 +250,10 @@ _CAMP_WEEK_RE = re.compile(
 )
 _CAMP_REST_STRIP = " \t\n()（）[]【】|｜·,，:：-—–/"
 # … and a camp tool's day of the camp the check-in is for (营期天数 第3天: a 训练营's assignment of day 3)
-_DATE_HEADER_WORDS = ("打卡日期", "签到日期", "打卡日", "营期天数", "营期第几天", "营期日", "日期", "date", "day")
+_DATE_HEADER_WORDS = ("打卡日期", "签到日期", "打卡日", "营期天数", "第几天", "营期日", "日期", "date", "day")
+# … of which these head the camp's day numbers (第几天 | 1, 营期天数 | 3): a bare number under them is day N of the camp
+_CAMP_DAY_HEADER_WORDS = ("营期天数", "第几天")
+_CAMP_DAY_NUMBER = re.compile(r"[0-9]{1,3}")
 _TIME_HEADER_WORDS = (
     "打卡时间",
     "签到时间",
@@ -1525,14 +1531,25 @@ def _camp_row_day(p: _Planner, n: int, text: str, row: int, column: str) -> date
     return camp_date(start, n)
 
 
-def _long_day(p: _Planner, value: object, row: int, column: str, reference: tuple[int, int] | None) -> date | None:
+def _long_day(
+    p: _Planner,
+    value: object,
+    row: int,
+    column: str,
+    reference: tuple[int, int] | None,
+    camp_numbers: bool = False,
+) -> date | None:
     """The day a date cell of an export names (a full date; a month/day takes the reference's year, else the
     most recent such day not after today — or the coming one, when it is at most AHEAD_DAYS away: 请假 1月4日 in an
     export read on 2 January is a leave announced ahead, not one of a year ago, and a check-in row of that day is
-    refused as a future day rather than logged a year back); raises ImportProblem naming the cell."""
+    refused as a future day rather than logged a year back); raises ImportProblem naming the cell. With
+    `camp_numbers` (the column is headed 第几天 or 营期天数), a bare number (3, never an Excel date's serial) is the camp's
+    day 3, dated by the group's first day."""
     if isinstance(value, (datetime, date)):
         return value.date() if isinstance(value, datetime) else value
     text = unicodedata.normalize("NFKC", _text(value))
+    if camp_numbers and not isinstance(value, bool) and _CAMP_DAY_NUMBER.fullmatch(text.strip()):
+        return _camp_row_day(p, int(text), text.strip(), row, column)
     counted = _camp_header(text) if isinstance(value, str) else None
     if counted is not None and not counted[1]:  # 第3天, Day 3: the camp's day, dated by the group's first day
         return _camp_row_day(p, counted[0], text, row, column)
@@ -1570,6 +1587,8 @@ def _plan_long(
     content_cols: tuple[int, ...] = (),
     type_col: int | None = None,
 ) -> None:
+    # 第几天 | 3 (a 训练营's export, one row per check-in): the camp's day 3, not an Excel date's serial number 3
+    camp_numbers = date_col is not None and _kind_header(headers[date_col], _CAMP_DAY_HEADER_WORDS)
     for row_no, values in p.table_rows():
         group = p.groups.other_group(values) if p.groups is not None else None
         if group is not None:
@@ -1604,7 +1623,7 @@ def _plan_long(
         zone_note = ""
         try:
             if date_col is not None and values[date_col] not in (None, ""):
-                day = _long_day(p, values[date_col], row_no, _column(headers, date_col), reference)
+                day = _long_day(p, values[date_col], row_no, _column(headers, date_col), reference, camp_numbers)
             if time_col is not None and values[time_col] not in (None, ""):
                 value = values[time_col]
                 at_time = _clock_time(value)

@@ -12,7 +12,7 @@ from openpyxl import Workbook
 from sqlalchemy import select
 
 from desktop.cli import main
-from desktop.services.checkin_import import run_checkin_import
+from desktop.services.checkin_import import CheckinImportFailed, run_checkin_import
 from desktop.services.group_profile import update_group_profile
 from desktop.services.groups import create_group
 from desktop.services.roster import MemberInput, add_member
@@ -100,3 +100,60 @@ def test_the_cli_says_which_rows_are_hidden(tmp_path, capsys):
     assert "打卡.xlsx 第3行 这一行在表格里是隐藏的（隐藏行或筛选），也会导入" in captured.err
     assert "第3行  打卡 check-ins  李四  新 1 new, 2026-11-20  ⚠ 这一行在表格里是隐藏的" in captured.out
     assert "第2行" not in captured.err and "第4行" not in captured.err
+
+
+LONG_CAMP = [
+    ["姓名", "第几天", "打卡内容"],
+    ["张三", 1, "800字"],
+    ["李四", 1, "读书"],
+    ["张三", "2", "跑步"],
+    ["王五", "第3天", "x"],
+]
+
+
+@pytest.mark.parametrize("head", ["第几天", "营期第几天", "打卡第几天", "营期天数"])
+def test_an_export_s_day_of_the_camp_written_as_a_number_is_that_camp_day(sqlite_workspace, tmp_path, head):
+    """A 训练营's export, one row per check-in: 姓名 | 第几天 | 打卡内容 with 1, 2 … in the day column. 第几天 was no date
+    column (the file refused as "not a check-in file"), and under 营期天数 a bare 1 was read as Excel's serial number 1
+    (a problem: outside 1970–2100). Now the number is the camp's day, dated by the group's first day, as 第3天 is."""
+    _camp(sqlite_workspace)
+    rows = [[LONG_CAMP[0][0], head, LONG_CAMP[0][2]], *LONG_CAMP[1:]]
+    plan, summary = run_checkin_import(
+        sqlite_workspace, actor_for(sqlite_workspace), _xlsx(tmp_path / "e.xlsx", rows), GROUP
+    )
+    assert plan.layout == "long" and plan.ok and summary.logged == 4
+    assert _checkins(sqlite_workspace) == [
+        ("张三", date(2026, 11, 16)),
+        ("张三", date(2026, 11, 17)),
+        ("李四", date(2026, 11, 16)),
+        ("王五", date(2026, 11, 18)),
+    ]
+
+
+def test_a_camp_day_number_without_a_first_day_or_past_the_camp_is_a_problem_naming_the_cell(
+    sqlite_workspace, tmp_path
+):
+    _camp(sqlite_workspace, start=None)
+    path = _xlsx(tmp_path / "e.xlsx", LONG_CAMP)
+    with pytest.raises(CheckinImportFailed) as caught:
+        run_checkin_import(sqlite_workspace, actor_for(sqlite_workspace), path, GROUP)
+    assert {(p.row, p.column, p.code) for p in caught.value.problems} == {
+        (r, "B (第几天)", "camp_days") for r in (2, 3, 4, 5)
+    }
+    assert _checkins(sqlite_workspace) == []
+
+
+def test_a_camp_day_number_past_the_camp_or_today_is_a_problem(sqlite_workspace, tmp_path):
+    _camp(sqlite_workspace)
+    rows = [
+        LONG_CAMP[0],
+        ["张三", 22, "x"],
+        ["李四", 15, "y"],
+        ["王五", 3, "z"],
+    ]  # 21 days; day 15 is 11-30, after today
+    path = _xlsx(tmp_path / "e.xlsx", rows)
+    with pytest.raises(CheckinImportFailed) as caught:
+        run_checkin_import(sqlite_workspace, actor_for(sqlite_workspace), path, GROUP)
+    assert sorted(p.row for p in caught.value.problems) == [2, 3]
+    assert caught.value.problems[0].code == "camp_outside"
+    assert _checkins(sqlite_workspace) == []
