@@ -101,6 +101,7 @@ from sqlalchemy.orm import Session
 from desktop.chat_parse import FUTURE_MAKEUP_RE, LEAVE_WORDS_RE, without_promises
 from desktop.errors import NotFound, ValidationError
 from desktop.io.fields import (
+    CellError,
     ImportProblem,
     clean_header,
     ends_its_day,
@@ -617,8 +618,14 @@ def checkin_header(rows: list[Row]) -> int:
             and (_header_day(v, t, (today.year, today.month), today) is not None or _serial_day(t) is not None)
         )
         camp = sum(1 for t in texts if _camp_header(t) is not None)  # 第1天 第2天: dated by the camp's first day
+        # 12/1 | =B1+1 | =C1+1 (a template's days by formula) in a file no program calculated: a 打卡表 whose day
+        # headers the plan refuses, naming them — not "no check-in file"
+        formulas = sum(1 for v in values if isinstance(v, CellError) and v.kind == "formula")
         if person and (
-            days >= 2 or camp >= 2 or any(_kind_header(t, _DATE_HEADER_WORDS + _TIME_HEADER_WORDS) for t in texts)
+            days >= 2
+            or (days and days + formulas >= 2)
+            or camp >= 2
+            or any(_kind_header(t, _DATE_HEADER_WORDS + _TIME_HEADER_WORDS) for t in texts)
         ):
             return index
         if not person and person_above is not None and (days >= 2 or camp >= 2):
@@ -1234,6 +1241,20 @@ def _text(value: object) -> str:
 # ---------------------------------------------------------------- the matrix (打卡表)
 
 
+def _unknown_cells(
+    p: _Planner, row_no: int, values: list[object], headers: list[str], cols: Iterable[int | None]
+) -> tuple[ImportProblem, ...]:
+    """The problems of a row's cells (in `cols`) that hold no value: a formula no program calculated (a file written by
+    a script or an online tool without the results) or an Excel error (#REF!). Their text is not what the sheet
+    shows, so they are never read as a name (=A2 looked up on the roster, ="李"&"四" a pinyin likeness), a day or a
+    mark: the roster import's problem (CellError.problem), naming the cell, and the row is not read."""
+    return tuple(
+        values[c].problem(p.file, row_no, _column(headers, c))
+        for c in sorted({c for c in cols if c is not None})
+        if c < len(values) and isinstance(values[c], CellError)
+    )
+
+
 def _plan_matrix(
     p: _Planner, headers: list[str], day_cols: dict[int, date], person_cols: list[int], days_row: int | None
 ) -> None:
@@ -1347,6 +1368,10 @@ def _plan_matrix(
         group = p.groups.other_group(values) if p.groups is not None else None
         if group is not None:  # the 打卡明细 of several groups: 王芳's row of the other group is not hers here
             p.rows.append(_other_group_row(row_no, values, person_cols, group))
+            continue
+        unknown = _unknown_cells(p, row_no, values, headers, (*person_cols, *day_cols))
+        if unknown:  # =A2 for the name, =IF(…) for a mark: nothing in the file says what the sheet shows
+            p.rows.append(RowOutcome(row_no, name, PROBLEM, problems=unknown))
             continue
         read: list[tuple[int, str, time | None]] = []
         nones: list[int] = []
@@ -1616,6 +1641,11 @@ def _plan_long(
             continue
         if _is_total_row(name) and len(cells) == 1:
             p.rows.append(RowOutcome(row_no, name, SKIPPED, note="合计行, 不是成员 (a totals row, not a person)"))
+            continue
+        used = (*person_cols, date_col, time_col, late_col, status_col, type_col, *content_cols)
+        unknown = _unknown_cells(p, row_no, values, headers, used)
+        if unknown:  # =A2 for the name, =DATE(…) for the day: nothing in the file says what the sheet shows
+            p.rows.append(RowOutcome(row_no, name, PROBLEM, problems=unknown))
             continue
         problems: list[ImportProblem] = []
         day: date | None = None
@@ -1944,10 +1974,14 @@ def plan_checkin_import(
     camp_cols: dict[int, tuple[int, str]] = {}  # column -> (camp day, a date written beside it)
     serials: list[tuple[int, date]] = []  # columns headed by an Excel serial date as a number (46344)
     run_reference = reference or _run_reference(headers, header_values, person_cols, today)
+    formula_cols: list[int] = []  # =B1+1 with no result in the file: which day it heads is not known
     for i, h in enumerate(headers):
         if i in person_cols:
             continue
         value = header_values[i] if i < len(header_values) else h
+        if isinstance(value, CellError) and value.kind == "formula":
+            formula_cols.append(i)
+            continue
         counted = _camp_header(h) if h else None
         if counted is not None:  # 第1天, Day1, D1, 第3天 11-18: a day of the camp, dated by its first day below
             camp_cols[i] = counted
@@ -2009,7 +2043,9 @@ def plan_checkin_import(
     if camp_read.numbered:  # 1 … 21 under no month, in a camp of 21 days with its first day: the camp's days
         bare_cols = []
         month_from = "camp"
-    layout = MATRIX if len(day_cols) + len(bare_cols) + len(bad_cols) + len(camp_cols) >= 2 else LONG
+    layout = (
+        MATRIX if len(day_cols) + len(bare_cols) + len(bad_cols) + len(camp_cols) + len(formula_cols) >= 2 else LONG
+    )
     if layout == MATRIX and reference is not None:
         # a date header far from the month the title, the sheet's name or --month gives: last year's template
         # (its Excel dates show 12月1日, the year hidden) under this year's title — refused, never logged in 2025
@@ -2127,6 +2163,8 @@ def plan_checkin_import(
                     headers[right],
                 )
             )
+        for i in formula_cols:  # a day header no program calculated: refused, never its column's marks dropped
+            p.file_problems.append(header_values[i].problem(p.file, table.header_row, _column(headers, i)))
         for i in sorted(set(bad_cols)):
             p.file_problems.append(
                 p.problem(
@@ -2477,12 +2515,16 @@ def _number_days(
 def _header_values(table: Table) -> list[object]:
     """The header cells as the sheet holds them, read back from the headers' text (the Table keeps text): an
     ISO date is an Excel date cell (or a date written in full); in a workbook, 12.1 is a number — unless the sheet
-    says the cell is text (Table.text_header_cols: 12.1 typed as text is December 1st, 12.10 stays 12.10)."""
+    says the cell is text (Table.text_header_cols: 12.1 typed as text is December 1st, 12.10 stays 12.10). A header
+    that is a formula (=B1+1: the sheet holds no result of it, or a CSV left it for Excel to calculate) is a
+    CellError: which day it heads is not in the file."""
     out: list[object] = []
     texts = set(table.text_header_cols)
     for i, h in enumerate(table.headers):
         m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})(?: 00:00:00)?", h or "")
-        if m:
+        if h and h.startswith("=") and len(h) > 1:
+            out.append(CellError(h, "formula"))
+        elif m:
             out.append(datetime(int(m[1]), int(m[2]), int(m[3])))
         elif table.sheet is not None and h and re.fullmatch(r"\d{1,2}\.\d+", h) and i not in texts:
             out.append(float(h))

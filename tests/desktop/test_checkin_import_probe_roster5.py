@@ -4,6 +4,7 @@ pins its own day."""
 
 from __future__ import annotations
 
+import zipfile
 from datetime import date, datetime
 from pathlib import Path
 
@@ -157,3 +158,100 @@ def test_a_camp_day_number_past_the_camp_or_today_is_a_problem(sqlite_workspace,
     assert sorted(p.row for p in caught.value.problems) == [2, 3]
     assert caught.value.problems[0].code == "camp_outside"
     assert _checkins(sqlite_workspace) == []
+
+
+def _calculated(path: Path, results: dict[str, str]) -> Path:
+    """What Excel does on saving: each formula's result kept beside it (<f>B1+1</f><v>46346</v>) — openpyxl cannot."""
+    with zipfile.ZipFile(path) as source:
+        parts = {info.filename: source.read(info.filename) for info in source.infolist()}
+    text = parts["xl/worksheets/sheet1.xml"].decode("utf-8")
+    for formula, value in results.items():
+        old = f"<f>{formula}</f><v />"
+        assert old in text, old
+        text = text.replace(old, f"<f>{formula}</f><v>{value}</v>")
+    parts["xl/worksheets/sheet1.xml"] = text.encode("utf-8")
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for name, data in parts.items():
+            target.writestr(name, data)
+    return path
+
+
+def _template(path: Path) -> Path:
+    """A 打卡表 template as made in a spreadsheet: the first day typed, the next ones =B1+1, =C1+1."""
+    wb = Workbook()
+    ws = wb.active
+    for r in (["姓名", date(2026, 11, 20), "=B1+1", "=C1+1"], ["张三", "✓", "✓", None], ["李四", None, None, "✓"]):
+        ws.append(r)
+    for cell in ws[1][1:]:
+        cell.number_format = "m/d"
+    wb.save(path)
+    return path
+
+
+def test_day_headers_by_formula_without_their_results_are_refused_naming_each(sqlite_workspace, tmp_path):
+    """A 打卡表 whose days after the first are =B1+1, =C1+1, written by a script (or an online sheet's export) that
+    keeps no results: with one day readable it was refused as "not a check-in file", and beside two readable days
+    the formula column was "not a day: not used" — 李四's ✓ under it dropped with no word on his row. Now each such
+    header is a problem naming its cell (open and save in Excel); the same file as Excel saves it is read."""
+    _camp(sqlite_workspace)
+    path = _template(tmp_path / "模板.xlsx")
+    with pytest.raises(CheckinImportFailed) as caught:
+        run_checkin_import(sqlite_workspace, actor_for(sqlite_workspace), path, GROUP)
+    assert [(p.row, p.column, p.code) for p in caught.value.problems] == [
+        (1, "C (=B1+1)", "formula_without_value"),
+        (1, "D (=C1+1)", "formula_without_value"),
+    ]
+    assert "请用 Excel 或 WPS 打开并保存后再导入" in caught.value.problems[0].message
+    assert _checkins(sqlite_workspace) == []
+    _calculated(path, {"B1+1": "46347", "C1+1": "46348"})  # 2026-11-21, 2026-11-22
+    plan, summary = run_checkin_import(sqlite_workspace, actor_for(sqlite_workspace), path, GROUP)
+    assert plan.ok and summary.logged == 3
+    assert _checkins(sqlite_workspace) == [
+        ("张三", date(2026, 11, 20)),
+        ("张三", date(2026, 11, 21)),
+        ("李四", date(2026, 11, 22)),
+    ]
+
+
+def test_a_formula_header_beside_two_days_is_refused_not_a_column_passed_over(sqlite_workspace, tmp_path):
+    _camp(sqlite_workspace)
+    rows = [["姓名", "11/20", "11/21", '=TEXT(C1+1,"m/d")'], ["张三", "✓", "✓", None], ["李四", "✓", None, "✓"]]
+    with pytest.raises(CheckinImportFailed) as caught:
+        run_checkin_import(sqlite_workspace, actor_for(sqlite_workspace), _xlsx(tmp_path / "t.xlsx", rows), GROUP)
+    assert [(p.row, p.code) for p in caught.value.problems] == [(1, "formula_without_value")]
+
+
+def test_names_marks_and_days_by_formula_without_results_are_problems_never_read_as_text(sqlite_workspace, tmp_path):
+    """="李"&"四" in 姓名 was said to be "maybe 李四 (pinyin)", =A2 "nobody on the roster", =IF(…) "cannot read this
+    cell", =DATE(…) "not a date": each as if the formula's text were what the sheet shows. Now each is the roster
+    import's problem for a formula without its result, naming the cell; the other rows are logged when asked to."""
+    _camp(sqlite_workspace)
+    matrix = [
+        ["姓名", "11/20", "11/21", "合计"],
+        ["张三", "✓", '=IF(1,"✓","")', '=COUNTIF(B2:C2,"✓")'],
+        ['="李"&"四"', "✓", None, '=COUNTIF(B3:C3,"✓")'],
+        ["王五", "✓", "✓", '=COUNTIF(B4:C4,"✓")'],
+    ]
+    path = _xlsx(tmp_path / "m.xlsx", matrix)
+    with pytest.raises(CheckinImportFailed) as caught:
+        run_checkin_import(sqlite_workspace, actor_for(sqlite_workspace), path, GROUP)
+    problems = caught.value.problems
+    assert [(p.row, p.column, p.code) for p in problems] == [
+        (2, "C (11/21)", "formula_without_value"),
+        (3, "A (姓名)", "formula_without_value"),
+    ]
+    assert not any("拼音" in p.message for p in problems)
+    plan, summary = run_checkin_import(sqlite_workspace, actor_for(sqlite_workspace), path, GROUP, skip_problems=True)
+    assert summary.logged == 2 and summary.left_out == 2
+    assert _checkins(sqlite_workspace) == [("王五", date(2026, 11, 20)), ("王五", date(2026, 11, 21))]
+
+
+def test_an_export_s_name_or_day_by_formula_without_its_result_is_a_problem(sqlite_workspace, tmp_path):
+    _camp(sqlite_workspace)
+    rows = [["姓名", "打卡日期", "内容"], ["张三", "=DATE(2026,11,20)", "x"], ["=A2", "2026-11-21", "y"]]
+    with pytest.raises(CheckinImportFailed) as caught:
+        run_checkin_import(sqlite_workspace, actor_for(sqlite_workspace), _xlsx(tmp_path / "e.xlsx", rows), GROUP)
+    assert [(p.row, p.column, p.code) for p in caught.value.problems] == [
+        (2, "B (打卡日期)", "formula_without_value"),
+        (3, "A (姓名)", "formula_without_value"),
+    ]
