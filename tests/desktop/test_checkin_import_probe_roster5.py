@@ -255,3 +255,22 @@ def test_an_export_s_name_or_day_by_formula_without_its_result_is_a_problem(sqli
         (2, "B (打卡日期)", "formula_without_value"),
         (3, "A (姓名)", "formula_without_value"),
     ]
+
+
+@pytest.mark.parametrize("head", ["申请日期", "报名日期", "报名时间", "开营日期", "生日", "付款时间"])
+def test_a_sheet_of_people_with_their_application_day_logs_no_check_in_on_it(sqlite_workspace, tmp_path, head):
+    """QunDesk's own 入群进度 sheet (社群 | 姓名 | 状态 | 申请日期 | 入群日期 | steps), offered as a check-in table and read
+    as an export: each member's 申请日期 was taken for a check-in day — 张三 logged on the day he applied. A person's
+    application, sign-up, birth or payment day is no check-in day: the sheet is refused as having no day column."""
+    _camp(sqlite_workspace)
+    rows = [
+        ["入群进度 · 2026年11月 · 21天写作营"],
+        ["截至 2026-11-25"],
+        ["社群", "姓名", "状态", head, "入群日期", "自我介绍"],
+        [GROUP, "张三", "已入群", datetime(2026, 11, 12), datetime(2026, 11, 20), "✓"],
+        [GROUP, "李四", "已入群", datetime(2026, 11, 14), datetime(2026, 11, 21), None],
+    ]
+    with pytest.raises(CheckinImportFailed) as caught:
+        run_checkin_import(sqlite_workspace, actor_for(sqlite_workspace), _xlsx(tmp_path / "进度.xlsx", rows), GROUP)
+    assert [p.code for p in caught.value.problems] == ["no_day_column"]
+    assert _checkins(sqlite_workspace) == []
