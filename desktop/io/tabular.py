@@ -96,6 +96,7 @@ import html.parser
 import io
 import itertools
 import re
+import struct
 import unicodedata
 import warnings
 import zipfile
@@ -532,7 +533,8 @@ def _read_other_book(
       refused asking for .xlsx.
     - A web page named .xls (QQ group tools' and web systems' "导出Excel"): each <table> is a sheet (表1, 表2 …; the
       one with the member table is read, as for a workbook), a cell's text as written (like a CSV cell), a
-      rowspan/colspan cell is a merged range. Its encoding: a BOM, else the page's charset, else UTF-8, else GB18030.
+      rowspan/colspan cell is a merged range, a row it hides (display:none: Excel's web page of a filtered sheet) is
+      read and said as an .xlsx's hidden row. Its encoding: a BOM, else the page's charset, else UTF-8, else GB18030.
     - Tab- or comma-separated text named .xls: read like a .csv (its encoding and separator found the same way).
     - Excel 2003's XML spreadsheet, and anything else, is refused asking for .xlsx or .csv."""
     kind = _content_kind(path, name)
@@ -545,10 +547,15 @@ def _read_other_book(
             notes = book._bad
             if isinstance(notes, _OdsNotes) and table.sheet and (hidden := notes.hidden_rows(table.sheet)):
                 table = replace(table, hidden_rows=hidden)
+            elif kind == "ole" and table.sheet and (hidden := _xls_hidden_rows(path, table.sheet)):
+                table = replace(table, hidden_rows=hidden)
             return table
     if kind == "html":
         html_book = _HtmlBook(path, name)
-        return _pick_sheet(html_book, name, sheet, progress, 0, finder)
+        table = _pick_sheet(html_book, name, sheet, progress, 0, finder)
+        if table.sheet and (hidden := html_book.hidden_rows(table.sheet)):
+            table = replace(table, hidden_rows=hidden)
+        return table
     if kind == "text":
         source = _CsvSource(path, name)
         if sheet is not None:
@@ -1725,6 +1732,105 @@ _ODS_REPEAT_COLS = re.compile(rb'table:number-columns-repeated="(\d+)"')
 _ODS_TEXT = re.compile(rb"<text:p\b[^>]*>(.*?)</text:p>", re.DOTALL)
 
 
+_CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_CFB_END = 0xFFFFFFFA  # sector numbers from here up are markers (end of chain, free, FAT, DIFAT), never sectors
+
+
+def _xls_hidden_rows(path: Path, sheet: str) -> frozenset[int]:
+    """The rows an Excel 97–2003 .xls sheet hides (hidden by hand, or by a filter), which python-calamine does not
+    give: the workbook stream of the compound file is read (its FAT chain; a stream under 4 KB from the mini stream),
+    the sheet found by its BOUNDSHEET record, and each ROW record's fDyZero flag read. Only a note on the rows read:
+    any file this cannot follow gives no hidden rows, never a refusal (calamine has read the values)."""
+    try:
+        data = path.read_bytes()
+        stream = _cfb_stream(data, ("Workbook", "Book"))
+        return _biff_hidden_rows(stream, sheet) if stream else frozenset()
+    except (OSError, ValueError, IndexError, struct.error, UnicodeDecodeError):
+        return frozenset()
+
+
+def _cfb_stream(data: bytes, names: tuple[str, ...]) -> bytes | None:
+    """A stream of an OLE compound file by its name (the first of `names` found), or None."""
+    if data[:8] != _CFB_MAGIC:
+        return None
+    size = 1 << struct.unpack_from("<H", data, 0x1E)[0]
+    mini_size = 1 << struct.unpack_from("<H", data, 0x20)[0]
+    dir_start, cutoff, minifat_start = struct.unpack_from("<I4xII", data, 0x30)
+    difat_start, difat_count = struct.unpack_from("<II", data, 0x44)
+    count = max((len(data) - size) // size, 0)
+
+    def sector(n: int) -> bytes:
+        return data[(n + 1) * size : (n + 2) * size]
+
+    fat_sectors = [n for n in struct.unpack_from("<109I", data, 0x4C) if n < _CFB_END]
+    n = difat_start
+    for _ in range(min(difat_count, count)):
+        if n >= _CFB_END:
+            break
+        entries = struct.unpack(f"<{size // 4}I", sector(n))
+        fat_sectors += [e for e in entries[:-1] if e < _CFB_END]
+        n = entries[-1]
+    fat_bytes = b"".join(sector(n) for n in fat_sectors[:count])
+    fat = struct.unpack(f"<{len(fat_bytes) // 4}I", fat_bytes)
+
+    def chain(start: int, table: tuple[int, ...]) -> list[int]:
+        out: list[int] = []
+        while start < _CFB_END and start < len(table) and len(out) <= len(table):
+            out.append(start)
+            start = table[start]
+        return out
+
+    directory = b"".join(sector(n) for n in chain(dir_start, fat))
+    entries = [directory[i : i + 128] for i in range(0, len(directory) - 127, 128)]
+    found: dict[str, tuple[int, int]] = {}
+    for entry in entries:
+        length, kind = struct.unpack_from("<HB", entry, 0x40)
+        name = entry[: max(length - 2, 0)].decode("utf-16-le", "replace")
+        start, stream_size = struct.unpack_from("<II", entry, 0x74)
+        if kind in (2, 5):
+            found.setdefault("\0root" if kind == 5 else name, (start, stream_size))
+    for name in names:
+        if name not in found:
+            continue
+        start, stream_size = found[name]
+        if stream_size >= cutoff or "\0root" not in found:
+            return b"".join(sector(n) for n in chain(start, fat))[:stream_size]
+        root = b"".join(sector(n) for n in chain(found["\0root"][0], fat))
+        minifat_bytes = b"".join(sector(n) for n in chain(minifat_start, fat))
+        minifat = struct.unpack(f"<{len(minifat_bytes) // 4}I", minifat_bytes)
+        return b"".join(root[m * mini_size : (m + 1) * mini_size] for m in chain(start, minifat))[:stream_size]
+    return None
+
+
+def _biff_hidden_rows(stream: bytes, sheet: str) -> frozenset[int]:
+    """The 1-based rows a BIFF8 workbook stream's sheet `sheet` hides (ROW records with fDyZero)."""
+    offset, at = None, 0
+    while at + 4 <= len(stream):
+        kind, length = struct.unpack_from("<HH", stream, at)
+        body = stream[at + 4 : at + 4 + length]
+        if kind == 0x0085 and len(body) >= 8:  # BOUNDSHEET8: the sheet's BOF offset, then its name
+            chars, high = body[6], body[7] & 1
+            raw = body[8 : 8 + chars * (2 if high else 1)]
+            if (raw.decode("utf-16-le") if high else raw.decode("latin-1")) == sheet:
+                offset = struct.unpack_from("<I", body, 0)[0]
+                break
+        at += 4 + length
+    if offset is None:
+        return frozenset()
+    hidden: set[int] = set()
+    at = offset
+    while at + 4 <= len(stream):
+        kind, length = struct.unpack_from("<HH", stream, at)
+        if kind == 0x000A:  # EOF of the sheet's substream
+            break
+        if kind == 0x0208 and length >= 16:  # ROW: rw, …, grbit at 12; fDyZero (0x20) is a hidden row
+            row, flags = struct.unpack_from("<H10xH", stream, at + 4)
+            if flags & 0x20:
+                hidden.add(row + 1)
+        at += 4 + length
+    return frozenset(hidden)
+
+
 class _OdsNotes:
     """What python-calamine does not give of an .ods sheet, scanned from content.xml as bytes: the rows it hides
     (table:visibility collapse or filter: hidden by hand or by a filter) and its error cells (#DIV/0!, #N/A:
@@ -1844,16 +1950,19 @@ class _OtherBook(_CalamineBook):
 
 class _HtmlTables(html.parser.HTMLParser):
     """The rows of every <table> of a web page, as text cells; rowspan/colspan cells noted as merged ranges.
-    A table inside a cell of another (a page laid out with tables) is a table of its own."""
+    A table inside a cell of another (a page laid out with tables) is a table of its own. A row the page hides
+    (<tr style="display:none">: Excel's "save as web page" of a sheet with hidden or filtered-out rows; <tr hidden>)
+    is read and its number noted, as an .xlsx's hidden rows are (Table.hidden_rows)."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.tables: list[tuple[list[list[str | None]], list[Merge]]] = []
+        self.hidden: list[frozenset[int]] = []  # per table of self.tables: the rows the page hides
         self._stack: list[dict[str, Any]] = []  # open tables: rows, merges, taken cells, current row/cell
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "table":
-            self._stack.append({"rows": [], "merges": [], "taken": {}, "row": None, "cell": None})
+            self._stack.append({"rows": [], "merges": [], "taken": {}, "row": None, "cell": None, "hidden": set()})
             return
         if not self._stack:
             return
@@ -1861,6 +1970,8 @@ class _HtmlTables(html.parser.HTMLParser):
         if tag == "tr":
             self._end_row(table)
             table["row"] = []
+            named = dict(attrs)
+            table["row_hidden"] = "hidden" in named or bool(_HIDDEN_STYLE.search(named.get("style") or ""))
         elif tag in ("td", "th"):
             if table["row"] is None:
                 table["row"] = []
@@ -1882,6 +1993,7 @@ class _HtmlTables(html.parser.HTMLParser):
             self._end_row(table)
             self._stack.pop()
             self.tables.append((table["rows"], table["merges"]))
+            self.hidden.append(frozenset(table["hidden"]))
 
     def handle_data(self, data: str) -> None:
         if self._stack and self._stack[-1]["cell"] is not None:
@@ -1922,9 +2034,12 @@ class _HtmlTables(html.parser.HTMLParser):
         self._end_cell(table)
         if table["row"] is not None:
             table["rows"].append(table["row"])
+            if table.pop("row_hidden", False):
+                table["hidden"].add(len(table["rows"]))
             table["row"] = None
 
 
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none", re.IGNORECASE)
 _HTML_SPACE = re.compile(r"^[ \t\r\n\xa0]|[ \t\r\n\xa0]$|[\t\r\n\xa0]|  ")
 _HTML_SPACES = re.compile(r"[ \t\r\n\xa0]+")
 
@@ -1951,7 +2066,9 @@ class _HtmlBook:
         parser = _HtmlTables()
         parser.feed(text)
         parser.close()
-        tables = [(rows, merges) for rows, merges in parser.tables if any(any(c for c in r) for r in rows)]
+        kept = [i for i, (rows, _m) in enumerate(parser.tables) if any(any(c for c in r) for r in rows)]
+        tables = [parser.tables[i] for i in kept]
+        self._hidden = {f"表{n}": parser.hidden[i] for n, i in enumerate(kept, 1)}
         if not tables:  # a web system's error or login page saved as the export (登录超时): no table to read
             title = re.search(r"<title[^>]*>(.*?)</title>", text, re.IGNORECASE | re.DOTALL)
             said = html.unescape(re.sub(r"\s+", " ", title.group(1))).strip()[:60] if title else ""
@@ -1976,6 +2093,9 @@ class _HtmlBook:
 
     def merges(self, sheet: str) -> list[Merge]:
         return self._tables[sheet][1][:MAX_MERGES]
+
+    def hidden_rows(self, sheet: str) -> frozenset[int]:
+        return self._hidden.get(sheet, frozenset())
 
     def estimate(self, sheet: str) -> int:
         return len(self._tables[sheet][0])

@@ -4,6 +4,7 @@ pins its own day."""
 
 from __future__ import annotations
 
+import shutil
 import zipfile
 from datetime import date, datetime
 from pathlib import Path
@@ -274,3 +275,12 @@ def test_a_sheet_of_people_with_their_application_day_logs_no_check_in_on_it(sql
         run_checkin_import(sqlite_workspace, actor_for(sqlite_workspace), _xlsx(tmp_path / "进度.xlsx", rows), GROUP)
     assert [p.code for p in caught.value.problems] == ["no_day_column"]
     assert _checkins(sqlite_workspace) == []
+
+
+def test_a_row_an_old_xls_hides_is_logged_and_said(sqlite_workspace, tmp_path):
+    """checkin_filtered.xls (Excel 97–2003): 李四's row is hidden; its check-in is logged and the row says so."""
+    _camp(sqlite_workspace)
+    path = shutil.copy(Path(__file__).parent.parent / "data" / "import_roster5" / "checkin_filtered.xls", tmp_path)
+    plan, summary = run_checkin_import(sqlite_workspace, actor_for(sqlite_workspace), path, GROUP)
+    assert summary.logged == 4
+    assert [(r.row, r.hidden) for r in plan.rows] == [(2, False), (3, True), (4, False)]

@@ -4,6 +4,7 @@ run_import and the CLI, values read back from the database; every test pins its 
 
 from __future__ import annotations
 
+import shutil
 from datetime import date, datetime
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from models import Member, Membership
 GROUP = "晨光早起营"
 TODAY = date(2026, 12, 6)
 NOON = 12  # a date without a time is stored as local noon
+DATA = Path(__file__).parent.parent / "data" / "import_roster5"
 
 
 @pytest.fixture(autouse=True)
@@ -117,3 +119,48 @@ def test_a_year_of_two_digits_before_年_is_excel_s_reading_of_it(written, day):
     from desktop.io.fields import parse_date
 
     assert parse_date(written, file="f.xlsx", row=2, column="入群日期") == day
+
+
+EXCEL_WEB_PAGE = """<html xmlns:x="urn:schemas-microsoft-com:office:excel"><head><meta charset="utf-8"></head><body>
+<table x:str border=0 cellpadding=0 cellspacing=0>
+ <tr height=18><td>姓名</td><td>微信号</td><td>备注</td></tr>
+ <tr height=18><td>张三</td><td>zs01</td><td>未交费</td></tr>
+ <tr height=0 style='display:none'><td>李四</td><td>ls01</td><td>已交费</td></tr>
+ <tr height=18><td>王五</td><td>ww01</td><td>未交费</td></tr>
+ <tr hidden><td>赵六</td><td>zl01</td><td>已交费</td></tr>
+</table></body></html>"""
+
+
+def test_rows_a_web_page_hides_are_imported_and_said_as_an_xlsx_s(db, sqlite_path, tmp_path, capsys):
+    """Excel's "save as web page" of a roster filtered to 未交费, named 名单.xls: the rows the filter hid are written
+    <tr style='display:none'>. They were imported without a word (an .xlsx's or an .ods's hidden rows are said). Now
+    each is imported and said on its row, as for an .xlsx: the file holds them, and a filter is a way of looking."""
+    path = tmp_path / "名单.xls"
+    path.write_text(EXCEL_WEB_PAGE, encoding="utf-8")
+    plan, summary, _ = imp(db, path)
+    assert summary.added == 4 and set(_people(db)) == {"张三", "李四", "王五", "赵六"}
+    assert [(w.row, w.code) for w in plan.warnings] == [(3, "hidden_row"), (5, "hidden_row")]
+    from desktop.cli import main
+
+    assert main(["--db", str(sqlite_path), "import", "roster", str(path), "--group", GROUP, "--dry-run"]) == 0
+    err = capsys.readouterr().err
+    assert "名单.xls 第3行 这一行在表格里是隐藏的" in err and "名单.xls 第5行 这一行在表格里是隐藏的" in err
+
+
+def test_rows_an_old_xls_hides_are_imported_and_said_as_an_xlsx_s(db, tmp_path):
+    """filtered.xls (Excel 97–2003, written by LibreOffice from a roster filtered to 未交费: rows 3 and 5 hidden).
+    python-calamine gives no hidden rows, so 李四 and 赵六 were imported without a word. Now the .xls's ROW records are
+    read for their hidden flag and each such row is said, as for an .xlsx; the 说明 sheet after it is not a roster."""
+    path = shutil.copy(DATA / "filtered.xls", tmp_path / "filtered.xls")
+    plan, summary, _ = imp(db, path)
+    assert summary.added == 4 and set(_people(db)) == {"张三", "李四", "王五", "赵六"}
+    assert [(w.row, w.code) for w in plan.warnings] == [(3, "hidden_row"), (5, "hidden_row")]
+
+
+def test_a_file_that_only_looks_like_an_xls_has_no_hidden_rows_and_is_no_error(tmp_path):
+    from desktop.io.tabular import _xls_hidden_rows
+
+    broken = tmp_path / "broken.xls"
+    broken.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\xff" * 600)
+    assert _xls_hidden_rows(broken, "Sheet1") == frozenset()
+    assert _xls_hidden_rows(DATA / "filtered.xls", "没有这个表") == frozenset()
