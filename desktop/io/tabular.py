@@ -43,8 +43,10 @@ What it copes with, and how (decisions):
   (Name | WeChat ID | Phone under 姓名 | 微信号 | 手机, a bilingual header without merged cells, and each page's
   copy of it): its cells name the same fields as the header's. Not for a caller's own header rule (a
   check-in sheet's week blocks) nor under a two-row header.
-- Hidden rows (hidden by hand, or by an active filter) are data like any other — the file holds them — and
-  Table.hidden_rows names them, so that the import says so row by row; hidden columns (a 手机 column hidden before
+- Hidden rows (hidden by hand, or by an active filter: an organiser who filtered to 未交费 and saved) are data like
+  any other — the file holds them, a filter is a way of looking, and leaving them out would lose people without a
+  word — and Table.hidden_rows names them (.xlsx, .ods, .xls, a web page's display:none rows), so that the import
+  says so row by row (a roster's and a check-in sheet's); hidden columns (a 手机 column hidden before
   printing) likewise, Table.hidden_columns, said once for the file.
 - Rows are numbered as Excel numbers them (the header row counts; for CSV, one record = one
   row, even when a quoted cell spans lines). Empty rows are dropped wherever they are.
@@ -527,10 +529,10 @@ def _read_other_book(
     """A file named .xls, .et or .ods, read as what its bytes are (see _content_kind). Decisions:
     - Excel 97–2003 .xls and OpenDocument .ods are read by python-calamine like an .xlsx (cached formula values, date
       cells, merged ranges of an .xls, hidden sheets last). An .ods's hidden rows and error cells (#DIV/0!) are
-      scanned from its content.xml and said as an .xlsx's are (_OdsNotes); an .xls's are not told apart — its
-      hidden rows are imported without the row's note and an error cell reads as empty, which never blanks a value
-      already on record (python-calamine gives neither, and QunDesk has no reader of the binary format of its own). A WPS .et or a password-protected workbook calamine cannot open is
-      refused asking for .xlsx.
+      scanned from its content.xml and said as an .xlsx's are (_OdsNotes). An .xls's hidden rows are read from its
+      ROW records (_xls_hidden_rows: python-calamine gives none) and said the same way; its error cells are not told
+      apart — one reads as empty, which never blanks a value already on record. A WPS .et or a password-protected
+      workbook calamine cannot open is refused asking for .xlsx.
     - A web page named .xls (QQ group tools' and web systems' "导出Excel"): each <table> is a sheet (表1, 表2 …; the
       one with the member table is read, as for a workbook), a cell's text as written (like a CSV cell), a
       rowspan/colspan cell is a merged range, a row it hides (display:none: Excel's web page of a filtered sheet) is
