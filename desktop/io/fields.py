@@ -1357,11 +1357,12 @@ def parse_phone(value: object, *, file: str, row: int, column: str) -> str | Non
             sum(1 for p in parts if _canonical_phone("".join(c for c in p if c.isdigit()), p.startswith("+"), False))
             > 1
         ):
+            said = " / ".join(parts)  # 138…\n139… (a line break in the cell): one line, each number said
             raise _phone_problem(
                 file,
                 row,
                 column,
-                f"{text} 不是有效的手机号：一格里有两个号码，请只留一个 (two numbers in one cell)",
+                f"{said} 不是有效的手机号：一格里有两个号码，请只留一个 (two numbers in one cell)",
                 "phone_several_numbers",
                 shown,
             )
@@ -1386,7 +1387,7 @@ def parse_phone(value: object, *, file: str, row: int, column: str) -> str | Non
                 file,
                 row,
                 column,
-                f"{text} 不是有效的手机号：一格里有两个号码，请只留一个 (two numbers in one cell)",
+                f"{digits[:11]} / {digits[11:]} 不是有效的手机号：一格里有两个号码，请只留一个 (two numbers in one cell)",
                 "phone_several_numbers",
                 shown,
             )

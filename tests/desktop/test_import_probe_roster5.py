@@ -147,6 +147,23 @@ def test_rows_a_web_page_hides_are_imported_and_said_as_an_xlsx_s(db, sqlite_pat
     assert "名单.xls 第3行 这一行在表格里是隐藏的" in err and "名单.xls 第5行 这一行在表格里是隐藏的" in err
 
 
+@pytest.mark.parametrize(
+    "cell",
+    ["13800138000/13900139000", "13800138000；13900139000", "13800138000\n13900139000", "13800138000 13900139000"],
+)
+def test_two_phones_in_one_cell_are_asked_about_on_one_line_naming_both(db, tmp_path, cell):
+    """Two numbers in a 手机 cell: which one is the person's is asked, never guessed (the row is a problem naming the
+    cell). With a line break in the cell (Alt+Enter) the message held the break, and the CLI's problem line was cut in
+    two; now it names both numbers on one line."""
+    path = _xlsx(tmp_path / "phones.xlsx", [["姓名", "手机"], ["张三", cell]])
+    with pytest.raises(ImportFailed) as caught:
+        imp(db, path)
+    (problem,) = caught.value.plan.problems
+    assert (problem.row, problem.column, problem.code) == (2, "手机", "phone_several_numbers")
+    assert problem.message.startswith("13800138000 / 13900139000 ") and "\n" not in str(problem)
+    assert _people(db) == {}
+
+
 def test_rows_an_old_xls_hides_are_imported_and_said_as_an_xlsx_s(db, tmp_path):
     """filtered.xls (Excel 97–2003, written by LibreOffice from a roster filtered to 未交费: rows 3 and 5 hidden).
     python-calamine gives no hidden rows, so 李四 and 赵六 were imported without a word. Now the .xls's ROW records are
