@@ -62,7 +62,9 @@ Decisions (what a user sees follows from these):
   人数… (in the name column or the 序号 column), are totals: listed as skipped, never days or people; a row
   of weekdays (一 二 三, 周一) under the dates is skipped as such; a column with values but no header is listed
   as not used.
-- Sheets: one sheet is imported at a time (the first check-in table, or --sheet / the dialog's choice); the
+- Sheets: one sheet is imported at a time (the first check-in table — the first sheet whose header row is a check-in
+  table's, not a roster whose rows hold dates: QunDesk's own workbook is read from its 打卡明细, not its 成员名册 —
+  or --sheet / the dialog's choice); the
   workbook's other sheets that are check-in tables too (one sheet a week) are named (CheckinPlan.other_sheets),
   never passed over unseen.
 - Hidden rows (hidden by hand, or by a filter the organiser left on: 只看未打卡): the file holds them, so their
@@ -662,6 +664,11 @@ def read_checkin_table(path: str | Path, *, sheet: str | None = None, progress: 
         table = _with_look(Path(path), table)
         if len(table.sheets) > 1:
             table = _with_other_sheets(Path(path), table)
+            if sheet is None and table.also_sheets and checkin_header([(table.header_row, list(table.headers))]) != 0:
+                # no sheet chosen, and the first one read has no check-in header, only dated rows (QunDesk's own
+                # monthly workbook: 成员名册's 入群日期 and 最近参与 before 打卡明细): the first sheet that has one is read
+                first = read_table(path, sheet=table.also_sheets[0], progress=progress, find_header=checkin_header)
+                table = replace(_with_look(Path(path), first), also_sheets=table.also_sheets[1:])
         return table
     except ImportProblem as exc:
         if exc.code not in ("no_header", "no_table"):

@@ -284,3 +284,30 @@ def test_a_row_an_old_xls_hides_is_logged_and_said(sqlite_workspace, tmp_path):
     plan, summary = run_checkin_import(sqlite_workspace, actor_for(sqlite_workspace), path, GROUP)
     assert summary.logged == 4
     assert [(r.row, r.hidden) for r in plan.rows] == [(2, False), (3, True), (4, False)]
+
+
+def test_qundesk_s_own_workbook_without_a_sheet_named_reads_its_打卡明细(sqlite_workspace, tmp_path):
+    """The monthly workbook imported as check-ins with no sheet chosen: its 成员名册 (the first sheet with a person
+    column) was read — its rows' 入群日期 and 最近参与 dates taken for a row of days — and refused for having no day
+    column, the note naming 打卡明细 as "a check-in table too". Now the first sheet whose header is a check-in
+    table's is read: 打卡明细, its check-ins already there; no other sheet is named as one."""
+    from desktop.services.checkins import record_checkins
+    from desktop.services.report import export_monthly_report
+
+    gid = _camp(sqlite_workspace)
+    owner = actor_for(sqlite_workspace)
+    with sqlite_workspace.session() as s:
+        ids = dict(
+            s.execute(
+                select(Member.display_name, Membership.id).join(Membership, Membership.member_id == Member.id)
+            ).all()
+        )
+        for day in (date(2026, 11, 20), date(2026, 11, 21)):
+            record_checkins(s, owner, gid, day, [ids["张三"], ids["李四"]], today=TODAY)
+        s.commit()
+    book = tmp_path / "11月月报.xlsx"
+    export_monthly_report(sqlite_workspace, owner, year=2026, month=11, group_ids=[gid], path=book, today=TODAY)
+    plan, summary = run_checkin_import(sqlite_workspace, owner, book, GROUP)
+    assert plan.sheet == "打卡明细" and plan.layout == "matrix" and plan.ok
+    assert (summary.logged, summary.already) == (0, 4)
+    assert plan.other_sheets == ()
