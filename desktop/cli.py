@@ -819,6 +819,8 @@ def _cmd_import_checkins(ctx: Context, args: argparse.Namespace) -> int:
             sys.stderr.write(said(f"qundesk: 提示 (note): {plan.file} 第{row.row}行 {row.name}: {row.note}") + "\n")
     if plan.other_sheets:  # one sheet a week: the others are named, not passed over
         sys.stderr.write(said(f"qundesk: 提示 (note): {plan.file} {plan.other_sheets_note}") + "\n")
+    if plan.hidden_columns:  # day columns the sheet hides (last week's): read, and said once
+        sys.stderr.write(said(f"qundesk: 提示 (note): {plan.file} {plan.hidden_columns_note}") + "\n")
     sheet = f" [{plan.sheet}]" if plan.sheet else ""
     layout = "打卡表 (one column per day)" if plan.layout == "matrix" else "打卡导出 (one row per check-in)"
     print(f"{plan.file}{sheet} → {plan.group}: {layout}")

@@ -875,11 +875,24 @@ class CheckinPlan:
     leaves: tuple[PlannedLeave, ...] = field(default=(), repr=False)
     other_sheets: tuple[str, ...] = ()  # the workbook's other sheets that are check-in tables too: not read
     camp_start: date | None = None  # the camp's first day, when columns headed by camp days (第1天) were dated by it
+    # columns the sheet hides that are read (the past week's day columns hidden in Excel): said once, as a roster's are
+    hidden_columns: tuple[str, ...] = ()
 
     @property
     def other_sheets_note(self) -> str:
         """What to tell the user of the sheets not read ("" when none)."""
         return other_sheets_note(self.other_sheets, self.sheet, "打卡表", "check-in tables")
+
+    @property
+    def hidden_columns_note(self) -> str:
+        """What to tell the user of the columns read that the sheet hides ("" when none): they do not see them."""
+        if not self.hidden_columns:
+            return ""
+        return (
+            f"表格里隐藏的列 {'、'.join(self.hidden_columns)} 也会读取；若不该导入，请在文件里删除这些列"
+            f" (hidden columns of the sheet are read too: {', '.join(self.hidden_columns)}; delete them from the file"
+            " if they should not be imported)"
+        )
 
     @property
     def problems(self) -> list[ImportProblem]:
@@ -2685,6 +2698,8 @@ def _settle(
             )
         rows.append(r)
     skipped_rows = tuple((s.row, s.reason, s.text or "") for s in table.skipped)
+    not_used = {column for column, _why in skipped_columns}
+    hidden_columns = tuple(label for c in table.hidden_columns if (label := _column(table.headers, c)) not in not_used)
     return CheckinPlan(
         file=table.file,
         sheet=table.sheet,
@@ -2702,6 +2717,7 @@ def _settle(
         leaves=tuple(new_leaves),
         other_sheets=tuple(table.also_sheets),
         camp_start=p.camp_start,
+        hidden_columns=hidden_columns,
     )
 
 

@@ -311,3 +311,20 @@ def test_qundesk_s_own_workbook_without_a_sheet_named_reads_its_打卡明细(sql
     assert plan.sheet == "打卡明细" and plan.layout == "matrix" and plan.ok
     assert (summary.logged, summary.already) == (0, 4)
     assert plan.other_sheets == ()
+
+
+def test_a_day_column_the_sheet_hides_is_read_and_said_once(sqlite_workspace, tmp_path, capsys):
+    """A 打卡表 whose first week is hidden (column B, 11/20, hidden in Excel): its marks were logged with no word that
+    the column is out of sight (a roster's hidden columns are said). Now the plan names it, the CLI says it once."""
+    _camp(sqlite_workspace)
+    wb = Workbook()
+    ws = wb.active
+    for r in (["姓名", "11/20", "11/21", "备注"], ["张三", "✓", "✓", "x"], ["李四", "✓", None, None]):
+        ws.append(r)
+    ws.column_dimensions["B"].hidden = True
+    ws.column_dimensions["D"].hidden = True  # not a day: not used, so not said as read
+    path = tmp_path / "打卡表.xlsx"
+    wb.save(path)
+    plan, summary = run_checkin_import(sqlite_workspace, actor_for(sqlite_workspace), path, GROUP)
+    assert summary.logged == 3 and plan.hidden_columns == ("B (11/20)",)
+    assert "表格里隐藏的列 B (11/20) 也会读取" in plan.hidden_columns_note

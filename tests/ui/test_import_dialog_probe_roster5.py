@@ -42,3 +42,21 @@ def test_a_row_the_filter_hides_is_said_in_its_preview_line(qtbot, ws, tmp_path)
     with qtbot.waitSignal(dialog.import_finished, timeout=WAIT_MS) as done:
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     assert done.args[0].logged == 3
+
+
+def test_a_day_column_the_sheet_hides_is_named_in_the_notes(qtbot, ws, tmp_path):
+    wb = Workbook()
+    sheet = wb.active
+    for row in (["姓名", DAY1.isoformat(), DAY2.isoformat()], ["张三", "✓", "✓"]):
+        sheet.append(row)
+    sheet.column_dimensions["B"].hidden = True
+    path = tmp_path / "打卡表.xlsx"
+    wb.save(path)
+    dialog = ImportDialog(ws.database, ws.owner, ws.group_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData("checkins"))
+    with qtbot.waitSignal(dialog.preview_ready, timeout=WAIT_MS) as ready:
+        dialog.set_file(path)
+    assert ready.args[0].ok
+    assert f"Columns hidden in the sheet, read too: B ({DAY1.isoformat()})" in dialog.notes_label.text()

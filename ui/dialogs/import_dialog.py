@@ -854,6 +854,10 @@ class ImportDialog(QDialog):
                     "Other sheets that are check-in tables too, not read now: %1 (choose each sheet to import it)"
                 ).replace("%1", ", ".join(plan.other_sheets))
             )
+        if plan.hidden_columns:  # day columns the sheet hides: read like the others, and said
+            notes.append(
+                self.tr("Columns hidden in the sheet, read too: %1").replace("%1", ", ".join(plan.hidden_columns))
+            )
         self.notes_label.setText(" ".join(notes))
         self.notes_label.setVisible(bool(notes))
         self._update_import_button()
