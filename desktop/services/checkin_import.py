@@ -678,9 +678,9 @@ def read_checkin_table(path: str | Path, *, sheet: str | None = None, progress: 
             None,
             None,
             "这不像打卡记录: 前几行里找不到一行同时有名字列 (姓名, 昵称, 群昵称, 微信号, 打卡人) 和日期 (打卡日期,"
-            " 提交时间, 或 12/1、12月1日、1 2 3 这样的日期表头)"
-            " (not a check-in file: no row near the top has a name column and dates — a 打卡日期 or 提交时间 column,"
-            " or day columns such as 12/1)",
+            " 提交时间, 营期的第几天, 或 12/1、12月1日、1 2 3 这样的日期表头; 天数、打卡天数 是次数, 不是哪一天)"
+            " (not a check-in file: no row near the top has a name column and dates — a 打卡日期, 提交时间 or 第几天"
+            " column, or day columns such as 12/1; 天数 is a count, not a day)",
             "no_checkin_header",
         ) from None
 

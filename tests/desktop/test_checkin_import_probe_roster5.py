@@ -14,6 +14,7 @@ from openpyxl import Workbook
 from sqlalchemy import select
 
 from desktop.cli import main
+from desktop.io.fields import ImportProblem
 from desktop.services.checkin_import import CheckinImportFailed, run_checkin_import
 from desktop.services.group_profile import update_group_profile
 from desktop.services.groups import create_group
@@ -328,3 +329,16 @@ def test_a_day_column_the_sheet_hides_is_read_and_said_once(sqlite_workspace, tm
     plan, summary = run_checkin_import(sqlite_workspace, actor_for(sqlite_workspace), path, GROUP)
     assert summary.logged == 3 and plan.hidden_columns == ("B (11/20)",)
     assert "表格里隐藏的列 B (11/20) 也会读取" in plan.hidden_columns_note
+
+
+@pytest.mark.parametrize("head", ["天数", "打卡天数"])
+def test_a_count_of_days_is_no_day_and_the_refusal_says_to_write_第几天(sqlite_workspace, tmp_path, head):
+    """姓名 | 天数 | 打卡内容: 天数 may be the camp's day or a count (小打卡's 打卡天数 is how many days so far) — never
+    guessed. The file is refused, and the refusal now names 第几天 as the column a camp's day goes under."""
+    _camp(sqlite_workspace)
+    rows = [["姓名", head, "打卡内容"], ["张三", 1, "800字"], ["李四", 2, "读书"]]
+    with pytest.raises(ImportProblem) as caught:
+        run_checkin_import(sqlite_workspace, actor_for(sqlite_workspace), _xlsx(tmp_path / "e.xlsx", rows), GROUP)
+    assert caught.value.code == "no_checkin_header"
+    assert "第几天" in caught.value.message and "天数 is a count, not a day" in caught.value.message
+    assert _checkins(sqlite_workspace) == []
