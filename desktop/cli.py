@@ -777,7 +777,7 @@ def _args_import_checkins(p: argparse.ArgumentParser) -> None:
 
 def _cmd_import_checkins(ctx: Context, args: argparse.Namespace) -> int:
     """Check-ins from a check-in export or a 打卡表 (PRODUCT §3.6): certain matches only, all or nothing."""
-    from desktop.services.checkin_import import CheckinImportFailed, describe_outcome, run_checkin_import
+    from desktop.services.checkin_import import HIDDEN_ROW, CheckinImportFailed, describe_outcome, run_checkin_import
 
     database, actor = _for_writing(ctx, args.dry_run)
     said = _as_shown_to(actor)  # a row's candidates by their stored names: a phone in one masked for an assistant
@@ -811,11 +811,16 @@ def _cmd_import_checkins(ctx: Context, args: argparse.Namespace) -> int:
         for row in plan.rows:
             if row.outcome == "nothing" and row.name and (row.member is None or not row.note.startswith("没有打卡")):
                 sys.stderr.write(said(f"qundesk: 提示 (note): {plan.file} {describe_outcome(row)}") + "\n")
+    for row in plan.rows:  # a row the sheet hides (a filter): read like the others, and said so, as a roster's is
+        if row.hidden:
+            sys.stderr.write(said(f"qundesk: 提示 (warning): {plan.file} 第{row.row}行 {HIDDEN_ROW}") + "\n")
     for row in plan.rows:  # a logged row whose time the community's zone put on another day than written
         if row.outcome == "planned" and row.note:
             sys.stderr.write(said(f"qundesk: 提示 (note): {plan.file} 第{row.row}行 {row.name}: {row.note}") + "\n")
     if plan.other_sheets:  # one sheet a week: the others are named, not passed over
         sys.stderr.write(said(f"qundesk: 提示 (note): {plan.file} {plan.other_sheets_note}") + "\n")
+    if plan.hidden_columns:  # day columns the sheet hides (last week's): read, and said once
+        sys.stderr.write(said(f"qundesk: 提示 (note): {plan.file} {plan.hidden_columns_note}") + "\n")
     sheet = f" [{plan.sheet}]" if plan.sheet else ""
     layout = "打卡表 (one column per day)" if plan.layout == "matrix" else "打卡导出 (one row per check-in)"
     print(f"{plan.file}{sheet} → {plan.group}: {layout}")

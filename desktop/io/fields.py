@@ -737,6 +737,30 @@ _DATE_RE = re.compile(
     re.ASCII,
 )
 _COMPACT_RE = re.compile(r"(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})", re.ASCII)
+# a year of two digits: 24年3月5日 says which number is the year (年), 24/3/5 or 3/5/24 does not (_short_year_readings)
+_SHORT_YEAR_CN_RE = re.compile(r"(?P<y>\d{2})\s*年(?=\s*\d{1,2}\s*月)", re.ASCII)
+_SHORT_YEAR_RE = re.compile(r"(?P<a>\d{1,2})\s*(?P<sep>[-/.])\s*(?P<b>\d{1,2})\s*(?P=sep)\s*(?P<c>\d{1,2})", re.ASCII)
+
+
+def _full_year(yy: int) -> int:
+    """A two-digit year as Excel and WPS read one typed in a cell: 00–29 are 2000–2029, 30–99 are 1930–1999."""
+    return 2000 + yy if yy < 30 else 1900 + yy
+
+
+def _short_year_readings(a: int, b: int, c: int) -> list[date]:
+    """The days 24/3/5 can be: year first (2024-03-05, the Chinese order), or year last with the day first (24 March
+    2005) or the month first (3/5/24: 5 March 2024) — each that is a real date, in that order, without repeats."""
+    out: list[date] = []
+    for y, m, d in ((a, b, c), (c, b, a), (c, a, b)):
+        try:
+            day = date(_full_year(y), m, d)
+        except ValueError:
+            continue
+        if day not in out:
+            out.append(day)
+    return out
+
+
 # English Excel's default text of a date: 1-Nov-26, 01-Nov-2026, 1 Nov 2026, Nov 1, 2026, November 1 2026 (a time
 # after it, 8:30 or 8:30:15 PM) — a month name is never ambiguous, unlike 11/01/2026
 _MONTHS = {
@@ -987,6 +1011,9 @@ def _to_datetime(
                 shown,
             )
         text = f"{digits['y']}/{month}/{day}{text[digits.end() :]}"
+    short_cn = _SHORT_YEAR_CN_RE.match(text)
+    if short_cn is not None:  # 24年3月5日: 年 says the year — 2024, as Excel and WPS read it
+        text = f"{_full_year(int(short_cn['y']))}年{text[short_cn.end() :]}"
     bare, half = twelve_hour(text) if not text.isascii() or text[-1:] in "mM." else (text, None)
     twelve = _DATE_RE.fullmatch(bare) if half else None
     match = None if twelve else _DATE_RE.fullmatch(text)
@@ -1014,6 +1041,20 @@ def _to_datetime(
         result = _serial_to_datetime(float(text), date1904)
     elif (english := _english_date(text)) is not False:
         result = english
+    elif (short := _SHORT_YEAR_RE.fullmatch(text)) is not None and (
+        readings := _short_year_readings(int(short["a"]), int(short["b"]), int(short["c"]))
+    ):  # 24/3/5, 3/5/24, 24.3.5: which number is the year is not written — asked, never guessed
+        said = " 还是 ".join(d.isoformat() for d in readings)
+        said_en = " or ".join(d.isoformat() for d in readings)
+        raise ImportProblem(
+            file,
+            row,
+            column,
+            f"{written} 的年份只写了两位, 不能确定是 {said}: 请写成 2026-05-06 这样四位年份在前的日期"
+            f" (a two-digit year: {shown} could be {said_en}; write the year in full)",
+            "date_short_year",
+            shown,
+        )
     else:
         raise ImportProblem(
             file,
@@ -1049,6 +1090,9 @@ def parse_date(
     Day and month in digits before the year are read when only one order makes a date (20/11/2026, 11/20/2026)
     or when `order` ("dmy"/"mdy": digit_date_order of the value's column) says which; else (11/01/2026) they are
     ambiguous: a problem, never a guess.
+    A year of two digits is read when 年 marks it (24年3月5日 → 2024-03-05; 00–29 are 2000s, 30–99 1900s, as Excel
+    and WPS read a typed year); 24/3/5, 24.3.5 and 3/5/24 say no number is the year, so they are a problem
+    (date_short_year) naming every day they could be, never a guess.
     A serial number counts from 1904-01-01 with `date1904` (the workbook's own date system: Table.date1904).
     None and '' -> None; anything else raises ImportProblem naming file, row and column."""
     result = _to_datetime(value, file, row, column, date1904, order)
@@ -1313,11 +1357,12 @@ def parse_phone(value: object, *, file: str, row: int, column: str) -> str | Non
             sum(1 for p in parts if _canonical_phone("".join(c for c in p if c.isdigit()), p.startswith("+"), False))
             > 1
         ):
+            said = " / ".join(parts)  # 138…\n139… (a line break in the cell): one line, each number said
             raise _phone_problem(
                 file,
                 row,
                 column,
-                f"{text} 不是有效的手机号：一格里有两个号码，请只留一个 (two numbers in one cell)",
+                f"{said} 不是有效的手机号：一格里有两个号码，请只留一个 (two numbers in one cell)",
                 "phone_several_numbers",
                 shown,
             )
@@ -1342,7 +1387,7 @@ def parse_phone(value: object, *, file: str, row: int, column: str) -> str | Non
                 file,
                 row,
                 column,
-                f"{text} 不是有效的手机号：一格里有两个号码，请只留一个 (two numbers in one cell)",
+                f"{digits[:11]} / {digits[11:]} 不是有效的手机号：一格里有两个号码，请只留一个 (two numbers in one cell)",
                 "phone_several_numbers",
                 shown,
             )

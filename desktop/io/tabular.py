@@ -29,19 +29,24 @@ What it copes with, and how (decisions):
   (合计：8人, 共 6 人, 注：…, 备注：…, 制表人：…, 审核人签字：…, any "xxx：yyy" — not a time's colon: `张伟 | 07:30` is
   a person) is not a person, wherever its
   column; so is a totals row whose count has a cell of its own (合计 | 8, 8 | 汇总, an Excel Table's 汇总 |
-  =SUBTOTAL(…)), and a row whose one cell is the number of data rows above it (a COUNTA under the names);
+  =SUBTOTAL(…)) or none at all (a bare 合计 / 总计 under the names or in the 序号 column: never a person named 总计,
+  nor a row refused for its empty name), and a row whose one cell is the number of data rows above it (a COUNTA
+  under the names);
   those rows and the blank rows among them are listed as skipped ("footer", "blank"). A label-like row
   followed by more data is data — unless it is a note or a section line (below).
 - A note or a section line among the rows of a table of several columns — a row whose only filled cell says
-  "label：text" (备注：红色为未交费) or heads a section (以下为二期学员, 一期学员, 第3组, —— 三期 ——, 【二期】) — is not a
+  "label：text" (备注：红色为未交费), heads a section (以下为二期学员, 一期学员, 第3组, —— 三期 ——, 【二期】) or is a
+  bare 小计 / 合计 between sections — is not a
   person wherever it is: left out and listed as skipped ("note"). A one-column list of names keeps every row.
 - A row that repeats the header (two exports put one after the other, a sheet that repeats its header for
   printing) is not a person: left out and listed as skipped ("header"). So is the header in another language
   (Name | WeChat ID | Phone under 姓名 | 微信号 | 手机, a bilingual header without merged cells, and each page's
   copy of it): its cells name the same fields as the header's. Not for a caller's own header rule (a
   check-in sheet's week blocks) nor under a two-row header.
-- Hidden rows (hidden by hand, or by an active filter) are data like any other — the file holds them — and
-  Table.hidden_rows names them, so that the import says so row by row; hidden columns (a 手机 column hidden before
+- Hidden rows (hidden by hand, or by an active filter: an organiser who filtered to 未交费 and saved) are data like
+  any other — the file holds them, a filter is a way of looking, and leaving them out would lose people without a
+  word — and Table.hidden_rows names them (.xlsx, .ods, .xls, a web page's display:none rows), so that the import
+  says so row by row (a roster's and a check-in sheet's); hidden columns (a 手机 column hidden before
   printing) likewise, Table.hidden_columns, said once for the file.
 - Rows are numbered as Excel numbers them (the header row counts; for CSV, one record = one
   row, even when a quoted cell spans lines). Empty rows are dropped wherever they are.
@@ -93,6 +98,7 @@ import html.parser
 import io
 import itertools
 import re
+import struct
 import unicodedata
 import warnings
 import zipfile
@@ -523,13 +529,14 @@ def _read_other_book(
     """A file named .xls, .et or .ods, read as what its bytes are (see _content_kind). Decisions:
     - Excel 97–2003 .xls and OpenDocument .ods are read by python-calamine like an .xlsx (cached formula values, date
       cells, merged ranges of an .xls, hidden sheets last). An .ods's hidden rows and error cells (#DIV/0!) are
-      scanned from its content.xml and said as an .xlsx's are (_OdsNotes); an .xls's are not told apart — its
-      hidden rows are imported without the row's note and an error cell reads as empty, which never blanks a value
-      already on record (python-calamine gives neither, and QunDesk has no reader of the binary format of its own). A WPS .et or a password-protected workbook calamine cannot open is
-      refused asking for .xlsx.
+      scanned from its content.xml and said as an .xlsx's are (_OdsNotes). An .xls's hidden rows are read from its
+      ROW records (_xls_hidden_rows: python-calamine gives none) and said the same way; its error cells are not told
+      apart — one reads as empty, which never blanks a value already on record. A WPS .et or a password-protected
+      workbook calamine cannot open is refused asking for .xlsx.
     - A web page named .xls (QQ group tools' and web systems' "导出Excel"): each <table> is a sheet (表1, 表2 …; the
       one with the member table is read, as for a workbook), a cell's text as written (like a CSV cell), a
-      rowspan/colspan cell is a merged range. Its encoding: a BOM, else the page's charset, else UTF-8, else GB18030.
+      rowspan/colspan cell is a merged range, a row it hides (display:none: Excel's web page of a filtered sheet) is
+      read and said as an .xlsx's hidden row. Its encoding: a BOM, else the page's charset, else UTF-8, else GB18030.
     - Tab- or comma-separated text named .xls: read like a .csv (its encoding and separator found the same way).
     - Excel 2003's XML spreadsheet, and anything else, is refused asking for .xlsx or .csv."""
     kind = _content_kind(path, name)
@@ -542,10 +549,15 @@ def _read_other_book(
             notes = book._bad
             if isinstance(notes, _OdsNotes) and table.sheet and (hidden := notes.hidden_rows(table.sheet)):
                 table = replace(table, hidden_rows=hidden)
+            elif kind == "ole" and table.sheet and (hidden := _xls_hidden_rows(path, table.sheet)):
+                table = replace(table, hidden_rows=hidden)
             return table
     if kind == "html":
         html_book = _HtmlBook(path, name)
-        return _pick_sheet(html_book, name, sheet, progress, 0, finder)
+        table = _pick_sheet(html_book, name, sheet, progress, 0, finder)
+        if table.sheet and (hidden := html_book.hidden_rows(table.sheet)):
+            table = replace(table, hidden_rows=hidden)
+        return table
     if kind == "text":
         source = _CsvSource(path, name)
         if sheet is not None:
@@ -711,8 +723,9 @@ _FOOTER_TOTAL = re.compile(
 _COUNT_CELL = re.compile(r"^\d+(?:\.\d+)?\s*(?:人|名|位|个)?$")
 
 
-def _footer_text(cells: list[object]) -> str | None:
-    """The text of a row that reads as a footer (≤ 2 filled cells, one of them a label), else None."""
+def _footer_text(cells: list[object], bare_totals: bool = False) -> str | None:
+    """The text of a row that reads as a footer (≤ 2 filled cells, one of them a label), else None. With
+    `bare_totals` (a roster's reader: a check-in sheet's has its own totals rows), a bare 合计 / 总计 too."""
     filled = [c for c in cells if c is not None]
     if not filled or len(filled) > 2:
         return None
@@ -720,6 +733,10 @@ def _footer_text(cells: list[object]) -> str | None:
     if not texts:
         return None
     joined = " ".join(texts)
+    if (
+        bare_totals and len(filled) == 1 and _total_label(filled[0])
+    ):  # a bare 合计 / 总计 under the names or in the 序号 column
+        return str(filled[0]).strip()
     if len(filled) == 2 and any(
         _total_label(label) and _count_cell(count) for label, count in (filled, filled[::-1])
     ):  # 合计 | 8, or 8 | 汇总 (the label under the last column)
@@ -864,13 +881,18 @@ def _section_text(cells: list[object]) -> str | None:
     if len(filled) != 1 or not isinstance(filled[0], str) or isinstance(filled[0], CellError):
         return None
     text = re.sub(r"\s+", " ", unicodedata.normalize("NFKC", filled[0])).strip()
-    if _LABEL_VALUE.match(text) or _SECTION_HEADING.match(text) or _DECORATED.match(text):
+    if _LABEL_VALUE.match(text) or _SECTION_HEADING.match(text) or _DECORATED.match(text) or _total_label(text):
         return drop_format_chars(filled[0]).strip()[:200]
     return None
 
 
 def _data_rows(
-    raw: Iterable[Row], fills: _Fills, notes: _Notes, header: list[str] | None = None, sections: bool = False
+    raw: Iterable[Row],
+    fills: _Fills,
+    notes: _Notes,
+    header: list[str] | None = None,
+    sections: bool = False,
+    totals: bool = False,
 ) -> Iterator[Row]:
     """The data rows of `raw` (the rows below the header): merged cells filled in, footer rows held back
     and, at the end, reported in `notes` instead of yielded; with `header` (its _header_keys), a row that repeats
@@ -885,7 +907,7 @@ def _data_rows(
             if notes.record and len(notes.repeats) < MAX_LISTED:
                 notes.repeats.append(Skipped(row_no, "header", drop_format_chars(_row_text(cells)).strip()))
             continue
-        text = _footer_text(cells)
+        text = _footer_text(cells, totals)
         if text is None and not pending and _counts_rows(cells, count):
             text = _row_text(cells)  # a totals row's COUNTA under the names, nothing else: 8 below 8 people
         section = _section_text(cells) if sections else None
@@ -926,6 +948,7 @@ class _StreamRows:
         count: int,
         header: list[str] | None = None,
         sections: bool = False,
+        totals: bool = False,
     ):
         self._factory = factory
         self._after = after
@@ -934,12 +957,15 @@ class _StreamRows:
         self._count = count
         self._header = header
         self._sections = sections
+        self._totals = totals
 
     def __iter__(self) -> Iterator[Row]:
         raw = (r for r in self._factory() if r[0] > self._after)
         width = self._width
         notes = _Notes(False)
-        for row_no, cells in _data_rows(raw, _Fills(self._merges, self._after), notes, self._header, self._sections):
+        for row_no, cells in _data_rows(
+            raw, _Fills(self._merges, self._after), notes, self._header, self._sections, self._totals
+        ):
             yield row_no, (cells + [None] * (width - len(cells)))[:width]
 
     def __len__(self) -> int:
@@ -1054,7 +1080,9 @@ def _build_table(
     # a note or a section line among a roster's rows (备注：…, 以下为二期学员) is no person; in a one-column list of names
     # every row is one cell, and the check-in sheet's reader has rules of its own
     sections = finder in (None, _find_header) and sum(1 for v in header_values if not _is_empty(v)) >= 2
-    data_iter = _data_rows(itertools.chain(head[data_start:], raw), fills, notes, header, sections)
+    # a bare 合计 under a roster's names is its footer; a check-in sheet's reader lists its totals rows itself
+    totals = finder in (None, _find_header)
+    data_iter = _data_rows(itertools.chain(head[data_start:], raw), fills, notes, header, sections, totals)
     rows: list[Row] | None = []
     count = 0
     width = len(header_values)
@@ -1081,7 +1109,7 @@ def _build_table(
     if rows is not None:
         padded = [(row_no, values + [None] * (width - len(values))) for row_no, values in rows]
         return Table(file=name, header_row=last_header_no, headers=headers, rows=padded, sheet=sheet, **common)
-    stream = _StreamRows(factory, last_header_no, width, merges, count, header, sections)
+    stream = _StreamRows(factory, last_header_no, width, merges, count, header, sections, totals)
     return Table(file=name, header_row=last_header_no, headers=headers, rows=stream, sheet=sheet, **common)
 
 
@@ -1706,6 +1734,105 @@ _ODS_REPEAT_COLS = re.compile(rb'table:number-columns-repeated="(\d+)"')
 _ODS_TEXT = re.compile(rb"<text:p\b[^>]*>(.*?)</text:p>", re.DOTALL)
 
 
+_CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_CFB_END = 0xFFFFFFFA  # sector numbers from here up are markers (end of chain, free, FAT, DIFAT), never sectors
+
+
+def _xls_hidden_rows(path: Path, sheet: str) -> frozenset[int]:
+    """The rows an Excel 97–2003 .xls sheet hides (hidden by hand, or by a filter), which python-calamine does not
+    give: the workbook stream of the compound file is read (its FAT chain; a stream under 4 KB from the mini stream),
+    the sheet found by its BOUNDSHEET record, and each ROW record's fDyZero flag read. Only a note on the rows read:
+    any file this cannot follow gives no hidden rows, never a refusal (calamine has read the values)."""
+    try:
+        data = path.read_bytes()
+        stream = _cfb_stream(data, ("Workbook", "Book"))
+        return _biff_hidden_rows(stream, sheet) if stream else frozenset()
+    except (OSError, ValueError, IndexError, struct.error, UnicodeDecodeError):
+        return frozenset()
+
+
+def _cfb_stream(data: bytes, names: tuple[str, ...]) -> bytes | None:
+    """A stream of an OLE compound file by its name (the first of `names` found), or None."""
+    if data[:8] != _CFB_MAGIC:
+        return None
+    size = 1 << struct.unpack_from("<H", data, 0x1E)[0]
+    mini_size = 1 << struct.unpack_from("<H", data, 0x20)[0]
+    dir_start, cutoff, minifat_start = struct.unpack_from("<I4xII", data, 0x30)
+    difat_start, difat_count = struct.unpack_from("<II", data, 0x44)
+    count = max((len(data) - size) // size, 0)
+
+    def sector(n: int) -> bytes:
+        return data[(n + 1) * size : (n + 2) * size]
+
+    fat_sectors = [n for n in struct.unpack_from("<109I", data, 0x4C) if n < _CFB_END]
+    n = difat_start
+    for _ in range(min(difat_count, count)):
+        if n >= _CFB_END:
+            break
+        entries = struct.unpack(f"<{size // 4}I", sector(n))
+        fat_sectors += [e for e in entries[:-1] if e < _CFB_END]
+        n = entries[-1]
+    fat_bytes = b"".join(sector(n) for n in fat_sectors[:count])
+    fat = struct.unpack(f"<{len(fat_bytes) // 4}I", fat_bytes)
+
+    def chain(start: int, table: tuple[int, ...]) -> list[int]:
+        out: list[int] = []
+        while start < _CFB_END and start < len(table) and len(out) <= len(table):
+            out.append(start)
+            start = table[start]
+        return out
+
+    directory = b"".join(sector(n) for n in chain(dir_start, fat))
+    entries = [directory[i : i + 128] for i in range(0, len(directory) - 127, 128)]
+    found: dict[str, tuple[int, int]] = {}
+    for entry in entries:
+        length, kind = struct.unpack_from("<HB", entry, 0x40)
+        name = entry[: max(length - 2, 0)].decode("utf-16-le", "replace")
+        start, stream_size = struct.unpack_from("<II", entry, 0x74)
+        if kind in (2, 5):
+            found.setdefault("\0root" if kind == 5 else name, (start, stream_size))
+    for name in names:
+        if name not in found:
+            continue
+        start, stream_size = found[name]
+        if stream_size >= cutoff or "\0root" not in found:
+            return b"".join(sector(n) for n in chain(start, fat))[:stream_size]
+        root = b"".join(sector(n) for n in chain(found["\0root"][0], fat))
+        minifat_bytes = b"".join(sector(n) for n in chain(minifat_start, fat))
+        minifat = struct.unpack(f"<{len(minifat_bytes) // 4}I", minifat_bytes)
+        return b"".join(root[m * mini_size : (m + 1) * mini_size] for m in chain(start, minifat))[:stream_size]
+    return None
+
+
+def _biff_hidden_rows(stream: bytes, sheet: str) -> frozenset[int]:
+    """The 1-based rows a BIFF8 workbook stream's sheet `sheet` hides (ROW records with fDyZero)."""
+    offset, at = None, 0
+    while at + 4 <= len(stream):
+        kind, length = struct.unpack_from("<HH", stream, at)
+        body = stream[at + 4 : at + 4 + length]
+        if kind == 0x0085 and len(body) >= 8:  # BOUNDSHEET8: the sheet's BOF offset, then its name
+            chars, high = body[6], body[7] & 1
+            raw = body[8 : 8 + chars * (2 if high else 1)]
+            if (raw.decode("utf-16-le") if high else raw.decode("latin-1")) == sheet:
+                offset = struct.unpack_from("<I", body, 0)[0]
+                break
+        at += 4 + length
+    if offset is None:
+        return frozenset()
+    hidden: set[int] = set()
+    at = offset
+    while at + 4 <= len(stream):
+        kind, length = struct.unpack_from("<HH", stream, at)
+        if kind == 0x000A:  # EOF of the sheet's substream
+            break
+        if kind == 0x0208 and length >= 16:  # ROW: rw, …, grbit at 12; fDyZero (0x20) is a hidden row
+            row, flags = struct.unpack_from("<H10xH", stream, at + 4)
+            if flags & 0x20:
+                hidden.add(row + 1)
+        at += 4 + length
+    return frozenset(hidden)
+
+
 class _OdsNotes:
     """What python-calamine does not give of an .ods sheet, scanned from content.xml as bytes: the rows it hides
     (table:visibility collapse or filter: hidden by hand or by a filter) and its error cells (#DIV/0!, #N/A:
@@ -1825,16 +1952,19 @@ class _OtherBook(_CalamineBook):
 
 class _HtmlTables(html.parser.HTMLParser):
     """The rows of every <table> of a web page, as text cells; rowspan/colspan cells noted as merged ranges.
-    A table inside a cell of another (a page laid out with tables) is a table of its own."""
+    A table inside a cell of another (a page laid out with tables) is a table of its own. A row the page hides
+    (<tr style="display:none">: Excel's "save as web page" of a sheet with hidden or filtered-out rows; <tr hidden>)
+    is read and its number noted, as an .xlsx's hidden rows are (Table.hidden_rows)."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.tables: list[tuple[list[list[str | None]], list[Merge]]] = []
+        self.hidden: list[frozenset[int]] = []  # per table of self.tables: the rows the page hides
         self._stack: list[dict[str, Any]] = []  # open tables: rows, merges, taken cells, current row/cell
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "table":
-            self._stack.append({"rows": [], "merges": [], "taken": {}, "row": None, "cell": None})
+            self._stack.append({"rows": [], "merges": [], "taken": {}, "row": None, "cell": None, "hidden": set()})
             return
         if not self._stack:
             return
@@ -1842,6 +1972,8 @@ class _HtmlTables(html.parser.HTMLParser):
         if tag == "tr":
             self._end_row(table)
             table["row"] = []
+            named = dict(attrs)
+            table["row_hidden"] = "hidden" in named or bool(_HIDDEN_STYLE.search(named.get("style") or ""))
         elif tag in ("td", "th"):
             if table["row"] is None:
                 table["row"] = []
@@ -1863,6 +1995,7 @@ class _HtmlTables(html.parser.HTMLParser):
             self._end_row(table)
             self._stack.pop()
             self.tables.append((table["rows"], table["merges"]))
+            self.hidden.append(frozenset(table["hidden"]))
 
     def handle_data(self, data: str) -> None:
         if self._stack and self._stack[-1]["cell"] is not None:
@@ -1903,9 +2036,12 @@ class _HtmlTables(html.parser.HTMLParser):
         self._end_cell(table)
         if table["row"] is not None:
             table["rows"].append(table["row"])
+            if table.pop("row_hidden", False):
+                table["hidden"].add(len(table["rows"]))
             table["row"] = None
 
 
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none", re.IGNORECASE)
 _HTML_SPACE = re.compile(r"^[ \t\r\n\xa0]|[ \t\r\n\xa0]$|[\t\r\n\xa0]|  ")
 _HTML_SPACES = re.compile(r"[ \t\r\n\xa0]+")
 
@@ -1932,7 +2068,9 @@ class _HtmlBook:
         parser = _HtmlTables()
         parser.feed(text)
         parser.close()
-        tables = [(rows, merges) for rows, merges in parser.tables if any(any(c for c in r) for r in rows)]
+        kept = [i for i, (rows, _m) in enumerate(parser.tables) if any(any(c for c in r) for r in rows)]
+        tables = [parser.tables[i] for i in kept]
+        self._hidden = {f"表{n}": parser.hidden[i] for n, i in enumerate(kept, 1)}
         if not tables:  # a web system's error or login page saved as the export (登录超时): no table to read
             title = re.search(r"<title[^>]*>(.*?)</title>", text, re.IGNORECASE | re.DOTALL)
             said = html.unescape(re.sub(r"\s+", " ", title.group(1))).strip()[:60] if title else ""
@@ -1957,6 +2095,9 @@ class _HtmlBook:
 
     def merges(self, sheet: str) -> list[Merge]:
         return self._tables[sheet][1][:MAX_MERGES]
+
+    def hidden_rows(self, sheet: str) -> frozenset[int]:
+        return self._hidden.get(sheet, frozenset())
 
     def estimate(self, sheet: str) -> int:
         return len(self._tables[sheet][0])

@@ -34,7 +34,10 @@ Decisions (what a user sees follows from these):
   第2天 (days of a camp: 第一天, Day1, D1 too) are dated by the group's first day (开营日) — day N is first day + N − 1
   — and refused without one, saying where to set it (_camp_days: a date beside the count must agree, a day outside
   the camp is a column not used and a mark in it a problem; bare 1 2 3 … under no month are the camp's days only in a
-  camp with its first day and length, within it). The preview lists every day read (`CheckinPlan.days`).
+  camp with its first day and length, within it). The preview lists every day read (`CheckinPlan.days`). An export's
+  day column headed 第几天 (营期第几天, 打卡第几天) or 营期天数 holds the camp's days: 第3天 or a bare 3 is day 3, dated the
+  same way (without a first day, or outside the camp, a problem naming the cell); a bare 天数 / 打卡天数 is a count, not a
+  day (小打卡's per-member summary), never read as one.
 - Names: a person row with a name two columns disagree on (姓名 one member, 微信号 or 群昵称 another or only
   others) is a problem (conflict), never the certain one taken on one column's word.
 - An export's row: a 是否打卡/打卡情况 answer (or a form's question 今天打卡了吗 / 今日是否已打卡) 否/未打卡 is no check-in (named), 请假 a leave day, anything unreadable
@@ -59,9 +62,14 @@ Decisions (what a user sees follows from these):
   人数… (in the name column or the 序号 column), are totals: listed as skipped, never days or people; a row
   of weekdays (一 二 三, 周一) under the dates is skipped as such; a column with values but no header is listed
   as not used.
-- Sheets: one sheet is imported at a time (the first check-in table, or --sheet / the dialog's choice); the
+- Sheets: one sheet is imported at a time (the first check-in table — the first sheet whose header row is a check-in
+  table's, not a roster whose rows hold dates: QunDesk's own workbook is read from its 打卡明细, not its 成员名册 —
+  or --sheet / the dialog's choice); the
   workbook's other sheets that are check-in tables too (one sheet a week) are named (CheckinPlan.other_sheets),
   never passed over unseen.
+- Hidden rows (hidden by hand, or by a filter the organiser left on: 只看未打卡): the file holds them, so their
+  check-ins are read like any other row's — a filter is a way of looking, not of deleting — and each such row's
+  outcome says it is hidden (RowOutcome.hidden, HIDDEN_ROW), in the CLI and the window, as a roster's does.
 - Writes: check-ins through checkins.record_checkins_by_day (source "import"; points, streak bonuses and the
   audit come with it; the posted time when the file has one; 补 → late). A (member, day) that already has a
   check-in is reported as already there, so importing the same file again writes nothing. 请假 cells
@@ -84,7 +92,7 @@ import time as _time
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
@@ -95,6 +103,7 @@ from sqlalchemy.orm import Session
 from desktop.chat_parse import FUTURE_MAKEUP_RE, LEAVE_WORDS_RE, without_promises
 from desktop.errors import NotFound, ValidationError
 from desktop.io.fields import (
+    CellError,
     ImportProblem,
     clean_header,
     ends_its_day,
@@ -244,7 +253,10 @@ _CAMP_WEEK_RE = re.compile(
 )
 _CAMP_REST_STRIP = " \t\n()（）[]【】|｜·,，:：-—–/"
 # … and a camp tool's day of the camp the check-in is for (营期天数 第3天: a 训练营's assignment of day 3)
-_DATE_HEADER_WORDS = ("打卡日期", "签到日期", "打卡日", "营期天数", "营期第几天", "营期日", "日期", "date", "day")
+_DATE_HEADER_WORDS = ("打卡日期", "签到日期", "打卡日", "营期天数", "第几天", "营期日", "日期", "date", "day")
+# … of which these head the camp's day numbers (第几天 | 1, 营期天数 | 3): a bare number under them is day N of the camp
+_CAMP_DAY_HEADER_WORDS = ("营期天数", "第几天")
+_CAMP_DAY_NUMBER = re.compile(r"[0-9]{1,3}")
 _TIME_HEADER_WORDS = (
     "打卡时间",
     "签到时间",
@@ -372,6 +384,24 @@ _NOT_THE_DAY_STARTS = (
     "加入",
     "进群",
     "退群",
+    # a person's other days in a roster or an entry sheet (QunDesk's own 入群进度: 申请日期 beside 姓名) — never the
+    # day of a check-in
+    "申请",
+    "报名",
+    "注册",
+    "出生",
+    "生日",
+    "入会",
+    "入营",
+    "开营",
+    "结营",
+    "到期",
+    "截止",
+    "缴费",
+    "交费",
+    "付款",
+    "支付",
+    "下单",
     "修改",
     "更新",
     "最后",
@@ -608,8 +638,14 @@ def checkin_header(rows: list[Row]) -> int:
             and (_header_day(v, t, (today.year, today.month), today) is not None or _serial_day(t) is not None)
         )
         camp = sum(1 for t in texts if _camp_header(t) is not None)  # 第1天 第2天: dated by the camp's first day
+        # 12/1 | =B1+1 | =C1+1 (a template's days by formula) in a file no program calculated: a 打卡表 whose day
+        # headers the plan refuses, naming them — not "no check-in file"
+        formulas = sum(1 for v in values if isinstance(v, CellError) and v.kind == "formula")
         if person and (
-            days >= 2 or camp >= 2 or any(_kind_header(t, _DATE_HEADER_WORDS + _TIME_HEADER_WORDS) for t in texts)
+            days >= 2
+            or (days and days + formulas >= 2)
+            or camp >= 2
+            or any(_kind_header(t, _DATE_HEADER_WORDS + _TIME_HEADER_WORDS) for t in texts)
         ):
             return index
         if not person and person_above is not None and (days >= 2 or camp >= 2):
@@ -628,6 +664,11 @@ def read_checkin_table(path: str | Path, *, sheet: str | None = None, progress: 
         table = _with_look(Path(path), table)
         if len(table.sheets) > 1:
             table = _with_other_sheets(Path(path), table)
+            if sheet is None and table.also_sheets and checkin_header([(table.header_row, list(table.headers))]) != 0:
+                # no sheet chosen, and the first one read has no check-in header, only dated rows (QunDesk's own
+                # monthly workbook: 成员名册's 入群日期 and 最近参与 before 打卡明细): the first sheet that has one is read
+                first = read_table(path, sheet=table.also_sheets[0], progress=progress, find_header=checkin_header)
+                table = replace(_with_look(Path(path), first), also_sheets=table.also_sheets[1:])
         return table
     except ImportProblem as exc:
         if exc.code not in ("no_header", "no_table"):
@@ -637,9 +678,9 @@ def read_checkin_table(path: str | Path, *, sheet: str | None = None, progress: 
             None,
             None,
             "这不像打卡记录: 前几行里找不到一行同时有名字列 (姓名, 昵称, 群昵称, 微信号, 打卡人) 和日期 (打卡日期,"
-            " 提交时间, 或 12/1、12月1日、1 2 3 这样的日期表头)"
-            " (not a check-in file: no row near the top has a name column and dates — a 打卡日期 or 提交时间 column,"
-            " or day columns such as 12/1)",
+            " 提交时间, 营期的第几天, 或 12/1、12月1日、1 2 3 这样的日期表头; 天数、打卡天数 是次数, 不是哪一天)"
+            " (not a check-in file: no row near the top has a name column and dates — a 打卡日期, 提交时间 or 第几天"
+            " column, or day columns such as 12/1; 天数 is a count, not a day)",
             "no_checkin_header",
         ) from None
 
@@ -806,6 +847,14 @@ class RowOutcome:
     days: tuple[date, ...] = ()  # the days of the row's check-ins (new and already)
     problems: tuple[ImportProblem, ...] = ()
     note: str = ""
+    hidden: bool = False  # a row hidden or filtered out in the sheet: read like the others, and said so (HIDDEN_ROW)
+
+
+# what a row the sheet hides (by hand, or by an active filter) is told: its check-ins are read like any other's
+HIDDEN_ROW = (
+    "这一行在表格里是隐藏的（隐藏行或筛选），也会导入；若这一行不该导入，请在文件里删除它"
+    " (a hidden or filtered-out row of the sheet: it is imported too; delete it from the file if it should not be)"
+)
 
 
 @dataclass(frozen=True)
@@ -826,11 +875,24 @@ class CheckinPlan:
     leaves: tuple[PlannedLeave, ...] = field(default=(), repr=False)
     other_sheets: tuple[str, ...] = ()  # the workbook's other sheets that are check-in tables too: not read
     camp_start: date | None = None  # the camp's first day, when columns headed by camp days (第1天) were dated by it
+    # columns the sheet hides that are read (the past week's day columns hidden in Excel): said once, as a roster's are
+    hidden_columns: tuple[str, ...] = ()
 
     @property
     def other_sheets_note(self) -> str:
         """What to tell the user of the sheets not read ("" when none)."""
         return other_sheets_note(self.other_sheets, self.sheet, "打卡表", "check-in tables")
+
+    @property
+    def hidden_columns_note(self) -> str:
+        """What to tell the user of the columns read that the sheet hides ("" when none): they do not see them."""
+        if not self.hidden_columns:
+            return ""
+        return (
+            f"表格里隐藏的列 {'、'.join(self.hidden_columns)} 也会读取；若不该导入，请在文件里删除这些列"
+            f" (hidden columns of the sheet are read too: {', '.join(self.hidden_columns)}; delete them from the file"
+            " if they should not be imported)"
+        )
 
     @property
     def problems(self) -> list[ImportProblem]:
@@ -1218,6 +1280,20 @@ def _text(value: object) -> str:
 # ---------------------------------------------------------------- the matrix (打卡表)
 
 
+def _unknown_cells(
+    p: _Planner, row_no: int, values: list[object], headers: list[str], cols: Iterable[int | None]
+) -> tuple[ImportProblem, ...]:
+    """The problems of a row's cells (in `cols`) that hold no value: a formula no program calculated (a file written by
+    a script or an online tool without the results) or an Excel error (#REF!). Their text is not what the sheet
+    shows, so they are never read as a name (=A2 looked up on the roster, ="李"&"四" a pinyin likeness), a day or a
+    mark: the roster import's problem (CellError.problem), naming the cell, and the row is not read."""
+    return tuple(
+        values[c].problem(p.file, row_no, _column(headers, c))
+        for c in sorted({c for c in cols if c is not None})
+        if c < len(values) and isinstance(values[c], CellError)
+    )
+
+
 def _plan_matrix(
     p: _Planner, headers: list[str], day_cols: dict[int, date], person_cols: list[int], days_row: int | None
 ) -> None:
@@ -1331,6 +1407,10 @@ def _plan_matrix(
         group = p.groups.other_group(values) if p.groups is not None else None
         if group is not None:  # the 打卡明细 of several groups: 王芳's row of the other group is not hers here
             p.rows.append(_other_group_row(row_no, values, person_cols, group))
+            continue
+        unknown = _unknown_cells(p, row_no, values, headers, (*person_cols, *day_cols))
+        if unknown:  # =A2 for the name, =IF(…) for a mark: nothing in the file says what the sheet shows
+            p.rows.append(RowOutcome(row_no, name, PROBLEM, problems=unknown))
             continue
         read: list[tuple[int, str, time | None]] = []
         nones: list[int] = []
@@ -1515,14 +1595,25 @@ def _camp_row_day(p: _Planner, n: int, text: str, row: int, column: str) -> date
     return camp_date(start, n)
 
 
-def _long_day(p: _Planner, value: object, row: int, column: str, reference: tuple[int, int] | None) -> date | None:
+def _long_day(
+    p: _Planner,
+    value: object,
+    row: int,
+    column: str,
+    reference: tuple[int, int] | None,
+    camp_numbers: bool = False,
+) -> date | None:
     """The day a date cell of an export names (a full date; a month/day takes the reference's year, else the
     most recent such day not after today — or the coming one, when it is at most AHEAD_DAYS away: 请假 1月4日 in an
     export read on 2 January is a leave announced ahead, not one of a year ago, and a check-in row of that day is
-    refused as a future day rather than logged a year back); raises ImportProblem naming the cell."""
+    refused as a future day rather than logged a year back); raises ImportProblem naming the cell. With
+    `camp_numbers` (the column is headed 第几天 or 营期天数), a bare number (3, never an Excel date's serial) is the camp's
+    day 3, dated by the group's first day."""
     if isinstance(value, (datetime, date)):
         return value.date() if isinstance(value, datetime) else value
     text = unicodedata.normalize("NFKC", _text(value))
+    if camp_numbers and not isinstance(value, bool) and _CAMP_DAY_NUMBER.fullmatch(text.strip()):
+        return _camp_row_day(p, int(text), text.strip(), row, column)
     counted = _camp_header(text) if isinstance(value, str) else None
     if counted is not None and not counted[1]:  # 第3天, Day 3: the camp's day, dated by the group's first day
         return _camp_row_day(p, counted[0], text, row, column)
@@ -1560,6 +1651,8 @@ def _plan_long(
     content_cols: tuple[int, ...] = (),
     type_col: int | None = None,
 ) -> None:
+    # 第几天 | 3 (a 训练营's export, one row per check-in): the camp's day 3, not an Excel date's serial number 3
+    camp_numbers = date_col is not None and _kind_header(headers[date_col], _CAMP_DAY_HEADER_WORDS)
     for row_no, values in p.table_rows():
         group = p.groups.other_group(values) if p.groups is not None else None
         if group is not None:
@@ -1588,13 +1681,18 @@ def _plan_long(
         if _is_total_row(name) and len(cells) == 1:
             p.rows.append(RowOutcome(row_no, name, SKIPPED, note="合计行, 不是成员 (a totals row, not a person)"))
             continue
+        used = (*person_cols, date_col, time_col, late_col, status_col, type_col, *content_cols)
+        unknown = _unknown_cells(p, row_no, values, headers, used)
+        if unknown:  # =A2 for the name, =DATE(…) for the day: nothing in the file says what the sheet shows
+            p.rows.append(RowOutcome(row_no, name, PROBLEM, problems=unknown))
+            continue
         problems: list[ImportProblem] = []
         day: date | None = None
         at: datetime | None = None
         zone_note = ""
         try:
             if date_col is not None and values[date_col] not in (None, ""):
-                day = _long_day(p, values[date_col], row_no, _column(headers, date_col), reference)
+                day = _long_day(p, values[date_col], row_no, _column(headers, date_col), reference, camp_numbers)
             if time_col is not None and values[time_col] not in (None, ""):
                 value = values[time_col]
                 at_time = _clock_time(value)
@@ -1915,10 +2013,14 @@ def plan_checkin_import(
     camp_cols: dict[int, tuple[int, str]] = {}  # column -> (camp day, a date written beside it)
     serials: list[tuple[int, date]] = []  # columns headed by an Excel serial date as a number (46344)
     run_reference = reference or _run_reference(headers, header_values, person_cols, today)
+    formula_cols: list[int] = []  # =B1+1 with no result in the file: which day it heads is not known
     for i, h in enumerate(headers):
         if i in person_cols:
             continue
         value = header_values[i] if i < len(header_values) else h
+        if isinstance(value, CellError) and value.kind == "formula":
+            formula_cols.append(i)
+            continue
         counted = _camp_header(h) if h else None
         if counted is not None:  # 第1天, Day1, D1, 第3天 11-18: a day of the camp, dated by its first day below
             camp_cols[i] = counted
@@ -1980,7 +2082,9 @@ def plan_checkin_import(
     if camp_read.numbered:  # 1 … 21 under no month, in a camp of 21 days with its first day: the camp's days
         bare_cols = []
         month_from = "camp"
-    layout = MATRIX if len(day_cols) + len(bare_cols) + len(bad_cols) + len(camp_cols) >= 2 else LONG
+    layout = (
+        MATRIX if len(day_cols) + len(bare_cols) + len(bad_cols) + len(camp_cols) + len(formula_cols) >= 2 else LONG
+    )
     if layout == MATRIX and reference is not None:
         # a date header far from the month the title, the sheet's name or --month gives: last year's template
         # (its Excel dates show 12月1日, the year hidden) under this year's title — refused, never logged in 2025
@@ -2098,6 +2202,8 @@ def plan_checkin_import(
                     headers[right],
                 )
             )
+        for i in formula_cols:  # a day header no program calculated: refused, never its column's marks dropped
+            p.file_problems.append(header_values[i].problem(p.file, table.header_row, _column(headers, i)))
         for i in sorted(set(bad_cols)):
             p.file_problems.append(
                 p.problem(
@@ -2448,12 +2554,16 @@ def _number_days(
 def _header_values(table: Table) -> list[object]:
     """The header cells as the sheet holds them, read back from the headers' text (the Table keeps text): an
     ISO date is an Excel date cell (or a date written in full); in a workbook, 12.1 is a number — unless the sheet
-    says the cell is text (Table.text_header_cols: 12.1 typed as text is December 1st, 12.10 stays 12.10)."""
+    says the cell is text (Table.text_header_cols: 12.1 typed as text is December 1st, 12.10 stays 12.10). A header
+    that is a formula (=B1+1: the sheet holds no result of it, or a CSV left it for Excel to calculate) is a
+    CellError: which day it heads is not in the file."""
     out: list[object] = []
     texts = set(table.text_header_cols)
     for i, h in enumerate(table.headers):
         m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})(?: 00:00:00)?", h or "")
-        if m:
+        if h and h.startswith("=") and len(h) > 1:
+            out.append(CellError(h, "formula"))
+        elif m:
             out.append(datetime(int(m[1]), int(m[2]), int(m[3])))
         elif table.sheet is not None and h and re.fullmatch(r"\d{1,2}\.\d+", h) and i not in texts:
             out.append(float(h))
@@ -2567,7 +2677,10 @@ def _settle(
         new_leaves.append(lv)
         per_row[lv.row]["leave"] += 1
     rows = []
+    hidden = table.hidden_rows
     for r in p.rows:
+        if r.row in hidden and r.outcome != SKIPPED:  # a row filtered out of sight: never read without a word
+            r = replace(r, hidden=True)
         stats = per_row.get(r.row)
         if r.outcome == PLANNED and stats:
             r = RowOutcome(
@@ -2582,9 +2695,12 @@ def _settle(
                 stats["late"],
                 tuple(sorted(stats.get("days", ()))),
                 note=r.note,
+                hidden=r.hidden,
             )
         rows.append(r)
     skipped_rows = tuple((s.row, s.reason, s.text or "") for s in table.skipped)
+    not_used = {column for column, _why in skipped_columns}
+    hidden_columns = tuple(label for c in table.hidden_columns if (label := _column(table.headers, c)) not in not_used)
     return CheckinPlan(
         file=table.file,
         sheet=table.sheet,
@@ -2602,6 +2718,7 @@ def _settle(
         leaves=tuple(new_leaves),
         other_sheets=tuple(table.also_sheets),
         camp_start=p.camp_start,
+        hidden_columns=hidden_columns,
     )
 
 
@@ -2772,4 +2889,6 @@ def describe_outcome(r: RowOutcome) -> str:
         text += "  " + "; ".join(f"{p.column} 列: {p.message}" if p.column else p.message for p in r.problems)
     if r.note and r.outcome != PLANNED:
         text += f"  {r.note}"
+    if r.hidden:
+        text += f"  ⚠ {HIDDEN_ROW}"
     return text

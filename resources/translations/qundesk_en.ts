@@ -815,6 +815,10 @@
                 <numerusform>%Ln members of this group are not in the file: left as they are (an import never removes anyone): %1</numerusform>
             </translation>
         </message>
+        <message>
+            <source>Columns hidden in the sheet, read too: %1</source>
+            <translation>Columns hidden in the sheet, read too: %1</translation>
+        </message>
     </context>
     <context>
         <name>Lists</name>

@@ -801,6 +801,10 @@
                 <numerusform>本群另有 %Ln 位成员不在文件里，保持不变（导入不会移除成员）：%1</numerusform>
             </translation>
         </message>
+        <message>
+            <source>Columns hidden in the sheet, read too: %1</source>
+            <translation>表格里隐藏的列也会读取：%1</translation>
+        </message>
     </context>
     <context>
         <name>Lists</name>

@@ -50,6 +50,7 @@ from desktop.errors import NotFound, QunDeskError
 from desktop.io.fields import ImportProblem, clean_text
 from desktop.io.tabular import Table
 from desktop.services.checkin_import import (
+    HIDDEN_ROW,
     CheckinImportFailed,
     CheckinPlan,
     CheckinSummary,
@@ -314,6 +315,8 @@ def checkin_lines(plan: CheckinPlan) -> list[PreviewLine]:
                 details += f"; {localise_message(row.note)}"
         else:
             details = localise_message(row.note)
+        if row.hidden:  # a row the sheet hides (a filter): imported like the others, and said so
+            details = "; ".join(d for d in (details, localise_message(HIDDEN_ROW)) if d)
         lines.append(PreviewLine(row.row, row.outcome, name, details))
     return lines
 
@@ -850,6 +853,10 @@ class ImportDialog(QDialog):
                 self.tr(
                     "Other sheets that are check-in tables too, not read now: %1 (choose each sheet to import it)"
                 ).replace("%1", ", ".join(plan.other_sheets))
+            )
+        if plan.hidden_columns:  # day columns the sheet hides: read like the others, and said
+            notes.append(
+                self.tr("Columns hidden in the sheet, read too: %1").replace("%1", ", ".join(plan.hidden_columns))
             )
         self.notes_label.setText(" ".join(notes))
         self.notes_label.setVisible(bool(notes))
