@@ -98,7 +98,6 @@ import html.parser
 import io
 import itertools
 import re
-import struct
 import unicodedata
 import warnings
 import zipfile
@@ -530,7 +529,7 @@ def _read_other_book(
     - Excel 97–2003 .xls and OpenDocument .ods are read by python-calamine like an .xlsx (cached formula values, date
       cells, merged ranges of an .xls, hidden sheets last). An .ods's hidden rows and error cells (#DIV/0!) are
       scanned from its content.xml and said as an .xlsx's are (_OdsNotes). An .xls's hidden rows are read from its
-      ROW records (_xls_hidden_rows: python-calamine gives none) and said the same way; its error cells are not told
+      formatting records by xlrd (_xls_hidden_rows: python-calamine gives none) and said the same way; its error cells are not told
       apart — one reads as empty, which never blanks a value already on record. A WPS .et or a password-protected
       workbook calamine cannot open is refused asking for .xlsx.
     - A web page named .xls (QQ group tools' and web systems' "导出Excel"): each <table> is a sheet (表1, 表2 …; the
@@ -1734,103 +1733,24 @@ _ODS_REPEAT_COLS = re.compile(rb'table:number-columns-repeated="(\d+)"')
 _ODS_TEXT = re.compile(rb"<text:p\b[^>]*>(.*?)</text:p>", re.DOTALL)
 
 
-_CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_CFB_END = 0xFFFFFFFA  # sector numbers from here up are markers (end of chain, free, FAT, DIFAT), never sectors
-
-
 def _xls_hidden_rows(path: Path, sheet: str) -> frozenset[int]:
     """The rows an Excel 97–2003 .xls sheet hides (hidden by hand, or by a filter), which python-calamine does not
-    give: the workbook stream of the compound file is read (its FAT chain; a stream under 4 KB from the mini stream),
-    the sheet found by its BOUNDSHEET record, and each ROW record's fDyZero flag read. Only a note on the rows read:
-    any file this cannot follow gives no hidden rows, never a refusal (calamine has read the values)."""
+    give: read with xlrd's formatting records (each row's `hidden` flag), the reader .xls files have had for 15 years —
+    rather than a compound-file and BIFF parser of our own. Only a note on the rows read: any file xlrd cannot follow
+    gives no hidden rows, never a refusal (calamine has read the values)."""
+    import xlrd  # only for an .xls: its import is not paid on any other file
+
     try:
-        data = path.read_bytes()
-        stream = _cfb_stream(data, ("Workbook", "Book"))
-        return _biff_hidden_rows(stream, sheet) if stream else frozenset()
-    except (OSError, ValueError, IndexError, struct.error, UnicodeDecodeError):
+        book = xlrd.open_workbook(str(path), formatting_info=True, on_demand=True, logfile=io.StringIO())
+    except Exception:  # any .xls xlrd cannot follow (calamine read it): a note not given, never a refusal
         return frozenset()
-
-
-def _cfb_stream(data: bytes, names: tuple[str, ...]) -> bytes | None:
-    """A stream of an OLE compound file by its name (the first of `names` found), or None."""
-    if data[:8] != _CFB_MAGIC:
-        return None
-    size = 1 << struct.unpack_from("<H", data, 0x1E)[0]
-    mini_size = 1 << struct.unpack_from("<H", data, 0x20)[0]
-    dir_start, cutoff, minifat_start = struct.unpack_from("<I4xII", data, 0x30)
-    difat_start, difat_count = struct.unpack_from("<II", data, 0x44)
-    count = max((len(data) - size) // size, 0)
-
-    def sector(n: int) -> bytes:
-        return data[(n + 1) * size : (n + 2) * size]
-
-    fat_sectors = [n for n in struct.unpack_from("<109I", data, 0x4C) if n < _CFB_END]
-    n = difat_start
-    for _ in range(min(difat_count, count)):
-        if n >= _CFB_END:
-            break
-        entries = struct.unpack(f"<{size // 4}I", sector(n))
-        fat_sectors += [e for e in entries[:-1] if e < _CFB_END]
-        n = entries[-1]
-    fat_bytes = b"".join(sector(n) for n in fat_sectors[:count])
-    fat = struct.unpack(f"<{len(fat_bytes) // 4}I", fat_bytes)
-
-    def chain(start: int, table: tuple[int, ...]) -> list[int]:
-        out: list[int] = []
-        while start < _CFB_END and start < len(table) and len(out) <= len(table):
-            out.append(start)
-            start = table[start]
-        return out
-
-    directory = b"".join(sector(n) for n in chain(dir_start, fat))
-    entries = [directory[i : i + 128] for i in range(0, len(directory) - 127, 128)]
-    found: dict[str, tuple[int, int]] = {}
-    for entry in entries:
-        length, kind = struct.unpack_from("<HB", entry, 0x40)
-        name = entry[: max(length - 2, 0)].decode("utf-16-le", "replace")
-        start, stream_size = struct.unpack_from("<II", entry, 0x74)
-        if kind in (2, 5):
-            found.setdefault("\0root" if kind == 5 else name, (start, stream_size))
-    for name in names:
-        if name not in found:
-            continue
-        start, stream_size = found[name]
-        if stream_size >= cutoff or "\0root" not in found:
-            return b"".join(sector(n) for n in chain(start, fat))[:stream_size]
-        root = b"".join(sector(n) for n in chain(found["\0root"][0], fat))
-        minifat_bytes = b"".join(sector(n) for n in chain(minifat_start, fat))
-        minifat = struct.unpack(f"<{len(minifat_bytes) // 4}I", minifat_bytes)
-        return b"".join(root[m * mini_size : (m + 1) * mini_size] for m in chain(start, minifat))[:stream_size]
-    return None
-
-
-def _biff_hidden_rows(stream: bytes, sheet: str) -> frozenset[int]:
-    """The 1-based rows a BIFF8 workbook stream's sheet `sheet` hides (ROW records with fDyZero)."""
-    offset, at = None, 0
-    while at + 4 <= len(stream):
-        kind, length = struct.unpack_from("<HH", stream, at)
-        body = stream[at + 4 : at + 4 + length]
-        if kind == 0x0085 and len(body) >= 8:  # BOUNDSHEET8: the sheet's BOF offset, then its name
-            chars, high = body[6], body[7] & 1
-            raw = body[8 : 8 + chars * (2 if high else 1)]
-            if (raw.decode("utf-16-le") if high else raw.decode("latin-1")) == sheet:
-                offset = struct.unpack_from("<I", body, 0)[0]
-                break
-        at += 4 + length
-    if offset is None:
+    try:
+        rows = book.sheet_by_name(sheet).rowinfo_map
+        return frozenset(r + 1 for r, info in rows.items() if info.hidden)
+    except Exception:  # no such sheet, or its records not followed: no note
         return frozenset()
-    hidden: set[int] = set()
-    at = offset
-    while at + 4 <= len(stream):
-        kind, length = struct.unpack_from("<HH", stream, at)
-        if kind == 0x000A:  # EOF of the sheet's substream
-            break
-        if kind == 0x0208 and length >= 16:  # ROW: rw, …, grbit at 12; fDyZero (0x20) is a hidden row
-            row, flags = struct.unpack_from("<H10xH", stream, at + 4)
-            if flags & 0x20:
-                hidden.add(row + 1)
-        at += 4 + length
-    return frozenset(hidden)
+    finally:
+        book.release_resources()
 
 
 class _OdsNotes:
