@@ -282,14 +282,24 @@ def _names(session: Session, membership_ids: Iterable[int]) -> dict[int, str]:
     return out
 
 
-def _items(session: Session, run_id: int, entity: str, action: str) -> list[ImportItem]:
-    return list(
-        session.scalars(
-            select(ImportItem)
-            .where(ImportItem.run_id == run_id, ImportItem.entity == entity, ImportItem.action == action)
-            .order_by(ImportItem.id)
-        )
-    )
+@dataclass(frozen=True)
+class _Item:
+    row_id: int
+    ref: int | None
+    before: str | None = None
+    after: str | None = None
+
+
+def _items(session: Session, run_id: int, entity: str, action: str, *, values: bool = False) -> list[_Item]:
+    """The import's items of one kind; `values`: with the old and new values (never read for an assistant: in team
+    mode their login may not, team_roles.IMPORT_RECORD_HIDDEN)."""
+    columns = [ImportItem.row_id, ImportItem.ref] + ([ImportItem.before, ImportItem.after] if values else [])
+    rows = session.execute(
+        select(*columns)
+        .where(ImportItem.run_id == run_id, ImportItem.entity == entity, ImportItem.action == action)
+        .order_by(ImportItem.id)
+    ).all()
+    return [_Item(*r) for r in rows]
 
 
 def undo_last_import(session: Session, actor: Actor, group_id: int, *, run_id: int | None = None) -> ImportUndo:
@@ -314,7 +324,10 @@ def undo_last_import(session: Session, actor: Actor, group_id: int, *, run_id: i
     leaves = _items(session, run.id, "leave", "add")
     steps = _items(session, run.id, "step", "add")
     touched = {i.ref for i in checkins + leaves + steps if i.ref is not None} | set(added_ms)
-    ms_changes = _items(session, run.id, "membership", "change")
+    # the old values are an owner's or an admin's to read (a phone among them): an assistant's undo leaves them, said
+    managers = allowed(actor, "delete_members")
+    ms_changes = _items(session, run.id, "membership", "change", values=managers)
+    member_changes = _items(session, run.id, "member", "change", values=managers)
     touched |= {i.row_id for i in ms_changes}
     # the memberships first, in one order (as record_checkins and undo_paste): a check-in another assistant logs
     # meanwhile is written before this reads, or waits for this undo
@@ -323,12 +336,16 @@ def undo_last_import(session: Session, actor: Actor, group_id: int, *, run_id: i
     _undo_checkins(session, actor, out, checkins, names)
     _undo_leaves(session, actor, out, leaves, names)
     # values before steps: a step's undo clears the purpose answer it set, which the restore then took for an edit
-    _undo_changes(session, out, "member", Member.__table__, _items(session, run.id, "member", "change"))
-    referred = _undo_changes(session, out, "membership", Membership.__table__, ms_changes, names)
+    if managers:
+        _undo_changes(session, out, "member", Member.__table__, member_changes)
+        referred = _undo_changes(session, out, "membership", Membership.__table__, ms_changes, names)
+    else:
+        _changes_left(session, out, member_changes, ms_changes, names)
+        referred = []
     session.expire_all()  # written by Core statements: the ORM's copies are read again
     _follow_referrers(session, actor, referred)
     _undo_steps(session, actor, out, steps, names, set(added_ms))
-    _undo_tags(session, run.id, out)
+    _undo_tags(session, actor, run.id, out)
     _take_back_memberships(session, actor, out, group_id, added_ms, names)
     _take_back_people(session, actor, out, [i.row_id for i in _items(session, run.id, "member", "add")])
     if run.group_created:
@@ -367,9 +384,7 @@ def undo_last_import(session: Session, actor: Actor, group_id: int, *, run_id: i
     return out
 
 
-def _undo_checkins(
-    session: Session, actor: Actor, out: ImportUndo, items: list[ImportItem], names: dict[int, str]
-) -> None:
+def _undo_checkins(session: Session, actor: Actor, out: ImportUndo, items: list[_Item], names: dict[int, str]) -> None:
     from desktop.services.checkins import undo_checkin
 
     ids = [i.row_id for i in items]
@@ -402,9 +417,7 @@ def _member_of(session: Session, membership_id: int) -> str:
     return _names(session, [membership_id]).get(membership_id, "?")
 
 
-def _undo_leaves(
-    session: Session, actor: Actor, out: ImportUndo, items: list[ImportItem], names: dict[int, str]
-) -> None:
+def _undo_leaves(session: Session, actor: Actor, out: ImportUndo, items: list[_Item], names: dict[int, str]) -> None:
     from desktop.services.checkins import remove_leave
 
     for i in items:
@@ -428,7 +441,7 @@ def _undo_steps(
     session: Session,
     actor: Actor,
     out: ImportUndo,
-    items: list[ImportItem],
+    items: list[_Item],
     names: dict[int, str],
     added: set[int],
 ) -> None:
@@ -454,17 +467,51 @@ def _undo_steps(
         out.steps += 1
 
 
-def _undo_tags(session: Session, run_id: int, out: ImportUndo) -> None:
+def _changes_left(
+    session: Session, out: ImportUndo, member_changes: list[_Item], ms_changes: list[_Item], names: dict[int, str]
+) -> None:
+    """An assistant's undo: the values the import changed stay, one line per person (their old values are not the
+    assistant's to read — a phone among them — nor to restore over someone's record)."""
+    people = dict(
+        session.execute(
+            select(Member.id, Member.display_name).where(Member.id.in_(sorted({i.row_id for i in member_changes})))
+        ).all()
+    )
+    who = sorted({people.get(i.row_id, "?") for i in member_changes} | {names.get(i.row_id, "?") for i in ms_changes})
+    for name in who:
+        out.kept.append(
+            KeptLine(
+                name,
+                "这次导入改过的资料 (the details this import changed)",
+                "助理不能改回, 保留; 请群主或管理员撤销 (an assistant may not restore them: kept — an owner or an admin"
+                " undoes the import to restore them)",
+            )
+        )
+
+
+def _undo_tags(session: Session, actor: Actor, run_id: int, out: ImportUndo) -> None:
     items = _items(session, run_id, "member_tag", "add")
     for i in items:
         gone = session.execute(
             delete(member_tag).where(member_tag.c.member_id == i.ref, member_tag.c.tag_id == i.row_id)
         ).rowcount
         out.tags += gone or 0
-    # a tag the import made, now on nobody: gone with it (a tag given to someone since stays)
+    # a tag the import made, now on nobody: gone with it (a tag given to someone since stays); an assistant never
+    # deletes a tag (team_roles.ASSISTANT_APPEND): it stays in the list, said
     for i in _items(session, run_id, "tag", "add"):
-        if session.scalar(select(member_tag.c.member_id).where(member_tag.c.tag_id == i.row_id).limit(1)) is None:
+        if session.scalar(select(member_tag.c.member_id).where(member_tag.c.tag_id == i.row_id).limit(1)) is not None:
+            continue
+        if allowed(actor, "delete_members"):
             session.execute(delete(Tag).where(Tag.id == i.row_id))
+        else:
+            name = session.scalar(select(Tag.name).where(Tag.id == i.row_id)) or "?"
+            out.kept.append(
+                KeptLine(
+                    name,
+                    "这次导入新建的标签, 现在没有人用 (a tag this import made, now on nobody)",
+                    "助理不能删除标签, 保留 (an assistant may not delete tags: kept)",
+                )
+            )
 
 
 _FIELD_NAMES = {
@@ -493,7 +540,7 @@ def _undo_changes(
     out: ImportUndo,
     entity: str,
     table: Any,
-    items: list[ImportItem],
+    items: list[_Item],
     names: dict[int, str] | None = None,
 ) -> list[int]:
     """Each changed value back to its old one while it is still the import's; one edited since stays, named.

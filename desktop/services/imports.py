@@ -95,7 +95,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import bindparam, case, delete, insert, select, union, update
+from sqlalchemy import bindparam, case, insert, select, union, update
 from sqlalchemy.orm import Session
 
 from desktop.errors import QunDeskError, ValidationError
@@ -4493,9 +4493,10 @@ class _Writer:
         group_created: bool = False,
     ):
         self.session, self.actor, self.group_id, self.kind, self.file = session, actor, group_id, kind, file
-        # what this import adds and changes, kept so that it can be undone (import_undo; dropped in finish() when
-        # the import changed nothing: the group's last import stays the one that did)
-        self.run_id = import_undo.start_run(session, actor, group_id, kind, file, group_created=group_created)
+        # what this import adds and changes, kept so that it can be undone (import_undo): made with its first row
+        # written — an import that changed nothing has none, and the group's last import stays the one that did
+        self.group_created = group_created
+        self._run_id: int | None = None
         self.skip_problems = skip_problems  # write the rows without problems even when others have some
         self.unlinked = 0
         self.now = utcnow()
@@ -4518,6 +4519,14 @@ class _Writer:
             .order_by(EntryStep.position, EntryStep.id)
             .limit(1)
         )
+
+    @property
+    def run_id(self) -> int:
+        if self._run_id is None:
+            self._run_id = import_undo.start_run(
+                self.session, self.actor, self.group_id, self.kind, self.file, group_created=self.group_created
+            )
+        return self._run_id
 
     def note_referenced(self, rows: Iterable[PlannedRow]) -> None:
         for r in rows:
@@ -4577,7 +4586,8 @@ class _Writer:
                     values["phone_tail"] = values["phone"][-4:] if values["phone"] else None
                 values["updated_at"] = now
                 updates.append((ops.member_id, values))
-        import_undo.record_changes(session, self.run_id, "member", Member.__table__, updates)
+        if updates:
+            import_undo.record_changes(session, self.run_id, "member", Member.__table__, updates)
         _bulk_update(session, Member.__table__, updates)
         if self.remember_all:
             self.member_of_row.update(member_ids)
@@ -4666,7 +4676,8 @@ class _Writer:
             ).all():
                 if not (was in _GONE and moved[msid].get("status", was) not in _GONE):  # a return is a new join
                     self.join_moved[msid] = joined
-        import_undo.record_changes(session, self.run_id, "membership", Membership.__table__, ms_updates)
+        if ms_updates:
+            import_undo.record_changes(session, self.run_id, "membership", Membership.__table__, ms_updates)
         # a tier the file changes is kept with its day (models/tier_history.py): a past day reads the one before
         note_tier_writes(session, {msid: v["tier_id"] for msid, v in ms_updates if "tier_id" in v})
         _bulk_update(session, Membership.__table__, ms_updates)
@@ -4856,11 +4867,6 @@ class _Writer:
                 )
         self.earn_referrals()
         self.follow_join_dates()
-        if not (self.added or self.updated):  # nothing changed: no import to undo (the last one stays the last)
-            from models import ImportItem, ImportRun
-
-            self.session.execute(delete(ImportItem).where(ImportItem.run_id == self.run_id))
-            self.session.execute(delete(ImportRun).where(ImportRun.id == self.run_id))
         if self.added or self.updated:
             self.session.connection().execute(
                 insert(AuditEntry.__table__),
@@ -4916,7 +4922,7 @@ def apply_import(
         writer.updated,
         plan.unchanged,
         _time.perf_counter() - started,
-        undo_id=writer.run_id if (writer.added or writer.updated) else None,
+        undo_id=writer._run_id,
     )
 
 
@@ -5041,7 +5047,7 @@ def run_import(
             _time.perf_counter() - started,
             plan.problem if skip_problems else 0,
             writer.unlinked,
-            writer.run_id if (writer.added or writer.updated) else None,
+            writer._run_id,
         )
         return plan, summary, created
 

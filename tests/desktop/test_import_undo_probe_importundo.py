@@ -211,8 +211,11 @@ def test_an_assistant_undoes_only_their_own_import_and_never_deletes_members(tmp
             result = undo_last_import(s, assistant, ids["wrong"])
             s.commit()
         assert result.removed_memberships == [] and result.removed_people == []
-        assert sorted(k.who for k in result.kept) == ["新人乙", "新人甲", "李雷"]
-        assert all("assistant may not delete members" in str(k) for k in result.kept)
+        said = {k.who: str(k) for k in result.kept}
+        assert sorted(said) == ["VIP", "新人乙", "新人甲", "李雷", "王芳", "老成员"]
+        assert all("assistant may not delete members" in said[n] for n in ("新人乙", "新人甲", "李雷"))
+        assert "assistant may not restore them" in said["王芳"]  # the old phone is not theirs to read
+        assert all("assistant may not delete tags" in said[n] for n in ("VIP", "老成员"))
         after = snapshot(database)
         assert after["member_tag"] == before["member_tag"]  # the tags it added went
         consistent(database, ids["right"], ids["wrong"])
