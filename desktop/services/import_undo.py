@@ -308,8 +308,9 @@ def undo_last_import(session: Session, actor: Actor, group_id: int, *, run_id: i
     run = last_import(session, group_id)
     if run is None or (run_id is not None and run.id != run_id):
         raise NotFound(
-            "这个社群没有可以撤销的导入 (0.9 版之前的导入没有记录, 不能撤销) "
-            "(this group has no import that can be undone: imports made before this version kept no record)"
+            "这个社群没有可以撤销的导入: 还没有导入过, 都已撤销, 或是本版本之前的导入 (没有记录) "
+            "(this group has no import that can be undone: none yet, all undone, or made before this version, which"
+            " kept no record)"
             if run is None
             else "这次导入之后又有了新的导入, 请先撤销那一次 (another import came after this one: undo that one first)"
         )
@@ -573,13 +574,16 @@ def _undo_changes(
         values: dict[str, Any] = {}
         for column, was in before.items():
             label = _FIELD_NAMES.get(column, column)
+            if current[column] == was:  # back to its old value since (by hand): nothing to take back
+                continue
+            old = _shown(session, column, was)
             if entity == "membership" and column in LIFECYCLE:
                 out.kept.append(
                     KeptLine(
                         who,
-                        f"{label}: {after[column]}",
-                        f"状态和日期不自动改回 (原为 {was}), 请在成员窗口修改 (status and dates are not changed back"
-                        f" by the undo — it was {was}: change it in the member dialog)",
+                        f"{label}: {_shown(session, column, current[column])}",
+                        f"状态和日期不自动改回 (原为 {old}), 请在成员窗口修改 (status and dates are not changed back"
+                        f" by the undo — it was {old}: change it in the member dialog)",
                     )
                 )
                 continue
@@ -587,8 +591,8 @@ def _undo_changes(
                 out.kept.append(
                     KeptLine(
                         who,
-                        f"{label}: {current[column]}",
-                        f"导入之后又改过, 保留 (导入前为 {was}) (edited since the import: kept — it was {was} before it)",
+                        f"{label}: {_shown(session, column, current[column])}",
+                        f"导入之后又改过, 保留 (导入前为 {old}) (edited since the import: kept — it was {old} before it)",
                     )
                 )
                 continue
@@ -606,6 +610,21 @@ def _undo_changes(
         note_tier_writes(session, {m: v["tier_id"] for m, v in restores if "tier_id" in v})
     _bulk_update(session, table, restores)
     return [m for m, v in restores if "referrer_id" in v]
+
+
+def _shown(session: Session, column: str, value: Any) -> str:
+    """A stored value as the outcome names it: a tier or a referrer by name, nothing as 空 (empty)."""
+    from models import Tier
+
+    if value is None or value == "":
+        return "空 (empty)"
+    if column == "tier_id":
+        return session.scalar(select(Tier.name).where(Tier.id == value)) or str(value)
+    if column == "referrer_id":
+        return session.scalar(select(Member.display_name).where(Member.id == value)) or str(value)
+    if column == "fee_paid_cents":
+        return f"{int(value) / 100:g} 元"
+    return str(value)
 
 
 def _follow_referrers(session: Session, actor: Actor, membership_ids: list[int]) -> None:

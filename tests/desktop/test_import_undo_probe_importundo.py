@@ -142,7 +142,9 @@ def test_what_was_recorded_since_stays_and_is_named(tmp_path):
             )
             # after the import: a check-in of a newcomer it added, and 王芳's nickname edited again by hand
             record_checkins(s, owner, ids["wrong"], date(2026, 12, 9), [new_a])
-            update_member(s, owner, ids["wang"], MemberInput("王芳", nickname="芳姐", wechat_id="wangfang88"))
+            update_member(
+                s, owner, ids["wang"], MemberInput("王芳", nickname="芳姐", wechat_id="wangfang88", phone="13812345678")
+            )
             s.commit()
         with database.session() as s:
             result = undo_last_import(s, owner, ids["wrong"])
@@ -152,6 +154,7 @@ def test_what_was_recorded_since_stays_and_is_named(tmp_path):
             assert any("王芳" in k and "芳姐" in k and "edited since" in k for k in said), said
             nickname, phone = s.execute(text("SELECT nickname, phone FROM member WHERE display_name='王芳'")).one()
             assert (nickname, phone) == ("芳姐", None)  # the edit kept; the import's phone taken back
+            assert not any("phone" in k for k in said), said
         assert sorted(result.removed_memberships) == ["新人甲", "李雷"]
         consistent(database, ids["right"], ids["wrong"])
     finally:
