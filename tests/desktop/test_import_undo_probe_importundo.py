@@ -309,3 +309,31 @@ def snapshot_of(path: Path) -> dict:
         return snapshot(database)
     finally:
         database.dispose()
+
+
+def test_referral_points_and_a_purpose_answer_go_back_with_the_import(tmp_path):
+    """A roster naming 王芳 (of 读书会) as the referrer of two newcomers pays her the referral points, and gives 赵磊,
+    a member already, a referrer; the undo takes back both: the ledger's balances as before, a recompute agrees."""
+    database = open_workspace(tmp_path / "ws.sqlite")
+    try:
+        ids = setup(database)
+        before = snapshot(database)
+        owner = actor_for(database)
+        wb = Workbook()
+        ws = wb.active
+        ws.append(["姓名", "微信号", "推荐人", "进群目的", "入群时间"])
+        ws.append(["赵磊", "zhaolei", "王芳", "认识书友", "2026-11-01"])
+        ws.append(["新人丙", "xinren_c", "王芳", "早起读书", "2026-11-25"])
+        ws.append(["新人丁", "xinren_d", "新人丙", None, "2026-11-26"])
+        wb.save(tmp_path / "推荐.xlsx")
+        _plan, summary, _created = run_import(database, owner, tmp_path / "推荐.xlsx", "读书会", "roster")
+        assert summary is not None and (summary.added, summary.updated) == (2, 1)
+        assert snapshot(database)["balances"] != before["balances"]  # 王芳 was paid for her referrals
+        with database.session() as s:
+            result = undo_last_import(s, owner, ids["wrong"])
+            s.commit()
+        assert result.kept == [] and sorted(result.removed_memberships) == ["新人丁", "新人丙"]
+        assert_same(before, snapshot(database))
+        consistent(database, ids["right"], ids["wrong"])
+    finally:
+        database.dispose()
