@@ -38,7 +38,7 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import delete, insert, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from desktop.errors import NotFound, PermissionDenied
 from desktop.services.audit import record_audit
@@ -491,12 +491,17 @@ def _changes_left(
 
 
 def _undo_tags(session: Session, actor: Actor, run_id: int, out: ImportUndo) -> None:
-    items = _items(session, run_id, "member_tag", "add")
-    for i in items:
-        gone = session.execute(
-            delete(member_tag).where(member_tag.c.member_id == i.ref, member_tag.c.tag_id == i.row_id)
-        ).rowcount
-        out.tags += gone or 0
+    by_tag: dict[int, list[int]] = {}  # tag -> the people the import gave it: one statement per tag and chunk
+    for i in _items(session, run_id, "member_tag", "add"):
+        by_tag.setdefault(i.row_id, []).append(i.ref or 0)
+    for tag_id, people in sorted(by_tag.items()):
+        for start in range(0, len(people), _CHUNK):
+            gone = session.execute(
+                delete(member_tag).where(
+                    member_tag.c.tag_id == tag_id, member_tag.c.member_id.in_(people[start : start + _CHUNK])
+                )
+            ).rowcount
+            out.tags += gone or 0
     # a tag the import made, now on nobody: gone with it (a tag given to someone since stays); an assistant never
     # deletes a tag (team_roles.ASSISTANT_APPEND): it stays in the list, said
     for i in _items(session, run_id, "tag", "add"):
@@ -636,23 +641,37 @@ def _follow_referrers(session: Session, actor: Actor, membership_ids: list[int])
         _award_referral(session, ms, ms.joined_at or utcnow(), actor, earned=ms.status == "active")
 
 
-def _busy_membership(session: Session, ms: int) -> bool:
-    """Anything recorded on this membership since the import (its own rows are gone by now)."""
+def _with_any(session: Session, column: Any, ids: list[int], *where: Any) -> set[int]:
+    """Of `ids`, those `column` names in some row (chunked, one statement a chunk)."""
+    found: set[int] = set()
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start : start + _CHUNK]
+        found.update(session.scalars(select(column).where(column.in_(chunk), *where).distinct()))
+    return found
+
+
+def _busy_memberships(session: Session, ids: list[int]) -> set[int]:
+    """Of these memberships, those with anything recorded on them since the import (its own rows are gone by now):
+    a fact (check-in, place, share, violation, step, leave, chat day), a ledger entry that stands, a role, a tier
+    change. Set-based: a 20,000-row roster's undo asked this one membership at a time for minutes."""
     from desktop.services.members import _FACTS
-    from desktop.services.points import standing_entry
     from models import PointsEntry
 
-    return (
-        any(
-            session.scalar(select(t.id).where(t.membership_id == ms).limit(1)) is not None
-            for t in _FACTS
-            if t is not PointsEntry
-        )
-        or session.scalar(select(standing_entry(ms))) is True
-        or session.scalar(select(membership_role.c.membership_id).where(membership_role.c.membership_id == ms).limit(1))
-        is not None
-        or session.scalar(select(TierChange.membership_id).where(TierChange.membership_id == ms).limit(1)) is not None
+    busy: set[int] = set()
+    for table in _FACTS:
+        if table is not PointsEntry:
+            busy |= _with_any(session, table.membership_id, ids)
+    entry, reversal = PointsEntry, aliased(PointsEntry)
+    busy |= _with_any(
+        session,
+        entry.membership_id,
+        ids,
+        entry.reverses_id.is_(None),
+        ~select(reversal.id).where(reversal.reverses_id == entry.id).exists(),
     )
+    busy |= _with_any(session, membership_role.c.membership_id, ids)
+    busy |= _with_any(session, TierChange.membership_id, ids)
+    return busy
 
 
 def _take_back_memberships(
@@ -664,88 +683,87 @@ def _take_back_memberships(
     names: dict[int, str],
 ) -> None:
     from desktop.services.points import reverse_source
+    from models import PointsEntry
 
-    live = (
-        set(
-            session.scalars(
-                select(Membership.id).where(Membership.id.in_(sorted(added)), Membership.group_id == group_id)
-            ).all()
-        )
-        if added
-        else set()
-    )
-    for ms in sorted(added):
-        who = names.get(ms, "?")
-        if ms not in live:  # merged into another record since, or deleted
-            continue
-        if not allowed(actor, "delete_members"):
+    ids = sorted(added)
+    live = sorted(_with_any(session, Membership.id, ids, Membership.group_id == group_id))  # not merged away since
+    if not live:
+        return
+    if not allowed(actor, "delete_members"):
+        for ms in live:
             out.kept.append(
                 KeptLine(
-                    who,
+                    names.get(ms, "?"),
                     "这次导入加入本群的成员 (a membership this import added)",
                     "助理不能删除成员, 保留; 请群主或管理员撤销 (an assistant may not delete members: kept — an owner"
                     " or an admin removes it)",
                 )
             )
-            continue
-        if _busy_membership(session, ms):
+        return
+    busy = _busy_memberships(session, live)
+    for ms in live:
+        if ms in busy:
             out.kept.append(
                 KeptLine(
-                    who,
+                    names.get(ms, "?"),
                     "这次导入加入本群的成员 (a membership this import added)",
                     "导入之后又记录过 (打卡、步骤、积分…), 保留 (something was recorded on it since — a check-in, a step,"
                     " points: kept)",
                 )
             )
-            continue
-        # the referral it paid its referrer goes with it; its own ledger rows go by ON DELETE CASCADE
+    going = [ms for ms in live if ms not in busy]
+    # the referral each paid its referrer goes with it; its own ledger rows go by ON DELETE CASCADE
+    for ms in sorted(_with_any(session, PointsEntry.source_id, going, PointsEntry.source_kind == "referral")):
         reverse_source(session, "referral", ms, actor.id, "撤销导入 (import undone)")
-        session.execute(delete(Membership).where(Membership.id == ms))
-        out.removed_memberships.append(who)
+    for start in range(0, len(going), _CHUNK):
+        session.execute(delete(Membership).where(Membership.id.in_(going[start : start + _CHUNK])))
+    out.removed_memberships += [names.get(ms, "?") for ms in going]
 
 
 def _take_back_people(session: Session, actor: Actor, out: ImportUndo, member_ids: list[int]) -> None:
-    """The people the import added, deleted once no membership of theirs is left and nothing else names them."""
-    from models import Member as M
+    """The people the import added, deleted once no membership of theirs is left and nothing else names them (a
+    referral, a tag, a chat alias, an edit since): one of those stays, named unless a membership of theirs stays
+    (named already)."""
+    from desktop.services.audit import record_audits
 
     if not member_ids or not allowed(actor, "delete_members"):
         return
-    for member_id in sorted(member_ids):
-        name = session.scalar(select(M.display_name).where(M.id == member_id))
-        if name is None:
-            continue
-        busy = (
-            session.scalar(select(Membership.id).where(Membership.member_id == member_id).limit(1)) is not None
-            or session.scalar(select(Membership.id).where(Membership.referrer_id == member_id).limit(1)) is not None
-            or session.scalar(select(member_tag.c.member_id).where(member_tag.c.member_id == member_id).limit(1))
-            is not None
-            or session.scalar(select(ChatAlias.id).where(ChatAlias.member_id == member_id).limit(1)) is not None
-            or session.scalar(
-                select(AuditEntry.id)
-                .where(
-                    AuditEntry.entity == "member",
-                    AuditEntry.entity_id == member_id,
-                    AuditEntry.action != "member.add",
-                )
-                .limit(1)
-            )
-            is not None
+    ids = sorted(_with_any(session, Member.id, sorted(member_ids)))
+    with_membership = _with_any(session, Membership.member_id, ids)
+    busy = (
+        _with_any(session, Membership.referrer_id, ids)
+        | _with_any(session, member_tag.c.member_id, ids)
+        | _with_any(session, ChatAlias.member_id, ids)
+        | _with_any(
+            session, AuditEntry.entity_id, ids, AuditEntry.entity == "member", AuditEntry.action != "member.add"
         )
-        if busy:
-            if session.scalar(select(Membership.id).where(Membership.member_id == member_id).limit(1)) is not None:
-                continue  # its membership stayed, named already (or it is in another group now: the record is theirs)
+    )
+    names: dict[int, str] = {}
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start : start + _CHUNK]
+        names.update(session.execute(select(Member.id, Member.display_name).where(Member.id.in_(chunk))).all())
+    going: list[int] = []
+    for member_id in ids:
+        if member_id in with_membership:
+            continue  # its membership stayed, named already (or it is in another group now: the record is theirs)
+        if member_id in busy:
             out.kept.append(
                 KeptLine(
-                    name,
+                    names[member_id],
                     "这次导入新建的人员记录 (the person this import added)",
-                    "还有别的记录 (另一个社群、推荐、标签…), 保留 (recorded elsewhere since — another group, a referral,"
-                    " a tag: kept)",
+                    "还有别的记录 (推荐、标签…), 保留 (recorded elsewhere since — a referral, a tag: kept)",
                 )
             )
             continue
-        session.execute(delete(M).where(M.id == member_id))
-        record_audit(session, actor.id, "member.import_undone", "member", member_id, before={"display_name": name})
-        out.removed_people.append(name)
+        going.append(member_id)
+    for start in range(0, len(going), _CHUNK):
+        session.execute(delete(Member).where(Member.id.in_(going[start : start + _CHUNK])))
+    record_audits(
+        session,
+        actor.id,
+        [("member.import_undone", "member", m, {"before": {"display_name": names[m]}}) for m in going],
+    )
+    out.removed_people += [names[m] for m in going]
 
 
 def undo_task(progress: Any, *, database: Any, actor: Actor, group_id: int, run_id: int | None = None) -> ImportUndo:

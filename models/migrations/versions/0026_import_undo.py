@@ -8,7 +8,8 @@ A roster, an applications survey or a check-in sheet imported into the wrong gro
 hand or by a restore that lost the day's other work. Each import now records what it did (import_run: who, when,
 which file, which group; import_item: the rows it added and the values it changed, with their old values), and
 `qundesk import undo` / the window's "撤销这次导入" take back only that (desktop/services/import_undo.py). Nothing is
-filled for existing workspaces: imports made before this revision are not undoable, and the undo says so.
+filled for existing workspaces: imports made before this revision are not undoable, and the undo says so. An index
+on member.merged_into_id makes deleting the people an import added a lookup instead of a scan per person.
 """
 
 from __future__ import annotations
@@ -61,9 +62,13 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_import_item")),
     )
     op.create_index("ix_import_item_run", "import_item", ["run_id", "entity"], unique=False)
+    # deleting people checks member.merged_into_id (a foreign key to member): without an index one scan of every
+    # person per person deleted — the undo of a 20,000-row roster spent 40 s of its 50 there on 21,000 people
+    op.create_index("ix_member_merged_into", "member", ["merged_into_id"], unique=False)
 
 
 def downgrade() -> None:
+    op.drop_index("ix_member_merged_into", table_name="member")
     op.drop_index("ix_import_item_run", table_name="import_item")
     op.drop_table("import_item")
     op.drop_index("ix_import_run_group", table_name="import_run")
