@@ -348,7 +348,7 @@ def undo_last_import(session: Session, actor: Actor, group_id: int, *, run_id: i
     _undo_steps(session, actor, out, steps, names, set(added_ms))
     _undo_tags(session, actor, run.id, out)
     _take_back_memberships(session, actor, out, group_id, added_ms, names)
-    _take_back_people(session, actor, out, [i.row_id for i in _items(session, run.id, "member", "add")])
+    _take_back_people(session, actor, out, group_id, [i.row_id for i in _items(session, run.id, "member", "add")])
     if run.group_created:
         group = session.get(Group, group_id)
         out.kept.append(
@@ -720,7 +720,7 @@ def _take_back_memberships(
     out.removed_memberships += [names.get(ms, "?") for ms in going]
 
 
-def _take_back_people(session: Session, actor: Actor, out: ImportUndo, member_ids: list[int]) -> None:
+def _take_back_people(session: Session, actor: Actor, out: ImportUndo, group_id: int, member_ids: list[int]) -> None:
     """The people the import added, deleted once no membership of theirs is left and nothing else names them (a
     referral, a tag, a chat alias, an edit since): one of those stays, named unless a membership of theirs stays
     (named already)."""
@@ -730,6 +730,7 @@ def _take_back_people(session: Session, actor: Actor, out: ImportUndo, member_id
         return
     ids = sorted(_with_any(session, Member.id, sorted(member_ids)))
     with_membership = _with_any(session, Membership.member_id, ids)
+    here = _with_any(session, Membership.member_id, ids, Membership.group_id == group_id)
     busy = (
         _with_any(session, Membership.referrer_id, ids)
         | _with_any(session, member_tag.c.member_id, ids)
@@ -744,8 +745,17 @@ def _take_back_people(session: Session, actor: Actor, out: ImportUndo, member_id
         names.update(session.execute(select(Member.id, Member.display_name).where(Member.id.in_(chunk))).all())
     going: list[int] = []
     for member_id in ids:
-        if member_id in with_membership:
-            continue  # its membership stayed, named already (or it is in another group now: the record is theirs)
+        if member_id in here:
+            continue  # its membership stayed, named already
+        if member_id in with_membership:  # put in another group since (its right one, imported there after)
+            out.kept.append(
+                KeptLine(
+                    names[member_id],
+                    "这次导入新建的人员记录 (the person this import added)",
+                    "已在别的社群, 只移出本群 (in another group now: only taken off this one)",
+                )
+            )
+            continue
         if member_id in busy:
             out.kept.append(
                 KeptLine(
