@@ -31,7 +31,8 @@ JOINED = datetime(2026, 11, 1, 12, 0)
 # what an undo may leave different: the audit log (the import and its undo are history), the undo records, the ledger
 # (reversing entries are appended: compared by balance instead) and the moments of writes
 SKIP_TABLES = {"audit_log", "import_run", "import_item", "points_entry", "alembic_version", "tier_history"}
-SKIP_COLUMNS = {"updated_at"}
+# (and streak_checked: a mark that the streak bonuses were reconciled, which an undo's reconcile sets — models 0013)
+SKIP_COLUMNS = {"updated_at", "streak_checked"}
 
 
 @pytest.fixture(autouse=True)
@@ -400,5 +401,56 @@ def test_people_imported_into_their_right_group_since_stay_there_named(tmp_path)
         assert list(said) == ["新人甲"] and "in another group now" in said["新人甲"]  # found by WeChat ID: stays
         assert in_right == ["新人乙", "新人甲", "李雷", "王芳"]
         consistent(database, ids["right"], ids["wrong"])
+    finally:
+        database.dispose()
+
+
+def test_a_months_sheet_with_streak_bonuses_is_undone_set_based_and_a_later_checkin_stays(tmp_path):
+    """Twelve members checked in every day of November (a streak bonus every 7th day): undone in a few statements
+    (one undo_checkin each took 147 s for 6,000), the ledger as before; a check-in logged by hand on 1 December
+    stays, and its run's bonuses are what a recompute gives."""
+    from sqlalchemy import event
+
+    database = open_workspace(tmp_path / "ws.sqlite")
+    try:
+        ids = setup(database)
+        owner = actor_for(database)
+        with database.session() as s:
+            people = [
+                add_member(
+                    s, owner, ids["wrong"], MemberInput(f"成员{i:02d}", wechat_id=f"m{i:02d}", joined_at=JOINED)
+                )[1]
+                for i in range(12)
+            ]
+            s.commit()
+        before = snapshot(database)
+        wb = Workbook()
+        ws = wb.active
+        ws.append(["姓名", *(datetime(2026, 11, d) for d in range(1, 31))])
+        for i in range(12):
+            ws.append([f"成员{i:02d}", *("✓" for _ in range(30))])
+        wb.save(tmp_path / "11月.xlsx")
+        _plan, summary = run_checkin_import(database, owner, tmp_path / "11月.xlsx", "读书会", today=TODAY)
+        assert summary is not None and summary.logged == 360
+        statements: list[str] = []
+        with database.session() as s:
+            event.listen(s.connection(), "before_cursor_execute", lambda *a: statements.append(a[2]))
+            result = undo_last_import(s, owner, ids["wrong"])
+            s.commit()
+        assert result.checkins == 360 and result.kept == []
+        assert len(statements) < 120, len(statements)
+        assert_same(before, snapshot(database))
+        consistent(database, ids["wrong"])
+        # again, with a check-in by hand since: it stays, the bonuses of its run follow
+        run_checkin_import(database, owner, tmp_path / "11月.xlsx", "读书会", today=TODAY)
+        with database.session() as s:
+            record_checkins(s, owner, ids["wrong"], date(2026, 12, 1), [people[0]])
+            s.commit()
+        with database.session() as s:
+            result = undo_last_import(s, owner, ids["wrong"])
+            s.commit()
+            left = s.execute(text(f"SELECT day FROM checkin WHERE membership_id = {people[0]}")).scalars().all()
+        assert result.checkins == 360 and [str(d) for d in left] == ["2026-12-01"]
+        consistent(database, ids["wrong"])
     finally:
         database.dispose()
