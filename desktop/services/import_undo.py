@@ -252,14 +252,16 @@ class ImportUndo:
         )
 
 
-def last_import(session: Session, group_id: int) -> ImportRun | None:
-    """The group's last import not undone yet (None: none recorded — before migration 0026 imports had no record)."""
-    return session.scalars(
+def last_import(session: Session, group_id: int, *, lock: bool = False) -> ImportRun | None:
+    """The group's last import not undone yet (None: none recorded — before migration 0026 imports had no record).
+    `lock`: held until the transaction ends (PostgreSQL), so that two operators undoing it at once undo it once."""
+    q = (
         select(ImportRun)
         .where(ImportRun.group_id == group_id, ImportRun.undone_at.is_(None))
         .order_by(ImportRun.id.desc())
         .limit(1)
-    ).first()
+    )
+    return session.scalars(q.with_for_update() if lock else q).first()
 
 
 def may_undo(actor: Actor, run: ImportRun) -> bool:
@@ -305,7 +307,7 @@ def _items(session: Session, run_id: int, entity: str, action: str, *, values: b
 def undo_last_import(session: Session, actor: Actor, group_id: int, *, run_id: int | None = None) -> ImportUndo:
     """Take back the group's last import (or `run_id`, which must be it: the window's button names the import it
     showed, and refuses once another came after it). In the caller's transaction; see the module's docstring."""
-    run = last_import(session, group_id)
+    run = last_import(session, group_id, lock=True)
     if run is None or (run_id is not None and run.id != run_id):
         raise NotFound(
             "这个社群没有可以撤销的导入: 还没有导入过, 都已撤销, 或是本版本之前的导入 (没有记录) "
