@@ -552,6 +552,54 @@ def _args_import(p: argparse.ArgumentParser) -> None:
     )
 
 
+def _args_import_undo(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--group", required=True, metavar="NAME", help="社群名称 / the group whose last import to undo")
+    p.add_argument(
+        "--dry-run", action="store_true", help="只显示会撤销什么, 不写入 / show what the undo would do, write nothing"
+    )
+
+
+def _cmd_import_undo(ctx: Context, args: argparse.Namespace) -> int:
+    """`import undo --group NAME`: the group's last import (roster, applications, check-ins) taken back in ONE
+    transaction through import_undo.undo_last_import (the window's "撤销这次导入"): one line for what was undone, one
+    per membership and person removed, one per thing kept with why. No import to undo: exit 1; an assistant and
+    another operator's import: exit 4; nothing written either way."""
+    from desktop.services.groups import group_id_by_name
+    from desktop.services.import_undo import undo_last_import
+
+    database, actor = _for_writing(ctx, args.dry_run)
+    said = _as_shown_to(actor)
+    group = args.group.strip()
+    with database.session() as session:
+        group_id = group_id_by_name(session, args.group)
+        result = undo_last_import(session, actor, group_id)
+        if args.dry_run:
+            session.rollback()
+        else:
+            session.commit()
+    at = result.at.strftime("%Y-%m-%d %H:%M")
+    verb = "将撤销 would undo" if args.dry_run else "已撤销 undone"
+    print(said(f"{group}: {verb} {result.file} ({result.kind}, {at} UTC, {result.by})"))
+    counts = [
+        ("打卡 check-ins", result.checkins),
+        ("请假 leave", result.leaves),
+        ("入群步骤 steps", result.steps),
+        ("标签 tags", result.tags),
+        ("改回的值 values restored", result.values),
+        ("移出本群 memberships removed", len(result.removed_memberships)),
+        ("删除的人员 people removed", len(result.removed_people)),
+        ("保留 kept", len(result.kept)),
+    ]
+    print(", ".join(f"{label} {n}" for label, n in counts))
+    for name in result.removed_memberships:
+        print(said(f"移出 removed: {name}"))
+    for line in result.kept:
+        print(said(f"保留 kept: {line}"))
+    if args.dry_run:
+        print("(--dry-run: 未写入 nothing written)")
+    return 0
+
+
 def _as_shown_to(actor) -> Callable[[str], str]:
     """A message as `actor` may read it: for an operator who may not see full phone numbers (an assistant) a phone
     in it — in a member's stored name or group nickname (王五 13800138002), a quoted cell — is masked (138****), as
@@ -2566,6 +2614,12 @@ COMMANDS: tuple[Command, ...] = (
         "导入打卡记录 (打卡导出或打卡表) / import check-ins from an export or a 打卡表",
         _cmd_import_checkins,
         _args_import_checkins,
+    ),
+    Command(
+        "import undo",
+        "撤销这个社群的上一次导入 / undo the group's last roster, applications or check-in import",
+        _cmd_import_undo,
+        _args_import_undo,
     ),
     Command(
         "checkin",

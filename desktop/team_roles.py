@@ -46,7 +46,7 @@ SETTING = "team.roles"  # workspace setting: the group roles' prefix once `team 
 # team database records each version's statements, tests/desktop/test_team_grants_version.py) — a team database
 # whose stored version is older gets them again the next time the tables' owner opens it (`regrant_if_stale`):
 # grant fixes that came without a migration reached no existing team database
-GRANTS_VERSION = 8
+GRANTS_VERSION = 9
 GRANTS_SETTING = "team.grants_version"
 ROLES = ("owner", "admin", "assistant")
 MASKED_TABLES = ("member", "audit_log")  # seen by an assistant through views of the same name
@@ -110,6 +110,10 @@ KEPT_COLUMNS = {"membership": ("points_balance", "last_active")}
 # a closed spell goes when a join date is set back to it (roster._keep_or_drop_spell: the undo of a return, a join
 # date corrected in the member dialog) — the server refused an assistant's every change of a join date
 ASSISTANT_DELETE = ("membership_spell",)
+# an import's record (models/import_undo.py, migration 0026): an assistant's import writes it, and their undo reads it
+# and marks it undone — but the old and new values of what an import changed (a phone among them) are not theirs to
+# read: an assistant's undo leaves changed values for an owner or an admin, said (desktop/services/import_undo.py)
+IMPORT_RECORD_HIDDEN = {"import_item": ("before", "after")}
 # the workspace settings an assistant's imports write (key prefixes): a roster file's remembered column mapping
 # (imports.MAPPING_SETTING_PREFIX), who exports a group's chat (chat_import.EXPORTER_SETTING), and the names a chat
 # export gave the group (chat_import.GROUP_NAMES_SETTING) — without the last, the guard refused an assistant's
@@ -281,6 +285,10 @@ def apply_grants(session: Session, prefix: str) -> None:
             readable = [c for c in columns_of[table] if c not in MASKED_FREE_TEXT[table]]
             run(f"GRANT SELECT ({', '.join(q(c) for c in readable)}) ON {q(table)} TO {assistant}")
             continue
+        if table in IMPORT_RECORD_HIDDEN:
+            readable = [c for c in columns_of[table] if c not in IMPORT_RECORD_HIDDEN[table]]
+            run(f"GRANT SELECT ({', '.join(q(c) for c in readable)}) ON {q(table)} TO {assistant}")
+            continue
         run(f"GRANT SELECT ON {q(table)} TO {assistant}")
     for table in ASSISTANT_WRITES:
         if table in ASSISTANT_FIXED_OWNER:  # whose fact it is stays: no UPDATE of membership_id / group_id
@@ -308,6 +316,9 @@ def apply_grants(session: Session, prefix: str) -> None:
         run(f"GRANT UPDATE ({', '.join(q(c) for c in free)}) ON {q(table)} TO {assistant}")
     for table in ASSISTANT_DELETE:
         run(f"GRANT DELETE ON {q(table)} TO {assistant}")
+    # an import's record: written by their imports, marked undone by their undo (never deleted, nor rewritten)
+    run(f"GRANT INSERT ON import_run, import_item TO {assistant}")
+    run(f"GRANT UPDATE (undone_at, undone_by) ON import_run TO {assistant}")
     # the recompute of some memberships' kept values (models/kept.py `refresh`: a chat import's, a merge's)
     run(f"GRANT EXECUTE ON FUNCTION public.kept_refresh(integer[]) TO {owner}, {admin}, {assistant}")
     _guards(session, prefix)

@@ -5,6 +5,7 @@ from models.audit import AuditEntry, SettingHistory, WorkspaceSetting
 from models.base import Base, local_now, utcnow
 from models.chat import ChatActivity, ChatAlias, ChatImport
 from models.community import EntryStep, Group, RulesVersion
+from models.import_undo import ImportItem, ImportRun
 from models.merges import MergeUndo
 from models.participation import Activity, Attendance, CheckIn, Contribution, Leave, Violation
 from models.people import (
@@ -36,6 +37,8 @@ __all__ = [
     "Contribution",
     "EntryStep",
     "GramSpan",
+    "ImportItem",
+    "ImportRun",
     "Group",
     "Leave",
     "Level",

@@ -8,7 +8,7 @@ import importlib.util
 import threading
 import time
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QModelIndex, QPoint, QSettings, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QColor, QKeySequence, QStandardItem, QStandardItemModel
@@ -38,7 +38,7 @@ from desktop.services.operators import Actor, allowed
 from desktop.settings import get_setting
 from desktop.workspace import database_display
 from ui.messages import members_text, number_text, operator_text, people_text, show_error
-from ui.operations import Change, data_events
+from ui.operations import Change, announce, data_events
 from ui.pages.placeholder_page import PlaceholderPage
 from ui.pages.roster_page import RosterPage
 from ui.screen_fit import FRAME_ALLOWANCE, available_geometry, resize_to_fit
@@ -217,6 +217,11 @@ class MainWindow(QMainWindow):
         self.chat_import_action = QAction(self.tr("Import a &chat history…"), self)
         self.chat_import_action.triggered.connect(self.open_chat_import)
         tools_menu.addAction(self.chat_import_action)
+        # the group's last import taken back later (the import dialog offers it right after the import)
+        self.undo_import_action = QAction(self.tr("&Undo the last import…"), self)
+        self.undo_import_action.setObjectName("undoImportAction")
+        self.undo_import_action.triggered.connect(lambda: self.undo_last_import())
+        tools_menu.addAction(self.undo_import_action)
         tools_menu.addSeparator()
         self.audit_action = QAction(self.tr("&Audit log…"), self)
         self.audit_action.triggered.connect(self.open_audit_log)
@@ -619,6 +624,74 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
+    def undo_last_import(self, group_id: int | None = None) -> Any:
+        """Tools → "Undo the last import…" (and the group's context menu): the selected group's last import (roster,
+        applications, check-ins) named — file, when, by whom — asked, then taken back off the UI thread
+        (import_undo.undo_task); the outcome, what was kept included, is shown. Returns the runner (tests wait on
+        it), or None when there was nothing to undo or the user said no."""
+        from desktop.services.import_undo import last_import, may_undo, undo_task
+        from models import Group, Operator
+        from ui.dialogs.import_dialog import undo_text
+        from ui.task_runner import TaskRunner
+
+        group_id = group_id if group_id is not None else self.current_group_id()
+        title = self.tr("Undo the last import")
+        if group_id is None:
+            QMessageBox.information(self, title, self.tr("Choose a group in the list first."))
+            return None
+        with self._database.session() as session:
+            run = last_import(session, group_id)
+            group = session.get(Group, group_id)
+            group_name = group.name if group else ""
+            if run is not None:
+                by = session.get(Operator, run.operator_id) if run.operator_id else None
+                file, kind, at, by_name = run.file, run.kind, run.at, by.name if by else "?"
+                allowed_here = may_undo(self._actor, run)
+                run_id = run.id
+        if run is None:
+            QMessageBox.information(
+                self,
+                title,
+                self.tr(
+                    "“%1” has no import that can be undone (imports made before this version kept no record)."
+                ).replace("%1", group_name),
+            )
+            return None
+        if not allowed_here:
+            QMessageBox.information(
+                self,
+                title,
+                self.tr("The last import of “%1” was made by %2: an assistant may undo only their own imports.")
+                .replace("%1", group_name)
+                .replace("%2", by_name),
+            )
+            return None
+        kinds = {"roster": self.tr("roster"), "applications": self.tr("applications"), "checkins": self.tr("check-ins")}
+        question = (
+            self.tr(
+                "Undo the import of %1 (%2) into “%3”, made by %4 on %5? Only what it added and changed is taken "
+                "back; anything recorded since stays and is listed."
+            )
+            .replace("%1", file)
+            .replace("%2", kinds.get(kind, kind))
+            .replace("%3", group_name)
+            .replace("%4", by_name)
+            .replace("%5", at.strftime("%Y-%m-%d %H:%M") + " UTC")
+        )
+        if QMessageBox.question(self, title, question) != QMessageBox.StandardButton.Yes:
+            return None
+        runner = TaskRunner(self, title=title)
+        self.undo_import_runner = runner
+
+        def done(result: Any) -> None:
+            announce(self._database, ("members", "groups", "taxonomy", "participation"), self)
+            QMessageBox.information(self, title, undo_text(result))
+
+        runner.finished.connect(done)
+        runner.failed.connect(lambda _message: show_error(self, runner.error or _message, title))
+        runner.start(undo_task, database=self._database, actor=self._actor, group_id=group_id, run_id=run_id)
+        return runner
+
     @Slot()
     def open_chat_import(self):
         """The chat-history import for the selected group; the pages refresh when it imported."""
@@ -708,6 +781,10 @@ class MainWindow(QMainWindow):
         import_action = menu.addAction(self.tr("Import into this group…") if group_id else self.tr("Import…"))
         import_action.setEnabled(self.import_action.isEnabled())
         import_action.triggered.connect(self.open_import)
+        undo_import = menu.addAction(self.tr("Undo the last import…"))
+        undo_import.setObjectName("undoImportAction")
+        undo_import.setVisible(group_id is not None)
+        undo_import.triggered.connect(lambda: self.undo_last_import(group_id))
         if allowed(self._actor, "edit_groups"):
             menu.addSeparator()
             menu.addAction(self.new_group_action)

@@ -927,6 +927,7 @@ class CheckinSummary:
     left_out: int  # rows with problems left out at the user's choice
     points: int = 0
     seconds: float = 0.0
+    undo_id: int | None = None  # its record for `import_undo.undo_last_import` (None: it wrote nothing)
 
 
 class CheckinImportFailed(ImportProblem):
@@ -2737,8 +2738,11 @@ def _ranges(days: list[date]) -> list[tuple[date, date]]:
     return out
 
 
-def _write(session: Session, actor: Actor, plan: CheckinPlan, today: date) -> tuple[int, int, int, int, int]:
-    """(logged, already, leave days, late, points) — the plan's writes, in the caller's transaction."""
+def _write(
+    session: Session, actor: Actor, plan: CheckinPlan, today: date, undo: list | None = None
+) -> tuple[int, int, int, int, int]:
+    """(logged, already, leave days, late, points) — the plan's writes, in the caller's transaction. `undo` gets what
+    was written, for the import's undo record: ("checkin", (membership, day)) and ("leave", (leave id, membership))."""
     keep_rows = {r.row for r in plan.rows if r.outcome == PLANNED}
     ledger_before = _group_points(session, plan.group_id)
     by_day: dict[date, list[CheckinEntry]] = defaultdict(list)
@@ -2755,6 +2759,8 @@ def _write(session: Session, actor: Actor, plan: CheckinPlan, today: date) -> tu
             already += len(result.already)
             points += result.points
             late += sum(1 for m in result.logged if (m, d) in late_keys)
+            if undo is not None:
+                undo += [("checkin", (m, d)) for m in result.logged]
     leave_days = 0
     by_member: dict[int, list[date]] = defaultdict(list)
     for lv in plan.leaves:
@@ -2762,7 +2768,9 @@ def _write(session: Session, actor: Actor, plan: CheckinPlan, today: date) -> tu
             by_member[lv.membership_id].append(lv.day)
     for mid, days in sorted(by_member.items()):
         for start, end in _ranges(days):
-            record_leave(session, actor, mid, start, end, "导入 (import)")
+            leave_id = record_leave(session, actor, mid, start, end, "导入 (import)")
+            if undo is not None:
+                undo.append(("leave", (leave_id, mid)))
             leave_days += (end - start).days + 1
     # the ledger's change: a leave that joins two runs earns a streak bonus the check-ins' results do not count
     points = _group_points(session, plan.group_id) - ledger_before
@@ -2829,7 +2837,15 @@ def run_checkin_import(
         if dry_run:
             session.rollback()
             return plan, None
-        logged, already, leave_days, late, points = _write(session, actor, plan, today)
+        written: list = []
+        run_id = None
+        logged, already, leave_days, late, points = _write(session, actor, plan, today, written)
+        if written:  # what it logged, kept so that it can be undone (`qundesk import undo`, import_undo)
+            from desktop.services import import_undo
+
+            run_id = import_undo.start_run(session, actor, group_id, "checkins", plan.file)
+            import_undo.record_checkins(session, run_id, group_id, [x for k, x in written if k == "checkin"])
+            import_undo.record_added(session, run_id, "leave", [x for k, x in written if k == "leave"])
         left_out = plan.problem_rows if skip_problems else 0
         already_total = plan.count("already") + already
         if logged or leave_days:
@@ -2860,6 +2876,7 @@ def run_checkin_import(
         left_out,
         points,
         _time.perf_counter() - started,
+        run_id,
     )
     return plan, summary
 

@@ -129,6 +129,7 @@ from desktop.io.group_column import GroupColumn, SeveralGroups, group_key, one_g
 from desktop.io.tabular import MATERIALIZE_ROWS, ProgressLike, Table, other_sheets_note
 from desktop.phones import drop_id_numbers, mask_phone, mask_phones_in
 from desktop.phrases import default_name
+from desktop.services import import_undo
 from desktop.services.onboarding import (
     Blacklisting,
     admit_completed,
@@ -579,6 +580,7 @@ class ImportSummary:
     seconds: float = 0.0
     skipped: int = 0  # rows with problems left out at the user's choice (skip_problems; the plan lists them)
     unlinked: int = 0  # rows imported without the referrer they named: that row was one of the skipped
+    undo_id: int | None = None  # its record for `import_undo.undo_last_import` (None: it changed nothing)
 
     @property
     def changed(self) -> bool:
@@ -4447,7 +4449,8 @@ def _bulk_insert(session: Session, table: Any, rows: list[dict[str, Any]]) -> No
         cursor.close()
 
 
-def _ensure_tags(session: Session, names: set[str]) -> dict[str, int]:
+def _ensure_tags(session: Session, names: set[str], created: list[int] | None = None) -> dict[str, int]:
+    """name -> tag id, the missing tags made (their ids appended to `created`)."""
     ids: dict[str, int] = {}
     wanted = sorted(names)
     for chunk in _chunks(wanted):
@@ -4456,6 +4459,8 @@ def _ensure_tags(session: Session, names: set[str]) -> dict[str, int]:
     if missing:
         new_ids = _insert_returning(session, Tag, [{"name": n} for n in missing])
         ids.update(zip(missing, new_ids, strict=True))
+        if created is not None:
+            created += new_ids
     return ids
 
 
@@ -4477,9 +4482,21 @@ class _Writer:
     finish(), the referrers that name rows of the file and the one 'import.*' audit row."""
 
     def __init__(
-        self, session: Session, actor: Actor, group_id: int, kind: str, file: str, *, skip_problems: bool = False
+        self,
+        session: Session,
+        actor: Actor,
+        group_id: int,
+        kind: str,
+        file: str,
+        *,
+        skip_problems: bool = False,
+        group_created: bool = False,
     ):
         self.session, self.actor, self.group_id, self.kind, self.file = session, actor, group_id, kind, file
+        # what this import adds and changes, kept so that it can be undone (import_undo): made with its first row
+        # written — an import that changed nothing has none, and the group's last import stays the one that did
+        self.group_created = group_created
+        self._run_id: int | None = None
         self.skip_problems = skip_problems  # write the rows without problems even when others have some
         self.unlinked = 0
         self.now = utcnow()
@@ -4502,6 +4519,14 @@ class _Writer:
             .order_by(EntryStep.position, EntryStep.id)
             .limit(1)
         )
+
+    @property
+    def run_id(self) -> int:
+        if self._run_id is None:
+            self._run_id = import_undo.start_run(
+                self.session, self.actor, self.group_id, self.kind, self.file, group_created=self.group_created
+            )
+        return self._run_id
 
     def note_referenced(self, rows: Iterable[PlannedRow]) -> None:
         for r in rows:
@@ -4545,6 +4570,7 @@ class _Writer:
                 )
             ids = _insert_returning(session, Member, params)
             member_ids.update({r.row: mid for r, mid in zip(new_people, ids, strict=True)})
+            import_undo.record_added(session, self.run_id, "member", [(mid, None) for mid in ids])
         updates = []
         for r in work:
             ops = r.ops
@@ -4560,6 +4586,8 @@ class _Writer:
                     values["phone_tail"] = values["phone"][-4:] if values["phone"] else None
                 values["updated_at"] = now
                 updates.append((ops.member_id, values))
+        if updates:
+            import_undo.record_changes(session, self.run_id, "member", Member.__table__, updates)
         _bulk_update(session, Member.__table__, updates)
         if self.remember_all:
             self.member_of_row.update(member_ids)
@@ -4570,13 +4598,16 @@ class _Writer:
 
         tag_names = {t for r in work for t in r.ops.tags_add}  # type: ignore[union-attr]
         if tag_names:
-            tag_ids = _ensure_tags(session, tag_names)
+            new_tags: list[int] = []
+            tag_ids = _ensure_tags(session, tag_names, new_tags)
+            import_undo.record_added(session, self.run_id, "tag", [(t, None) for t in new_tags])
             links = [
                 {"member_id": member_ids[r.row], "tag_id": tag_ids[t]}
                 for r in work
                 for t in r.ops.tags_add  # type: ignore[union-attr]
             ]
             _bulk_insert(session, member_tag, links)
+            import_undo.record_added(session, self.run_id, "member_tag", [(x["tag_id"], x["member_id"]) for x in links])
 
         tier_ids = self.tier_ids
 
@@ -4612,6 +4643,12 @@ class _Writer:
                 )
             ids = _insert_returning(session, Membership, params)
             membership_ids.update({r.row: msid for r, msid in zip(new_ms, ids, strict=True)})
+            import_undo.record_added(
+                session,
+                self.run_id,
+                "membership",
+                [(msid, p["member_id"]) for msid, p in zip(ids, params, strict=True)],
+            )
         ms_updates = []
         for r in work:
             ops = r.ops
@@ -4639,6 +4676,8 @@ class _Writer:
             ).all():
                 if not (was in _GONE and moved[msid].get("status", was) not in _GONE):  # a return is a new join
                     self.join_moved[msid] = joined
+        if ms_updates:
+            import_undo.record_changes(session, self.run_id, "membership", Membership.__table__, ms_updates)
         # a tier the file changes is kept with its day (models/tier_history.py): a past day reads the one before
         note_tier_writes(session, {msid: v["tier_id"] for msid, v in ms_updates if "tier_id" in v})
         _bulk_update(session, Membership.__table__, ms_updates)
@@ -4662,6 +4701,7 @@ class _Writer:
             ]
             if inserts:
                 _bulk_insert(session, StepProgress.__table__, inserts)
+                self._record_steps(step_id, [x["membership_id"] for x in inserts])
             answers = [
                 {"b_ms": membership_ids[r.row], "b_answer": r.ops.step_answer}  # type: ignore[union-attr]
                 for r in step_rows
@@ -4700,6 +4740,7 @@ class _Writer:
             ]
             if inserts:
                 _bulk_insert(session, table, inserts)
+                self._record_steps(self.fee_step_id, [x["membership_id"] for x in inserts])
             amounts = [
                 {"b_ms": membership_ids[r.row], "b_amount": r.ops.fee_cents}  # type: ignore[union-attr]
                 for r in fee_rows
@@ -4750,6 +4791,20 @@ class _Writer:
             )
         _bulk_insert(session, AuditEntry.__table__, audit)
 
+    def _record_steps(self, step_id: int, membership_ids: list[int]) -> None:
+        """The step records just inserted (their ids read back), kept for the import's undo."""
+        found: list[tuple[int, int | None]] = []
+        for chunk in _chunks(sorted(set(membership_ids))):
+            found += [
+                (sid, ms)
+                for sid, ms in self.session.execute(
+                    select(StepProgress.id, StepProgress.membership_id).where(
+                        StepProgress.step_id == step_id, StepProgress.membership_id.in_(chunk)
+                    )
+                )
+            ]
+        import_undo.record_added(self.session, self.run_id, "step", found)
+
     def earn_referrals(self) -> None:
         """The referrer's `referral` points of each membership this import made a member with a referrer, or gave a
         referrer as a member — as a join in the window earns them (onboarding._award_referral, once per referred
@@ -4799,6 +4854,13 @@ class _Writer:
             self.unlinked = len(self.deferred) - len(params)  # their referrer's row was skipped (a problem)
             table = Membership.__table__
             if params:
+                import_undo.record_changes(
+                    self.session,
+                    self.run_id,
+                    "membership",
+                    table,
+                    [(p["b_id"], {"referrer_id": p["v_ref"]}) for p in params],
+                )
                 self.session.connection().execute(
                     update(table).where(table.c.id == bindparam("b_id")).values(referrer_id=bindparam("v_ref")),
                     params,
@@ -4860,6 +4922,7 @@ def apply_import(
         writer.updated,
         plan.unchanged,
         _time.perf_counter() - started,
+        undo_id=writer._run_id,
     )
 
 
@@ -4941,7 +5004,9 @@ def run_import(
             if created:
                 group_id, created = get_or_create_group(session, actor, name)
             assert group_id is not None
-            writer = _Writer(session, actor, group_id, kind, table.file, skip_problems=skip_problems)
+            writer = _Writer(
+                session, actor, group_id, kind, table.file, skip_problems=skip_problems, group_created=created
+            )
         plan_progress = _Phase(progress, 300, 700)
         planner = plan_roster_import if kind == "roster" else plan_applications_import
         options: dict[str, Any] = {"mapping": mapping, "group_name": name} if kind == "roster" else {}
@@ -4982,6 +5047,7 @@ def run_import(
             _time.perf_counter() - started,
             plan.problem if skip_problems else 0,
             writer.unlinked,
+            writer._run_id,
         )
         return plan, summary, created
 

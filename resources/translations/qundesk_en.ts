@@ -819,6 +819,54 @@
             <source>Columns hidden in the sheet, read too: %1</source>
             <translation>Columns hidden in the sheet, read too: %1</translation>
         </message>
+        <message>
+            <source>The import of %1 was undone.</source>
+            <translation>The import of %1 was undone.</translation>
+        </message>
+        <message>
+            <source>check-ins</source>
+            <translation>check-ins</translation>
+        </message>
+        <message>
+            <source>leave</source>
+            <translation>leave</translation>
+        </message>
+        <message>
+            <source>entry steps</source>
+            <translation>entry steps</translation>
+        </message>
+        <message>
+            <source>tags</source>
+            <translation>tags</translation>
+        </message>
+        <message>
+            <source>values restored</source>
+            <translation>values restored</translation>
+        </message>
+        <message>
+            <source>Taken back: %1.</source>
+            <translation>Taken back: %1.</translation>
+        </message>
+        <message>
+            <source>Removed from the group: %1.</source>
+            <translation>Removed from the group: %1.</translation>
+        </message>
+        <message>
+            <source>Kept as they are:</source>
+            <translation>Kept as they are:</translation>
+        </message>
+        <message>
+            <source>Undo this import</source>
+            <translation>Undo this import</translation>
+        </message>
+        <message>
+            <source>Undoing the import…</source>
+            <translation>Undoing the import…</translation>
+        </message>
+        <message>
+            <source>Undo cancelled. Nothing was changed.</source>
+            <translation>Undo cancelled. Nothing was changed.</translation>
+        </message>
     </context>
     <context>
         <name>Lists</name>
@@ -1091,6 +1139,46 @@ Put its latest backup in its place and open it? The damaged file is kept beside 
         <message>
             <source>A sync tool left other copies of this workspace beside it: %1. What was saved in them is not in this one; to use one instead, restore it in Settings › Backups.</source>
             <translation>A sync tool left other copies of this workspace beside it: %1. What was saved in them is not in this one; to use one instead, restore it in Settings › Backups.</translation>
+        </message>
+        <message>
+            <source>&amp;Undo the last import…</source>
+            <translation>&amp;Undo the last import…</translation>
+        </message>
+        <message>
+            <source>Undo the last import…</source>
+            <translation>Undo the last import…</translation>
+        </message>
+        <message>
+            <source>Undo the last import</source>
+            <translation>Undo the last import</translation>
+        </message>
+        <message>
+            <source>Choose a group in the list first.</source>
+            <translation>Choose a group in the list first.</translation>
+        </message>
+        <message>
+            <source>“%1” has no import that can be undone (imports made before this version kept no record).</source>
+            <translation>“%1” has no import that can be undone (imports made before this version kept no record).</translation>
+        </message>
+        <message>
+            <source>The last import of “%1” was made by %2: an assistant may undo only their own imports.</source>
+            <translation>The last import of “%1” was made by %2: an assistant may undo only their own imports.</translation>
+        </message>
+        <message>
+            <source>roster</source>
+            <translation>roster</translation>
+        </message>
+        <message>
+            <source>applications</source>
+            <translation>applications</translation>
+        </message>
+        <message>
+            <source>check-ins</source>
+            <translation>check-ins</translation>
+        </message>
+        <message>
+            <source>Undo the import of %1 (%2) into “%3”, made by %4 on %5? Only what it added and changed is taken back; anything recorded since stays and is listed.</source>
+            <translation>Undo the import of %1 (%2) into “%3”, made by %4 on %5? Only what it added and changed is taken back; anything recorded since stays and is listed.</translation>
         </message>
     </context>
     <context>

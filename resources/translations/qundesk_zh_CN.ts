@@ -805,6 +805,54 @@
             <source>Columns hidden in the sheet, read too: %1</source>
             <translation>表格里隐藏的列也会读取：%1</translation>
         </message>
+        <message>
+            <source>The import of %1 was undone.</source>
+            <translation>已撤销 %1 的导入。</translation>
+        </message>
+        <message>
+            <source>check-ins</source>
+            <translation>打卡</translation>
+        </message>
+        <message>
+            <source>leave</source>
+            <translation>请假</translation>
+        </message>
+        <message>
+            <source>entry steps</source>
+            <translation>入群步骤</translation>
+        </message>
+        <message>
+            <source>tags</source>
+            <translation>标签</translation>
+        </message>
+        <message>
+            <source>values restored</source>
+            <translation>改回的值</translation>
+        </message>
+        <message>
+            <source>Taken back: %1.</source>
+            <translation>已撤回: %1。</translation>
+        </message>
+        <message>
+            <source>Removed from the group: %1.</source>
+            <translation>已移出本群: %1。</translation>
+        </message>
+        <message>
+            <source>Kept as they are:</source>
+            <translation>以下保留未动:</translation>
+        </message>
+        <message>
+            <source>Undo this import</source>
+            <translation>撤销这次导入</translation>
+        </message>
+        <message>
+            <source>Undoing the import…</source>
+            <translation>正在撤销导入…</translation>
+        </message>
+        <message>
+            <source>Undo cancelled. Nothing was changed.</source>
+            <translation>已取消撤销, 没有任何改动。</translation>
+        </message>
     </context>
     <context>
         <name>Lists</name>
@@ -1077,6 +1125,46 @@ Put its latest backup in its place and open it? The damaged file is kept beside 
         <message>
             <source>A sync tool left other copies of this workspace beside it: %1. What was saved in them is not in this one; to use one instead, restore it in Settings › Backups.</source>
             <translation>同步工具在这个工作区旁边留下了它的其他副本: %1。在副本里保存的内容不在这个工作区里; 要改用其中一个, 请在 设置 › 备份 中恢复它。</translation>
+        </message>
+        <message>
+            <source>&amp;Undo the last import…</source>
+            <translation>撤销上一次导入(&amp;U)…</translation>
+        </message>
+        <message>
+            <source>Undo the last import…</source>
+            <translation>撤销上一次导入…</translation>
+        </message>
+        <message>
+            <source>Undo the last import</source>
+            <translation>撤销上一次导入</translation>
+        </message>
+        <message>
+            <source>Choose a group in the list first.</source>
+            <translation>请先在列表中选择一个社群。</translation>
+        </message>
+        <message>
+            <source>“%1” has no import that can be undone (imports made before this version kept no record).</source>
+            <translation>「%1」没有可以撤销的导入 (这个版本之前的导入没有记录)。</translation>
+        </message>
+        <message>
+            <source>The last import of “%1” was made by %2: an assistant may undo only their own imports.</source>
+            <translation>「%1」的上一次导入是 %2 做的: 助理只能撤销自己的导入。</translation>
+        </message>
+        <message>
+            <source>roster</source>
+            <translation>名册</translation>
+        </message>
+        <message>
+            <source>applications</source>
+            <translation>入群申请</translation>
+        </message>
+        <message>
+            <source>check-ins</source>
+            <translation>打卡</translation>
+        </message>
+        <message>
+            <source>Undo the import of %1 (%2) into “%3”, made by %4 on %5? Only what it added and changed is taken back; anything recorded since stays and is listed.</source>
+            <translation>撤销 %4 在 %5 导入「%3」的 %1 (%2)? 只撤回这次导入添加和修改的内容; 之后记录的一切保留不动, 并会列出。</translation>
         </message>
     </context>
     <context>

@@ -47,6 +47,9 @@ RECORDED = {
     # 8: the phone lookup deletes registrations older than PHONE_LOOKUP_KEEP_DAYS (a week), of every login, skipping
     # rows another transaction holds; an index on their day
     8: "e515ca152b8cb52ef0402028b00a86f35b1021be56616d4ee81c68f1263a65a1",
+    # 9: an import's record (import_run, import_item; migration 0026): an assistant's imports write it, their undo
+    # reads it and marks it undone, never the old and new values of what an import changed (a phone among them)
+    9: "32daf6be0c2ffaa608508d66a6ddc857fce9287bbd3dc5085b3361acc088eca4",
 }
 
 

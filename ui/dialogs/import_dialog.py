@@ -61,6 +61,7 @@ from desktop.services.checkin_import import (
     run_checkin_import,
 )
 from desktop.services.groups import group_id_by_name, list_groups
+from desktop.services.import_undo import undo_task
 from desktop.services.imports import (
     IMPORT_FIELDS,
     ImportFailed,
@@ -149,6 +150,28 @@ GROUP_TYPING_PAUSE_MS = 300
 
 def _tr(source: str) -> str:
     return QCoreApplication.translate("ImportDialog", source)
+
+
+def undo_text(result: Any) -> str:
+    """What an import's undo (import_undo.ImportUndo) did, in the window's language: the counts taken back, the
+    memberships removed, and each thing kept with why (the dialog's result and the Tools menu's undo say the same)."""
+    text = _tr("The import of %1 was undone.").replace("%1", result.file)
+    counts = (
+        (_tr("check-ins"), result.checkins),
+        (_tr("leave"), result.leaves),
+        (_tr("entry steps"), result.steps),
+        (_tr("tags"), result.tags),
+        (_tr("values restored"), result.values),
+    )
+    taken = [f"{label} {number_text(n)}" for label, n in counts if n]
+    if taken:
+        text += " " + _tr("Taken back: %1.").replace("%1", ", ".join(taken))
+    if result.removed_memberships:
+        text += " " + _tr("Removed from the group: %1.").replace("%1", "、".join(result.removed_memberships))
+    if result.kept:
+        lines = [f"{k.who}: {localise_message(k.what)} — {localise_message(k.why)}" for k in result.kept]
+        text += "\n" + _tr("Kept as they are:") + "\n" + "\n".join(lines)
+    return text
 
 
 def field_name(field: str) -> str:
@@ -441,6 +464,7 @@ class ImportDialog(QDialog):
 
     preview_ready = Signal(object)  # the ImportPlan shown
     import_finished = Signal(object)  # the ImportSummary
+    import_undone = Signal(object)  # the import_undo.ImportUndo
 
     KIND_AUTO = "auto"
 
@@ -593,6 +617,11 @@ class ImportDialog(QDialog):
         self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.hide()
         self.cancel_button.clicked.connect(self.runner.cancel)
+        # after an import: take it back (import_undo) — the import into the wrong group, seen in the result
+        self.undo_button = QPushButton(self.tr("Undo this import"))
+        self.undo_button.setObjectName("undoImportButton")
+        self.undo_button.hide()
+        self.undo_button.clicked.connect(self.undo_import)
         self.import_button = QPushButton(self.tr("Import"))
         self.import_button.setObjectName("primaryButton")
         self.import_button.setEnabled(False)
@@ -603,6 +632,7 @@ class ImportDialog(QDialog):
         buttons.addWidget(self.progress_bar, 1)
         buttons.addWidget(self.cancel_button)
         buttons.addStretch(0)
+        buttons.addWidget(self.undo_button)
         buttons.addWidget(self.import_button)
         buttons.addWidget(self.close_button)
 
@@ -712,6 +742,18 @@ class ImportDialog(QDialog):
             remember=kind == "roster" and self._mapping_edited,
             skip_problems=not self.plan.ok and self.skip_problems_check.isChecked(),
             month=self.month() if kind == CHECKINS else None,
+        )
+
+    def undo_import(self) -> None:
+        """The import just made, taken back (import_undo.undo_last_import, off the UI thread): only its own rows and
+        values; what was recorded since is kept and listed."""
+        summary = self.summary
+        if summary is None or summary.undo_id is None or self.runner.running:
+            return
+        self._job = "undo"
+        self._set_working(True, self.tr("Undoing the import…"))
+        self.runner.start(
+            undo_task, database=self._database, actor=self._actor, group_id=summary.group_id, run_id=summary.undo_id
         )
 
     # ---- reacting to changes ----
@@ -992,6 +1034,7 @@ class ImportDialog(QDialog):
         self.sheet_combo.setEnabled(not working)
         self.group_combo.setEnabled(not working)
         self.mapping_table.setEnabled(not working)
+        self.undo_button.setEnabled(not working)
         if working:
             self.import_button.setEnabled(False)
             self.progress_bar.setRange(0, 0)  # busy until the first progress report
@@ -1028,6 +1071,13 @@ class ImportDialog(QDialog):
                 return
             self.preview_ready.emit(preview.plan)
             return
+        if job == "undo":
+            self.undo_button.hide()
+            self.summary_label.setText(undo_text(result))
+            self.summary_label.setProperty("error", False)
+            announce(self._database, ("members", "groups", "taxonomy", "participation"), self)  # the task committed
+            self.import_undone.emit(result)
+            return
         plan, summary, created = result
         if isinstance(summary, CheckinSummary):
             self._checkins_done(plan, summary)
@@ -1048,6 +1098,7 @@ class ImportDialog(QDialog):
         self.summary_label.setText(text)
         self.import_button.setEnabled(False)
         self.close_button.setText(self.tr("Done"))
+        self.undo_button.setVisible(summary.undo_id is not None)
         announce(self._database, ("members", "groups", "taxonomy", "participation"), self)  # the task committed
         self.import_finished.emit(summary)
 
@@ -1063,6 +1114,7 @@ class ImportDialog(QDialog):
         self.summary_label.setText(text)
         self.import_button.setEnabled(False)
         self.close_button.setText(self.tr("Done"))
+        self.undo_button.setVisible(summary.undo_id is not None)
         announce(self._database, ("participation",), self)  # the task committed
         self.import_finished.emit(summary)
 
@@ -1109,6 +1161,8 @@ class ImportDialog(QDialog):
         if job == "import":
             self.summary_label.setText(self.tr("Import cancelled. Nothing was written."))
             self._update_import_button()
+        elif job == "undo":
+            self.summary_label.setText(self.tr("Undo cancelled. Nothing was changed."))
         else:
             self.summary_label.setText(self.tr("Cancelled."))
 
