@@ -2704,14 +2704,47 @@ _WITHDRAWN_RE = re.compile(
     r"|(?i:(?<![a-z'])(?<!if\s)(?<!if\si\s)(?:can'?t|cannot|can\s+not|won'?t|will\s+not)\s+(?:make\s+it|come|attend|join|go)"
     r"|not\s+(?:coming|going|attending|joining)|(?:i'?m|i\s+am)\s+out(?!\s+of)|count\s+me\s+out|drop\s+me"
     r"|(?<![a-z])cancel(?:led|ed|ling)?(?![a-z])|withdraw(?:n|ing)?(?![a-z]))"
+    # `6. 张三 -1`: a chain's minus one is the writer taking themselves off (it read as 张三 signing up twice); not
+    # 小王-1 (a name) nor -10 / -1.5 / -1天
+    r"|(?<!\S)[-－−]\s*1(?![\d.:/天日号月])"
 )
+
+# a waiting-list section of a sign-up chain (`候补：`, `-----候补-----`, `【候补名单】`, `替补:`, `以下为候补`): the entries under
+# it wait for a place — they were signed up like those above. A section header of the list proper (正式名单) ends it
+_WAITLIST_HEAD_RE = re.compile(
+    r"^(?:以下(?:为|是)?)?(?:候补|替补|排队|等位)(?:名单|区|人员|报名|的)?$|^(?i:wait(?:ing)?[\s-]?list(?:ed)?|reserves?)$"
+)
+_LIST_HEAD_RE = re.compile(r"^(?:正式|报名|已报名|确定|参加)(?:名单|人员|报名)?$|^(?i:confirmed|attending|going)$")
+_SECTION_DECOR = re.compile(r"[\s\-—–=~～*＊#＃【】\[\]()（）<>《》:：|｜_.。·•]+")
+
+
+def waitlist_lines(lines: Sequence[PasteLine]) -> tuple[set[int], set[int]]:
+    """The line numbers of a sign-up paste that stand in a waiting-list (候补) section — from a line that is only such a
+    section's name (decorated or not) to a line naming the list proper (正式名单), a new chain (#接龙) or the end — and
+    those of the section names themselves (a plain list reads `以下为候补` as a person's line: it names nobody)."""
+    waiting, out, heads = False, set(), set()
+    for line in lines:
+        if line.kind in ("noise", "header", "entry"):
+            bare = _SECTION_DECOR.sub("", unicodedata.normalize("NFKC", line.raw))
+            if _WAITLIST_HEAD_RE.match(bare):
+                waiting = True
+                heads.add(line.line_no)
+                continue
+            if _LIST_HEAD_RE.match(bare) or _CHAIN_TAG_LINE_RE.match(line.raw):
+                waiting = False
+                heads.add(line.line_no)
+                continue
+        if waiting:
+            out.add(line.line_no)
+    return out, heads
 
 
 # a sign-up that brings people who are no members (张三+1（带朋友）, 李四 2人, 王五 +2, 共3人): the member is signed up,
 # the others are on no list — said, so that the head count is not read off the list alone. `+1` alone is "count me in"
 _GUESTS_RE = re.compile(
-    r"带\s*(?:[\d一二两三四五六七八九十]+\s*[个位名]?)?\s*(?:朋友|友人|家属|家人|孩子|小孩|娃|宝宝|老婆|老公|爱人|对象"
-    r"|男朋友|女朋友|男友|女友|同事|同学|闺蜜|兄弟|姐妹|父母|爸妈)"
+    # 携家属 / 携夫人 / 和老婆一起 / 跟孩子: the same as 带 (they were signed up alone, unsaid)
+    r"(?:带|携|(?<=\s)(?:和|跟|与|加))\s*(?:[\d一二两三四五六七八九十]+\s*[个位名]?)?\s*(?:朋友|友人|家属|家人|孩子|小孩|娃"
+    r"|宝宝|老婆|老公|爱人|对象|夫人|太太|先生|媳妇|男朋友|女朋友|男友|女友|同事|同学|闺蜜|兄弟|姐妹|父母|爸妈|儿子|女儿)"
     r"|(?<![\d.:])(?:[2-9]|1\d)\s*(?:人|位|个人|大\d*小)|[+]\s*(?:[2-9]|1\d)(?!\d)|共\s*\d+\s*[人位]"
 )
 
@@ -3258,10 +3291,12 @@ def editions_in(text: str | None) -> set[int]:
 # (张珊 on the waiting list, 李四 the host: nobody was told), and alone it read as chat spoken by 「主持」, offered as a
 # new member to add. Only in a sign-up paste: a check-in chain has no hosts
 _SIGNUP_LABEL_RE = re.compile(
-    r"^\s*(?:\d{1,3}\s*[.、)）]\s*)?[【\[]?(?P<label>候补|替补|排队|主持人?|主讲人?|分享嘉宾|分享人|嘉宾|讲师|领读人?)"
+    r"^\s*(?:\d{1,3}\s*[.、)）]\s*)?[【\[]?(?P<label>候补|替补|排队|主持人?|主讲人?|分享嘉宾|分享人|嘉宾|讲师|领读人?"
+    r"|组织者|组织人|发起人|召集人|领队|负责人)"
     r"[】\]]?\s*[:：]\s*(?P<rest>\S.*)$"
 )
-_HOST_LABELS = ("主持", "主持人", "领读", "领读人")
+# the organiser's own line (组织者：张三, 领队：李四) names them the activity's host: it was dropped from the preview unsaid
+_HOST_LABELS = ("主持", "主持人", "领读", "领读人", "组织者", "组织人", "发起人", "召集人", "领队", "负责人")
 _SPEAKER_LABELS = ("主讲", "主讲人", "分享嘉宾", "分享人", "嘉宾", "讲师")
 
 
@@ -3328,6 +3363,7 @@ def match_lines(
     }
     if recovered:
         lines = [recovered.get(line.line_no, line) for line in lines]
+    waiting, section_heads = waitlist_lines(lines) if signups else (set(), set())
     out: list[PasteMatch] = []
     seen: dict[tuple[int, date | None], int] = {}  # (membership, day) -> the line that logs them
     # chains or date separators naming two or more days: each line belongs to its own heading's day
@@ -3382,6 +3418,8 @@ def match_lines(
             posted = _stamp_day(line.date_text, day) if line.date_text and day is not None else None
             out.append(_ignored(line, index, day, "outside_chain", posted=posted if posted != day else None))
             continue
+        if line.line_no in section_heads and not _CHAIN_TAG_LINE_RE.match(line.raw):
+            continue  # `候补：` / `正式名单`: a section's name, nobody's line
         crossed = signups and line.kind == "ignored" and line.ignored == "not_done" and _CROSS_MARK_RE.search(line.raw)
         if signups and line.kind == "ignored" and line.ignored == "not_done":
             line = replace(line, kind="entry", ignored=None)  # 明明 没来过想试试: a sign-up with a remark
@@ -3391,8 +3429,10 @@ def match_lines(
         if signups and line.kind == "entry" and line.name and (crossed or _WITHDRAWN_RE.search(said)):
             out.append(_ignored(line, index, day, "withdrawn"))  # 2. 李四 取消: they took their place back
             continue
-        if signups and line.kind == "entry" and line.name and _TENTATIVE_RE.search(said):
-            out.append(_ignored(line, index, day, "tentative"))  # 3. 王五 待定 / 候补: no place taken yet
+        if signups and line.kind == "entry" and line.name and (line.line_no in waiting or _TENTATIVE_RE.search(said)):
+            out.append(
+                _ignored(line, index, day, "tentative")
+            )  # 3. 王五 待定 / 候补 / under 候补：: no place taken yet
             continue
         if line.kind == "ignored" and line.ignored == "share" and not signups:
             # 我在「鲸打卡」完成了… pasted on its own: a check-in whose, the text does not say — a person picks who

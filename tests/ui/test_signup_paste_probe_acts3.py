@@ -1,0 +1,122 @@
+"""Sign-up chains and attendance lists as organisers paste them (AttendancePasteDialog, third activities probe):
+a chain's waiting-list section (`候补：` / `-----候补-----` / `【候补名单】` / `替补:` then its entries), `3. 张三 -1`
+taking a sign-up back, `王五 没来` / `赵六 缺席` / `周八（未到）` in the list pasted after the event, `携家属`, and the
+organiser's own line (`组织者：张三`). Each was read wrong: the waiting list was signed up, `-1` a second sign-up,
+the no-shows marked attended, the family unsaid and the organiser's line dropped from the preview."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+
+from desktop.services.activities_queries import attendance_sheet
+from desktop.services.participation import ActivityInput, create_activity
+from desktop.services.paste import brings_guests, match_paste
+from desktop.services.roster import MemberInput, add_member
+from tests.fixed_day import TEST_TODAY
+from ui.dialogs.attendance_paste_dialog import AttendancePasteDialog
+
+SOON = date.fromordinal(TEST_TODAY.toordinal() + 3)
+MORE = ("王五", "赵六", "孙七", "周八")
+
+
+def _setup(ws, day: date) -> int:
+    with ws.database.session() as s:
+        for name in MORE:
+            _mid, ws.memberships[name] = add_member(s, ws.owner, ws.group_id, MemberInput(display_name=name))
+        aid = create_activity(
+            s,
+            ws.owner,
+            ws.group_id,
+            ActivityInput(title="周六徒步", starts_at=datetime(day.year, day.month, day.day, 9)),
+        )
+        s.commit()
+    return aid
+
+
+def _sheet(ws, aid) -> dict[str, tuple[str, str]]:
+    names = {v: k for k, v in ws.memberships.items()}
+    with ws.database.session() as s:
+        return {names[a.membership_id]: (a.status, a.role) for a in attendance_sheet(s, ws.group_id, aid) if a.status}
+
+
+def _read(ws, text: str) -> list[tuple[str, str | None, str]]:
+    with ws.database.session() as s:
+        return [(m.status, m.reason, m.name) for m in match_paste(s, ws.group_id, text, signups=True)]
+
+
+WAITLISTS = [
+    "#接龙 周六徒步 限3人\n1. 张三\n2. 李四\n3. 王五\n候补：\n4. 赵六\n5. 孙七\n",
+    "#接龙 周六徒步\n1. 张三\n2. 李四\n3. 王五\n-----候补-----\n4. 赵六\n5. 孙七\n",
+    "#接龙 周六徒步\n1. 张三\n2. 李四\n3. 王五\n【候补名单】\n1. 赵六\n2. 孙七\n",
+    "#接龙 周六徒步\n正式：\n1. 张三\n2. 李四\n3. 王五\n替补:\n1. 赵六\n2. 孙七\n",
+    "周六徒步报名\n张三\n李四\n王五\n以下为候补\n赵六\n孙七\n",
+]
+
+
+@pytest.mark.parametrize("chain", WAITLISTS)
+def test_a_waiting_list_section_is_not_signed_up(ws, chain):
+    _setup(ws, SOON)
+    read = {name: (status, reason) for status, reason, name in _read(ws, chain)}
+    assert read["赵六"] == ("ignored", "tentative") and read["孙七"] == ("ignored", "tentative")
+    assert read["张三"][0] == read["李四"][0] == read["王五"][0] == "matched"
+
+
+def test_the_list_proper_after_a_waiting_list_is_signed_up_again(ws):
+    _setup(ws, SOON)
+    read = _read(ws, "#接龙 周六徒步\n1. 张三\n候补：\n2. 赵六\n正式名单：\n3. 孙七\n")
+    assert read == [("matched", None, "张三"), ("ignored", "tentative", "赵六"), ("matched", None, "孙七")]
+
+
+def test_the_waiting_list_in_the_window_signs_up_only_the_list_proper(qtbot, ws):
+    aid = _setup(ws, SOON)
+    dialog = AttendancePasteDialog(ws.database, ws.owner, ws.group_id, aid, "周六徒步")
+    qtbot.addWidget(dialog)
+    dialog.set_text(WAITLISTS[0])
+    texts = [dialog.table.item(r, 2).text() for r in range(dialog.table.rowCount())]
+    assert sum("候补" in t or "waiting list" in t for t in texts) == 2  # said on both waiting lines
+    dialog.apply()
+    assert _sheet(ws, aid) == {n: ("registered", "attendee") for n in ("张三", "李四", "王五")}
+
+
+def test_minus_one_takes_a_sign_up_back(qtbot, ws):
+    aid = _setup(ws, SOON)
+    chain = "#接龙 周六徒步\n1. 张三\n2. 李四\n3. 张三 -1\n"
+    assert _read(ws, chain)[2] == ("ignored", "withdrawn", "张三")  # was ("duplicate", None, "张三")
+    dialog = AttendancePasteDialog(ws.database, ws.owner, ws.group_id, aid, "周六徒步")
+    qtbot.addWidget(dialog)
+    dialog.set_text(chain)
+    dialog.apply()
+    assert _sheet(ws, aid) == {"李四": ("registered", "attendee")}
+
+
+@pytest.mark.parametrize("line", ["小王-1", "张三 -10", "张三 -1天"])
+def test_a_minus_one_that_is_no_withdrawal(ws, line):
+    _setup(ws, SOON)
+    assert all(reason != "withdrawn" for _s, reason, _n in _read(ws, f"#接龙 周六徒步\n1. {line}\n"))
+
+
+@pytest.mark.parametrize("line", ["张三 携家属", "李四 携夫人", "孙七 和老婆", "王五 跟孩子一起"])
+def test_family_brought_along_is_said(line):
+    assert brings_guests(line)
+
+
+@pytest.mark.parametrize("line", ["张三 +1", "和平", "李和老师", "张三 和 李四"])
+def test_no_guests(line):
+    assert not brings_guests(line)
+
+
+def test_the_organisers_line_names_the_host(qtbot, ws):
+    aid = _setup(ws, SOON)
+    chain = "#接龙 周六徒步\n组织者：张三\n领队: 王五\n1. 李四\n"
+    assert _read(ws, chain) == [("matched", None, "张三"), ("matched", None, "王五"), ("matched", None, "李四")]
+    dialog = AttendancePasteDialog(ws.database, ws.owner, ws.group_id, aid, "周六徒步")
+    qtbot.addWidget(dialog)
+    dialog.set_text(chain)
+    dialog.apply()
+    assert _sheet(ws, aid) == {
+        "张三": ("registered", "host"),
+        "王五": ("registered", "host"),
+        "李四": ("registered", "attendee"),
+    }
