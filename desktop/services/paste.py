@@ -2709,6 +2709,13 @@ _WITHDRAWN_RE = re.compile(
     r"|(?<!\S)[-－−]\s*1(?![\d.:/天日号月])"
 )
 
+# a place the list says was not taken (`王五 没来`, `赵六 缺席`, `周八（未到）`): pasted as attendance, the line was a match and
+# its person was marked attended. The word ends the line (上次没来 这次来 is a sign-up with a remark)
+_NO_SHOW_RE = re.compile(
+    r"(?:没来|没到|未到|缺席|缺勤|未出席|没出席|未参加|没参加|没去|放鸽子|爽约|旷课|(?i:no[\s-]?show|absent))了?"
+    r"[\s)）\]】。.!！~～]*$"
+)
+
 # a waiting-list section of a sign-up chain (`候补：`, `-----候补-----`, `【候补名单】`, `替补:`, `以下为候补`): the entries under
 # it wait for a place — they were signed up like those above. A section header of the list proper (正式名单) ends it
 _WAITLIST_HEAD_RE = re.compile(
@@ -3428,6 +3435,9 @@ def match_lines(
         said = " ".join(x for x in (line.body, line.remark) if x)
         if signups and line.kind == "entry" and line.name and (crossed or _WITHDRAWN_RE.search(said)):
             out.append(_ignored(line, index, day, "withdrawn"))  # 2. 李四 取消: they took their place back
+            continue
+        if signups and line.kind == "entry" and line.name and _NO_SHOW_RE.search(said):
+            out.append(_ignored(line, index, day, "no_show"))  # 3. 王五 没来: not there (absent, if they signed up)
             continue
         if signups and line.kind == "entry" and line.name and (line.line_no in waiting or _TENTATIVE_RE.search(said)):
             out.append(
@@ -4832,6 +4842,7 @@ IGNORED_REASONS = {
     "not_done": "说没打卡或提醒打卡, 不是打卡 (says not checked in, or a reminder)",
     "withdrawn": "取消报名 (took the sign-up back: not signed up)",
     "tentative": "待定或候补, 未报名 (not sure yet, or on the waiting list: not signed up)",
+    "no_show": "名单上写着没来, 未记为出席 (the list says they did not come: not marked attended)",
     "outside_chain": "写在接龙外面, 未记为打卡 (written outside the chain: not counted as a check-in)",
     "chain_post": "发出这条接龙的消息, 本身不算打卡, 接龙里的名字才算 (sent this chain message: not a check-in by itself, the chain's lines are)",
     "preview": "明日预告里的报名, 不是打卡 (a sign-up in a 明日预告 section, not a check-in)",

@@ -762,6 +762,10 @@ Saturday book club sign-up
             <source>name before a recent rename</source>
             <translation>name before a recent rename</translation>
         </message>
+        <message>
+            <source>%1 · absent (did not come)</source>
+            <translation>%1 · absent (did not come)</translation>
+        </message>
     </context>
     <context>
         <name>AttendanceRole</name>

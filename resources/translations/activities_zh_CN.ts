@@ -755,6 +755,10 @@
             <source>name before a recent rename</source>
             <translation>近期改名前的名字</translation>
         </message>
+        <message>
+            <source>%1 · absent (did not come)</source>
+            <translation>%1 · 缺席（没来）</translation>
+        </message>
     </context>
     <context>
         <name>AttendanceRole</name>

@@ -1259,5 +1259,9 @@ Morning check-in 22 Nov
             <source>Sent this chain (接龙) message: not a check-in by itself, the chain's lines are</source>
             <translation>Sent this chain (接龙) message: not a check-in by itself, the chain's lines are</translation>
         </message>
+        <message>
+            <source>The list says they did not come: not marked attended</source>
+            <translation>The list says they did not come: not marked attended</translation>
+        </message>
     </context>
 </TS>

@@ -1229,5 +1229,9 @@
             <source>Sent this chain (接龙) message: not a check-in by itself, the chain's lines are</source>
             <translation>发出这条接龙的消息, 本身不算打卡, 接龙里的名字才算</translation>
         </message>
+        <message>
+            <source>The list says they did not come: not marked attended</source>
+            <translation>名单上写着没来：未记为出席</translation>
+        </message>
     </context>
 </TS>

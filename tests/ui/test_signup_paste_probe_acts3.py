@@ -11,12 +11,13 @@ from datetime import date, datetime
 import pytest
 
 from desktop.services.activities_queries import attendance_sheet
-from desktop.services.participation import ActivityInput, create_activity
+from desktop.services.participation import ActivityInput, create_activity, set_attendance
 from desktop.services.paste import brings_guests, match_paste
 from desktop.services.roster import MemberInput, add_member
 from tests.fixed_day import TEST_TODAY
-from ui.dialogs.attendance_paste_dialog import AttendancePasteDialog
+from ui.dialogs.attendance_paste_dialog import ABSENT, AttendancePasteDialog
 
+PAST = date.fromordinal(TEST_TODAY.toordinal() - 4)
 SOON = date.fromordinal(TEST_TODAY.toordinal() + 3)
 MORE = ("王五", "赵六", "孙七", "周八")
 
@@ -95,6 +96,42 @@ def test_minus_one_takes_a_sign_up_back(qtbot, ws):
 def test_a_minus_one_that_is_no_withdrawal(ws, line):
     _setup(ws, SOON)
     assert all(reason != "withdrawn" for _s, reason, _n in _read(ws, f"#接龙 周六徒步\n1. {line}\n"))
+
+
+def test_no_shows_in_an_attendance_list_are_absent_not_attended(qtbot, ws):
+    aid = _setup(ws, PAST)
+    with ws.database.session() as s:
+        set_attendance(s, ws.owner, aid, ws.memberships["赵六"], "registered")
+        set_attendance(s, ws.owner, aid, ws.memberships["孙七"], "excused")  # sent word before
+        s.commit()
+    chain = "#接龙 周六徒步 签到\n1. 张三 ✅\n2. 王五 没来\n3. 赵六 缺席\n4. 孙七 没到\n5. 周八（未到）\n6. 李四 上次没来 这次到了\n"
+    read = {name: reason for _st, reason, name in _read(ws, chain)}
+    assert read["王五"] == read["赵六"] == read["孙七"] == "no_show" and read["李四"] is None
+    dialog = AttendancePasteDialog(ws.database, ws.owner, ws.group_id, aid, "周六徒步")
+    qtbot.addWidget(dialog)
+    dialog.attended_radio.setChecked(True)
+    dialog.set_text(chain)
+    offered = [dialog.decision(r)[0] for r in sorted(dialog.combos)]
+    assert offered.count(ABSENT) == 4
+    dialog.apply()
+    assert _sheet(ws, aid) == {
+        "张三": ("attended", "attendee"),
+        "李四": ("attended", "attendee"),
+        "王五": ("absent", "attendee"),
+        "赵六": ("absent", "attendee"),
+        "孙七": ("excused", "attendee"),  # the member sent word: stays excused
+        "周八": ("absent", "attendee"),
+    }
+
+
+def test_a_no_show_for_an_activity_still_to_come_writes_nothing(qtbot, ws):
+    aid = _setup(ws, SOON)
+    dialog = AttendancePasteDialog(ws.database, ws.owner, ws.group_id, aid, "周六徒步")
+    qtbot.addWidget(dialog)
+    dialog.set_text("#接龙 周六徒步\n1. 张三\n2. 王五 没来\n")
+    assert [dialog.decision(r)[0] for r in sorted(dialog.combos)] == ["member"]  # 王五's line: said, no choice
+    dialog.apply()
+    assert _sheet(ws, aid) == {"张三": ("registered", "attendee")}
 
 
 @pytest.mark.parametrize("line", ["张三 携家属", "李四 携夫人", "孙七 和老婆", "王五 跟孩子一起"])
