@@ -2697,7 +2697,9 @@ _PREVIEW_RE = re.compile(r"预告")
 
 # a sign-up taken back (3. 张三 不去了, 李四 取消, 王五 临时有事来不了): not a sign-up; not 取消了出差 可以来
 _WITHDRAWN_RE = re.compile(
-    r"(?<!可能)(?<!如果)(?<!要是)(?:不去了|去不了|来不了|不来了|参加不了|不参加了?|撤回报名|退出报名|鸽了"
+    r"(?<!可能)(?<!如果)(?<!要是)(?:不去了|去不了|来不了|不来了|参加不了|不参加了?|撤回报名|退出报名|鸽了|撤了"
+    # 周八 下次吧, 赵六 临时有事 (ending the line: 临时有事 晚点到 is a sign-up with a remark)
+    r"|下次(?:吧|再(?:去|来|参加))|临时有事[了。.!！~～\s]*$"
     r"|取消(?!了?(?:出差|加班|会议|行程|航班)))"
     # in English: can't make it, won't be coming, I'm out, count me out, drop me, cancel(led) — not `if I can't make
     # it` (a maybe) nor `out of town till Fri` (a note)
@@ -3287,6 +3289,39 @@ def _outside_chain(line: PasteLine, index: RosterIndex) -> PasteLine | None:
     return replace(line, name=name, date_text=(m.group("date") or "").strip() or line.date_text)
 
 
+_SAYS_RE = re.compile(r"^\s*(?P<name>[^\s:：\d，,][^\s:：，,]{0,15}?)\s*(?:[:：]\s*|\s+)(?P<said>\S.*)$")
+_HAN_LEAD_RE = re.compile(r"^\s*(?P<han>[\u3400-\u9fff]{2,4})")
+
+
+def signup_outside(line: PasteLine, index: RosterIndex) -> tuple[PasteLine, bool] | None:
+    """A member's own line under or among a sign-up chain (`李四：不好意思去不了了`, `王五撤了`, `孙七 请假`, `周八 下次吧`): the
+    chain's parser reads it as noise, and the sign-up paste dropped it without a word — 李四 stayed signed up. It is
+    the entry of the member whose name (one for certain) starts it, the rest its remark; with whether the rest says
+    anything a sign-up list acts on (taken back, did not come, 请假, 待定) — a plain remark is no sign-up by itself."""
+    if line.kind != "noise":
+        return None
+    text = unicodedata.normalize("NFKC", line.raw)
+    m = _SAYS_RE.match(text)
+    name, said = (m.group("name"), m.group("said")) if m else (None, None)
+    if name is None or index.exact(name).kind != "certain":
+        name = said = None
+        han = _HAN_LEAD_RE.match(text)  # 王五撤了: the name glued to what they said
+        for size in range(len(han.group("han")) if han else 0, 1, -1):
+            if index.exact(han.group("han")[:size]).kind == "certain":
+                name, said = han.group("han")[:size], text[han.start("han") + size :].strip()
+                break
+    if not name or not said:
+        return None
+    acts = bool(
+        _WITHDRAWN_RE.search(said)
+        or _NO_SHOW_RE.search(said)
+        or _TENTATIVE_RE.search(said)
+        or LEAVE_WORDS_RE.search(reading(said))
+    )
+    entry = replace(line, kind="entry", name=name, body=f"{name} {said}", remark=said, ignored=None, mode="chain")
+    return entry, acts
+
+
 def editions_in(text: str | None) -> set[int]:
     """The editions (期) a text names (`读书会第4期`, `第十二期分享`): a chain titled 第3期 pasted into 第4期 is another
     one's. Read as a group's editions are (`_edition_spans`)."""
@@ -3371,6 +3406,7 @@ def match_lines(
     if recovered:
         lines = [recovered.get(line.line_no, line) for line in lines]
     waiting, section_heads = waitlist_lines(lines) if signups else (set(), set())
+    first_entry = next((line.line_no for line in lines if line.kind == "entry"), None)
     out: list[PasteMatch] = []
     seen: dict[tuple[int, date | None], int] = {}  # (membership, day) -> the line that logs them
     # chains or date separators naming two or more days: each line belongs to its own heading's day
@@ -3427,6 +3463,14 @@ def match_lines(
             continue
         if line.line_no in section_heads and not _CHAIN_TAG_LINE_RE.match(line.raw):
             continue  # `候补：` / `正式名单`: a section's name, nobody's line
+        own = (
+            signup_outside(line, index) if signups and first_entry is not None and line.line_no > first_entry else None
+        )
+        if own is not None:
+            line = own[0]
+            if not own[1]:  # `周八 下次吧` / `赵六 收到`: theirs, shown; not a sign-up unless the organiser says so
+                out.append(_ignored(line, index, day, "outside_list"))
+                continue
         crossed = signups and line.kind == "ignored" and line.ignored == "not_done" and _CROSS_MARK_RE.search(line.raw)
         if signups and line.kind == "ignored" and line.ignored == "not_done":
             line = replace(line, kind="entry", ignored=None)  # 明明 没来过想试试: a sign-up with a remark
@@ -4843,6 +4887,7 @@ IGNORED_REASONS = {
     "withdrawn": "取消报名 (took the sign-up back: not signed up)",
     "tentative": "待定或候补, 未报名 (not sure yet, or on the waiting list: not signed up)",
     "no_show": "名单上写着没来, 未记为出席 (the list says they did not come: not marked attended)",
+    "outside_list": "写在接龙外面, 不算报名 (written outside the chain: not a sign-up by itself)",
     "outside_chain": "写在接龙外面, 未记为打卡 (written outside the chain: not counted as a check-in)",
     "chain_post": "发出这条接龙的消息, 本身不算打卡, 接龙里的名字才算 (sent this chain message: not a check-in by itself, the chain's lines are)",
     "preview": "明日预告里的报名, 不是打卡 (a sign-up in a 明日预告 section, not a check-in)",

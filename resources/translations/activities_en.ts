@@ -766,6 +766,10 @@ Saturday book club sign-up
             <source>%1 · absent (did not come)</source>
             <translation>%1 · absent (did not come)</translation>
         </message>
+        <message>
+            <source>Not signed up</source>
+            <translation>Not signed up</translation>
+        </message>
     </context>
     <context>
         <name>AttendanceRole</name>

@@ -759,6 +759,10 @@
             <source>%1 · absent (did not come)</source>
             <translation>%1 · 缺席（没来）</translation>
         </message>
+        <message>
+            <source>Not signed up</source>
+            <translation>不报名</translation>
+        </message>
     </context>
     <context>
         <name>AttendanceRole</name>

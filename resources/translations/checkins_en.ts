@@ -1263,5 +1263,9 @@ Morning check-in 22 Nov
             <source>The list says they did not come: not marked attended</source>
             <translation>The list says they did not come: not marked attended</translation>
         </message>
+        <message>
+            <source>Written outside the chain: not a sign-up by itself</source>
+            <translation>Written outside the chain: not a sign-up by itself</translation>
+        </message>
     </context>
 </TS>

@@ -1233,5 +1233,9 @@
             <source>The list says they did not come: not marked attended</source>
             <translation>名单上写着没来：未记为出席</translation>
         </message>
+        <message>
+            <source>Written outside the chain: not a sign-up by itself</source>
+            <translation>写在接龙外面：本身不算报名</translation>
+        </message>
     </context>
 </TS>

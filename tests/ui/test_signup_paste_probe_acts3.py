@@ -157,3 +157,40 @@ def test_the_organisers_line_names_the_host(qtbot, ws):
         "王五": ("registered", "host"),
         "李四": ("registered", "attendee"),
     }
+
+
+CHAT_UNDER = (
+    "#接龙 周六徒步\n1. 张三\n2. 李四\n3. 王五\n4. 赵六\n5. 孙七\n6. 周八\n"
+    "李四：不好意思去不了了\n王五撤了\n赵六 临时有事\n孙七 请假\n周八 下次吧\n张三 收到\n"
+)
+
+
+def test_members_lines_under_the_chain_are_read_not_dropped(ws):
+    """Each line under the chain was dropped from the preview without a word, and all six stayed signed up."""
+    _setup(ws, SOON)
+    read = {no: (status, reason, name) for no, (status, reason, name) in enumerate(_read(ws, CHAT_UNDER), start=1)}
+    assert [read[n] for n in range(7, 13)] == [
+        ("ignored", "withdrawn", "李四"),
+        ("ignored", "withdrawn", "王五"),
+        ("ignored", "withdrawn", "赵六"),
+        ("leave", None, "孙七"),
+        ("ignored", "withdrawn", "周八"),
+        ("ignored", "outside_list", "张三"),  # shown as theirs; no second sign-up
+    ]
+
+
+def test_members_lines_under_the_chain_in_the_window(qtbot, ws):
+    aid = _setup(ws, SOON)
+    dialog = AttendancePasteDialog(ws.database, ws.owner, ws.group_id, aid, "周六徒步")
+    qtbot.addWidget(dialog)
+    dialog.set_text(CHAT_UNDER)
+    assert dialog.table.rowCount() == 12  # every line naming someone has its row
+    dialog.apply()
+    assert _sheet(ws, aid) == {"张三": ("registered", "attendee"), "孙七": ("excused", "attendee")}
+
+
+@pytest.mark.parametrize("line", ["赵六 临时有事 晚点到", "张三：带水", "路人甲 去不了了"])
+def test_lines_under_the_chain_that_take_nothing_back(ws, line):
+    _setup(ws, SOON)
+    read = _read(ws, f"#接龙 周六徒步\n1. 赵六\n2. 张三\n{line}\n")
+    assert all(reason != "withdrawn" for _s, reason, _n in read)
