@@ -131,6 +131,8 @@ def update_activity(session: Session, actor: Actor, activity_id: int, data: Acti
             f"(attendance is recorded: the activity cannot move to {data.starts_at.date()}, a day that has not come; "
             "set the places back to registered first)",
         )
+    if before["starts_at"].date() != data.starts_at.date():
+        _refuse_places_after_leaving(session, activity_id, data.starts_at.date())
     moved = before["starts_at"].date() != data.starts_at.date() or bool(before["online"]) != bool(data.online)
     places = (
         session.execute(
@@ -154,6 +156,34 @@ def update_activity(session: Session, actor: Actor, activity_id: int, data: Acti
             for att_id, membership_id, role in places:
                 reverse_source(session, "attendance", att_id, actor.id, "活动时间或形式变更")
                 _award_attendance(session, act, membership_id, att_id, role, actor.id)
+
+
+def _refuse_places_after_leaving(session: Session, activity_id: int, day: date) -> None:
+    """An activity moved to a day after someone on its list left the group (赵六 attended on the 10th and left on the
+    12th; the activity moved to the 14th): their place — attended with its points, a sign-up, absent — read as a place
+    on a day they were no longer in the group, the record set_attendance refuses. Refused naming them and the day
+    they went: take them off the list first (their place of the old day goes with it), or choose another day."""
+    gone = session.execute(
+        select(Member.display_name, Membership.left_at)
+        .join(Membership, Membership.member_id == Member.id)
+        .join(Attendance, Attendance.membership_id == Membership.id)
+        .where(
+            Attendance.activity_id == activity_id,
+            Membership.status.in_(ENDED_STATUSES),
+            Membership.left_at.is_not(None),
+            Membership.left_at < datetime.combine(day, time.min),
+        )
+        .order_by(Membership.left_at, Member.display_name)
+    ).all()
+    if not gone:
+        return
+    names = "、".join(f"{name}({left_at.date()})" for name, left_at in gone)
+    names_en = ", ".join(f"{name} ({left_at.date()})" for name, left_at in gone)
+    raise ValidationError(
+        "starts_at",
+        f"名单上的 {names} 在 {day} 之前已离开本群: 请先把他们从名单上移除, 或选另一天 "
+        f"(on the list, {names_en} left the group before {day}: take them off the list first, or choose another day)",
+    )
 
 
 def delete_activity(session: Session, actor: Actor, activity_id: int) -> int:
