@@ -2672,7 +2672,50 @@ def match_paste(
     `signups`: an activity's sign-up list, where words like 上次没来 are a remark, not "has not checked in"."""
     keywords = () if signups else group_keywords(session, group_id)
     index = RosterIndex(session, group_id)
-    return match_lines(index, parse_chat(text, index.names_someone), day, signups=signups, keywords=keywords)
+    matches = match_lines(index, parse_chat(text, index.names_someone), day, signups=signups, keywords=keywords)
+    return beyond_chain_limit(matches) if signups else matches
+
+
+# the number of places a sign-up chain's title gives (`周六徒步 限20人`, `名额15人`, `限额 8 位`)
+_CHAIN_LIMIT_RE = re.compile(r"限(?:额|报)?\s*(\d{1,3})\s*[人位名个]|名额\s*[:：]?\s*(\d{1,3})\s*[人位名个]?(?!\d)")
+
+
+def chain_limit(heading: str | None) -> int | None:
+    """限20人 in a chain's title: its number of places (None: no number said)."""
+    found = _CHAIN_LIMIT_RE.search(unicodedata.normalize("NFKC", heading or ""))
+    number = int(found.group(1) or found.group(2)) if found else 0
+    return number or None
+
+
+def beyond_chain_limit(matches: list[PasteMatch]) -> list[PasteMatch]:
+    """A chain titled 限20人 is full at its 20th sign-up: the 21st and after wait (候补) — they were signed up like the
+    first twenty. Places are taken in the chain's order, each person once (a repeat takes none), and a sign-up taken
+    back further down (`3. 张三 取消`, 请假, 没来) frees its place for the first who waits, as the chain's own rule
+    does; a line still to decide (two members of the name, nobody on the roster) takes a place too, being someone's
+    sign-up. The sign-ups beyond are tentative with reason over_limit: not signed up, 'sign up anyway' offered."""
+    limits = {m.line.heading: chain_limit(m.line.heading) for m in matches if m.line.heading}
+    if not any(limits.values()):
+        return matches
+    order: dict[tuple[str | None, object], int] = {}  # (heading, person) -> index of their sign-up in matches
+    for i, m in enumerate(matches):
+        heading = m.line.heading
+        if not limits.get(heading):
+            continue
+        certain = m.candidates[0].membership_id if len(m.candidates) == 1 else None
+        key = (heading, certain if certain is not None else ("line", m.line.line_no, m.part))
+        if m.status in ("matched", "ambiguous", "unmatched"):
+            order.setdefault(key, i)
+        elif certain is not None and (
+            m.status == "leave" or (m.status == "ignored" and m.reason in ("withdrawn", "no_show"))
+        ):
+            order.pop(key, None)
+    over: set[int] = set()
+    for heading, limit in limits.items():
+        if not limit:
+            continue
+        taken = sorted(i for (h, _who), i in order.items() if h == heading)
+        over.update(i for i in taken[limit:] if matches[i].status == "matched")
+    return [replace(m, status="ignored", reason="over_limit") if i in over else m for i, m in enumerate(matches)]
 
 
 def group_keywords(session: Session, group_id: int | None) -> tuple[str, ...]:
@@ -4888,6 +4931,7 @@ IGNORED_REASONS = {
     "tentative": "待定或候补, 未报名 (not sure yet, or on the waiting list: not signed up)",
     "no_show": "名单上写着没来, 未记为出席 (the list says they did not come: not marked attended)",
     "outside_list": "写在接龙外面, 不算报名 (written outside the chain: not a sign-up by itself)",
+    "over_limit": "超出接龙的限额, 算候补, 未报名 (beyond the places the chain gives: waiting, not signed up)",
     "outside_chain": "写在接龙外面, 未记为打卡 (written outside the chain: not counted as a check-in)",
     "chain_post": "发出这条接龙的消息, 本身不算打卡, 接龙里的名字才算 (sent this chain message: not a check-in by itself, the chain's lines are)",
     "preview": "明日预告里的报名, 不是打卡 (a sign-up in a 明日预告 section, not a check-in)",

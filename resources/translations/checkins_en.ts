@@ -1267,5 +1267,9 @@ Morning check-in 22 Nov
             <source>Written outside the chain: not a sign-up by itself</source>
             <translation>Written outside the chain: not a sign-up by itself</translation>
         </message>
+        <message>
+            <source>Beyond the places the chain gives (限N人): waiting, not signed up</source>
+            <translation>Beyond the places the chain gives (限N人): waiting, not signed up</translation>
+        </message>
     </context>
 </TS>

@@ -1237,5 +1237,9 @@
             <source>Written outside the chain: not a sign-up by itself</source>
             <translation>写在接龙外面：本身不算报名</translation>
         </message>
+        <message>
+            <source>Beyond the places the chain gives (限N人): waiting, not signed up</source>
+            <translation>超出接龙的限额（限N人）：候补，未报名</translation>
+        </message>
     </context>
 </TS>

@@ -194,3 +194,34 @@ def test_lines_under_the_chain_that_take_nothing_back(ws, line):
     _setup(ws, SOON)
     read = _read(ws, f"#接龙 周六徒步\n1. 赵六\n2. 张三\n{line}\n")
     assert all(reason != "withdrawn" for _s, reason, _n in read)
+
+
+def test_the_sign_ups_beyond_the_chains_limit_wait(qtbot, ws):
+    """`限3人`: the 4th and 5th sign-ups were signed up like the first three; now they wait (over_limit), and a place
+    taken back further down goes to the first who waits."""
+    aid = _setup(ws, SOON)
+    read = _read(ws, "#接龙 周六徒步 限3人\n1. 张三\n2. 李四\n3. 王五\n4. 赵六\n5. 孙七\n")
+    assert [(status, reason) for status, reason, _n in read[3:]] == [("ignored", "over_limit")] * 2
+    chain = "#接龙 周六徒步 限3人\n1. 张三\n2. 李四\n3. 王五\n4. 赵六\n5. 孙七\n6. 李四 去不了了\n7. 张三\n"
+    read = _read(ws, chain)
+    assert read[3] == ("matched", None, "赵六") and read[4] == ("ignored", "over_limit", "孙七")
+    dialog = AttendancePasteDialog(ws.database, ws.owner, ws.group_id, aid, "周六徒步")
+    qtbot.addWidget(dialog)
+    dialog.set_text(chain)
+    row = next(r for r, m in enumerate(dialog.matches) if m.name == "孙七")
+    dialog.choose(row, ws.memberships["孙七"])  # the organiser may sign the one who waits up all the same
+    dialog.apply()
+    assert set(_sheet(ws, aid)) == {"张三", "王五", "赵六", "孙七"}
+
+
+@pytest.mark.parametrize("title", ["#接龙 周六徒步 名额3人", "#接龙 周六徒步（限额3位）", "#接龙 限报3人 周六徒步"])
+def test_the_limit_as_titles_write_it(ws, title):
+    _setup(ws, SOON)
+    read = _read(ws, f"{title}\n1. 张三\n2. 李四\n3. 王五\n4. 赵六\n")
+    assert read[3] == ("ignored", "over_limit", "赵六")
+
+
+def test_a_chain_without_a_limit_signs_everyone_up(ws):
+    _setup(ws, SOON)
+    read = _read(ws, "#接龙 周六徒步 3人成行\n1. 张三\n2. 李四\n3. 王五\n4. 赵六\n")
+    assert all(status == "matched" for status, _r, _n in read)

@@ -405,13 +405,13 @@ class AttendancePasteDialog(QDialog):
                 skip_first=False,
             )
             return
-        if m.status == "ignored" and m.reason in ("tentative", "outside_list") and one is not None:
-            # 王五 待定 / 候补: no place yet; the organiser may sign them up all the same
+        if m.status == "ignored" and m.reason in ("tentative", "outside_list", "over_limit") and one is not None:
+            # 王五 待定 / 候补 / beyond 限N人: no place yet; the organiser may sign them up all the same
             combo = self._decision_combo(
                 row,
                 [(self.tr("%1 · sign up anyway").replace("%1", who), (MEMBER, one.membership_id))],
-                # 周八 下次吧 under the chain: their line, no sign-up by itself
-                self.tr("Not signed up") if m.reason == "outside_list" else self.tr("Not signed up (not sure yet)"),
+                # 周八 下次吧 under the chain: their line, no sign-up by itself; the 21st of a 限20人 chain waits
+                self.tr("Not signed up (not sure yet)") if m.reason == "tentative" else self.tr("Not signed up"),
                 skip_first=True,
             )
             combo.setToolTip(ignored_reason_text(m))
@@ -522,7 +522,7 @@ class AttendancePasteDialog(QDialog):
             return self.tr("%n possible member(s)", "", len(m.candidates))
         if m.status == "duplicate":
             return self.tr("Repeated")
-        if m.status == "ignored" and m.reason in ("tentative", "no_show", "outside_list"):
+        if m.status == "ignored" and m.reason in ("tentative", "no_show", "outside_list", "over_limit"):
             return ignored_reason_text(m)
         if m.status == "ignored":
             return self.tr("Not a sign-up")
