@@ -370,8 +370,19 @@ _REMARK_CHUNK = re.compile(
     re.IGNORECASE,
 )
 _REMARKISH = re.compile(
-    r"\d|打卡|签到|报到|请假|补|加油|早安|晚安|午安|收到|完成|已|第|天|周[一二三四五六日天]|星期|day|ok|[✅✔☑✓√]",
+    r"\d|打卡|签到|报到|请假|补|加油|早安|晚安|午安|收到|完成|已|第|天|周[一二三四五六日天]|星期|day|ok|[✅✔☑✓√]"
+    # `李四 迟到了`, `王五 晚到`: how they came (迟 is a surname: 迟到 read as a second person, offered as a new member)
+    r"|迟到|晚到|早退",
     re.IGNORECASE,
+)
+# who a member brings along (`孙七 和老婆`, `王五&老婆`, `赵六 + 家属`): never a second person of the line — 和老婆 read
+# as a full name (和 is a surname) and 老婆 after & as a short one, each offered as a new member
+_GUEST_WORDS = (
+    r"朋友|友人|家属|家人|孩子|小孩|娃|宝宝|老婆|老公|爱人|对象|夫人|太太|先生|媳妇|男朋友|女朋友|男友|女友|同事|同学|闺蜜"
+    r"|兄弟|姐妹|父母|爸妈|儿子|女儿"
+)
+_GUEST_CHUNK_RE = re.compile(
+    rf"^(?:和|跟|与|携|带)?\s*(?:[\d一二两三四五六七八九十]+\s*[个位名]?)?\s*(?:{_GUEST_WORDS})"
 )
 # common surnames (a second word that starts with one and has 2-3 characters may be a second person)
 _SURNAMES = set(
@@ -1192,6 +1203,8 @@ class RosterIndex:
         dropped) rather than a remark: it follows a separator (& 、 + / 和) right after a person, the line says
         夫妻/一起/全家… and it is a short Chinese name, or it looks like a full Chinese name."""
         if _REMARKISH.search(chunk) or _FAMILY_HINT.search(chunk) or not bare_key(chunk):
+            return False
+        if _GUEST_CHUNK_RE.match(unicodedata.normalize("NFKC", chunk).strip()):
             return False
         short_han = _han_only(bare_key(chunk)) and 2 <= len(bare_key(chunk)) <= 3
         if i in explicit_after and after_person and (short_han or _is_latin_word(chunk)):
@@ -2795,8 +2808,7 @@ def waitlist_lines(lines: Sequence[PasteLine]) -> tuple[set[int], set[int]]:
 # the others are on no list — said, so that the head count is not read off the list alone. `+1` alone is "count me in"
 _GUESTS_RE = re.compile(
     # 携家属 / 携夫人 / 和老婆一起 / 跟孩子: the same as 带 (they were signed up alone, unsaid)
-    r"(?:带|携|(?<=\s)(?:和|跟|与|加))\s*(?:[\d一二两三四五六七八九十]+\s*[个位名]?)?\s*(?:朋友|友人|家属|家人|孩子|小孩|娃"
-    r"|宝宝|老婆|老公|爱人|对象|夫人|太太|先生|媳妇|男朋友|女朋友|男友|女友|同事|同学|闺蜜|兄弟|姐妹|父母|爸妈|儿子|女儿)"
+    rf"(?:带|携|(?<=\s)(?:和|跟|与|加)|[&+]\s*)\s*(?:[\d一二两三四五六七八九十]+\s*[个位名]?)?\s*(?:{_GUEST_WORDS})"
     r"|(?<![\d.:])(?:[2-9]|1\d)\s*(?:人|位|个人|大\d*小)|[+]\s*(?:[2-9]|1\d)(?!\d)|共\s*\d+\s*[人位]"
 )
 

@@ -225,3 +225,27 @@ def test_a_chain_without_a_limit_signs_everyone_up(ws):
     _setup(ws, SOON)
     read = _read(ws, "#接龙 周六徒步 3人成行\n1. 张三\n2. 李四\n3. 王五\n4. 赵六\n")
     assert all(status == "matched" for status, _r, _n in read)
+
+
+@pytest.mark.parametrize(
+    ("line", "guests"),
+    [
+        ("孙七 和老婆", True),
+        ("王五&老婆", True),
+        ("赵六 + 家属", True),
+        ("李四 9:40 迟到", False),
+        ("王五 迟到了", False),
+    ],
+)
+def test_who_they_bring_and_how_they_came_are_no_second_person(ws, line, guests):
+    """`孙七 和老婆` gave a second row 「和老婆」 (和 is a surname), `王五&老婆` one for 老婆, `李四 9:40 迟到` one for 迟到 (迟 is
+    one too) — each 'not in the group', with 'add as a new member' offered; the family was not said to come along."""
+    _setup(ws, date.fromordinal(TEST_TODAY.toordinal() - 4))
+    read = _read(ws, f"#接龙 周六徒步\n1. {line}\n")
+    assert [status for status, _r, _n in read] == ["matched"]
+    assert brings_guests(line) is guests
+
+
+def test_a_second_person_after_a_separator_is_still_one(ws):
+    _setup(ws, SOON)
+    assert [name for _s, _r, name in _read(ws, "#接龙 周六徒步\n1. 周八&王小五\n")] == ["周八", "王小五"]
