@@ -1207,7 +1207,12 @@ class RosterIndex:
         if _GUEST_CHUNK_RE.match(unicodedata.normalize("NFKC", chunk).strip()):
             return False
         short_han = _han_only(bare_key(chunk)) and 2 <= len(bare_key(chunk)) <= 3
-        if i in explicit_after and after_person and (short_han or _is_latin_word(chunk)):
+        # `张三、欧阳娜娜` / `李四、陌生人甲`: after 、 & + / 和 a four-character name (复姓, a nickname) is a person too — it
+        # was dropped as a remark without a word, the line's outcome naming 张三 alone
+        listed_han = short_han or (
+            _han_only(bare_key(chunk)) and len(bare_key(chunk)) == 4 and not _is_word_name(chunk)  # 早上好呀
+        )
+        if i in explicit_after and after_person and (listed_han or _is_latin_word(chunk)):
             return True
         return (family and short_han) or _looks_like_full_name(chunk)
 

@@ -249,3 +249,28 @@ def test_who_they_bring_and_how_they_came_are_no_second_person(ws, line, guests)
 def test_a_second_person_after_a_separator_is_still_one(ws):
     _setup(ws, SOON)
     assert [name for _s, _r, name in _read(ws, "#接龙 周六徒步\n1. 周八&王小五\n")] == ["周八", "王小五"]
+
+
+@pytest.mark.parametrize("signups", [True, False])
+def test_a_four_character_name_after_a_separator_is_reported(ws, signups):
+    """`1. 张三、欧阳娜娜`: 欧阳娜娜 (a 复姓, nobody on the roster) was dropped as a remark without a word — in a sign-up
+    chain and in a check-in chain alike — the line's outcome naming 张三 alone. Now it is a line to decide."""
+    _setup(ws, SOON)
+    with ws.database.session() as s:
+        read = [
+            (m.status, m.name)
+            for m in match_paste(
+                s,
+                ws.group_id,
+                "#接龙 周六\n1. 张三、欧阳娜娜\n2. 李四+陌生人甲\n3. 孙七 & 早上好呀\n",
+                TEST_TODAY,
+                signups=signups,
+            )
+        ]
+    assert read == [
+        ("matched", "张三"),
+        ("unmatched", "欧阳娜娜"),
+        ("matched", "李四"),
+        ("unmatched", "陌生人甲"),
+        ("matched", "孙七"),  # a greeting after & is no person
+    ]
