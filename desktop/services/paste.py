@@ -2695,13 +2695,17 @@ def match_paste(
 
 
 # the number of places a sign-up chain's title gives (`周六徒步 限20人`, `名额15人`, `限额 8 位`)
-_CHAIN_LIMIT_RE = re.compile(r"限(?:额|报)?\s*(\d{1,3})\s*[人位名个]|名额\s*[:：]?\s*(\d{1,3})\s*[人位名个]?(?!\d)")
+_CHAIN_LIMIT_RE = re.compile(
+    r"(?:限(?:额|报)?|最多|上限)\s*(\d{1,3})\s*[人位名个]|名额\s*[:：]?\s*(\d{1,3})\s*[人位名个]?(?!\d)"
+    # Saturday hike (max 12), limit 12, 12 spots / places
+    r"|(?i:(?<![a-z])(?:max(?:imum)?|limit(?:ed)?(?:\s+to)?)\s*[:：]?\s*(\d{1,3})(?!\d)|(?<![\d.])(\d{1,3})\s+(?:spots|places|seats)(?![a-z]))"
+)
 
 
 def chain_limit(heading: str | None) -> int | None:
     """限20人 in a chain's title: its number of places (None: no number said)."""
     found = _CHAIN_LIMIT_RE.search(unicodedata.normalize("NFKC", heading or ""))
-    number = int(found.group(1) or found.group(2)) if found else 0
+    number = int(next(g for g in found.groups() if g)) if found else 0
     return number or None
 
 
@@ -2813,7 +2817,7 @@ def waitlist_lines(lines: Sequence[PasteLine]) -> tuple[set[int], set[int]]:
 # the others are on no list — said, so that the head count is not read off the list alone. `+1` alone is "count me in"
 _GUESTS_RE = re.compile(
     # 携家属 / 携夫人 / 和老婆一起 / 跟孩子: the same as 带 (they were signed up alone, unsaid)
-    rf"(?:带|携|(?<=\s)(?:和|跟|与|加)|[&+]\s*)\s*(?:[\d一二两三四五六七八九十]+\s*[个位名]?)?\s*(?:{_GUEST_WORDS})"
+    rf"(?:带|携|含|(?<=\s)(?:和|跟|与|加)|[&+]\s*)\s*(?:[\d一二两三四五六七八九十]+\s*[个位名]?)?\s*(?:{_GUEST_WORDS})"
     r"|(?<![\d.:])(?:[2-9]|1\d)\s*(?:人|位|个人|大\d*小)|[+]\s*(?:[2-9]|1\d)(?!\d)|共\s*\d+\s*[人位]"
 )
 

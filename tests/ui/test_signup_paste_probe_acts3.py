@@ -134,7 +134,7 @@ def test_a_no_show_for_an_activity_still_to_come_writes_nothing(qtbot, ws):
     assert _sheet(ws, aid) == {"张三": ("registered", "attendee")}
 
 
-@pytest.mark.parametrize("line", ["张三 携家属", "李四 携夫人", "孙七 和老婆", "王五 跟孩子一起"])
+@pytest.mark.parametrize("line", ["张三 携家属", "李四 携夫人", "孙七 和老婆", "王五 跟孩子一起", "王五 含家属"])
 def test_family_brought_along_is_said(line):
     assert brings_guests(line)
 
@@ -214,7 +214,17 @@ def test_the_sign_ups_beyond_the_chains_limit_wait(qtbot, ws):
     assert set(_sheet(ws, aid)) == {"张三", "王五", "赵六", "孙七"}
 
 
-@pytest.mark.parametrize("title", ["#接龙 周六徒步 名额3人", "#接龙 周六徒步（限额3位）", "#接龙 限报3人 周六徒步"])
+@pytest.mark.parametrize(
+    "title",
+    [
+        "#接龙 周六徒步 名额3人",
+        "#接龙 周六徒步（限额3位）",
+        "#接龙 限报3人 周六徒步",
+        "#接龙 周六徒步 最多3人",
+        "Saturday hike sign-up (max 3)",
+        "Saturday hike: 3 spots",
+    ],
+)
 def test_the_limit_as_titles_write_it(ws, title):
     _setup(ws, SOON)
     read = _read(ws, f"{title}\n1. 张三\n2. 李四\n3. 王五\n4. 赵六\n")
