@@ -3357,6 +3357,20 @@ _SAYS_RE = re.compile(r"^\s*(?P<name>[^\s:：\d，,][^\s:：，,]{0,15}?)\s*(?:[
 _HAN_LEAD_RE = re.compile(r"^\s*(?P<han>[\u3400-\u9fff]{2,4})")
 
 
+def _names_another(text: str, name: str, index: RosterIndex) -> bool:
+    """Whether `text` holds the name of a member (one for certain) other than `name`."""
+    for run in _HAN_RUN_RE.findall(text):
+        for start in range(len(run) - 1):
+            for size in (4, 3, 2):
+                part = run[start : start + size]
+                if len(part) == size and part != name and index.exact(part).kind == "certain":
+                    return True
+    return any(
+        word != name and index.exact(word).kind == "certain"
+        for word in re.findall(r"[A-Za-z][A-Za-z0-9_.-]{1,20}", text)
+    )
+
+
 def signup_outside(line: PasteLine, index: RosterIndex) -> tuple[PasteLine, bool] | None:
     """A member's own line under or among a sign-up chain (`李四：不好意思去不了了`, `王五撤了`, `孙七 请假`, `周八 下次吧`): the
     chain's parser reads it as noise, and the sign-up paste dropped it without a word — 李四 stayed signed up. It is
@@ -3376,7 +3390,8 @@ def signup_outside(line: PasteLine, index: RosterIndex) -> tuple[PasteLine, bool
                 break
     if not name or not said:
         return None
-    acts = bool(
+    # `张三：李四说他去不了了`: what 张三 wrote is about 李四 — neither is taken back unasked (shown as 张三's line)
+    acts = not _names_another(said, name, index) and bool(
         _WITHDRAWN_RE.search(said)
         or _NO_SHOW_RE.search(said)
         or _TENTATIVE_RE.search(said)

@@ -284,3 +284,11 @@ def test_a_four_character_name_after_a_separator_is_reported(ws, signups):
         ("unmatched", "陌生人甲"),
         ("matched", "孙七"),  # a greeting after & is no person
     ]
+
+
+def test_a_line_under_the_chain_about_someone_else_takes_nobody_back(ws):
+    """`张三：李四说他去不了了` is 张三's line about 李四: taking 张三's sign-up back (or 李四's, on 张三's word) would name the
+    wrong person or act on hearsay — it is shown as 张三's line, nothing taken back unasked."""
+    _setup(ws, SOON)
+    read = _read(ws, "#接龙 周六徒步\n1. 张三\n2. 李四\n张三：李四说他去不了了\n")
+    assert read[2] == ("ignored", "outside_list", "张三")
