@@ -3357,6 +3357,19 @@ _SAYS_RE = re.compile(r"^\s*(?P<name>[^\s:：\d，,][^\s:：，,]{0,15}?)\s*(?:[
 _HAN_LEAD_RE = re.compile(r"^\s*(?P<han>[\u3400-\u9fff]{2,4})")
 
 
+def _minus_one(line: PasteLine, index: RosterIndex) -> bool:
+    """`3.王五-1`: the minus one glued to a member's name (one for certain) takes their sign-up back, as `王五 -1` does;
+    not when the whole `小王-1` is somebody's name."""
+    body = unicodedata.normalize("NFKC", line.body or "").strip()
+    name = line.name or ""
+    return bool(
+        name
+        and re.fullmatch(rf"{re.escape(name)}\s*[-−]\s*1", body)
+        and index.exact(name).kind == "certain"
+        and index.exact(body).kind == "none"
+    )
+
+
 def _names_another(text: str, name: str, index: RosterIndex) -> bool:
     """Whether `text` holds the name of a member (one for certain) other than `name`."""
     for run in _HAN_RUN_RE.findall(text):
@@ -3556,7 +3569,12 @@ def match_lines(
         if signups and line.kind == "ignored" and line.ignored == "chatter":
             line = replace(line, kind="entry", ignored=None)  # 张三：+1 in a sign-up chat: count me in
         said = " ".join(x for x in (line.body, line.remark) if x)
-        if signups and line.kind == "entry" and line.name and (crossed or _WITHDRAWN_RE.search(said)):
+        if (
+            signups
+            and line.kind == "entry"
+            and line.name
+            and (crossed or _WITHDRAWN_RE.search(said) or _minus_one(line, index))
+        ):
             out.append(_ignored(line, index, day, "withdrawn"))  # 2. 李四 取消: they took their place back
             continue
         if signups and line.kind == "entry" and line.name and _NO_SHOW_RE.search(said):

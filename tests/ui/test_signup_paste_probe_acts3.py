@@ -292,3 +292,13 @@ def test_a_line_under_the_chain_about_someone_else_takes_nobody_back(ws):
     _setup(ws, SOON)
     read = _read(ws, "#接龙 周六徒步\n1. 张三\n2. 李四\n张三：李四说他去不了了\n")
     assert read[2] == ("ignored", "outside_list", "张三")
+
+
+def test_a_minus_one_glued_to_a_members_name_takes_the_sign_up_back(ws):
+    """`3.张三-1` (no space) was a second sign-up of 张三; a name that is all of `阿杰-1` stays that member's sign-up."""
+    _setup(ws, SOON)
+    with ws.database.session() as s:
+        add_member(s, ws.owner, ws.group_id, MemberInput(display_name="阿杰-1"))
+        s.commit()
+    read = _read(ws, "#接龙 周六徒步\n1. 张三\n2. 阿杰-1\n3.张三-1\n")
+    assert read == [("matched", None, "张三"), ("matched", None, "阿杰-1"), ("ignored", "withdrawn", "张三")]
