@@ -149,6 +149,9 @@ def update_activity(session: Session, actor: Actor, activity_id: int, data: Acti
             setattr(act, k, getattr(data, k))
         act.title = data.title.strip()
         record_audit(session, actor.id, "activity.update", "activity", activity_id, before=before, after=data.__dict__)
+        if before["starts_at"].date() != data.starts_at.date():
+            session.flush()
+            _places_follow_leaves(session, actor.id, activity_id, data.starts_at.date())
         if moved:
             # the attended people's points follow the activity: dated its (new) day, priced online or offline —
             # they had stayed on the old day (in the old month's figures) at the old price
@@ -156,6 +159,48 @@ def update_activity(session: Session, actor: Actor, activity_id: int, data: Acti
             for att_id, membership_id, role in places:
                 reverse_source(session, "attendance", att_id, actor.id, "活动时间或形式变更")
                 _award_attendance(session, act, membership_id, att_id, role, actor.id)
+
+
+def _places_follow_leaves(session: Session, operator_id: int | None, activity_id: int, day: date) -> None:
+    """An activity moved to another day: its places read as they would had it been on that day when they were
+    recorded (set_attendance's leave rule). 李四 signed up for the 21st while on leave the 20th to the 22nd (excused by
+    the leave); the activity moved to the 25th, he stayed 请假 for a day he is not on leave — now he is signed up
+    again (absent, for a day that has passed). 张三 marked absent on the 9th; moved to the 11th, a day of his leave, he
+    stayed absent and his attendance rate paid for the leave — now excused. A place the organiser marked excused
+    themselves stays; each change is audited."""
+    places = session.execute(
+        select(Attendance.id, Attendance.membership_id, Attendance.status, Attendance.leave_excused)
+        .where(Attendance.activity_id == activity_id)
+        .order_by(Attendance.id)
+    ).all()
+    for att_id, membership_id, status, by_leave in places:
+        covered = (
+            session.scalar(select(Membership.id).where(Membership.id == membership_id, on_leave_condition(day)))
+            is not None
+        )
+        if covered and status in LEAVE_EXCUSES:
+            _set_leave_mark(
+                session,
+                operator_id,
+                membership_id,
+                att_id,
+                activity_id,
+                excused=True,
+                before={**_who(session, membership_id), "status": status},
+                reason="请假 (leave)",
+            )
+        elif not covered and status == "excused" and by_leave:
+            _set_leave_mark(
+                session,
+                operator_id,
+                membership_id,
+                att_id,
+                activity_id,
+                excused=False,
+                before={**_who(session, membership_id), "status": "excused", "reason": "请假 (leave)"},
+                reason="活动改期, 那天没有请假 (the activity moved to a day off the leave)",
+                status="registered" if day > clock.today() else "absent",
+            )
 
 
 def _refuse_places_after_leaving(session: Session, activity_id: int, day: date) -> None:

@@ -68,3 +68,42 @@ def test_the_dialog_says_it_under_the_start(qtbot, ws):
     assert "赵六" in dialog.error_text("starts_at")
     with ws.database.session() as s:
         assert get_activity(s, aid)[1].starts_at == datetime(2026, 11, 10, 20)
+
+
+def test_the_places_of_a_moved_activity_follow_the_leaves_of_its_new_day(qtbot, ws):
+    """李四 signed up for the 21st while on leave the 20th–22nd (excused by the leave); moved to the 25th he stayed 请假
+    for a day he is not on leave. 张三 marked absent on the 9th; moved to the 11th, a day of his leave, he stayed absent
+    and his attendance rate paid for it. Now the places read as on their new day; one excused by hand stays."""
+    from desktop.services.checkins import record_leave
+
+    today = datetime(2026, 11, 18)
+    with ws.database.session() as s:
+        record_leave(
+            s, ws.owner, ws.memberships["李四"], datetime(2026, 11, 20).date(), datetime(2026, 11, 22).date(), "出差"
+        )
+        record_leave(
+            s, ws.owner, ws.memberships["张三"], datetime(2026, 11, 10).date(), datetime(2026, 11, 12).date(), "病假"
+        )
+        later = create_activity(
+            s, ws.owner, ws.group_id, ActivityInput(title="周末分享", starts_at=datetime(2026, 11, 21, 20))
+        )
+        assert set_attendance(s, ws.owner, later, ws.memberships["李四"], "registered") == "excused"
+        set_attendance(s, ws.owner, later, ws.memberships["张珊"], "excused")  # sent word herself
+        past = create_activity(
+            s, ws.owner, ws.group_id, ActivityInput(title="周中分享", starts_at=datetime(2026, 11, 9, 20))
+        )
+        set_attendance(s, ws.owner, past, ws.memberships["张三"], "absent")
+        s.commit()
+    assert today.date() < datetime(2026, 11, 21).date()
+    dialog = ActivityDialog(ws.database, ws.owner, ws.group_id, later, now=today)
+    qtbot.addWidget(dialog)
+    dialog.starts_edit.setDateTime(to_qdatetime(datetime(2026, 11, 25, 20)))
+    dialog.save()
+    with ws.database.session() as s:
+        update_activity(s, ws.owner, past, ActivityInput(title="周中分享", starts_at=datetime(2026, 11, 11, 20)))
+        s.commit()
+        assert {r.display_name: r.status for r in attendance_of(s, later)} == {"李四": "registered", "张珊": "excused"}
+        assert {r.display_name: r.status for r in attendance_of(s, past)} == {"张三": "excused"}
+        # moved off the leave again (a day that has passed): absent, as it was
+        update_activity(s, ws.owner, past, ActivityInput(title="周中分享", starts_at=datetime(2026, 11, 13, 20)))
+        assert {r.display_name: r.status for r in attendance_of(s, past)} == {"张三": "absent"}
