@@ -131,6 +131,8 @@ def update_activity(session: Session, actor: Actor, activity_id: int, data: Acti
             f"(attendance is recorded: the activity cannot move to {data.starts_at.date()}, a day that has not come; "
             "set the places back to registered first)",
         )
+    if before["starts_at"].date() != data.starts_at.date():
+        _refuse_places_after_leaving(session, activity_id, data.starts_at.date())
     moved = before["starts_at"].date() != data.starts_at.date() or bool(before["online"]) != bool(data.online)
     places = (
         session.execute(
@@ -147,6 +149,9 @@ def update_activity(session: Session, actor: Actor, activity_id: int, data: Acti
             setattr(act, k, getattr(data, k))
         act.title = data.title.strip()
         record_audit(session, actor.id, "activity.update", "activity", activity_id, before=before, after=data.__dict__)
+        if before["starts_at"].date() != data.starts_at.date():
+            session.flush()
+            _places_follow_leaves(session, actor.id, activity_id, data.starts_at.date())
         if moved:
             # the attended people's points follow the activity: dated its (new) day, priced online or offline —
             # they had stayed on the old day (in the old month's figures) at the old price
@@ -154,6 +159,76 @@ def update_activity(session: Session, actor: Actor, activity_id: int, data: Acti
             for att_id, membership_id, role in places:
                 reverse_source(session, "attendance", att_id, actor.id, "活动时间或形式变更")
                 _award_attendance(session, act, membership_id, att_id, role, actor.id)
+
+
+def _places_follow_leaves(session: Session, operator_id: int | None, activity_id: int, day: date) -> None:
+    """An activity moved to another day: its places read as they would had it been on that day when they were
+    recorded (set_attendance's leave rule). 李四 signed up for the 21st while on leave the 20th to the 22nd (excused by
+    the leave); the activity moved to the 25th, he stayed 请假 for a day he is not on leave — now he is signed up
+    again (absent, for a day that has passed). 张三 marked absent on the 9th; moved to the 11th, a day of his leave, he
+    stayed absent and his attendance rate paid for the leave — now excused. A place the organiser marked excused
+    themselves stays; each change is audited."""
+    places = session.execute(
+        select(Attendance.id, Attendance.membership_id, Attendance.status, Attendance.leave_excused)
+        .where(Attendance.activity_id == activity_id)
+        .order_by(Attendance.id)
+    ).all()
+    for att_id, membership_id, status, by_leave in places:
+        covered = (
+            session.scalar(select(Membership.id).where(Membership.id == membership_id, on_leave_condition(day)))
+            is not None
+        )
+        if covered and status in LEAVE_EXCUSES:
+            _set_leave_mark(
+                session,
+                operator_id,
+                membership_id,
+                att_id,
+                activity_id,
+                excused=True,
+                before={**_who(session, membership_id), "status": status},
+                reason="请假 (leave)",
+            )
+        elif not covered and status == "excused" and by_leave:
+            _set_leave_mark(
+                session,
+                operator_id,
+                membership_id,
+                att_id,
+                activity_id,
+                excused=False,
+                before={**_who(session, membership_id), "status": "excused", "reason": "请假 (leave)"},
+                reason="活动改期, 那天没有请假 (the activity moved to a day off the leave)",
+                status="registered" if day > clock.today() else "absent",
+            )
+
+
+def _refuse_places_after_leaving(session: Session, activity_id: int, day: date) -> None:
+    """An activity moved to a day after someone on its list left the group (赵六 attended on the 10th and left on the
+    12th; the activity moved to the 14th): their place — attended with its points, a sign-up, absent — read as a place
+    on a day they were no longer in the group, the record set_attendance refuses. Refused naming them and the day
+    they went: take them off the list first (their place of the old day goes with it), or choose another day."""
+    gone = session.execute(
+        select(Member.display_name, Membership.left_at)
+        .join(Membership, Membership.member_id == Member.id)
+        .join(Attendance, Attendance.membership_id == Membership.id)
+        .where(
+            Attendance.activity_id == activity_id,
+            Membership.status.in_(ENDED_STATUSES),
+            Membership.left_at.is_not(None),
+            Membership.left_at < datetime.combine(day, time.min),
+        )
+        .order_by(Membership.left_at, Member.display_name)
+    ).all()
+    if not gone:
+        return
+    names = "、".join(f"{name}({left_at.date()})" for name, left_at in gone)
+    names_en = ", ".join(f"{name} ({left_at.date()})" for name, left_at in gone)
+    raise ValidationError(
+        "starts_at",
+        f"名单上的 {names} 在 {day} 之前已离开本群: 请先把他们从名单上移除, 或选另一天 "
+        f"(on the list, {names_en} left the group before {day}: take them off the list first, or choose another day)",
+    )
 
 
 def delete_activity(session: Session, actor: Actor, activity_id: int) -> int:

@@ -371,8 +371,19 @@ _REMARK_CHUNK = re.compile(
     re.IGNORECASE,
 )
 _REMARKISH = re.compile(
-    r"\d|打卡|签到|报到|请假|补|加油|早安|晚安|午安|收到|完成|已|第|天|周[一二三四五六日天]|星期|day|ok|[✅✔☑✓√]",
+    r"\d|打卡|签到|报到|请假|补|加油|早安|晚安|午安|收到|完成|已|第|天|周[一二三四五六日天]|星期|day|ok|[✅✔☑✓√]"
+    # `李四 迟到了`, `王五 晚到`: how they came (迟 is a surname: 迟到 read as a second person, offered as a new member)
+    r"|迟到|晚到|早退",
     re.IGNORECASE,
+)
+# who a member brings along (`孙七 和老婆`, `王五&老婆`, `赵六 + 家属`): never a second person of the line — 和老婆 read
+# as a full name (和 is a surname) and 老婆 after & as a short one, each offered as a new member
+_GUEST_WORDS = (
+    r"朋友|友人|家属|家人|孩子|小孩|娃|宝宝|老婆|老公|爱人|对象|夫人|太太|先生|媳妇|男朋友|女朋友|男友|女友|同事|同学|闺蜜"
+    r"|兄弟|姐妹|父母|爸妈|儿子|女儿"
+)
+_GUEST_CHUNK_RE = re.compile(
+    rf"^(?:和|跟|与|携|带)?\s*(?:[\d一二两三四五六七八九十]+\s*[个位名]?)?\s*(?:{_GUEST_WORDS})"
 )
 # common surnames (a second word that starts with one and has 2-3 characters may be a second person)
 _SURNAMES = set(
@@ -1216,8 +1227,15 @@ class RosterIndex:
         夫妻/一起/全家… and it is a short Chinese name, or it looks like a full Chinese name."""
         if _REMARKISH.search(chunk) or _FAMILY_HINT.search(chunk) or not bare_key(chunk):
             return False
+        if _GUEST_CHUNK_RE.match(unicodedata.normalize("NFKC", chunk).strip()):
+            return False
         short_han = _han_only(bare_key(chunk)) and 2 <= len(bare_key(chunk)) <= 3
-        if i in explicit_after and after_person and (short_han or _is_latin_word(chunk)):
+        # `张三、欧阳娜娜` / `李四、陌生人甲`: after 、 & + / 和 a four-character name (复姓, a nickname) is a person too — it
+        # was dropped as a remark without a word, the line's outcome naming 张三 alone
+        listed_han = short_han or (
+            _han_only(bare_key(chunk)) and len(bare_key(chunk)) == 4 and not _is_word_name(chunk)  # 早上好呀
+        )
+        if i in explicit_after and after_person and (listed_han or _is_latin_word(chunk)):
             return True
         return (family and short_han) or _looks_like_full_name(chunk)
 
@@ -2695,7 +2713,54 @@ def match_paste(
     `signups`: an activity's sign-up list, where words like 上次没来 are a remark, not "has not checked in"."""
     keywords = () if signups else group_keywords(session, group_id)
     index = RosterIndex(session, group_id)
-    return match_lines(index, parse_chat(text, index.names_someone), day, signups=signups, keywords=keywords)
+    matches = match_lines(index, parse_chat(text, index.names_someone), day, signups=signups, keywords=keywords)
+    return beyond_chain_limit(matches) if signups else matches
+
+
+# the number of places a sign-up chain's title gives (`周六徒步 限20人`, `名额15人`, `限额 8 位`)
+_CHAIN_LIMIT_RE = re.compile(
+    r"(?:限(?:额|报)?|最多|上限)\s*(\d{1,3})\s*[人位名个]|名额\s*[:：]?\s*(\d{1,3})\s*[人位名个]?(?!\d)"
+    # Saturday hike (max 12), limit 12, 12 spots / places
+    r"|(?i:(?<![a-z])(?:max(?:imum)?|limit(?:ed)?(?:\s+to)?)\s*[:：]?\s*(\d{1,3})(?!\d)|(?<![\d.])(\d{1,3})\s+(?:spots|places|seats)(?![a-z]))"
+)
+
+
+def chain_limit(heading: str | None) -> int | None:
+    """限20人 in a chain's title: its number of places (None: no number said)."""
+    found = _CHAIN_LIMIT_RE.search(unicodedata.normalize("NFKC", heading or ""))
+    number = int(next(g for g in found.groups() if g)) if found else 0
+    return number or None
+
+
+def beyond_chain_limit(matches: list[PasteMatch]) -> list[PasteMatch]:
+    """A chain titled 限20人 is full at its 20th sign-up: the 21st and after wait (候补) — they were signed up like the
+    first twenty. Places are taken in the chain's order, each person once (a repeat takes none), and a sign-up taken
+    back further down (`3. 张三 取消`, 请假, 没来) frees its place for the first who waits, as the chain's own rule
+    does; a line still to decide (two members of the name, nobody on the roster) takes a place too, being someone's
+    sign-up. The sign-ups beyond are tentative with reason over_limit: not signed up, 'sign up anyway' offered."""
+    limits = {m.line.heading: chain_limit(m.line.heading) for m in matches if m.line.heading}
+    if not any(limits.values()):
+        return matches
+    order: dict[tuple[str | None, object], int] = {}  # (heading, person) -> index of their sign-up in matches
+    for i, m in enumerate(matches):
+        heading = m.line.heading
+        if not limits.get(heading):
+            continue
+        certain = m.candidates[0].membership_id if len(m.candidates) == 1 else None
+        key = (heading, certain if certain is not None else ("line", m.line.line_no, m.part))
+        if m.status in ("matched", "ambiguous", "unmatched"):
+            order.setdefault(key, i)
+        elif certain is not None and (
+            m.status == "leave" or (m.status == "ignored" and m.reason in ("withdrawn", "no_show"))
+        ):
+            order.pop(key, None)
+    over: set[int] = set()
+    for heading, limit in limits.items():
+        if not limit:
+            continue
+        taken = sorted(i for (h, _who), i in order.items() if h == heading)
+        over.update(i for i in taken[limit:] if matches[i].status == "matched")
+    return [replace(m, status="ignored", reason="over_limit") if i in over else m for i, m in enumerate(matches)]
 
 
 def group_keywords(session: Session, group_id: int | None) -> tuple[str, ...]:
@@ -2720,21 +2785,62 @@ _PREVIEW_RE = re.compile(r"预告")
 
 # a sign-up taken back (3. 张三 不去了, 李四 取消, 王五 临时有事来不了): not a sign-up; not 取消了出差 可以来
 _WITHDRAWN_RE = re.compile(
-    r"(?<!可能)(?<!如果)(?<!要是)(?:不去了|去不了|来不了|不来了|参加不了|不参加了?|撤回报名|退出报名|鸽了"
+    r"(?<!可能)(?<!如果)(?<!要是)(?:不去了|去不了|来不了|不来了|参加不了|不参加了?|撤回报名|退出报名|鸽了|撤了"
+    # 周八 下次吧, 赵六 临时有事 (ending the line: 临时有事 晚点到 is a sign-up with a remark)
+    r"|下次(?:吧|再(?:去|来|参加))|临时有事[了。.!！~～\s]*$"
     r"|取消(?!了?(?:出差|加班|会议|行程|航班)))"
     # in English: can't make it, won't be coming, I'm out, count me out, drop me, cancel(led) — not `if I can't make
     # it` (a maybe) nor `out of town till Fri` (a note)
     r"|(?i:(?<![a-z'])(?<!if\s)(?<!if\si\s)(?:can'?t|cannot|can\s+not|won'?t|will\s+not)\s+(?:make\s+it|come|attend|join|go)"
     r"|not\s+(?:coming|going|attending|joining)|(?:i'?m|i\s+am)\s+out(?!\s+of)|count\s+me\s+out|drop\s+me"
     r"|(?<![a-z])cancel(?:led|ed|ling)?(?![a-z])|withdraw(?:n|ing)?(?![a-z]))"
+    # `6. 张三 -1`: a chain's minus one is the writer taking themselves off (it read as 张三 signing up twice); not
+    # 小王-1 (a name) nor -10 / -1.5 / -1天
+    r"|(?<!\S)[-－−]\s*1(?![\d.:/天日号月])"
 )
+
+# a place the list says was not taken (`王五 没来`, `赵六 缺席`, `周八（未到）`): pasted as attendance, the line was a match and
+# its person was marked attended. The word ends the line (上次没来 这次来 is a sign-up with a remark)
+_NO_SHOW_RE = re.compile(
+    r"(?:没来|没到|未到|缺席|缺勤|未出席|没出席|未参加|没参加|没去|放鸽子|爽约|旷课|(?i:no[\s-]?show|absent))了?"
+    r"[\s)）\]】。.!！~～]*$"
+)
+
+# a waiting-list section of a sign-up chain (`候补：`, `-----候补-----`, `【候补名单】`, `替补:`, `以下为候补`): the entries under
+# it wait for a place — they were signed up like those above. A section header of the list proper (正式名单) ends it
+_WAITLIST_HEAD_RE = re.compile(
+    r"^(?:以下(?:为|是)?)?(?:候补|替补|排队|等位)(?:名单|区|人员|报名|的)?$|^(?i:wait(?:ing)?[\s-]?list(?:ed)?|reserves?)$"
+)
+_LIST_HEAD_RE = re.compile(r"^(?:正式|报名|已报名|确定|参加)(?:名单|人员|报名)?$|^(?i:confirmed|attending|going)$")
+_SECTION_DECOR = re.compile(r"[\s\-—–=~～*＊#＃【】\[\]()（）<>《》:：|｜_.。·•]+")
+
+
+def waitlist_lines(lines: Sequence[PasteLine]) -> tuple[set[int], set[int]]:
+    """The line numbers of a sign-up paste that stand in a waiting-list (候补) section — from a line that is only such a
+    section's name (decorated or not) to a line naming the list proper (正式名单), a new chain (#接龙) or the end — and
+    those of the section names themselves (a plain list reads `以下为候补` as a person's line: it names nobody)."""
+    waiting, out, heads = False, set(), set()
+    for line in lines:
+        if line.kind in ("noise", "header", "entry"):
+            bare = _SECTION_DECOR.sub("", unicodedata.normalize("NFKC", line.raw))
+            if _WAITLIST_HEAD_RE.match(bare):
+                waiting = True
+                heads.add(line.line_no)
+                continue
+            if _LIST_HEAD_RE.match(bare) or _CHAIN_TAG_LINE_RE.match(line.raw):
+                waiting = False
+                heads.add(line.line_no)
+                continue
+        if waiting:
+            out.add(line.line_no)
+    return out, heads
 
 
 # a sign-up that brings people who are no members (张三+1（带朋友）, 李四 2人, 王五 +2, 共3人): the member is signed up,
 # the others are on no list — said, so that the head count is not read off the list alone. `+1` alone is "count me in"
 _GUESTS_RE = re.compile(
-    r"带\s*(?:[\d一二两三四五六七八九十]+\s*[个位名]?)?\s*(?:朋友|友人|家属|家人|孩子|小孩|娃|宝宝|老婆|老公|爱人|对象"
-    r"|男朋友|女朋友|男友|女友|同事|同学|闺蜜|兄弟|姐妹|父母|爸妈)"
+    # 携家属 / 携夫人 / 和老婆一起 / 跟孩子: the same as 带 (they were signed up alone, unsaid)
+    rf"(?:带|携|含|(?<=\s)(?:和|跟|与|加)|[&+]\s*)\s*(?:[\d一二两三四五六七八九十]+\s*[个位名]?)?\s*(?:{_GUEST_WORDS})"
     r"|(?<![\d.:])(?:[2-9]|1\d)\s*(?:人|位|个人|大\d*小)|[+]\s*(?:[2-9]|1\d)(?!\d)|共\s*\d+\s*[人位]"
 )
 
@@ -3270,6 +3376,67 @@ def _outside_chain(line: PasteLine, index: RosterIndex) -> PasteLine | None:
     return replace(line, name=name, date_text=(m.group("date") or "").strip() or line.date_text)
 
 
+_SAYS_RE = re.compile(r"^\s*(?P<name>[^\s:：\d，,][^\s:：，,]{0,15}?)\s*(?:[:：]\s*|\s+)(?P<said>\S.*)$")
+_HAN_LEAD_RE = re.compile(r"^\s*(?P<han>[\u3400-\u9fff]{2,4})")
+
+
+def _minus_one(line: PasteLine, index: RosterIndex) -> bool:
+    """`3.王五-1`: the minus one glued to a member's name (one for certain) takes their sign-up back, as `王五 -1` does;
+    not when the whole `小王-1` is somebody's name."""
+    body = unicodedata.normalize("NFKC", line.body or "").strip()
+    name = line.name or ""
+    return bool(
+        name
+        and re.fullmatch(rf"{re.escape(name)}\s*[-−]\s*1", body)
+        and index.exact(name).kind == "certain"
+        and index.exact(body).kind == "none"
+    )
+
+
+def _names_another(text: str, name: str, index: RosterIndex) -> bool:
+    """Whether `text` holds the name of a member (one for certain) other than `name`."""
+    for run in _HAN_RUN_RE.findall(text):
+        for start in range(len(run) - 1):
+            for size in (4, 3, 2):
+                part = run[start : start + size]
+                if len(part) == size and part != name and index.exact(part).kind == "certain":
+                    return True
+    return any(
+        word != name and index.exact(word).kind == "certain"
+        for word in re.findall(r"[A-Za-z][A-Za-z0-9_.-]{1,20}", text)
+    )
+
+
+def signup_outside(line: PasteLine, index: RosterIndex) -> tuple[PasteLine, bool] | None:
+    """A member's own line under or among a sign-up chain (`李四：不好意思去不了了`, `王五撤了`, `孙七 请假`, `周八 下次吧`): the
+    chain's parser reads it as noise, and the sign-up paste dropped it without a word — 李四 stayed signed up. It is
+    the entry of the member whose name (one for certain) starts it, the rest its remark; with whether the rest says
+    anything a sign-up list acts on (taken back, did not come, 请假, 待定) — a plain remark is no sign-up by itself."""
+    if line.kind != "noise":
+        return None
+    text = unicodedata.normalize("NFKC", line.raw)
+    m = _SAYS_RE.match(text)
+    name, said = (m.group("name"), m.group("said")) if m else (None, None)
+    if name is None or index.exact(name).kind != "certain":
+        name = said = None
+        han = _HAN_LEAD_RE.match(text)  # 王五撤了: the name glued to what they said
+        for size in range(len(han.group("han")) if han else 0, 1, -1):
+            if index.exact(han.group("han")[:size]).kind == "certain":
+                name, said = han.group("han")[:size], text[han.start("han") + size :].strip()
+                break
+    if not name or not said:
+        return None
+    # `张三：李四说他去不了了`: what 张三 wrote is about 李四 — neither is taken back unasked (shown as 张三's line)
+    acts = not _names_another(said, name, index) and bool(
+        _WITHDRAWN_RE.search(said)
+        or _NO_SHOW_RE.search(said)
+        or _TENTATIVE_RE.search(said)
+        or LEAVE_WORDS_RE.search(reading(said))
+    )
+    entry = replace(line, kind="entry", name=name, body=f"{name} {said}", remark=said, ignored=None, mode="chain")
+    return entry, acts
+
+
 def editions_in(text: str | None) -> set[int]:
     """The editions (期) a text names (`读书会第4期`, `第十二期分享`): a chain titled 第3期 pasted into 第4期 is another
     one's. Read as a group's editions are (`_edition_spans`)."""
@@ -3281,10 +3448,12 @@ def editions_in(text: str | None) -> set[int]:
 # (张珊 on the waiting list, 李四 the host: nobody was told), and alone it read as chat spoken by 「主持」, offered as a
 # new member to add. Only in a sign-up paste: a check-in chain has no hosts
 _SIGNUP_LABEL_RE = re.compile(
-    r"^\s*(?:\d{1,3}\s*[.、)）]\s*)?[【\[]?(?P<label>候补|替补|排队|主持人?|主讲人?|分享嘉宾|分享人|嘉宾|讲师|领读人?)"
+    r"^\s*(?:\d{1,3}\s*[.、)）]\s*)?[【\[]?(?P<label>候补|替补|排队|主持人?|主讲人?|分享嘉宾|分享人|嘉宾|讲师|领读人?"
+    r"|组织者|组织人|发起人|召集人|领队|负责人)"
     r"[】\]]?\s*[:：]\s*(?P<rest>\S.*)$"
 )
-_HOST_LABELS = ("主持", "主持人", "领读", "领读人")
+# the organiser's own line (组织者：张三, 领队：李四) names them the activity's host: it was dropped from the preview unsaid
+_HOST_LABELS = ("主持", "主持人", "领读", "领读人", "组织者", "组织人", "发起人", "召集人", "领队", "负责人")
 _SPEAKER_LABELS = ("主讲", "主讲人", "分享嘉宾", "分享人", "嘉宾", "讲师")
 
 
@@ -3351,6 +3520,8 @@ def match_lines(
     }
     if recovered:
         lines = [recovered.get(line.line_no, line) for line in lines]
+    waiting, section_heads = waitlist_lines(lines) if signups else (set(), set())
+    first_entry = next((line.line_no for line in lines if line.kind == "entry"), None)
     out: list[PasteMatch] = []
     seen: dict[tuple[int, date | None], int] = {}  # (membership, day) -> the line that logs them
     # chains or date separators naming two or more days: each line belongs to its own heading's day
@@ -3405,17 +3576,37 @@ def match_lines(
             posted = _stamp_day(line.date_text, day) if line.date_text and day is not None else None
             out.append(_ignored(line, index, day, "outside_chain", posted=posted if posted != day else None))
             continue
+        if line.line_no in section_heads and not _CHAIN_TAG_LINE_RE.match(line.raw):
+            continue  # `候补：` / `正式名单`: a section's name, nobody's line
+        own = (
+            signup_outside(line, index) if signups and first_entry is not None and line.line_no > first_entry else None
+        )
+        if own is not None:
+            line = own[0]
+            if not own[1]:  # `周八 下次吧` / `赵六 收到`: theirs, shown; not a sign-up unless the organiser says so
+                out.append(_ignored(line, index, day, "outside_list"))
+                continue
         crossed = signups and line.kind == "ignored" and line.ignored == "not_done" and _CROSS_MARK_RE.search(line.raw)
         if signups and line.kind == "ignored" and line.ignored == "not_done":
             line = replace(line, kind="entry", ignored=None)  # 明明 没来过想试试: a sign-up with a remark
         if signups and line.kind == "ignored" and line.ignored == "chatter":
             line = replace(line, kind="entry", ignored=None)  # 张三：+1 in a sign-up chat: count me in
         said = " ".join(x for x in (line.body, line.remark) if x)
-        if signups and line.kind == "entry" and line.name and (crossed or _WITHDRAWN_RE.search(said)):
+        if (
+            signups
+            and line.kind == "entry"
+            and line.name
+            and (crossed or _WITHDRAWN_RE.search(said) or _minus_one(line, index))
+        ):
             out.append(_ignored(line, index, day, "withdrawn"))  # 2. 李四 取消: they took their place back
             continue
-        if signups and line.kind == "entry" and line.name and _TENTATIVE_RE.search(said):
-            out.append(_ignored(line, index, day, "tentative"))  # 3. 王五 待定 / 候补: no place taken yet
+        if signups and line.kind == "entry" and line.name and _NO_SHOW_RE.search(said):
+            out.append(_ignored(line, index, day, "no_show"))  # 3. 王五 没来: not there (absent, if they signed up)
+            continue
+        if signups and line.kind == "entry" and line.name and (line.line_no in waiting or _TENTATIVE_RE.search(said)):
+            out.append(
+                _ignored(line, index, day, "tentative")
+            )  # 3. 王五 待定 / 候补 / under 候补：: no place taken yet
             continue
         if line.kind == "ignored" and line.ignored == "share" and not signups:
             # 我在「鲸打卡」完成了… pasted on its own: a check-in whose, the text does not say — a person picks who
@@ -4825,6 +5016,9 @@ IGNORED_REASONS = {
     "not_done": "说没打卡或提醒打卡, 不是打卡 (says not checked in, or a reminder)",
     "withdrawn": "取消报名 (took the sign-up back: not signed up)",
     "tentative": "待定或候补, 未报名 (not sure yet, or on the waiting list: not signed up)",
+    "no_show": "名单上写着没来, 未记为出席 (the list says they did not come: not marked attended)",
+    "outside_list": "写在接龙外面, 不算报名 (written outside the chain: not a sign-up by itself)",
+    "over_limit": "超出接龙的限额, 算候补, 未报名 (beyond the places the chain gives: waiting, not signed up)",
     "outside_chain": "写在接龙外面, 未记为打卡 (written outside the chain: not counted as a check-in)",
     "chain_post": "发出这条接龙的消息, 本身不算打卡, 接龙里的名字才算 (sent this chain message: not a check-in by itself, the chain's lines are)",
     "preview": "明日预告里的报名, 不是打卡 (a sign-up in a 明日预告 section, not a check-in)",

@@ -766,6 +766,14 @@ Saturday book club sign-up
             <source>name of a record merged into theirs</source>
             <translation>name of a record merged into theirs</translation>
         </message>
+        <message>
+            <source>%1 · absent (did not come)</source>
+            <translation>%1 · absent (did not come)</translation>
+        </message>
+        <message>
+            <source>Not signed up</source>
+            <translation>Not signed up</translation>
+        </message>
     </context>
     <context>
         <name>AttendanceRole</name>

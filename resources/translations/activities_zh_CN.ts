@@ -759,6 +759,14 @@
             <source>name of a record merged into theirs</source>
             <translation>合并前另一条记录的名字</translation>
         </message>
+        <message>
+            <source>%1 · absent (did not come)</source>
+            <translation>%1 · 缺席（没来）</translation>
+        </message>
+        <message>
+            <source>Not signed up</source>
+            <translation>不报名</translation>
+        </message>
     </context>
     <context>
         <name>AttendanceRole</name>

@@ -1263,5 +1263,17 @@ Morning check-in 22 Nov
             <source>Sent this chain (接龙) message: not a check-in by itself, the chain's lines are</source>
             <translation>Sent this chain (接龙) message: not a check-in by itself, the chain's lines are</translation>
         </message>
+        <message>
+            <source>The list says they did not come: not marked attended</source>
+            <translation>The list says they did not come: not marked attended</translation>
+        </message>
+        <message>
+            <source>Written outside the chain: not a sign-up by itself</source>
+            <translation>Written outside the chain: not a sign-up by itself</translation>
+        </message>
+        <message>
+            <source>Beyond the places the chain gives (限N人): waiting, not signed up</source>
+            <translation>Beyond the places the chain gives (限N人): waiting, not signed up</translation>
+        </message>
     </context>
 </TS>

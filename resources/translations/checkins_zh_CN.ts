@@ -1233,5 +1233,17 @@
             <source>Sent this chain (接龙) message: not a check-in by itself, the chain's lines are</source>
             <translation>发出这条接龙的消息, 本身不算打卡, 接龙里的名字才算</translation>
         </message>
+        <message>
+            <source>The list says they did not come: not marked attended</source>
+            <translation>名单上写着没来：未记为出席</translation>
+        </message>
+        <message>
+            <source>Written outside the chain: not a sign-up by itself</source>
+            <translation>写在接龙外面：本身不算报名</translation>
+        </message>
+        <message>
+            <source>Beyond the places the chain gives (限N人): waiting, not signed up</source>
+            <translation>超出接龙的限额（限N人）：候补，未报名</translation>
+        </message>
     </context>
 </TS>

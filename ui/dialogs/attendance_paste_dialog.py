@@ -3,7 +3,8 @@ matched to the group's members by desktop.services.paste.match_paste; the previe
 a decision — matched lines keep their member, ambiguous lines need a choice, unmatched lines can be added as
 new members, picked from the roster or skipped — and Apply writes them all as registered or attended in
 one transaction (pasting the same chain again changes nothing). A chain grows down: a person's last line stands
-(signed up, taken back, 请假). A chain whose title names a day the activity is not on, or two chains with different
+(signed up, taken back, 请假; after the event `王五 没来` / `赵六 缺席`: absent, a place marked attended or excused
+kept). A chain whose title names a day the activity is not on, or two chains with different
 titles in one paste, or a title naming another edition (第3期 pasted into 第4期), are said and written only once
 confirmed."""
 
@@ -53,6 +54,7 @@ from desktop.services.paste import (
     signup_role,
 )
 from desktop.services.roster import MemberInput, add_member
+from models import clock
 from ui.messages import show_error
 from ui.models.checkins_models import ignored_reason_text, person_outcome_text
 from ui.models.participation_models import attendance_role_label, attendance_status_label
@@ -65,6 +67,7 @@ COL_LINE, COL_NAME, COL_RESULT, COL_DECISION = range(4)
 
 # decision kinds in the combo boxes' item data
 UNDECIDED, SKIP, MEMBER, NEW, EXCUSED, WITHDRAW = "undecided", "skip", "member", "new", "excused", "withdraw"
+ABSENT = "absent"  # `王五 没来` in the list: their place is absent (never a place marked attended or excused)
 EXACT_HOWS = ("name", "nickname", "group_nickname", "wechat_id")  # the certain matches (PRODUCT §4)
 
 
@@ -315,6 +318,8 @@ class AttendancePasteDialog(QDialog):
             return "signup"
         if m.status == "ignored" and m.reason == "withdrawn":
             return "withdraw"
+        if m.status == "ignored" and m.reason == "no_show":
+            return "absent"
         return "leave" if m.status == "leave" else None
 
     def _signed_up_before(self, who: int, line_no: int) -> bool:
@@ -390,12 +395,23 @@ class AttendancePasteDialog(QDialog):
                 skip_first=False,
             )
             return
-        if m.status == "ignored" and m.reason == "tentative" and one is not None:
-            # 王五 待定 / 候补: no place yet; the organiser may sign them up all the same
+        if m.status == "ignored" and m.reason == "no_show" and one is not None and self._first_day <= clock.today():
+            # 王五 没来 / 赵六 缺席 in the list after the event: they were marked attended; now absent is offered (a
+            # place marked attended or excused is kept, as a sign-up never takes it back)
+            self._decision_combo(
+                row,
+                [(self.tr("%1 · absent (did not come)").replace("%1", who), (ABSENT, one.membership_id))],
+                self.tr("Skip this line"),
+                skip_first=False,
+            )
+            return
+        if m.status == "ignored" and m.reason in ("tentative", "outside_list", "over_limit") and one is not None:
+            # 王五 待定 / 候补 / beyond 限N人: no place yet; the organiser may sign them up all the same
             combo = self._decision_combo(
                 row,
                 [(self.tr("%1 · sign up anyway").replace("%1", who), (MEMBER, one.membership_id))],
-                self.tr("Not signed up (not sure yet)"),
+                # 周八 下次吧 under the chain: their line, no sign-up by itself; the 21st of a 限20人 chain waits
+                self.tr("Not signed up (not sure yet)") if m.reason == "tentative" else self.tr("Not signed up"),
                 skip_first=True,
             )
             combo.setToolTip(ignored_reason_text(m))
@@ -507,7 +523,7 @@ class AttendancePasteDialog(QDialog):
             return self.tr("%n possible member(s)", "", len(m.candidates))
         if m.status == "duplicate":
             return self.tr("Repeated")
-        if m.status == "ignored" and m.reason == "tentative":
+        if m.status == "ignored" and m.reason in ("tentative", "no_show", "outside_list", "over_limit"):
             return ignored_reason_text(m)
         if m.status == "ignored":
             return self.tr("Not a sign-up")
@@ -553,7 +569,7 @@ class AttendancePasteDialog(QDialog):
             kind, value = self.decision(row)
             if kind == NEW:
                 new.append((kind, value))
-            elif kind in (MEMBER, EXCUSED, WITHDRAW) and value is not None:
+            elif kind in (MEMBER, EXCUSED, WITHDRAW, ABSENT) and value is not None:
                 by_member.pop(int(value), None)  # type: ignore[arg-type]
                 by_member[int(value)] = kind  # type: ignore[arg-type]
         return [(kind, mid) for mid, kind in by_member.items()] + new
@@ -586,7 +602,7 @@ class AttendancePasteDialog(QDialog):
             counts[m.status] = counts.get(m.status, 0) + 1
         undecided = len(self.undecided_rows())
         final = self.final_decisions()
-        chosen = {value for kind, value in final if kind in (MEMBER, NEW, EXCUSED)}
+        chosen = {value for kind, value in final if kind in (MEMBER, NEW, EXCUSED, ABSENT)}
         # a withdrawal takes back a place recorded before; one signed up only above in this chain is simply not marked
         withdrawn = {
             value for kind, value in final if kind == WITHDRAW and self._current.get(value, (None,))[0] == "registered"
@@ -662,6 +678,8 @@ class AttendancePasteDialog(QDialog):
                 # registered); 请假 is excused
                 if old_status == "attended":
                     new_status = "attended"
+                elif kind == ABSENT:  # excused stays: the member sent word
+                    new_status = "excused" if old_status == "excused" else "absent"
                 elif kind == EXCUSED:
                     new_status = "excused"
                 elif status == "registered" and old_status in ("absent", "excused"):

@@ -293,6 +293,9 @@ IGNORED_REASON_LABELS = {
     "other_group": QT_TRANSLATE_NOOP("PasteStatus", "Chain of another group: %1"),
     "withdrawn": QT_TRANSLATE_NOOP("PasteStatus", "Took the sign-up back"),
     "tentative": QT_TRANSLATE_NOOP("PasteStatus", "Not sure yet, or on the waiting list: not signed up"),
+    "no_show": QT_TRANSLATE_NOOP("PasteStatus", "The list says they did not come: not marked attended"),
+    "outside_list": QT_TRANSLATE_NOOP("PasteStatus", "Written outside the chain: not a sign-up by itself"),
+    "over_limit": QT_TRANSLATE_NOOP("PasteStatus", "Beyond the places the chain gives (限N人): waiting, not signed up"),
     "outside_chain": QT_TRANSLATE_NOOP("PasteStatus", "Written outside the chain: not counted as a check-in"),
     "preview": QT_TRANSLATE_NOOP("PasteStatus", "A sign-up in a 明日预告 (preview), not a check-in"),
     "chain_post": QT_TRANSLATE_NOOP(
