@@ -579,7 +579,7 @@ def _cmd_import_undo(ctx: Context, args: argparse.Namespace) -> int:
             session.commit()
     at = result.at.strftime("%Y-%m-%d %H:%M")
     verb = "将撤销 would undo" if args.dry_run else "已撤销 undone"
-    print(said(f"{group}: {verb} {result.file} ({result.kind}, {at} UTC, {result.by})"))
+    print(said(f"{group}: {verb} {result.file} ({result.kind}, {at}, {result.by})"))  # local time, as every stored time
     counts = [
         ("打卡 check-ins", result.checkins),
         ("请假 leave", result.leaves),

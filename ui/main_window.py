@@ -636,11 +636,15 @@ class MainWindow(QMainWindow):
 
         group_id = group_id if group_id is not None else self.current_group_id()
         title = self.tr("Undo the last import")
-        if group_id is None:
-            QMessageBox.information(self, title, self.tr("Choose a group in the list first."))
-            return None
         with self._database.session() as session:
+            # no group chosen (全部社群): the workspace's last import, its group named in the question below — the
+            # assistant who imported into the wrong group need not know which group that was
             run = last_import(session, group_id)
+            if run is not None:
+                group_id = run.group_id
+            if group_id is None:
+                QMessageBox.information(self, title, self.tr("No import in this workspace can be undone."))
+                return None
             group = session.get(Group, group_id)
             group_name = group.name if group else ""
             if run is not None:
@@ -676,7 +680,7 @@ class MainWindow(QMainWindow):
             .replace("%2", kinds.get(kind, kind))
             .replace("%3", group_name)
             .replace("%4", by_name)
-            .replace("%5", at.strftime("%Y-%m-%d %H:%M") + " UTC")
+            .replace("%5", at.strftime("%Y-%m-%d %H:%M"))  # the community's local time, as every stored time
         )
         if QMessageBox.question(self, title, question) != QMessageBox.StandardButton.Yes:
             return None

@@ -252,15 +252,15 @@ class ImportUndo:
         )
 
 
-def last_import(session: Session, group_id: int, *, lock: bool = False) -> ImportRun | None:
-    """The group's last import not undone yet (None: none recorded — before migration 0026 imports had no record).
-    `lock`: held until the transaction ends (PostgreSQL), so that two operators undoing it at once undo it once."""
-    q = (
-        select(ImportRun)
-        .where(ImportRun.group_id == group_id, ImportRun.undone_at.is_(None))
-        .order_by(ImportRun.id.desc())
-        .limit(1)
-    )
+def last_import(session: Session, group_id: int | None, *, lock: bool = False) -> ImportRun | None:
+    """The group's last import not undone yet (None: none recorded — before migration 0026 imports had no record);
+    `group_id` None: the workspace's last, whichever group it went into (the window with 全部社群 selected: an
+    import into the wrong group is found without knowing which group that was). `lock`: held until the transaction
+    ends (PostgreSQL), so that two operators undoing it at once undo it once."""
+    q = select(ImportRun).where(ImportRun.undone_at.is_(None))
+    if group_id is not None:
+        q = q.where(ImportRun.group_id == group_id)
+    q = q.order_by(ImportRun.id.desc()).limit(1)
     return session.scalars(q.with_for_update() if lock else q).first()
 
 

@@ -1153,8 +1153,8 @@ Put its latest backup in its place and open it? The damaged file is kept beside 
             <translation>Undo the last import</translation>
         </message>
         <message>
-            <source>Choose a group in the list first.</source>
-            <translation>Choose a group in the list first.</translation>
+            <source>No import in this workspace can be undone.</source>
+            <translation>No import in this workspace can be undone.</translation>
         </message>
         <message>
             <source>“%1” has no import that can be undone (imports made before this version kept no record).</source>

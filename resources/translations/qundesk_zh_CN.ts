@@ -1139,8 +1139,8 @@ Put its latest backup in its place and open it? The damaged file is kept beside 
             <translation>撤销上一次导入</translation>
         </message>
         <message>
-            <source>Choose a group in the list first.</source>
-            <translation>请先在列表中选择一个社群。</translation>
+            <source>No import in this workspace can be undone.</source>
+            <translation>没有可以撤销的导入。</translation>
         </message>
         <message>
             <source>“%1” has no import that can be undone (imports made before this version kept no record).</source>

@@ -291,6 +291,7 @@ def test_the_command_line_undoes_the_last_import_and_says_each_outcome(tmp_path,
     assert main(["--db", str(db), "import", "undo", "--group", "读书会"]) == 0
     out = capsys.readouterr().out.splitlines()
     assert out[0].startswith("读书会: 已撤销 undone 名册.xlsx (roster, ")
+    assert "UTC" not in out[0]  # the stored time is the community's local time, as every stored time
     assert "移出本群 memberships removed 3, 删除的人员 people removed 2, 保留 kept 0" in out[1]
     assert sorted(x for x in out if x.startswith("移出 removed: ")) == [
         "移出 removed: 新人乙",

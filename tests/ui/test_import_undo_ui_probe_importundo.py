@@ -119,3 +119,33 @@ def test_an_assistant_is_told_whose_import_it_was(qtbot, ws, tmp_path, monkeypat
         gid = s.query(Group.id).filter(Group.name == "读书会").scalar()
     assert window.undo_last_import(gid) is None
     assert "an assistant may undo only their own imports" in told[0]
+
+
+def test_with_all_groups_selected_the_workspace_s_last_import_is_offered_naming_its_group(
+    qtbot, ws, tmp_path, monkeypatch
+):
+    """Tools → "Undo the last import…" with 全部社群 selected said "choose a group first": the assistant who imported
+    into the wrong group had to know which group that was. The workspace's last import is offered now, its group
+    named in the question; its time is the community's local time, as stored (it was labelled UTC)."""
+    from desktop.services.imports import run_import
+
+    before = snapshot(ws.database)
+    run_import(ws.database, ws.owner, roster_xlsx(tmp_path / "名册.xlsx"), "读书会", "roster")
+    asked: list[str] = []
+    told: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda _p, _t, text, *a, **k: asked.append(text) or QMessageBox.StandardButton.Yes
+    )
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text, *a, **k: told.append(text))
+    window = MainWindow(ws.database, ws.owner)
+    qtbot.addWidget(window)
+    assert window.current_group_id() is None  # 全部社群
+    runner = window.undo_last_import()
+    assert runner is not None
+    assert "名册.xlsx" in asked[0] and "“读书会”" in asked[0] and "UTC" not in asked[0]
+    qtbot.waitUntil(lambda: bool(told), timeout=WAIT_MS)
+    after = snapshot(ws.database)
+    for name in before:
+        assert after[name] == before[name], name
+    assert window.undo_last_import() is None
+    assert told[-1] == "No import in this workspace can be undone."
