@@ -149,3 +149,23 @@ def test_with_all_groups_selected_the_workspace_s_last_import_is_offered_naming_
         assert after[name] == before[name], name
     assert window.undo_last_import() is None
     assert told[-1] == "No import in this workspace can be undone."
+
+
+def test_the_dialog_s_undo_button_goes_when_another_file_is_previewed(qtbot, ws, tmp_path):
+    """After an import, choosing the next file left "Undo this import" beside that file's preview — read as undoing
+    the file shown. It goes with the new preview; the import made stays undoable from the Tools menu."""
+    dialog = ImportDialog(ws.database, ws.owner, ws.other_group_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    with qtbot.waitSignal(dialog.preview_ready, timeout=WAIT_MS):
+        dialog.set_file(roster_xlsx(tmp_path / "名册.xlsx"))
+    with qtbot.waitSignal(dialog.import_finished, timeout=WAIT_MS):
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    assert dialog.undo_button.isVisible()
+    with qtbot.waitSignal(dialog.preview_ready, timeout=WAIT_MS):
+        dialog.set_file(roster_xlsx(tmp_path / "另一个名册.xlsx"))
+    assert not dialog.undo_button.isVisible()
+    from desktop.services.import_undo import last_import
+
+    with ws.database.session() as s:
+        assert last_import(s, ws.other_group_id) is not None  # still there to undo

@@ -668,6 +668,9 @@ class ImportDialog(QDialog):
         self._table = None
         self._mapping = None
         self._mapping_edited = False
+        # "Undo this import" beside the preview of another file read as undoing that file: the import just made
+        # stays undoable from Tools → 撤销上一次导入
+        self.undo_button.hide()
         self.path_edit.setText(self._path)
         self._request_preview()
 
