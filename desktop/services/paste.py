@@ -2420,6 +2420,12 @@ _MAKEUP_DAY_FIRST_RE = re.compile(
 _MAKEUP_DO_RE = re.compile(r"补\s*打\s*(?=大?前天|昨|前晚|上?周|星期|\d)")
 
 
+_TODAY_FIRST_MAKEUP_RE = re.compile(
+    r"补\s*(?P<today>今天|今日)\s*(?:的)?(?P<sep>\s*(?:和|与|跟|及|还有|、|,|，|\+|＋|&|/)?\s*)"
+    r"(?P<other>昨天|昨日|大前天|前天|\d{1,2}\s*月\s*\d{1,2}\s*[日号]?|\d{1,2}\s*号)"
+)
+
+
 def makeup_words(text: str) -> str:
     """`text` with a make-up written as the rules read one (see _MAKEUP_SPLIT_RE): 补个卡 → 补卡, 补一下昨天的 →
     补昨天的, 昨天忘了打 → 补昨天, 补打昨天的卡 → 补昨天的卡, 昨天的也补上 → 补昨天, 补十二月三十一日 → 补12月31日. Only
@@ -2427,6 +2433,8 @@ def makeup_words(text: str) -> str:
     text = _MAKEUP_DO_RE.sub("补", _MAKEUP_SPLIT_RE.sub("补", text))
     text = _MAKEUP_DAY_FIRST_RE.sub(lambda m: f"{m['also'] or ''} 补{m['rel']}", text)  # 也 still says "besides"
     text = cn_makeup_dates(text)
+    # 补今天和昨天的卡: today first, the make-up after it (read as today's check-in only: the make-up lost) → 补昨天和今天
+    text = _TODAY_FIRST_MAKEUP_RE.sub(lambda m: f"补{m['other']}{m['sep']}{m['today']}", text)
     return FORGOT_DAY_RE.sub(lambda m: f"补{m['rel']}", text)
 
 
@@ -2446,6 +2454,35 @@ def _entry_day(text: str, day: date) -> date | None:
     said = _written_day(m[0], day, dom_alone=False) if m is not None else None
     # a date far from the chain's is no day of this line's (a count, a page range): read as before
     return said if said is not None and abs((said - day).days) <= MAX_MAKE_UP_DAYS else None
+
+
+# One make-up naming several days (补昨天和今天, 补前天和昨天, 补1号2号, 补周一、周二): _late_day reads the first — the
+# others were lost without a word (`王五 补昨天和今天` logged yesterday only). Each day word after the 补, joined by 和 /
+# 、 / , / 跟 / + or nothing, is a day of its own; 今天 is the day's own check-in (on time).
+_MAKEUP_DAY_WORD = (
+    rf"(?:今天|今日|昨天|昨日|大前天|前天|\d{{1,2}}\s*月\s*\d{{1,2}}\s*[日号]?|\d{{1,2}}\s*[号日]|{_WEEKDAY}[一二三四五六日天])"
+)
+_MAKEUP_DAYS_RE = re.compile(
+    rf"{_NOT_MAKEUP}补\s*(?:卡|打卡|签)?\s*(?:的)?\s*(?P<days>{_MAKEUP_DAY_WORD}"
+    rf"(?:\s*(?:的)?\s*(?:和|与|跟|及|以及|还有|、|,|，|\+|＋|&|/)?\s*{_MAKEUP_DAY_WORD})+)"
+)
+_ONE_MAKEUP_DAY_RE = re.compile(_MAKEUP_DAY_WORD)
+
+
+def makeup_days(text: str, posted: date) -> list[date]:
+    """Every day a make-up naming several (补昨天和今天, 补1号2号) names, in the order written — `posted` itself for 今天;
+    [] when it names one day or none (that is _late_day's)."""
+    m = _MAKEUP_DAYS_RE.search(makeup_words(reading(text)))
+    if m is None:
+        return []
+    out: list[date] = []
+    for word in _ONE_MAKEUP_DAY_RE.findall(m["days"]):
+        said = posted if word in ("今天", "今日") else _late_day(f"补{word}", posted)
+        if said is None:
+            return []  # a day that is none (补30号31号 in February): as one make-up, as before
+        if said not in out:
+            out.append(said)
+    return out if len(out) > 1 else []
 
 
 def _late_day(text: str, day: date) -> date | None:
@@ -3762,7 +3799,16 @@ def match_lines(
         said_makeup = english_makeup(own_once, day or clock.today())[0] if one_makeup else ""
         # `李四 6:02 顺便补昨天`: a chain entry's time is its own check-in as 打卡 is, and 顺便 says the make-up is besides
         timed_besides = line.mode == "chain" and line.time is not None and _BESIDES_RE.search(said_makeup) is not None
-        if (
+        several = [
+            d
+            for d in (makeup_days(said_makeup, posted) if one_makeup and posted is not None and day is not None else [])
+            if d <= day and (day - d).days <= MAX_MAKE_UP_DAYS
+        ]
+        if len(several) > 1 and parts[0].day in several:
+            # `王五 补昨天和今天`, `补前天和昨天`, `补1号2号`: a make-up of each day named (today's, on time) — only the
+            # first was logged, the others lost without a word
+            parts[:] = [replace(parts[0], part=i, parts=len(several), day=d, late=d != posted) for i, d in enumerate(several)]
+        elif (
             one_makeup
             and not makeup_of_another_day
             and (timed_besides or _checks_in_besides_makeup(said_makeup))
