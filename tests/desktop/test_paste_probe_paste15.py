@@ -1,0 +1,122 @@
+"""What a chain line says, part five (probe paste15, 7 December): the lines probe paste14 left, and a week of chains.
+
+* A make-up naming several days (`王五 补昨天和今天`, `补前天和昨天`, `补1号2号`, `补今天和昨天的卡`): only the first day
+  was logged (or today's only), the others lost without a word. Each day named is its own row now (today's on time).
+* Family: `帮我老婆李芳也打一下卡` logged the writer, 李芳 dropped unsaid (asked now, both offered); `张三 帮我家孩子打卡`
+  offered to add a member called 我家孩子 (asked now for 张三, the family said); `余丽娜和老公`, `刘红一家三口` were asked
+  (the member is logged now, the family said not to be); `张三 我和老公都打了` said nothing of the husband."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+import pytest
+
+from desktop.services.groups import create_group
+from desktop.services.roster import MemberInput, add_member
+from tests.fixed_day import TEST_TODAY
+from tests.paste_run import paste_run
+
+DAY = TEST_TODAY
+BEFORE = DAY - timedelta(days=1)
+JOINED = datetime(2024, 3, 10, 4, 0)
+NAMES = ("张三", "李四", "王五", "赵六", "余丽娜", "刘红", "Ryan", "李芳")
+
+
+@pytest.fixture
+def grp(workspace, owner):
+    with workspace.session() as s:
+        gid = create_group(s, owner, "晨光早起营")
+        ids = {n: add_member(s, owner, gid, MemberInput(display_name=n, joined_at=JOINED))[1] for n in NAMES}
+        s.commit()
+    return gid, ids
+
+
+def run(workspace, gid, text, day=DAY):
+    return paste_run(workspace, gid, text, day)
+
+
+def offered(preview, line_no):
+    return {c.display_name for m in preview.matches if m.line.line_no == line_no for c in m.candidates}
+
+
+# ---------------------------------------------------------------- 3. a make-up naming several days
+
+
+@pytest.mark.parametrize(
+    ("line", "days"),
+    [
+        ("王五 补昨天和今天", {BEFORE: True, DAY: False}),
+        ("王五 补前天和昨天", {DAY - timedelta(days=2): True, BEFORE: True}),
+        ("王五 补1号2号", {date(DAY.year, DAY.month, 1): True, date(DAY.year, DAY.month, 2): True}),
+        ("王五 6:05 补今天和昨天的卡", {BEFORE: True, DAY: False}),
+        ("王五 补卡 昨天、前天", {BEFORE: True, DAY - timedelta(days=2): True}),
+        ("王五 补昨天", {BEFORE: True}),  # one day: as before
+    ],
+)
+def test_a_makeup_of_several_days_logs_each(workspace, grp, line, days):
+    gid, ids = grp
+    _preview, outcomes, plan = run(workspace, gid, f"#接龙 早起打卡\n1. {line}\n")
+    assert {d: p.late for (_mid, d), p in plan.items()} == days
+    assert {mid for mid, _d in plan} == {ids["王五"]}
+    assert outcomes[2].outcome == "logged" and all(str(d) in outcomes[2].detail for d in days if len(days) > 1)
+
+
+# ---------------------------------------------------------------- 1, 2. family beside the member, or checked in for
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "#接龙 早起打卡\n1. 张三 帮我老婆李芳也打一下卡\n",
+        "张三：帮我老婆李芳也打一下卡\n",
+        f"{DAY.isoformat()} 06:07 张三\n帮我老婆李芳也打一下卡\n",
+    ],
+)
+def test_a_check_in_for_ones_wife_named_on_the_roster_is_asked_offering_both(workspace, grp, text):
+    """Decision: `帮我老婆李芳也打一下卡` is 李芳's check-in, and the writer's too (也) — whose, a person confirms (as
+    `余丽娜 6:10 帮刘红也打一下` is asked). It logged the writer and dropped 李芳 unsaid."""
+    gid, _ids = grp
+    preview, outcomes, plan = run(workspace, gid, text)
+    assert plan == {}
+    assert outcomes[1 if "接龙" not in text else 2].outcome == "ambiguous"
+    assert "替别人打卡" in outcomes[1 if "接龙" not in text else 2].detail
+    assert offered(preview, 1 if "接龙" not in text else 2) == {"张三", "李芳"}
+
+
+@pytest.mark.parametrize("line", ["张三 帮我家孩子打卡", "张三 替我妈签到", "张三 帮我老婆打个卡"])
+def test_a_check_in_for_family_named_by_no_one_asks_for_the_writer(workspace, grp, line):
+    """`张三 帮我家孩子打卡` was asked with "我家孩子: not found" — the window offered to add a member called 我家孩子.
+    The writer's account may be the child's: asked, 张三 offered, the family said; nobody to add."""
+    gid, _ids = grp
+    preview, outcomes, plan = run(workspace, gid, f"#接龙 早起打卡\n1. {line}\n")
+    assert plan == {}
+    assert [m.status for m in preview.matches] == ["ambiguous"]
+    assert offered(preview, 2) == {"张三"}
+    assert "替家人" in outcomes[2].detail and "没有找到" not in outcomes[2].detail
+
+
+@pytest.mark.parametrize(
+    ("line", "name", "family"),
+    [
+        ("余丽娜和老公", "余丽娜", "老公"),
+        ("刘红一家三口", "刘红", "一家三口"),
+        ("李四+老婆", "李四", "老婆"),
+        ("张三 我和老公都打了", "张三", "老公"),
+        ("王五 老婆也打了", "王五", "老婆"),
+    ],
+)
+def test_a_member_with_family_named_by_no_one_is_logged_and_the_family_said(workspace, grp, line, name, family):
+    """Decision: `余丽娜和老公` / `刘红一家三口` — the member checked in; the family words name nobody on the roster.
+    The member is logged (they were asked: "余丽娜和老公 → 余丽娜(fuzzy)"), and the outcome says the family was not
+    (`张三 我和老公都打了` said nothing of the husband)."""
+    gid, ids = grp
+    _preview, outcomes, plan = run(workspace, gid, f"#接龙 早起打卡\n1. {line}\n")
+    assert set(plan) == {(ids[name], DAY)}
+    assert outcomes[2].outcome == "logged" and f"({family})" in outcomes[2].detail and "未记录" in outcomes[2].detail
+
+
+def test_two_members_joined_by_he_are_both_logged(workspace, grp):
+    gid, ids = grp
+    _preview, outcomes, plan = run(workspace, gid, "#接龙 早起打卡\n1. 余丽娜和刘红\n")
+    assert set(plan) == {(ids["余丽娜"], DAY), (ids["刘红"], DAY)} and outcomes[2].detail == ""
