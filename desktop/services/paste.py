@@ -154,6 +154,7 @@ from desktop.chat_parse import (
     latin_remark_word,
     message_lines,
     normalise_name,
+    not_done_list,
     parse_chat,
     plain_checkin_words,
     reading,
@@ -3470,8 +3471,9 @@ def match_lines(
             out.append(_ignored(line, index, day, "outside_chain", posted=posted if posted != day else None))
             continue
         crossed = signups and line.kind == "ignored" and line.ignored == "not_done" and _CROSS_MARK_RE.search(line.raw)
-        if signups and line.kind == "ignored" and line.ignored == "not_done":
-            line = replace(line, kind="entry", ignored=None)  # 明明 没来过想试试: a sign-up with a remark
+        if signups and line.kind == "ignored" and line.ignored == "not_done" and not not_done_list(line.raw):
+            # 明明 没来过想试试: a sign-up with a remark (never `未接龙：王五、赵六`, the list of those who did not)
+            line = replace(line, kind="entry", ignored=None)
         if signups and line.kind == "ignored" and line.ignored == "chatter":
             line = replace(line, kind="entry", ignored=None)  # 张三：+1 in a sign-up chat: count me in
         said = " ".join(x for x in (line.body, line.remark) if x)

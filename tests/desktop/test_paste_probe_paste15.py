@@ -120,3 +120,38 @@ def test_two_members_joined_by_he_are_both_logged(workspace, grp):
     gid, ids = grp
     _preview, outcomes, plan = run(workspace, gid, "#接龙 早起打卡\n1. 余丽娜和刘红\n")
     assert set(plan) == {(ids["余丽娜"], DAY), (ids["刘红"], DAY)} and outcomes[2].detail == ""
+
+
+# ---------------------------------------------------------------- 5. the tally of those not checked in under a chain
+
+
+@pytest.mark.parametrize(
+    "tally",
+    ["今日未打卡：王五、赵六", "【未打卡】(2人)：王五 赵六", "还没打卡的小伙伴：@王五 @赵六", "未签到名单：王五，赵六"],
+)
+def test_a_not_checked_in_tally_under_a_numbered_chain_names_each(workspace, grp, tally):
+    """`今日未打卡：王五、赵六` under a numbered chain was "noise" (named nobody): it says 王五 and 赵六 did not check in."""
+    gid, ids = grp
+    _preview, outcomes, plan = run(workspace, gid, f"#接龙 早起打卡\n1. 张三\n2. 李四\n{tally}\n")
+    assert set(plan) == {(ids["张三"], DAY), (ids["李四"], DAY)}
+    assert outcomes[4].outcome == "skipped" and "没打卡" in outcomes[4].detail
+    assert [c.display_name for c in outcomes[4].who] == ["王五", "赵六"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "#接龙 周六徒步报名\n1. 张三\n2. 李四\n未接龙：王五、赵六\n",
+        "#接龙 周六徒步报名\n1. 张三\n2. 李四\n还没接龙的：王五\n",
+    ],
+)
+def test_a_not_signed_up_tally_is_no_sign_up(workspace, grp, text):
+    """In an activity's sign-up list, a not-done line is read as a sign-up with a remark (明明 没来过想试试) — the
+    tally `未接龙：王五、赵六` must not sign them up."""
+    from desktop.services.paste import match_paste
+
+    gid, ids = grp
+    with workspace.session() as s:
+        matches = match_paste(s, gid, text, DAY, signups=True)
+    signed = {m.candidates[0].membership_id for m in matches if m.status == "matched"}
+    assert signed == {ids["张三"], ids["李四"]}
