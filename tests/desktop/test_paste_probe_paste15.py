@@ -155,3 +155,26 @@ def test_a_not_signed_up_tally_is_no_sign_up(workspace, grp, text):
         matches = match_paste(s, gid, text, DAY, signups=True)
     signed = {m.candidates[0].membership_id for m in matches if m.status == "matched"}
     assert signed == {ids["张三"], ids["李四"]}
+
+
+# ---------------------------------------------------------------- 6. the days a leave line says
+
+
+@pytest.mark.parametrize(
+    ("line", "first", "last"),
+    [
+        ("李四 12月5日请假三天", date(DAY.year, 12, 5), date(DAY.year, 12, 7)),  # was 5 December alone
+        ("李四 请假到月底", DAY, date(DAY.year, DAY.month + 1, 1) - timedelta(days=1)),  # was today alone
+        ("李四 明天请假到月底", DAY + timedelta(days=1), date(DAY.year, DAY.month + 1, 1) - timedelta(days=1)),
+        ("李四 请假三天", DAY, DAY + timedelta(days=2)),
+        ("李四 周三到周五请假", DAY, DAY + timedelta(days=2)),  # DAY is a Wednesday
+        ("李四 下周请假", DAY + timedelta(days=5), DAY + timedelta(days=11)),
+    ],
+)
+def test_a_leave_line_says_its_days(workspace, grp, line, first, last):
+    assert DAY.weekday() == 2 and DAY.month < 12  # the fixed day these spans are written for (a Wednesday, in November)
+    gid, _ids = grp
+    preview, outcomes, plan = run(workspace, gid, f"#接龙 早起打卡\n1. 张三\n2. {line}\n")
+    (m,) = [m for m in preview.matches if m.line.line_no == 3]
+    assert m.status == "leave" and m.leave_days == (first, last)
+    assert outcomes[3].outcome == "leave" and f"{first} 至 {last}" in outcomes[3].detail
