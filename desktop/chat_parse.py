@@ -387,7 +387,22 @@ def _find_time(folded: str, start: int = 0) -> tuple[str | None, _Span | None]:
             _SLEEP_AFTER_RE.match(folded, match.end()) or _LAST_NIGHT_BEFORE_RE.search(folded, 0, match.start())
         ):
             first = clock, match.span()
-    return first if first is not None else (None, None)
+    if first is None:
+        return None, None
+    # `李四 6:03 改一下时间 6:05`, `6:03（更正：6:05）`: the member corrected the time they wrote — the corrected one is
+    # theirs (06:03 was kept). Decision: the time after a word of correction stands; any other later time is passed over
+    for match in _TIME_RE.finditer(folded, first[1][1]):
+        clock = _clock(match)
+        if (
+            clock is not None
+            and not _is_duration(folded, match)
+            and _CORRECTION_RE.search(folded, first[1][1], match.start())
+        ):
+            first = clock, match.span()
+    return first
+
+
+_CORRECTION_RE = re.compile(r"(?<!不)改(?!天|日|变|进|善|革|造|版)|更正|纠正|订正|修正|应为|应该是|写错|打错|搞错|错了")
 
 
 # ---------------------------------------------------------------- line shapes

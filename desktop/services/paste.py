@@ -4845,6 +4845,7 @@ def line_outcomes(
     out: list[LineOutcome] = []
     lines = list(lines)
     messages = message_lines(lines)
+    times = {n: ps[0].time for n, ps in by_line.items() if ps[0].status == "matched"}  # a repeat's first time
     for line in lines:
         parts = by_line.get(line.line_no)
         if not parts:
@@ -4880,6 +4881,13 @@ def line_outcomes(
                 out.append(LineOutcome(line.line_no, line.raw, LOGGED, who, detail=detail, **common))
             else:
                 how = "已打卡 (already checked in)" if statuses == {"matched"} else f"同第{first.duplicate_of}行"
+                kept = times.get(first.duplicate_of or 0)
+                if statuses != {"matched"} and first.time and kept and first.time != kept:
+                    # 李四 6:03 … 李四 6:05 in one chain: the first entry is the check-in, a repeat makes it no later
+                    how += (
+                        f"; 时间 {first.time} 与第{first.duplicate_of}行的 {kept} 不同, 按第一次的 {kept} 记"
+                        f" (time {first.time} differs from line {first.duplicate_of}'s {kept}: the first is kept)"
+                    )
                 out.append(LineOutcome(line.line_no, line.raw, ALREADY, who, detail=how, **common))
             continue
         done = [m for m in parts if m.status == "matched" and (m.membership_id, m.day) in logged]

@@ -178,3 +178,33 @@ def test_a_leave_line_says_its_days(workspace, grp, line, first, last):
     (m,) = [m for m in preview.matches if m.line.line_no == 3]
     assert m.status == "leave" and m.leave_days == (first, last)
     assert outcomes[3].outcome == "leave" and f"{first} 至 {last}" in outcomes[3].detail
+
+
+# ---------------------------------------------------------------- 4. a time corrected, or a name twice with two times
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["李四 6:03 改一下时间 6:05", "李四 6:03（更正：6:05）", "李四 6:03 写错了，是6:05", "李四 6:03 打错了 6:05"],
+)
+def test_a_corrected_time_is_the_members(workspace, grp, line):
+    """Decision: `李四 6:03 改一下时间 6:05` — the member corrected the time they wrote: 06:05 is theirs (06:03 was kept)."""
+    gid, ids = grp
+    _preview, outcomes, plan = run(workspace, gid, f"#接龙 早起打卡\n1. {line}\n")
+    assert plan[(ids["李四"], DAY)].time == "06:05" and outcomes[2].time == "06:05"
+
+
+@pytest.mark.parametrize("line", ["李四 6:03 改天 7:00 再跑", "李四 6:03 跑到7:05"])
+def test_a_later_time_with_no_correction_is_passed_over(workspace, grp, line):
+    gid, ids = grp
+    _preview, _outcomes, plan = run(workspace, gid, f"#接龙 早起打卡\n1. {line}\n")
+    assert plan[(ids["李四"], DAY)].time == "06:03"
+
+
+def test_a_name_twice_with_two_times_keeps_the_first_and_says_so(workspace, grp):
+    """Decision: `李四 6:03` … `李四 6:05` in one chain — the first entry is the check-in (a repeat makes it no later):
+    06:03 kept, and the repeat's outcome says its own time was not (it said only "同第2行")."""
+    gid, ids = grp
+    _preview, outcomes, plan = run(workspace, gid, "#接龙 早起打卡\n1. 李四 6:03\n2. 张三 6:04\n3. 李四 6:05\n")
+    assert plan[(ids["李四"], DAY)].time == "06:03"
+    assert outcomes[4].outcome == "already" and "06:05" in outcomes[4].detail and "06:03" in outcomes[4].detail
