@@ -200,6 +200,7 @@ __all__ = [
     "not_done_list",
     "separator_date",
     "title_like_entries",
+    "trailing_makeups",
     "unnumbered_entries",
     "without_promises",
 ]
@@ -1992,6 +1993,31 @@ def _me_too(results: list[PasteLine]) -> list[PasteLine]:
                 above if line.kind == "entry" and _ME_TOO_RE.match(reading(line.message or line.remark or "")) else line
             )
         out.append(line)
+    return out
+
+
+def trailing_makeups(lines: list[PasteLine]) -> dict[int, PasteLine]:
+    """The lines under a numbered chain's last entry that read as a member's make-up without a number (`补卡：` /
+    `赵六 补11月12日`, `王五 补昨天`): a short name first and 补 — as entries, by line number, under the heading of
+    the `补卡：` line above them when there is one. They were read as a new title (the date in them) or noise, the
+    make-up dropped with only "header" said. The paste service takes one only when its name is a member's for
+    certain."""
+    numbered = [i for i, r in enumerate(lines) if r.kind in ("entry", "ignored") and r.number is not None]
+    out: dict[int, PasteLine] = {}
+    if not numbered or any(r.mode in ("stamped", "colon") for r in lines if r.kind == "entry"):
+        return out
+    heading = lines[numbered[-1]].heading
+    for result in lines[numbered[-1] + 1 :]:
+        line = _Line.make(result.line_no, result.raw)
+        if result.kind not in ("header", "noise") or _CHAIN_RE.match(line.folded):
+            continue
+        if "补" not in line.folded or _colon(line) is not None or _SENTENCE_PUNCT.search(line.folded):
+            if result.kind == "header" and "补" in line.folded:
+                heading = result.raw.strip()  # `补卡：` / `【补卡】`: the section the lines under it belong to
+            continue
+        entry = _body_entry(line, 0, None)
+        if entry is not None and entry.name and _plausible_entry(entry) and "补" not in entry.name:
+            out[result.line_no] = replace(entry, heading=heading)
     return out
 
 

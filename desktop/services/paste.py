@@ -163,6 +163,7 @@ from desktop.chat_parse import (
     separator_date,
     set_keywords,
     title_like_entries,
+    trailing_makeups,
     unnumbered_entries,
     without_promises,
 )
@@ -1990,6 +1991,11 @@ def title_day(lines: list[PasteLine], near: date) -> date | None:
             if found is None and is_title:  # 昨日早起打卡: yesterday from today, the day it is pasted — not from
                 # the day chosen (choosing the day it names must not move it: 12月3日, then 12月2日 …)
                 found = _relative_day(words, clock.today(), today=False)
+                said = next((m for m in _RELATIVE_DAY_RE.finditer(words) if not m["today"]), None)
+                if said is not None and said["wd"] and _WEEKDAY_NO[said["wd"]] == near.weekday():
+                    # `#接龙 周六早起` logged for a Saturday weeks back: that Saturday, the day chosen — counted from
+                    # today it was "dated" the latest Saturday, and the window offered to log it there, a wrong day
+                    found = near if near <= clock.today() else found
             if found is None and is_title:  # 上周五打卡, pasted on Monday: last week's Friday, not today
                 found = _week_day(words, clock.today())
             if found is not None:
@@ -3411,7 +3417,9 @@ def match_lines(
     # and so is a line above a plain list that read as its title for a date in it (`张三 今天跑了5公里`)
     recovered = {
         no: entry
-        for no, entry in (unnumbered_entries(lines) | title_like_entries(lines)).items()
+        for no, entry in (
+            (trailing_makeups(lines) if not signups else {}) | unnumbered_entries(lines) | title_like_entries(lines)
+        ).items()
         if entry.name and index.resolve(entry.name).kind == "certain"
     }
     if recovered:
@@ -4867,13 +4875,18 @@ def line_outcomes(
         if len(certain) == len(parts):
             done = [m for m in parts if m.status == "matched" and (m.membership_id, m.day) in logged]
             who = tuple(dict.fromkeys(m.candidates[0] for m in parts if m.candidates))
-            if done and len({m.day for m in done}) > 1:
-                # 李四 打卡，顺便补昨天的: the day's check-in and a make-up, each said with its day
+            if done and len({m.day for m in parts if m.status == "matched"}) > 1:
+                # 李四 打卡，顺便补昨天的: the day's check-in and a make-up, each said with its day — the one already in
+                # too (`王五 补昨天和今天` with yesterday's logged before said only "logged", and nothing of which day)
                 detail = "; ".join(
-                    f"{m.day} 补卡已记录 (make-up of {m.day} logged)"
-                    if m.late
-                    else f"{m.day} 打卡已记录 ({m.day} logged)"
-                    for m in sorted(done, key=lambda m: m.day or date.min)
+                    (
+                        f"{m.day} 补卡已记录 (make-up of {m.day} logged)"
+                        if m.late
+                        else f"{m.day} 打卡已记录 ({m.day} logged)"
+                    )
+                    if m in done
+                    else f"{m.day} 已打卡 ({m.day}: already checked in)"
+                    for m in sorted((m for m in parts if m.status == "matched"), key=lambda m: m.day or date.min)
                 )
                 out.append(LineOutcome(line.line_no, line.raw, LOGGED, who, detail=detail, **common))
             elif done:

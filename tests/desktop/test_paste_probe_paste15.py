@@ -208,3 +208,52 @@ def test_a_name_twice_with_two_times_keeps_the_first_and_says_so(workspace, grp)
     _preview, outcomes, plan = run(workspace, gid, "#接龙 早起打卡\n1. 李四 6:03\n2. 张三 6:04\n3. 李四 6:05\n")
     assert plan[(ids["李四"], DAY)].time == "06:03"
     assert outcomes[4].outcome == "already" and "06:05" in outcomes[4].detail and "06:03" in outcomes[4].detail
+
+
+# ---------------------------------------------------------------- 7. what the week's chains showed
+
+
+def test_a_weekday_title_logged_for_that_weekday_weeks_back_is_that_day(workspace, grp):
+    """`#接龙 周六早起` logged for a Saturday two weeks back was "dated" the latest Saturday (counted from today): the
+    window offered to log it there, a day nobody checked in on. The chosen day is that weekday: it is the title's."""
+    gid, ids = grp
+    saturday = DAY - timedelta(days=(DAY.weekday() - 5) % 7 + 7)  # the Saturday of the week before last
+    assert saturday.weekday() == 5 and (DAY - saturday).days > 7
+    preview, _outcomes, plan = run(workspace, gid, "#接龙 周六早起\n1. 张三 7:30\n", day=saturday)
+    assert preview.title_day == saturday and not preview.day_mismatch
+    assert set(plan) == {(ids["张三"], saturday)}
+    sunday = saturday + timedelta(days=1)  # another weekday chosen: the title still says which Saturday it was
+    preview, _outcomes, _plan = run(workspace, gid, "#接龙 周六早起\n1. 张三 7:30\n", day=sunday)
+    assert preview.day_mismatch
+
+
+@pytest.mark.parametrize(
+    "tail",
+    ["赵六 补11月12日\n", "补卡：\n赵六 补11月12日\n王五 补11月12日\n", "【补卡】\n赵六 补11月12日\n王五 补11月12日\n"],
+)
+def test_a_makeup_under_a_numbered_chain_without_its_number_is_logged(workspace, grp, tail):
+    """`赵六 补11月12日` (or a `补卡：` section) under a numbered chain was read as a new title for its date: the
+    make-up dropped, "header" said."""
+    gid, ids = grp
+    day = date(2026, 11, 13)
+    _preview, outcomes, plan = run(workspace, gid, f"#接龙 11月13日早起\n1. 张三 6:00\n2. 李四 6:02\n{tail}", day=day)
+    made_up = {(mid, d): p.late for (mid, d), p in plan.items() if d != day}
+    names = ("赵六", "王五") if "王五" in tail else ("赵六",)
+    assert made_up == {(ids[n], date(2026, 11, 12)): True for n in names}
+    assert all(o.outcome == "logged" for n, o in outcomes.items() if n > 3 and "补11月12日" in o.raw)
+
+
+def test_a_makeup_of_several_days_with_one_already_in_says_each_day(workspace, owner, grp):
+    """`王五 补昨天和今天` with yesterday's already in: the outcome said "logged" and nothing of which day."""
+    from desktop.services.checkins import record_checkins
+    from desktop.services.paste import line_outcomes
+
+    gid, ids = grp
+    with workspace.session() as s:
+        record_checkins(s, owner, gid, BEFORE, [ids["王五"]], today=BEFORE)
+        s.commit()
+    preview, _outcomes, plan = run(workspace, gid, "#接龙 早起打卡\n1. 王五 补昨天和今天\n")
+    logged = {(ids["王五"], DAY)}
+    (line,) = [o for o in line_outcomes(preview.lines, preview.matches, logged, set()) if o.line_no == 2]
+    assert line.outcome == "logged"
+    assert f"{BEFORE} 已打卡" in line.detail and f"{DAY} 打卡已记录" in line.detail
