@@ -3635,7 +3635,11 @@ def match_lines(
             if line.mode == "chain" and not signups and line.name and not index.known_as_written(line.name)
             else None
         )
-        if with_family is not None and index.resolve(with_family["name"]).kind == "certain":
+        if (
+            with_family is not None
+            and index.resolve(with_family["name"]).kind == "certain"
+            and index.exact(with_family["fam"]).kind == "none"  # 张三、宝贝 with a member called 宝贝: two people
+        ):
             family = with_family["fam"]
             line = replace(line, name=with_family["name"], body=with_family["name"])
             text = _without_name(text, written)

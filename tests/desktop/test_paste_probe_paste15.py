@@ -257,3 +257,13 @@ def test_a_makeup_of_several_days_with_one_already_in_says_each_day(workspace, o
     (line,) = [o for o in line_outcomes(preview.lines, preview.matches, logged, set()) if o.line_no == 2]
     assert line.outcome == "logged"
     assert f"{BEFORE} 已打卡" in line.detail and f"{DAY} 打卡已记录" in line.detail
+
+
+def test_a_family_word_that_is_a_members_name_is_that_member(workspace, owner, grp):
+    """`张三和宝贝` with a member called 宝贝: two people, both logged (never 张三 with "family, nobody")."""
+    gid, ids = grp
+    with workspace.session() as s:
+        baobei = add_member(s, owner, gid, MemberInput(display_name="宝贝", joined_at=JOINED))[1]
+        s.commit()
+    _preview, outcomes, plan = run(workspace, gid, "#接龙 早起打卡\n1. 张三和宝贝\n")
+    assert set(plan) == {(ids["张三"], DAY), (baobei, DAY)} and "家人" not in outcomes[2].detail
