@@ -120,7 +120,14 @@ A run of time-only chat stamps that goes past midnight (`张伟 23:58` … `刘�
 is the day being logged (today at the latest), the earlier part the day before; a 补卡 keeps the day it was
 posted for its time (`陈红 00:05 补卡 昨天的` logged for the 3rd was posted at 00:05 on the 4th). A section headed
 `明日预告` or `明天…` under today's chain is the next day's; the lines of a `补卡：` or `12月3日补卡：` section under it
-are 补卡 (for that day).
+are 补卡 (for that day), numbered or not (`赵六 补11月12日` under the chain's last entry: trailing_makeups).
+A make-up naming several days (`补昨天和今天`, `补前天和昨天`, `补1号2号`) is one row per day, today's on time.
+A time corrected on the line (`6:03 改一下时间 6:05`, `6:03（更正：6:05）`) is the later one; a name twice in one
+chain with two times keeps the first entry's (the repeat is "already", its time said).
+A title's bare weekday (`#接龙 周六早起`) that is the chosen day's weekday names the chosen day, however long ago.
+Family beside a member and named by nobody on the roster (`余丽娜和老公`, `刘红一家三口`, `我和老公都打了`): the
+member is logged and the family said (PasteMatch.family); a check-in for family (`帮我老婆李芳也打一下卡`,
+`帮我家孩子打卡`) is asked — the writer and the one named offered, or the writer alone when nobody is named.
 A chain whose title names a date (`11月20日 早起打卡`) tells which day it is for: `title_day` finds it; the
 window asks before logging it on another day, the CLI refuses (unless --date says which day).
 """
