@@ -2870,7 +2870,9 @@ def family_proxy(text: str, names_someone: Callable[[str], bool]) -> tuple[str, 
     if found is None:
         return None
     who = found["who"]
-    return found["fam"], who if who and names_someone(who) else None
+    if who and not names_someone(who):
+        return None  # 帮我妈妈做饭 打卡: helping at home, then the writer's own check-in
+    return found["fam"], who
 
 
 def family_beside(text: str) -> str | None:

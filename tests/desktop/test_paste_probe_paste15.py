@@ -267,3 +267,10 @@ def test_a_family_word_that_is_a_members_name_is_that_member(workspace, owner, g
         s.commit()
     _preview, outcomes, plan = run(workspace, gid, "#接龙 早起打卡\n1. 张三和宝贝\n")
     assert set(plan) == {(ids["张三"], DAY), (baobei, DAY)} and "家人" not in outcomes[2].detail
+
+
+def test_helping_family_then_checking_in_is_the_writers(workspace, grp):
+    """`张三 帮我妈妈做饭 打卡`: 张三 helped at home and checked in — no check-in for family asked about."""
+    gid, ids = grp
+    _preview, _outcomes, plan = run(workspace, gid, "#接龙 早起打卡\n1. 张三 帮我妈妈做饭 打卡\n")
+    assert set(plan) == {(ids["张三"], DAY)}
