@@ -397,13 +397,15 @@ def _find_time(folded: str, start: int = 0) -> tuple[str | None, _Span | None]:
         if (
             clock is not None
             and not _is_duration(folded, match)
-            and _CORRECTION_RE.search(folded, first[1][1], match.start())
-        ):
+            and _CORRECTION_RE.search(folded, max(first[1][1], match.start() - 8), match.start())
+        ):  # the word of correction close before the time (修改作业到7:00 is no correction of 6:03)
             first = clock, match.span()
     return first
 
 
-_CORRECTION_RE = re.compile(r"(?<!不)改(?!天|日|变|进|善|革|造|版)|更正|纠正|订正|修正|应为|应该是|写错|打错|搞错|错了")
+_CORRECTION_RE = re.compile(
+    r"(?<![不修])改(?!天|日|变|进|善|革|造|版|作业|卷)|更正|纠正|订正|应为|应该是|写错了?|打错了?|记错了?|搞错了?"
+)
 
 
 # ---------------------------------------------------------------- line shapes

@@ -194,7 +194,9 @@ def test_a_corrected_time_is_the_members(workspace, grp, line):
     assert plan[(ids["李四"], DAY)].time == "06:05" and outcomes[2].time == "06:05"
 
 
-@pytest.mark.parametrize("line", ["李四 6:03 改天 7:00 再跑", "李四 6:03 跑到7:05"])
+@pytest.mark.parametrize(
+    "line", ["李四 6:03 改天 7:00 再跑", "李四 6:03 跑到7:05", "李四 6:03 走错了路 7:00到", "李四 6:03 修改作业到7:00"]
+)
 def test_a_later_time_with_no_correction_is_passed_over(workspace, grp, line):
     gid, ids = grp
     _preview, _outcomes, plan = run(workspace, gid, f"#接龙 早起打卡\n1. {line}\n")
