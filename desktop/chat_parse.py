@@ -2147,7 +2147,7 @@ def parse_chat(text: str, names_someone: NamesSomeone | None = None) -> list[Pas
 
 # `今日未打卡：王五、赵六` under a numbered chain (the organiser's tally below it): the people it names said not to have
 # checked in — it was "noise", a line that named nobody (nothing wrong logged, but nothing said either)
-_NOT_DONE_LABEL_RE = re.compile(
+_NOT_DONE_TALLY_RE = re.compile(
     r"^\s*[【\[(（]?\s*(?:今日|今天|本日|当日|今)?\s*(?:还?没有?|未)(?:打卡|签到|接龙|完成|交作业)\s*"
     r"(?:的|人员|名单|成员|同学|小伙伴|的人|的小伙伴|的同学)*\s*(?:有)?\s*[】\])）]?\s*"
     r"(?:[(（]\s*\d+\s*人?\s*[)）])?\s*[:：]\s*(?P<names>[^\s:：].*?)\s*$"
@@ -2157,15 +2157,15 @@ _NOT_DONE_SEP_RE = re.compile(r"[、,，;；/\s]+")
 
 def not_done_list(raw: str) -> bool:
     """Whether a line lists the people not checked in (`今日未打卡：王五、赵六`, `未接龙：王五`): never a sign-up."""
-    return _NOT_DONE_LABEL_RE.match(_fold_text(raw)) is not None
+    return _NOT_DONE_TALLY_RE.match(_fold_text(raw)) is not None
 
 
 def _not_done_list(line: PasteLine) -> PasteLine:
-    """A noise line that lists the people not checked in (_NOT_DONE_LABEL_RE): ignored as not_done, its names the
+    """A noise line that lists the people not checked in (_NOT_DONE_TALLY_RE): ignored as not_done, its names the
     body (each said in the outcome); any other line as it is."""
     if line.kind != "noise":
         return line
-    found = _NOT_DONE_LABEL_RE.match(_fold_text(line.raw))
+    found = _NOT_DONE_TALLY_RE.match(_fold_text(line.raw))
     names = [n for n in _NOT_DONE_SEP_RE.split(found["names"]) if n] if found else []
     if not names:
         return line

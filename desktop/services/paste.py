@@ -2476,7 +2476,7 @@ def _entry_day(text: str, day: date) -> date | None:
 # One make-up naming several days (补昨天和今天, 补前天和昨天, 补1号2号, 补周一、周二): _late_day reads the first — the
 # others were lost without a word (`王五 补昨天和今天` logged yesterday only). Each day word after the 补, joined by 和 /
 # 、 / , / 跟 / + or nothing, is a day of its own; 今天 is the day's own check-in (on time).
-_MAKEUP_DAY_WORD = rf"(?:今天|今日|昨天|昨日|大前天|前天|\d{{1,2}}\s*月\s*\d{{1,2}}\s*[日号]?|\d{{1,2}}\s*[号日]|{_WEEKDAY}[一二三四五六日天])"
+_MAKEUP_DAY_WORD = rf"(?:(?:今天|今日)(?!\s*(?:才|再|来)?\s*补)|昨天|昨日|大前天|前天|\d{{1,2}}\s*月\s*\d{{1,2}}\s*[日号]?|\d{{1,2}}\s*[号日]|{_WEEKDAY}[一二三四五六日天])"
 _MAKEUP_DAYS_RE = re.compile(
     rf"{_NOT_MAKEUP}补\s*(?:卡|打卡|签)?\s*(?:的)?\s*(?P<days>{_MAKEUP_DAY_WORD}"
     rf"(?:\s*(?:的)?\s*(?:和|与|跟|及|以及|还有|、|,|，|\+|＋|&|/)?\s*{_MAKEUP_DAY_WORD})+)"
