@@ -197,8 +197,10 @@ __all__ = [
     "reading",
     "addressed_to",
     "says_not_checked_in",
+    "not_done_list",
     "separator_date",
     "title_like_entries",
+    "trailing_makeups",
     "unnumbered_entries",
     "without_promises",
 ]
@@ -386,7 +388,24 @@ def _find_time(folded: str, start: int = 0) -> tuple[str | None, _Span | None]:
             _SLEEP_AFTER_RE.match(folded, match.end()) or _LAST_NIGHT_BEFORE_RE.search(folded, 0, match.start())
         ):
             first = clock, match.span()
-    return first if first is not None else (None, None)
+    if first is None:
+        return None, None
+    # `李四 6:03 改一下时间 6:05`, `6:03（更正：6:05）`: the member corrected the time they wrote — the corrected one is
+    # theirs (06:03 was kept). Decision: the time after a word of correction stands; any other later time is passed over
+    for match in _TIME_RE.finditer(folded, first[1][1]):
+        clock = _clock(match)
+        if (
+            clock is not None
+            and not _is_duration(folded, match)
+            and _CORRECTION_RE.search(folded, max(first[1][1], match.start() - 8), match.start())
+        ):  # the word of correction close before the time (修改作业到7:00 is no correction of 6:03)
+            first = clock, match.span()
+    return first
+
+
+_CORRECTION_RE = re.compile(
+    r"(?<![不修])改(?!天|日|变|进|善|革|造|版|作业|卷)|更正|纠正|订正|应为|应该是|写错了?|打错了?|记错了?|搞错了?"
+)
 
 
 # ---------------------------------------------------------------- line shapes
@@ -1979,6 +1998,31 @@ def _me_too(results: list[PasteLine]) -> list[PasteLine]:
     return out
 
 
+def trailing_makeups(lines: list[PasteLine]) -> dict[int, PasteLine]:
+    """The lines under a numbered chain's last entry that read as a member's make-up without a number (`补卡：` /
+    `赵六 补11月12日`, `王五 补昨天`): a short name first and 补 — as entries, by line number, under the heading of
+    the `补卡：` line above them when there is one. They were read as a new title (the date in them) or noise, the
+    make-up dropped with only "header" said. The paste service takes one only when its name is a member's for
+    certain."""
+    numbered = [i for i, r in enumerate(lines) if r.kind in ("entry", "ignored") and r.number is not None]
+    out: dict[int, PasteLine] = {}
+    if not numbered or any(r.mode in ("stamped", "colon") for r in lines if r.kind == "entry"):
+        return out
+    heading = lines[numbered[-1]].heading
+    for result in lines[numbered[-1] + 1 :]:
+        line = _Line.make(result.line_no, result.raw)
+        if result.kind not in ("header", "noise") or _CHAIN_RE.match(line.folded):
+            continue
+        if "补" not in line.folded or _colon(line) is not None or _SENTENCE_PUNCT.search(line.folded):
+            if result.kind == "header" and "补" in line.folded:
+                heading = result.raw.strip()  # `补卡：` / `【补卡】`: the section the lines under it belong to
+            continue
+        entry = _body_entry(line, 0, None)
+        if entry is not None and entry.name and _plausible_entry(entry) and "补" not in entry.name:
+            out[result.line_no] = replace(entry, heading=heading)
+    return out
+
+
 def unnumbered_entries(lines: list[PasteLine]) -> dict[int, PasteLine]:
     """The noise lines of a chain that lie between its numbered entries and read as an entry that lost its number
     (`1. 张伟` / `李华 5:52` / `3. 孙浩`): a short name first, no sentence, no `speaker:` chat, no title — as entries,
@@ -2098,7 +2142,34 @@ def parse_chat(text: str, names_someone: NamesSomeone | None = None) -> list[Pas
     of names (_speaker_pairs); it is asked only of pastes of that shape."""
     lines = [_Line.make(no, raw) for no, raw in enumerate(text.splitlines(), start=1)]
     lines = [_reply_first(_mark_apart(line)) for line in lines]
-    return _mark_duplicates(_parse_lines(lines, names_someone))
+    return _mark_duplicates([_not_done_list(r) for r in _parse_lines(lines, names_someone)])
+
+
+# `今日未打卡：王五、赵六` under a numbered chain (the organiser's tally below it): the people it names said not to have
+# checked in — it was "noise", a line that named nobody (nothing wrong logged, but nothing said either)
+_NOT_DONE_TALLY_RE = re.compile(
+    r"^\s*[【\[(（]?\s*(?:今日|今天|本日|当日|今)?\s*(?:还?没有?|未)(?:打卡|签到|接龙|完成|交作业)\s*"
+    r"(?:的|人员|名单|成员|同学|小伙伴|的人|的小伙伴|的同学)*\s*(?:有)?\s*[】\])）]?\s*"
+    r"(?:[(（]\s*\d+\s*人?\s*[)）])?\s*[:：]\s*(?P<names>[^\s:：].*?)\s*$"
+)
+_NOT_DONE_SEP_RE = re.compile(r"[、,，;；/\s]+")
+
+
+def not_done_list(raw: str) -> bool:
+    """Whether a line lists the people not checked in (`今日未打卡：王五、赵六`, `未接龙：王五`): never a sign-up."""
+    return _NOT_DONE_TALLY_RE.match(_fold_text(raw)) is not None
+
+
+def _not_done_list(line: PasteLine) -> PasteLine:
+    """A noise line that lists the people not checked in (_NOT_DONE_TALLY_RE): ignored as not_done, its names the
+    body (each said in the outcome); any other line as it is."""
+    if line.kind != "noise":
+        return line
+    found = _NOT_DONE_TALLY_RE.match(_fold_text(line.raw))
+    names = [n for n in _NOT_DONE_SEP_RE.split(found["names"]) if n] if found else []
+    if not names:
+        return line
+    return replace(line, kind="ignored", ignored="not_done", name=names[0], body="、".join(names), mode="chain")
 
 
 # `「张三：打卡」 李四：收到`: a quote with the reply after it (copied that way round); `李四 回复 张三：打卡`: a reply

@@ -1720,6 +1720,7 @@ def _cmd_checkin(ctx: Context, args: argparse.Namespace) -> int:
         ]
         with database.session() as session:
             commands = _leave_commands(session, group_id, args.group.strip(), preview.matches)
+        with_family = {m.line.line_no for m in preview.matches if m.family}
         days_of: dict[int, set] = {}
         for m in preview.matches:
             if m.status == "matched":
@@ -1728,6 +1729,8 @@ def _cmd_checkin(ctx: Context, args: argparse.Namespace) -> int:
             # a logged line that says another's leave besides (李四 打卡，张三请假) is said too, with its leave command;
             # so is one logged on two days (李四 打卡，顺便补昨天的: the day's check-in and a make-up, each with its day)
             two_days = kind == "logged" and len(days_of.get(line.line_no, ())) > 1
+            # 余丽娜和老公: logged, and the family beside her not (nobody on the roster) — said, as the window says it
+            two_days = two_days or (kind == "logged" and line.line_no in with_family)
             if (
                 kind in REPORTED
                 or kind == "not_checkin"

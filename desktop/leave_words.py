@@ -16,7 +16,9 @@ Read from the day the line was posted (`posted`: its stamp, else the chain's day
   December is 1 January), an end without its month the first such day on or after its start (30号到2号: to 2 January);
   the year is the one that puts the day nearest the posted day, and an end before its start is in the next year
   (12.30-1.2); 元旦 is 1 January (元旦假期, 元旦三天: a holiday of several days, no days offered);
-- 到 / 至 a date after a start word (明天请假到12月8日): to that date;
+- one date and a length (12月5日请假三天): from that date, for that length (5 to 7 December);
+- 到 / 至 a date after a start word (明天请假到12月8日): to that date; 到月底 (月末, 这个月底) to the month's last day,
+  到下个月底 to next month's;
 - a day of the week: 周五 (星期五, 礼拜五) the first on or after the posted day, 下周一 next week's, 这周三 / 本周三 this
   week's, 上周三 last week's (a leave told after it); 周三到周五 from one to the other; 下周 (这周, 上周) alone the week
   (this week from the posted day), 周末 its Saturday and Sunday (上周末 last week's);
@@ -198,6 +200,10 @@ _NEW_YEAR_RE = re.compile(r"元旦(?!假|期间|小长假|前后|那几天|几�
 _UNTIL_YEAR_RE = re.compile(r"(?<=[到至])\s*(?:明年|今年|来年|下一?年)\s*(?=\d)")
 
 
+# 请假到月底 / 到这个月底 / 请假至月末 / 到下个月底: to the last day of this month (of the next with 下)
+_MONTH_END_RE = re.compile(r"(?:到|至)\s*(?P<next>下个?)?(?:这个?|本)?\s*月(?:底|末)")
+
+
 def _span(text: str, posted: date) -> tuple[date, date] | None:
     if re.search(r"[A-Za-z]{2}", text):
         english = english_leave_words(text, posted)
@@ -240,9 +246,14 @@ def _span(text: str, posted: date) -> tuple[date, date] | None:
         begin = start or posted
         end = _month_day(u["m1"], u["d1"], begin.month, posted, after=begin)
         return (begin, end) if end is not None else None
+    if (end_word := _MONTH_END_RE.search(text)) is not None:  # 请假到月底: to the month's last day (it was today)
+        begin = start or posted
+        last = _add_months(date(begin.year, begin.month, 1), 2 if end_word["next"] else 1) - timedelta(days=1)
+        return begin, last
     if start is None and (one := _ONE_DATE_RE.search(text)) is not None:
         day = _month_day(one["m1"], one["d1"] or one["d2"], posted.month, posted)
-        return (day, day) if day is not None else None
+        # 12月5日请假三天: from that day, for the length said (it was 5 December alone); the date's 日 is no length
+        return _lasting(_ONE_DATE_RE.sub(" ", text), day) if day is not None else None
     return _lasting(text, start or posted)
 
 

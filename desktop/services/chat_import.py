@@ -106,10 +106,12 @@ from desktop.services.chat_leave import chain_leave_request, plan_leave_requests
 from desktop.services.checkins import closed_spell_days
 from desktop.services.operators import Actor, allowed, require
 from desktop.services.paste import (
+    MAX_MAKE_UP_DAYS,
     camp_date,
     camp_day_outside,
     camp_makeup_day,
     made_up_day,
+    makeup_days,
     makeup_of_unsure_day,
     names_no_day,
     title_camp_day,
@@ -1153,9 +1155,13 @@ def plan_chat_import(
                 said = None if key[1] != day else _camp_disagrees(own, day, camp_start, camp_length)
                 if said is not None:  # 第12天打卡 posted on day 13: logged for its stamp's day, and said
                     plan.camp_day_disagrees.append((day, info.shown, *said))
-                current = texts.get(key)
-                if current is None or at < current:
-                    texts[key] = at
+                # 补昨天和今天 / 补1号2号: a make-up of each day it names (today's the day's own) — the first only was
+                # logged, the others lost without a word
+                several = [d for d in makeup_days(own, day) if 0 <= (day - d).days <= MAX_MAKE_UP_DAYS]
+                for each in [(info.key, d) for d in several] or [key]:
+                    current = texts.get(each)
+                    if current is None or at < current:
+                        texts[each] = at
             if (
                 title is None
                 and says_leave(own := _own_text(text))

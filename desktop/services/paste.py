@@ -121,7 +121,14 @@ A run of time-only chat stamps that goes past midnight (`张伟 23:58` … `刘�
 is the day being logged (today at the latest), the earlier part the day before; a 补卡 keeps the day it was
 posted for its time (`陈红 00:05 补卡 昨天的` logged for the 3rd was posted at 00:05 on the 4th). A section headed
 `明日预告` or `明天…` under today's chain is the next day's; the lines of a `补卡：` or `12月3日补卡：` section under it
-are 补卡 (for that day).
+are 补卡 (for that day), numbered or not (`赵六 补11月12日` under the chain's last entry: trailing_makeups).
+A make-up naming several days (`补昨天和今天`, `补前天和昨天`, `补1号2号`) is one row per day, today's on time.
+A time corrected on the line (`6:03 改一下时间 6:05`, `6:03（更正：6:05）`) is the later one; a name twice in one
+chain with two times keeps the first entry's (the repeat is "already", its time said).
+A title's bare weekday (`#接龙 周六早起`) that is the chosen day's weekday names the chosen day, however long ago.
+Family beside a member and named by nobody on the roster (`余丽娜和老公`, `刘红一家三口`, `我和老公都打了`): the
+member is logged and the family said (PasteMatch.family); a check-in for family (`帮我老婆李芳也打一下卡`,
+`帮我家孩子打卡`) is asked — the writer and the one named offered, or the writer alone when nobody is named.
 A chain whose title names a date (`11月20日 早起打卡`) tells which day it is for: `title_day` finds it; the
 window asks before logging it on another day, the CLI refuses (unless --date says which day).
 """
@@ -155,6 +162,7 @@ from desktop.chat_parse import (
     latin_remark_word,
     message_lines,
     normalise_name,
+    not_done_list,
     parse_chat,
     plain_checkin_words,
     reading,
@@ -163,6 +171,7 @@ from desktop.chat_parse import (
     separator_date,
     set_keywords,
     title_like_entries,
+    trailing_makeups,
     unnumbered_entries,
     without_promises,
 )
@@ -252,6 +261,9 @@ class PasteMatch:
     # leave dialog starts from and the CLI names; nothing of it is written by the paste
     leave_days: tuple[date, date] | None = None
     leave_recorded: bool = False  # a recorded leave of theirs already covers every one of those days (preview_paste)
+    # the family the line names beside the member and nobody on the roster (余丽娜和老公, 刘红一家三口, 我和老公都打了):
+    # said in the outcome — the member's own check-in is logged, the family's is nobody's to log
+    family: str | None = None
 
     @property
     def membership_id(self) -> int | None:
@@ -2027,6 +2039,11 @@ def title_day(lines: list[PasteLine], near: date) -> date | None:
             if found is None and is_title:  # 昨日早起打卡: yesterday from today, the day it is pasted — not from
                 # the day chosen (choosing the day it names must not move it: 12月3日, then 12月2日 …)
                 found = _relative_day(words, clock.today(), today=False)
+                said = next((m for m in _RELATIVE_DAY_RE.finditer(words) if not m["today"]), None)
+                if said is not None and said["wd"] and _WEEKDAY_NO[said["wd"]] == near.weekday():
+                    # `#接龙 周六早起` logged for a Saturday weeks back: that Saturday, the day chosen — counted from
+                    # today it was "dated" the latest Saturday, and the window offered to log it there, a wrong day
+                    found = near if near <= clock.today() else found
             if found is None and is_title:  # 上周五打卡, pasted on Monday: last week's Friday, not today
                 found = _week_day(words, clock.today())
             if found is not None:
@@ -2461,6 +2478,12 @@ _MAKEUP_DAY_FIRST_RE = re.compile(
 _MAKEUP_DO_RE = re.compile(r"补\s*打\s*(?=大?前天|昨|前晚|上?周|星期|\d)")
 
 
+_TODAY_FIRST_MAKEUP_RE = re.compile(
+    r"补\s*(?P<today>今天|今日)\s*(?:的)?(?P<sep>\s*(?:和|与|跟|及|还有|、|,|，|\+|＋|&|/)?\s*)"
+    r"(?P<other>昨天|昨日|大前天|前天|\d{1,2}\s*月\s*\d{1,2}\s*[日号]?|\d{1,2}\s*号)"
+)
+
+
 def makeup_words(text: str) -> str:
     """`text` with a make-up written as the rules read one (see _MAKEUP_SPLIT_RE): 补个卡 → 补卡, 补一下昨天的 →
     补昨天的, 昨天忘了打 → 补昨天, 补打昨天的卡 → 补昨天的卡, 昨天的也补上 → 补昨天, 补十二月三十一日 → 补12月31日. Only
@@ -2468,6 +2491,8 @@ def makeup_words(text: str) -> str:
     text = _MAKEUP_DO_RE.sub("补", _MAKEUP_SPLIT_RE.sub("补", text))
     text = _MAKEUP_DAY_FIRST_RE.sub(lambda m: f"{m['also'] or ''} 补{m['rel']}", text)  # 也 still says "besides"
     text = cn_makeup_dates(text)
+    # 补今天和昨天的卡: today first, the make-up after it (read as today's check-in only: the make-up lost) → 补昨天和今天
+    text = _TODAY_FIRST_MAKEUP_RE.sub(lambda m: f"补{m['other']}{m['sep']}{m['today']}", text)
     return FORGOT_DAY_RE.sub(lambda m: f"补{m['rel']}", text)
 
 
@@ -2487,6 +2512,33 @@ def _entry_day(text: str, day: date) -> date | None:
     said = _written_day(m[0], day, dom_alone=False) if m is not None else None
     # a date far from the chain's is no day of this line's (a count, a page range): read as before
     return said if said is not None and abs((said - day).days) <= MAX_MAKE_UP_DAYS else None
+
+
+# One make-up naming several days (补昨天和今天, 补前天和昨天, 补1号2号, 补周一、周二): _late_day reads the first — the
+# others were lost without a word (`王五 补昨天和今天` logged yesterday only). Each day word after the 补, joined by 和 /
+# 、 / , / 跟 / + or nothing, is a day of its own; 今天 is the day's own check-in (on time).
+_MAKEUP_DAY_WORD = rf"(?:(?:今天|今日)(?!\s*(?:才|再|来)?\s*补)|昨天|昨日|大前天|前天|\d{{1,2}}\s*月\s*\d{{1,2}}\s*[日号]?|\d{{1,2}}\s*[号日]|{_WEEKDAY}[一二三四五六日天])"
+_MAKEUP_DAYS_RE = re.compile(
+    rf"{_NOT_MAKEUP}补\s*(?:卡|打卡|签)?\s*(?:的)?\s*(?P<days>{_MAKEUP_DAY_WORD}"
+    rf"(?:\s*(?:的)?\s*(?:和|与|跟|及|以及|还有|、|,|，|\+|＋|&|/)?\s*{_MAKEUP_DAY_WORD})+)"
+)
+_ONE_MAKEUP_DAY_RE = re.compile(_MAKEUP_DAY_WORD)
+
+
+def makeup_days(text: str, posted: date) -> list[date]:
+    """Every day a make-up naming several (补昨天和今天, 补1号2号) names, in the order written — `posted` itself for 今天;
+    [] when it names one day or none (that is _late_day's)."""
+    m = _MAKEUP_DAYS_RE.search(makeup_words(reading(text)))
+    if m is None:
+        return []
+    out: list[date] = []
+    for word in _ONE_MAKEUP_DAY_RE.findall(m["days"]):
+        said = posted if word in ("今天", "今日") else _late_day(f"补{word}", posted)
+        if said is None:
+            return []  # a day that is none (补30号31号 in February): as one make-up, as before
+        if said not in out:
+            out.append(said)
+    return out if len(out) > 1 else []
 
 
 def _late_day(text: str, day: date) -> date | None:
@@ -2912,6 +2964,52 @@ def _leave_text(text: str, name: str | None) -> str:
     return text.replace(name, f" {said} ", 1)
 
 
+# Family words (老婆, 老公, 孩子, 一家三口…): a member's family, named by no one on the roster. `余丽娜和老公`,
+# `刘红一家三口` were asked ("余丽娜和老公 → 余丽娜(fuzzy)"), `张三 我和老公都打了` logged 张三 and said nothing of the
+# husband, `帮我老婆李芳也打一下卡` logged the writer and dropped 李芳 unsaid, `张三 帮我家孩子打卡` offered to add a
+# member called 我家孩子.
+_FAMILY_WORD = (
+    r"(?:老婆|老公|媳妇儿?|爱人|先生|太太|夫人|对象|孩子们?|小孩|儿子|女儿|闺女|宝宝|宝贝|娃娃?|儿女|妈妈|老妈|妈|爸爸|老爸|爸"
+    r"|父母|爸妈|婆婆|公公|岳母|丈母娘|家人|家属|全家人?|一家人|一家[二两三四五六七八九]口|家里人)"
+)
+_FAMILY_OWNER = r"(?:我们?|俺)?\s*(?:家的?|的)?\s*"
+# the family after the member's name (余丽娜和老公, 刘红一家三口, 张三+老婆, 李四带娃)
+_WITH_FAMILY_RE = re.compile(
+    rf"^(?P<name>.+?)\s*(?:和|与|跟|带着?|及|[+＋&、,，]|(?=一家|全家))\s*{_FAMILY_OWNER}(?P<fam>{_FAMILY_WORD})"
+    r"\s*(?:都|也|一起)?\s*(?:打了?卡?|签到了?|已?打卡|[✅✔☑]|\+\d)?\s*[。.!！~～]*\s*$"
+)
+# the family beside the writer in the line's words (我和老公都打了, 老婆也打了, 全家都打卡了)
+_FAMILY_BESIDE_RE = re.compile(
+    rf"(?:(?:我|俺)\s*(?:和|与|跟|带着?|\+)\s*{_FAMILY_OWNER}(?P<a>{_FAMILY_WORD})"
+    rf"|{_FAMILY_OWNER}(?P<b>{_FAMILY_WORD})\s*(?:也|都|一起)\s*(?:打|签|接龙|✅))"
+)
+# a check-in for one's family (帮我老婆李芳也打一下卡, 帮我家孩子打卡, 替我妈签到): for the person named after the family
+# word when the roster knows them, else for the family, named by no one
+_FAMILY_PROXY_RE = re.compile(
+    rf"{_PROXY_WORD}\s*{_FAMILY_OWNER}(?P<fam>{_FAMILY_WORD})\s*(?P<who>[\u3400-\u9fff]{{2,4}}?|[A-Za-z][A-Za-z.]{{1,20}})?"
+    r"\s*(?:也|再|顺便|一起)?\s*代?(?:打|签|接龙|报名)"
+)
+_FAMILY_ONLY_RE = re.compile(rf"{_FAMILY_OWNER}{_FAMILY_WORD}")
+
+
+def family_proxy(text: str, names_someone: Callable[[str], bool]) -> tuple[str, str | None] | None:
+    """(the family word, the member named after it) of a check-in for one's family (`帮我老婆李芳也打一下卡` →
+    ("老婆", "李芳") when the roster knows 李芳; `帮我家孩子打卡` → ("孩子", None)), or None."""
+    found = _FAMILY_PROXY_RE.search(plain_checkin_words(unicodedata.normalize("NFKC", text)))
+    if found is None:
+        return None
+    who = found["who"]
+    if who and not names_someone(who):
+        return None  # 帮我妈妈做饭 打卡: helping at home, then the writer's own check-in
+    return found["fam"], who
+
+
+def family_beside(text: str) -> str | None:
+    """The family word of `我和老公都打了` / `老婆也打了` (the writer's check-in, and their family's besides), or None."""
+    found = _FAMILY_BESIDE_RE.search(unicodedata.normalize("NFKC", text))
+    return (found["a"] or found["b"]) if found else None
+
+
 def _proxied(text: str, name: str, names_someone: Callable[[str], bool] = lambda _who: False) -> str | None:
     """The person a line checks in for someone else names (高峰 替罗斌打卡 → 罗斌), or None. Never the poster's own
     name read from the inside: 代丽丽打卡, 【组长】代丽丽打卡 and 🌞代丽丽打卡 are 代丽丽's (代 is her surname). A name
@@ -2925,12 +3023,17 @@ def _proxied(text: str, name: str, names_someone: Callable[[str], bool] = lambda
         if who and bare_key(who) != bare_key(name):
             return who
     folded = _PROXY_AT_MARK_RE.sub(lambda m: m[1], folded)  # 帮@刘红打卡: as 帮刘红打卡
+    family = family_proxy(folded, names_someone)
+    if family is not None and family[1] is not None and bare_key(family[1]) != bare_key(name):
+        return family[1]  # 帮我老婆李芳也打一下卡: for 李芳 (and the writer's own besides? a person decides)
     for found in _PROXY_RE.finditer(folded):
         who = (found["a"] or found["b"] or found["c"] or found["d"] or found["e"] or found["g"]).strip()
         if (found["e"] or found["g"]) and not names_someone(who):
             continue
+        if _FAMILY_ONLY_RE.fullmatch(who):
+            continue  # 帮我家孩子打卡: for family named by no one (family_proxy), never a person called 我家孩子
         if found["also"] and who.startswith("我"):
-            continue  # 帮我老婆李芳也打一下卡: the writer's own, and someone's besides, as the corpus reads it (as before)
+            continue  # 帮我也打一下: the writer's own (帮我老婆李芳也打一下卡: family_proxy, above)
         if not who or bare_key(who) == bare_key(name):
             continue
         # 代丽丽打卡 is 代丽丽's own (代 is a surname); 帮刘红打卡 and 替刘红签到 are for 刘红, unless the roster knows
@@ -2958,7 +3061,7 @@ _AT_NAME_RE = re.compile(r"@\s*(?P<name>[^\s@]{1,20})")
 
 
 # a member named as the one who checked in (赵六已打卡, 郑十刚打卡, 郑十让我帮他打卡): the name right before the 打卡 or
-# its 已/刚/让我帮他 — Han characters, or a Latin word. Not 也 (`张三也打卡了`, `帮我老婆李芳也打一下卡`: "too" — the
+# its 已/刚/让我帮他 — Han characters, or a Latin word. Not 也 (`张三也打卡了`: "too" — the
 # writer's own check-in, and someone's besides, as the corpus reads it) nor 我和刘洋都打卡了 (the writer's too)
 _REPORTED_RE = re.compile(
     r"(?P<who>[\u3400-\u9fff]{2,4}?|[A-Za-z][A-Za-z.]{1,20})\s*"
@@ -3515,7 +3618,9 @@ def match_lines(
     # and so is a line above a plain list that read as its title for a date in it (`张三 今天跑了5公里`)
     recovered = {
         no: entry
-        for no, entry in (unnumbered_entries(lines) | title_like_entries(lines)).items()
+        for no, entry in (
+            (trailing_makeups(lines) if not signups else {}) | unnumbered_entries(lines) | title_like_entries(lines)
+        ).items()
         if entry.name and index.resolve(entry.name).kind == "certain"
     }
     if recovered:
@@ -3587,8 +3692,9 @@ def match_lines(
                 out.append(_ignored(line, index, day, "outside_list"))
                 continue
         crossed = signups and line.kind == "ignored" and line.ignored == "not_done" and _CROSS_MARK_RE.search(line.raw)
-        if signups and line.kind == "ignored" and line.ignored == "not_done":
-            line = replace(line, kind="entry", ignored=None)  # 明明 没来过想试试: a sign-up with a remark
+        if signups and line.kind == "ignored" and line.ignored == "not_done" and not not_done_list(line.raw):
+            # 明明 没来过想试试: a sign-up with a remark (never `未接龙：王五、赵六`, the list of those who did not)
+            line = replace(line, kind="entry", ignored=None)
         if signups and line.kind == "ignored" and line.ignored == "chatter":
             line = replace(line, kind="entry", ignored=None)  # 张三：+1 in a sign-up chat: count me in
         said = " ".join(x for x in (line.body, line.remark) if x)
@@ -3744,6 +3850,23 @@ def match_lines(
             out.append(_ignored(line, index, day, "preview"))  # 明日预告 logged on its own day: sign-ups, not check-ins
             continue
         parts: list[PasteMatch] = []
+        # `余丽娜和老公`, `刘红一家三口`: the member, and family named by no one on the roster — the member's check-in
+        # (it was asked, "余丽娜和老公 → 余丽娜(fuzzy)"); the family is said in the outcome
+        family: str | None = None
+        with_family = (
+            _WITH_FAMILY_RE.match(reading(line.name))
+            if line.mode == "chain" and not signups and line.name and not index.known_as_written(line.name)
+            else None
+        )
+        if (
+            with_family is not None
+            and index.resolve(with_family["name"]).kind == "certain"
+            and index.exact(with_family["fam"]).kind == "none"  # 张三、宝贝 with a member called 宝贝: two people
+        ):
+            family = with_family["fam"]
+            line = replace(line, name=with_family["name"], body=with_family["name"])
+            text = _without_name(text, written)
+            written = reading(line.name)
         people = index.people_on(line)
         by = _POSTED_BY_RE.search(line.body or "") if line.mode not in ("stamped", "colon") else None
         if by is not None and by.start() and index.names_someone(by["who"]):
@@ -3754,6 +3877,15 @@ def match_lines(
         # 余丽娜 speaks of; 刘红 asked to do it): the people it names, the line's and the ones @mentioned, are offered
         # and a person decides. 余丽娜 was logged as her own check-in
         for_pronoun = proxy is None and _PRONOUN_PROXY_RE.search(text) is not None
+        # `张三 帮我家孩子打卡`: for family named by no one — whose check-in (张三's account may be the child's), a
+        # person decides; never a member called 我家孩子 (the window offered to add one)
+        for_family = family_proxy(text, lambda who: index.resolve(who).kind != "none") if proxy is None else None
+        if for_family is not None:
+            for_pronoun = True
+            family = for_family[0]
+            people = [f for f in people if f.kind != "none" or not _FAMILY_ONLY_RE.search(f.token)]
+        elif family is None and not signups:
+            family = family_beside(_without_name(text, written))  # 张三 我和老公都打了: 张三's, and the husband's
         # `李四: @张三 打卡`: a reminder to 张三, or 李四 reporting for 张三 — neither 李四's own check-in nor 张三's for
         # certain: each person it names (the writer, the ones addressed) is offered, a person decides
         addressed = addressed_to(line.message or line.remark) if line.mode in ("stamped", "colon") else ()
@@ -3947,6 +4079,7 @@ def match_lines(
                     part_time,
                     part_late,
                     posted=posted,
+                    family=family,
                     leave_days=leave_span(_leave_text(text, written), stamp_days.get(line.line_no) or part_day)
                     if status == "leave" and part_day is not None and not leave_days_unsure(_leave_text(text, written))
                     else None,
@@ -3976,7 +4109,18 @@ def match_lines(
         said_makeup = english_makeup(own_once, day or clock.today())[0] if one_makeup else ""
         # `李四 6:02 顺便补昨天`: a chain entry's time is its own check-in as 打卡 is, and 顺便 says the make-up is besides
         timed_besides = line.mode == "chain" and line.time is not None and _BESIDES_RE.search(said_makeup) is not None
-        if (
+        several = [
+            d
+            for d in (makeup_days(said_makeup, posted) if one_makeup and posted is not None and day is not None else [])
+            if d <= day and (day - d).days <= MAX_MAKE_UP_DAYS
+        ]
+        if len(several) > 1 and parts[0].day in several:
+            # `王五 补昨天和今天`, `补前天和昨天`, `补1号2号`: a make-up of each day named (today's, on time) — only the
+            # first was logged, the others lost without a word
+            parts[:] = [
+                replace(parts[0], part=i, parts=len(several), day=d, late=d != posted) for i, d in enumerate(several)
+            ]
+        elif (
             one_makeup
             and not makeup_of_another_day
             and (timed_besides or _checks_in_besides_makeup(said_makeup))
@@ -4946,6 +5090,7 @@ def line_outcomes(
     out: list[LineOutcome] = []
     lines = list(lines)
     messages = message_lines(lines)
+    times = {n: ps[0].time for n, ps in by_line.items() if ps[0].status == "matched"}  # a repeat's first time
     for line in lines:
         parts = by_line.get(line.line_no)
         if not parts:
@@ -4967,19 +5112,32 @@ def line_outcomes(
         if len(certain) == len(parts):
             done = [m for m in parts if m.status == "matched" and (m.membership_id, m.day) in logged]
             who = tuple(dict.fromkeys(m.candidates[0] for m in parts if m.candidates))
-            if done and len({m.day for m in done}) > 1:
-                # 李四 打卡，顺便补昨天的: the day's check-in and a make-up, each said with its day
+            if done and len({m.day for m in parts if m.status == "matched"}) > 1:
+                # 李四 打卡，顺便补昨天的: the day's check-in and a make-up, each said with its day — the one already in
+                # too (`王五 补昨天和今天` with yesterday's logged before said only "logged", and nothing of which day)
                 detail = "; ".join(
-                    f"{m.day} 补卡已记录 (make-up of {m.day} logged)"
-                    if m.late
-                    else f"{m.day} 打卡已记录 ({m.day} logged)"
-                    for m in sorted(done, key=lambda m: m.day or date.min)
+                    (
+                        f"{m.day} 补卡已记录 (make-up of {m.day} logged)"
+                        if m.late
+                        else f"{m.day} 打卡已记录 ({m.day} logged)"
+                    )
+                    if m in done
+                    else f"{m.day} 已打卡 ({m.day}: already checked in)"
+                    for m in sorted((m for m in parts if m.status == "matched"), key=lambda m: m.day or date.min)
                 )
                 out.append(LineOutcome(line.line_no, line.raw, LOGGED, who, detail=detail, **common))
             elif done:
-                out.append(LineOutcome(line.line_no, line.raw, LOGGED, who, **common))
+                detail = _family_said(parts)
+                out.append(LineOutcome(line.line_no, line.raw, LOGGED, who, detail=detail, **common))
             else:
                 how = "已打卡 (already checked in)" if statuses == {"matched"} else f"同第{first.duplicate_of}行"
+                kept = times.get(first.duplicate_of or 0)
+                if statuses != {"matched"} and first.time and kept and first.time != kept:
+                    # 李四 6:03 … 李四 6:05 in one chain: the first entry is the check-in, a repeat makes it no later
+                    how += (
+                        f"; 时间 {first.time} 与第{first.duplicate_of}行的 {kept} 不同, 按第一次的 {kept} 记"
+                        f" (time {first.time} differs from line {first.duplicate_of}'s {kept}: the first is kept)"
+                    )
                 out.append(LineOutcome(line.line_no, line.raw, ALREADY, who, detail=how, **common))
             continue
         done = [m for m in parts if m.status == "matched" and (m.membership_id, m.day) in logged]
@@ -5087,6 +5245,13 @@ def _detail(outcome: str, parts: list[PasteMatch], namesakes: dict[int, str]) ->
         )
     elif any(m.reason == "reported" for m in parts):
         bits.append("说的是别人打卡: 是谁打的卡, 需要人来确认 (says someone else checked in: a person confirms who)")
+    elif any(m.reason == "on_behalf" for m in parts) and any(m.family for m in parts) and len(parts) == 1:
+        fam = parts[0].family
+        bits.append(
+            f"替家人 ({fam}) 打卡, 没写名字: 是否记在 {parts[0].name} 名下, 需要人来确认"
+            f" (posted for family ({fam}) named by no one on the roster: whether it is {parts[0].name}'s, a person"
+            " confirms)"
+        )
     elif any(m.reason == "on_behalf" for m in parts):
         bits.append("替别人打卡: 是谁打的卡, 需要人来确认 (posted for someone else: a person confirms who checked in)")
     elif any(m.reason == "makeup_or_today" for m in parts):
@@ -5125,6 +5290,19 @@ def _detail(outcome: str, parts: list[PasteMatch], namesakes: dict[int, str]) ->
         elif m.status == "not_member":
             bits.append("; ".join(describe_person(c) for c in m.candidates))
     return "; ".join(bits)
+
+
+def _family_said(parts: list[PasteMatch]) -> str:
+    """What a logged line says of the family it names beside the member (余丽娜和老公): nobody on the roster, not
+    logged — or "" when it names none."""
+    fam = next((m.family for m in parts if m.family), None)
+    if fam is None:
+        return ""
+    names = "、".join(dict.fromkeys(m.candidates[0].display_name for m in parts if m.candidates))
+    return (
+        f"{names} 打卡已记录; 同行的家人 ({fam}) 没写名字, 名册中找不到, 未记录"
+        f" ({names}: checked in, logged; the family beside them ({fam}) is not named on the roster: not logged)"
+    )
 
 
 def _leave_detail(names: str, parts: list[PasteMatch]) -> str:

@@ -1128,6 +1128,10 @@ Morning check-in 22 Nov
             <source>This day's check-in, and a make-up besides of a day the line does not say (not logged: log it on that day). Keep this day's check-in, or Skip.</source>
             <translation>This day's check-in, and a make-up besides of a day the line does not say (not logged: log it on that day). Keep this day's check-in, or Skip.</translation>
         </message>
+        <message>
+            <source>Only %1's check-in is logged: the family beside them (%2) is nobody on the roster.</source>
+            <translation>Only %1's check-in is logged: the family beside them (%2) is nobody on the roster.</translation>
+        </message>
     </context>
     <context>
         <name>PasteStatus</name>

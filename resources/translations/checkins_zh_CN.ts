@@ -1098,6 +1098,10 @@
             <source>This day's check-in, and a make-up besides of a day the line does not say (not logged: log it on that day). Keep this day's check-in, or Skip.</source>
             <translation>当天的打卡, 另外顺便补了一天的卡但没写是哪一天 (补卡未记录: 请在那一天另行记录)。保留当天的打卡, 或跳过。</translation>
         </message>
+        <message>
+            <source>Only %1's check-in is logged: the family beside them (%2) is nobody on the roster.</source>
+            <translation>只记了 %1 的打卡：同行的家人（%2）不在名册上，未记录。</translation>
+        </message>
     </context>
     <context>
         <name>PasteStatus</name>

@@ -295,6 +295,24 @@ def test_leave_refusals_announcements_and_make_ups(ws, tmp_path):
     assert got == [("李跃", "2026-11-01", True), ("王芳", "2026-11-02", False)]
 
 
+def test_a_make_up_of_several_days_makes_up_each(ws, tmp_path):
+    """`补打卡 昨天和今天` / `补打卡 1号2号` (probe paste15): only the first day was logged, the others lost without a word."""
+    path = _liuhen(
+        tmp_path,
+        [
+            _row("2026-11-03 08:00:00", "李跃", "补打卡 昨天和今天"),
+            _row("2026-11-03 09:00:00", "王芳", "补打卡 1号2号"),
+        ],
+    )
+    got = sorted((c.display_name, c.day.isoformat(), c.late) for c in _plan(ws, path).checkins)
+    assert got == [
+        ("李跃", "2026-11-02", True),
+        ("李跃", "2026-11-03", False),
+        ("王芳", "2026-11-01", True),
+        ("王芳", "2026-11-02", True),
+    ]
+
+
 def test_a_member_removed_earlier_in_the_export_checks_in_no_more(ws, tmp_path):
     """坤哥 is removed on the 16th (by the owner, who exported); a 接龙 of the 20th naming him logs nothing for him."""
     path = _liuhen(

@@ -361,7 +361,7 @@ def test_two_copies_of_a_chat_in_different_layouts_read_each_line_as_written(wor
 def test_a_message_saying_another_member_checked_in_asks_who(workspace, grp):
     """`王五: 赵六已打卡`, `李四: 张三刚打卡`, `吴九: 郑十让我帮他打卡` logged the writer: each says another member
     checked in (or asks for it). The line asks a person, offering the writer and the one named. `张三也打卡了` ("too":
-    the writer's own, as the paste corpus reads `帮我老婆李芳也打一下卡`) and `打卡✅ 赵六已打卡` are the writer's."""
+    the writer's own) and `打卡✅ 赵六已打卡` are the writer's."""
     gid, ids = grp
     text = "王五: 赵六已打卡\n李四: 张三刚打卡\n吴九: 郑十让我帮他打卡\n张三: 打卡\n"
     by_line, plan = run(workspace, gid, text)

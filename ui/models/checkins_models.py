@@ -913,6 +913,16 @@ class PastePreviewModel(QAbstractTableModel):
                 )
             if col in (PREVIEW_COL_STATUS, PREVIEW_COL_CHOICE) and m.status == STATUS_IGNORED:
                 return ignored_reason_text(m)
+            if col in (PREVIEW_COL_STATUS, PREVIEW_COL_CHOICE) and m.family and m.status == STATUS_MATCHED:
+                # 余丽娜和老公: her check-in; the family beside her is nobody on the roster — said, never dropped unsaid
+                return (
+                    QCoreApplication.translate(
+                        "PastePreviewModel",
+                        "Only %1's check-in is logged: the family beside them (%2) is nobody on the roster.",
+                    )
+                    .replace("%1", self._name(m.candidates[0].display_name))
+                    .replace("%2", m.family)
+                )
             if col in (PREVIEW_COL_STATUS, PREVIEW_COL_CHOICE) and m.reason == "refers" and not m.candidates:
                 return QCoreApplication.translate("PastePreviewModel", ASKED_REASONS["refers"])
             if col in (PREVIEW_COL_STATUS, PREVIEW_COL_CHOICE) and m.candidates:
