@@ -3000,6 +3000,10 @@ def family_proxy(text: str, names_someone: Callable[[str], bool]) -> tuple[str, 
         return None
     who = found["who"]
     if who and not names_someone(who):
+        if _looks_like_full_name(who):
+            # 帮我老婆李芳也打一下卡 with no 李芳 on the roster: family named by no one, as 帮我家孩子打卡 — the writer's
+            # was logged and 李芳 not said at all; the name is kept in the family said ("老婆 李芳")
+            return f"{found['fam']} {who}", None
         return None  # 帮我妈妈做饭 打卡: helping at home, then the writer's own check-in
     return found["fam"], who
 
@@ -3026,6 +3030,8 @@ def _proxied(text: str, name: str, names_someone: Callable[[str], bool] = lambda
     family = family_proxy(folded, names_someone)
     if family is not None and family[1] is not None and bare_key(family[1]) != bare_key(name):
         return family[1]  # 帮我老婆李芳也打一下卡: for 李芳 (and the writer's own besides? a person decides)
+    if family is not None and family[1] is None:
+        return None  # 帮我儿子周杰打卡, 周杰 on no roster: for family named by no one (the caller's family_proxy)
     for found in _PROXY_RE.finditer(folded):
         who = (found["a"] or found["b"] or found["c"] or found["d"] or found["e"] or found["g"]).strip()
         if (found["e"] or found["g"]) and not names_someone(who):
@@ -5248,7 +5254,7 @@ def _detail(outcome: str, parts: list[PasteMatch], namesakes: dict[int, str]) ->
     elif any(m.reason == "on_behalf" for m in parts) and any(m.family for m in parts) and len(parts) == 1:
         fam = parts[0].family
         bits.append(
-            f"替家人 ({fam}) 打卡, 没写名字: 是否记在 {parts[0].name} 名下, 需要人来确认"
+            f"替家人 ({fam}) 打卡, 名册中没有: 是否记在 {parts[0].name} 名下, 需要人来确认"
             f" (posted for family ({fam}) named by no one on the roster: whether it is {parts[0].name}'s, a person"
             " confirms)"
         )

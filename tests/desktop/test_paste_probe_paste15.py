@@ -96,6 +96,22 @@ def test_a_check_in_for_family_named_by_no_one_asks_for_the_writer(workspace, gr
     assert "替家人" in outcomes[2].detail and "没有找到" not in outcomes[2].detail
 
 
+@pytest.mark.parametrize("line", ["张三 帮我老婆王丽也打一下卡", "张三 帮我儿子周杰打卡"])
+def test_a_check_in_for_family_named_but_on_no_roster_says_the_name(workspace, grp, line):
+    """`帮我老婆王丽也打一下卡` with no 王丽 on the roster (found by the lead on the demo): the writer was logged and 王丽
+    not said at all — the line's other person dropped without a word. Asked now as `帮我家孩子打卡` is, the family said
+    with the name written; `帮我妈妈做饭 打卡` (no name after the family word) stays the writer's own check-in."""
+    gid, _ids = grp
+    preview, outcomes, plan = run(workspace, gid, f"#接龙 早起打卡\n1. {line}\n")
+    assert plan == {}
+    assert [m.status for m in preview.matches] == ["ambiguous"]
+    assert offered(preview, 2) == {"张三"}
+    written = line.split("我", 1)[1][:2] + " " + ("王丽" if "王丽" in line else "周杰")
+    assert f"替家人 ({written}) 打卡, 名册中没有" in outcomes[2].detail, outcomes[2].detail
+    _preview, outcomes, plan = run(workspace, gid, "#接龙 早起打卡\n1. 张三 帮我妈妈做饭 打卡\n")
+    assert list(plan) == [(_ids["张三"], DAY)]
+
+
 @pytest.mark.parametrize(
     ("line", "name", "family"),
     [
