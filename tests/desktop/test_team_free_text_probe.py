@@ -52,6 +52,10 @@ READABLE_TEXT = {
     },
     "contribution": {"kind", "link"},
     "entry_step": {"code", "name", "kind"},
+    # an import's record (migration 0026): kinds, and the name of the file the operator chose — the undo names it
+    # ("撤销 名册.xlsx 的导入"); the old and new values it changed (before / after) are not readable
+    "import_item": {"entity", "action"},
+    "import_run": {"kind", "file"},
     "level": {"name"},
     "membership": {"status"},
     "operator": {"name", "role", "login"},

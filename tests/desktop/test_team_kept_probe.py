@@ -327,6 +327,8 @@ def test_an_existing_team_database_is_hardened_by_the_upgrade_and_the_owners_ope
         conn.execute(f'DROP VIEW "{prefix}_masked".chat_import')
         conn.execute("ALTER TABLE chat_import DROP COLUMN time_zone")  # 0024's
         conn.execute("ALTER TABLE community_group DROP COLUMN camp_start_day, DROP COLUMN camp_days")  # 0025's
+        conn.execute("DROP TABLE import_item, import_run")  # 0026's
+        conn.execute("DROP INDEX ix_member_merged_into")  # 0026's
         conn.execute("UPDATE alembic_version SET version_num = '0018_tier_targets'")
         conn.execute("UPDATE workspace_setting SET value = '2' WHERE key = %s", (GRANTS_SETTING,))
         zhang = conn.execute(

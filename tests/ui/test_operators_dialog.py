@@ -126,6 +126,7 @@ def test_tools_menu(window):
     assert texts == [
         "&Import…",
         "Import a &chat history…",
+        "&Undo the last import…",  # probe importundo: the group's (or the workspace's) last import taken back
         "&Audit log…",
         "&Operators…",
         "&Switch operator…",
