@@ -14,14 +14,24 @@ installs it for the window; the window's tests install it the same way (tests/ui
 
 from __future__ import annotations
 
+import threading
+
 from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtWidgets import QAbstractScrollArea, QAbstractSpinBox, QComboBox, QWidget
+
+_GUI_THREAD = threading.main_thread().ident  # the thread the window runs in (QApplication's)
 
 
 class WheelGuard(QObject):
     """The application-wide event filter (see the module's docstring)."""
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # an application-wide filter is called for the events of a worker thread's objects too (an import's task
+        # runner): there it touches nothing of Qt's — reading the event's type there (PySide6 building its enum while
+        # the window's thread did the same) crashed a clean-clone test run with a segmentation fault. A wheel event
+        # is only ever the window's thread's.
+        if threading.get_ident() != _GUI_THREAD:
+            return False
         if event.type() != QEvent.Type.Wheel or not isinstance(watched, (QComboBox, QAbstractSpinBox)):
             return False
         if watched.hasFocus():
