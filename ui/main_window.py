@@ -629,30 +629,23 @@ class MainWindow(QMainWindow):
         applications, check-ins) named — file, when, by whom — asked, then taken back off the UI thread
         (import_undo.undo_task); the outcome, what was kept included, is shown. Returns the runner (tests wait on
         it), or None when there was nothing to undo or the user said no."""
-        from desktop.services.import_undo import last_import, may_undo, undo_task
-        from models import Group, Operator
+        from desktop.services.import_undo import describe_last_import, undo_task
         from ui.dialogs.import_dialog import undo_text
         from ui.task_runner import TaskRunner
 
-        group_id = group_id if group_id is not None else self.current_group_id()
         title = self.tr("Undo the last import")
-        with self._database.session() as session:
-            # no group chosen (全部社群): the workspace's last import, its group named in the question below — the
-            # assistant who imported into the wrong group need not know which group that was
-            run = last_import(session, group_id)
-            if run is not None:
-                group_id = run.group_id
-            if group_id is None:
-                QMessageBox.information(self, title, self.tr("No import in this workspace can be undone."))
-                return None
-            group = session.get(Group, group_id)
-            group_name = group.name if group else ""
-            if run is not None:
-                by = session.get(Operator, run.operator_id) if run.operator_id else None
-                file, kind, at, by_name = run.file, run.kind, run.at, by.name if by else "?"
-                allowed_here = may_undo(self._actor, run)
-                run_id = run.id
-        if run is None:
+        # no group chosen (全部社群): the workspace's last import, its group named in the question below — the
+        # assistant who imported into the wrong group need not know which group that was
+        last = describe_last_import(
+            self._database, self._actor, group_id if group_id is not None else self.current_group_id()
+        )
+        if last.group_id is None:
+            QMessageBox.information(self, title, self.tr("No import in this workspace can be undone."))
+            return None
+        group_id, group_name = last.group_id, last.group_name
+        run_id, allowed_here = last.run_id, last.allowed
+        file, kind, at, by_name = last.file, last.kind, last.at, last.by
+        if run_id is None:
             QMessageBox.information(
                 self,
                 title,

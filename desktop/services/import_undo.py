@@ -264,6 +264,38 @@ def last_import(session: Session, group_id: int | None, *, lock: bool = False) -
     return session.scalars(q.with_for_update() if lock else q).first()
 
 
+@dataclass(frozen=True)
+class LastImport:
+    """What the window asks about before an undo: the group's (or the workspace's) last import, named."""
+
+    group_id: int | None
+    group_name: str
+    run_id: int | None  # None: nothing to undo in the group
+    file: str = ""
+    kind: str = ""
+    at: datetime | None = None
+    by: str = "?"
+    allowed: bool = False
+
+
+def describe_last_import(database: Any, actor: Actor, group_id: int | None) -> LastImport:
+    """The last import of `group_id` not undone yet (None: the workspace's, whichever group it went into), with its
+    group's and operator's names and whether `actor` may undo it (may_undo) — read in one session of its own."""
+    from models import Group, Operator
+
+    with database.session() as session:
+        run = last_import(session, group_id)
+        group_id = run.group_id if run is not None else group_id
+        group = session.get(Group, group_id) if group_id is not None else None
+        name = group.name if group is not None else ""
+        if run is None:
+            return LastImport(group_id, name, None)
+        by = session.get(Operator, run.operator_id) if run.operator_id else None
+        return LastImport(
+            group_id, name, run.id, run.file, run.kind, run.at, by.name if by else "?", may_undo(actor, run)
+        )
+
+
 def may_undo(actor: Actor, run: ImportRun) -> bool:
     """An owner or an admin may undo any import; an assistant only their own."""
     return allowed(actor, "delete_members") or run.operator_id == actor.id
